@@ -1,0 +1,53 @@
+# Third-party libraries compiled from the Debian source trees that scripts/setup.sh fetches.
+# cmark and Dear ImGui become static libraries; nlohmann_json and doctest are copied headers, so the
+# Emscripten build can use them without putting the host's /usr/include on its path.
+
+set(AW_THIRD_PARTY_DIR "${CMAKE_SOURCE_DIR}/third_party" CACHE PATH "apt-get source trees")
+foreach(dep imgui cmark)
+  if(NOT EXISTS "${AW_THIRD_PARTY_DIR}/${dep}")
+    message(FATAL_ERROR "${AW_THIRD_PARTY_DIR}/${dep} is missing: run scripts/setup.sh first")
+  endif()
+endforeach()
+
+# --- cmark 0.30.2 -----------------------------------------------------------
+set(CMARK_SRC "${AW_THIRD_PARTY_DIR}/cmark/src")
+set(CMARK_GEN "${CMAKE_BINARY_DIR}/generated/cmark")
+set(HAVE_STDBOOL_H 1)
+set(HAVE___BUILTIN_EXPECT 1)
+set(HAVE___ATTRIBUTE__ 1)
+set(PROJECT_VERSION_MAJOR 0)
+set(PROJECT_VERSION_MINOR 30)
+set(PROJECT_VERSION_PATCH 2)
+configure_file("${CMARK_SRC}/config.h.in" "${CMARK_GEN}/config.h")
+configure_file("${CMARK_SRC}/cmark_version.h.in" "${CMARK_GEN}/cmark_version.h")
+file(WRITE "${CMARK_GEN}/cmark_export.h.tmp"
+  "#ifndef CMARK_EXPORT_H\n#define CMARK_EXPORT_H\n#define CMARK_EXPORT\n#define CMARK_NO_EXPORT\n#endif\n")
+configure_file("${CMARK_GEN}/cmark_export.h.tmp" "${CMARK_GEN}/cmark_export.h" COPYONLY)
+add_library(aw_cmark STATIC
+  ${CMARK_SRC}/cmark.c ${CMARK_SRC}/node.c ${CMARK_SRC}/iterator.c ${CMARK_SRC}/blocks.c
+  ${CMARK_SRC}/inlines.c ${CMARK_SRC}/scanners.c ${CMARK_SRC}/utf8.c ${CMARK_SRC}/buffer.c
+  ${CMARK_SRC}/references.c ${CMARK_SRC}/render.c ${CMARK_SRC}/cmark_ctype.c
+  ${CMARK_SRC}/houdini_href_e.c ${CMARK_SRC}/houdini_html_e.c ${CMARK_SRC}/houdini_html_u.c
+  ${CMARK_SRC}/html.c ${CMARK_SRC}/xml.c ${CMARK_SRC}/commonmark.c ${CMARK_SRC}/man.c ${CMARK_SRC}/latex.c)
+target_include_directories(aw_cmark SYSTEM PUBLIC "${CMARK_SRC}" "${CMARK_GEN}")
+target_compile_definitions(aw_cmark PUBLIC CMARK_STATIC_DEFINE)
+set_target_properties(aw_cmark PROPERTIES C_STANDARD 99 POSITION_INDEPENDENT_CODE ON)
+
+# --- Dear ImGui 1.86 --------------------------------------------------------
+set(IMGUI_DIR "${AW_THIRD_PARTY_DIR}/imgui")
+add_library(aw_imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/imgui_tables.cpp)
+target_include_directories(aw_imgui SYSTEM PUBLIC "${IMGUI_DIR}")
+# The demo and metrics windows are left out; no .ini file is ever written.
+target_compile_definitions(aw_imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_METRICS_WINDOW
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_KEYIO)
+
+# --- header-only libraries ----------------------------------------------------
+find_path(AW_NLOHMANN_DIR nlohmann/json.hpp PATHS /usr/include NO_CMAKE_FIND_ROOT_PATH NO_DEFAULT_PATH)
+if(NOT AW_NLOHMANN_DIR)
+  message(FATAL_ERROR "nlohmann/json.hpp not found: apt-get install nlohmann-json3-dev (scripts/setup.sh does)")
+endif()
+set(AW_HEADERS_DIR "${CMAKE_BINARY_DIR}/generated/include")
+file(COPY "${AW_NLOHMANN_DIR}/nlohmann" DESTINATION "${AW_HEADERS_DIR}")
+add_library(aw_json INTERFACE)
+target_include_directories(aw_json SYSTEM INTERFACE "${AW_HEADERS_DIR}")

@@ -1,0 +1,145 @@
+// The article-widget command: model, html, view and screenshot over one Markdown article.
+// Exit codes: 0 success, 1 bad input, 2 bad usage. Errors are one line: "article-widget: error: ...".
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "core/article.h"
+#include "core/html_render.h"
+#include "core/model_json.h"
+#include "platform/native_app.h"
+#include "platform/native_files.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: article-widget COMMAND FILE [options]     (FILE may be - for standard input)\n"
+    "\n"
+    "commands:\n"
+    "  model FILE [--config C]               print the document model as JSON\n"
+    "  html FILE [--config C] [--interactive] [--id-prefix P]\n"
+    "                                        print semantic, escaped HTML of the article\n"
+    "  view FILE [--config C] [--theme light|dark] [--width W] [--height H] [--scale S]\n"
+    "                                        open the native window; reloads when FILE or C changes\n"
+    "  screenshot FILE -o OUT.png [--config C] [--width W] [--height H] [--scale S]\n"
+    "             [--theme light|dark] [--scroll-to ANCHOR] [--state JSON]\n"
+    "                                        render off-screen to a PNG (works under xvfb-run)\n";
+
+int Usage(const std::string& message) {
+    std::fprintf(stderr, "article-widget: error: %s\n%s", message.c_str(), kUsage);
+    return 2;
+}
+
+int Fail(const std::string& message) {
+    std::fprintf(stderr, "article-widget: error: %s\n", message.c_str());
+    return 1;
+}
+
+struct Args {
+    std::string command, file, config, out, theme, scrollTo, idPrefix, state;
+    int width = 0, height = 0;
+    float scale = 0.0f;
+    bool interactive = false;
+};
+
+bool ParseNumber(const std::string& text, double min, double max, double& out) {
+    char* end = nullptr;
+    out = std::strtod(text.c_str(), &end);
+    return end && *end == '\0' && !text.empty() && out >= min && out <= max;
+}
+
+// Returns an exit code, or -1 when parsing succeeded.
+int ParseArgs(int argc, char** argv, Args& a) {
+    if (argc < 2) return Usage("no command given");
+    a.command = argv[1];
+    if (a.command == "--help" || a.command == "-h" || a.command == "help") { std::fputs(kUsage, stdout); return 0; }
+    if (a.command == "--version") { std::puts("article-widget 0.1.0"); return 0; }
+    const bool known = a.command == "model" || a.command == "html" || a.command == "view" || a.command == "screenshot";
+    if (!known) return Usage("unknown command \"" + a.command + "\"");
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&](std::string& out) -> bool {
+            if (i + 1 >= argc) return false;
+            out = argv[++i];
+            return true;
+        };
+        std::string v;
+        double number = 0;
+        if (arg == "--config") { if (!value(a.config)) return Usage("--config needs a file"); }
+        else if (arg == "-o" || arg == "--output") { if (!value(a.out)) return Usage(arg + " needs a file"); }
+        else if (arg == "--theme") {
+            if (!value(a.theme) || (a.theme != "light" && a.theme != "dark")) return Usage("--theme takes light or dark");
+        } else if (arg == "--scroll-to") { if (!value(a.scrollTo)) return Usage("--scroll-to needs an anchor"); }
+        else if (arg == "--state") { if (!value(a.state)) return Usage("--state needs JSON"); }
+        else if (arg == "--id-prefix") { if (!value(a.idPrefix)) return Usage("--id-prefix needs a prefix"); }
+        else if (arg == "--interactive") a.interactive = true;
+        else if (arg == "--width" || arg == "--height") {
+            if (!value(v) || !ParseNumber(v, 200, 4096, number)) return Usage(arg + " takes a number from 200 to 4096");
+            (arg == "--width" ? a.width : a.height) = static_cast<int>(number);
+        } else if (arg == "--scale") {
+            if (!value(v) || !ParseNumber(v, 0.5, 4, number)) return Usage("--scale takes a number from 0.5 to 4");
+            a.scale = static_cast<float>(number);
+        } else if (!arg.empty() && arg[0] == '-' && arg != "-") return Usage("unknown option \"" + arg + "\"");
+        else if (a.file.empty()) a.file = arg;
+        else return Usage("more than one FILE given");
+    }
+    if (a.file.empty()) return Usage(a.command + " needs a FILE (or - for standard input)");
+    if (a.command == "screenshot" && a.out.empty()) return Usage("screenshot needs -o OUT.png");
+    return -1;
+}
+
+int LoadStrict(const Args& a, std::shared_ptr<const aw::Article>& article) {
+    std::string markdown, config, error;
+    if (!a.config.empty() && !aw::ReadWholeFile(a.config, config, error)) return Fail(error);
+    if (!aw::ReadWholeFile(a.file, markdown, error, 512u << 20)) return Fail(error);
+    aw::LoadOptions options;
+    options.strictUtf8 = true;
+    options.sourceName = a.file == "-" ? "standard input" : a.file;
+    aw::LoadOutcome outcome = aw::LoadArticle(markdown, config, options);
+    if (!outcome.article) return Fail(outcome.error);
+    for (const std::string& w : outcome.article->doc.warnings) std::fprintf(stderr, "article-widget: warning: %s\n", w.c_str());
+    article = outcome.article;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Args a;
+    const int parsed = ParseArgs(argc, argv, a);
+    if (parsed >= 0) return parsed;
+
+    if (a.command == "model" || a.command == "html") {
+        std::shared_ptr<const aw::Article> article;
+        if (const int rc = LoadStrict(a, article)) return rc;
+        std::string out;
+        if (a.command == "model") {
+            out = aw::ModelToJson(article->doc, article->config, 2);
+        } else {
+            aw::HtmlOptions options;
+            options.interactive = a.interactive;
+            options.idPrefix = a.idPrefix.empty() ? article->config.deepLinkPrefix : a.idPrefix;
+            options.selectedStage = article->config.initialStage;
+            out = aw::RenderHtml(article->doc, options);
+        }
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        return std::fflush(stdout) == 0 ? 0 : 1;
+    }
+
+    aw::NativeOptions options;
+    options.articlePath = a.file;
+    options.configPath = a.config;
+    options.theme = a.theme;
+    options.scrollTo = a.scrollTo;
+    options.stateJson = a.state;
+    if (a.width) options.width = a.width;
+    if (a.height) options.height = a.height;
+    options.scale = a.scale;
+    if (a.command == "view") return aw::RunViewer(options);
+    // The screenshot command checks its input first, so bad input fails with a message, not a picture.
+    std::string probe, error;
+    if (!aw::ReadWholeFile(a.file == "-" ? std::string("/dev/null") : a.file, probe, error, 1)) return Fail(error);
+    return aw::RenderScreenshot(options, a.out);
+}

@@ -1,0 +1,36 @@
+// Loading an article: config text plus Markdown bytes to a validated Config and Document, with one-line errors.
+#include "article.h"
+
+#include "markdown.h"
+#include "text_util.h"
+
+namespace aw {
+
+LoadOutcome LoadArticle(const std::string& markdown, const std::string& configText, const LoadOptions& options) {
+    LoadOutcome outcome;
+    auto article = std::make_shared<Article>();
+    if (!configText.empty()) {
+        ConfigError error;
+        if (!ParseConfig(configText, article->config, error)) { outcome.error = error.describe(); return outcome; }
+    }
+    if (markdown.size() > article->config.maxInputBytes) {
+        outcome.error = options.sourceName + ": article is " + std::to_string(markdown.size()) + " bytes, over the limit of " +
+                        std::to_string(article->config.maxInputBytes) + " bytes (config \"maxInputBytes\")";
+        return outcome;
+    }
+    if (options.strictUtf8) {
+        const long bad = FindInvalidUtf8(markdown);
+        if (bad >= 0) {
+            outcome.error = options.sourceName + ": invalid UTF-8 at byte " + std::to_string(bad) + " (line " +
+                            std::to_string(LineOfOffset(markdown, static_cast<size_t>(bad))) + ")";
+            return outcome;
+        }
+    }
+    ParseResult parsed = ParseArticle(markdown, article->config);
+    if (!parsed.ok) { outcome.error = options.sourceName + ": " + parsed.error; return outcome; }
+    article->doc = std::move(parsed.doc);
+    outcome.article = std::move(article);
+    return outcome;
+}
+
+} // namespace aw

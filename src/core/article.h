@@ -1,0 +1,28 @@
+// Loading an article: config text plus Markdown bytes to a validated Config and Document, with one-line errors.
+#pragma once
+#include <memory>
+#include <string>
+#include "config.h"
+#include "document.h"
+
+namespace aw {
+
+struct Article {
+    Config   config;
+    Document doc;
+};
+
+struct LoadOptions {
+    bool strictUtf8 = false;   // true: invalid UTF-8 is an error (the CLI); false: replaced with U+FFFD (the widget)
+    std::string sourceName = "article";   // for messages
+};
+
+struct LoadOutcome {
+    std::shared_ptr<const Article> article;   // null on error
+    std::string error;                        // one line, no "error:" prefix
+};
+
+// `configText` may be empty (defaults). Never throws.
+LoadOutcome LoadArticle(const std::string& markdown, const std::string& configText, const LoadOptions& options);
+
+} // namespace aw

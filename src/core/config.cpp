@@ -1,0 +1,189 @@
+// Widget configuration: reading the JSON with nlohmann_json and validating every key with its path.
+#include "config.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "json_util.h"
+
+namespace aw {
+
+using nlohmann::json;
+
+std::string ConfigError::describe() const {
+    return "config " + (path.empty() ? std::string("/") : path) + ": " + message;
+}
+
+const char* ThemeModeName(ThemeMode mode) {
+    switch (mode) {
+        case ThemeMode::Light: return "light";
+        case ThemeMode::Dark: return "dark";
+        default: return "auto";
+    }
+}
+
+std::string RgbToHex(Rgb c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r, c.g, c.b);
+    return buf;
+}
+
+bool ParseHexColor(const std::string& text, Rgb& out) {
+    auto hex = [](char ch) -> int {
+        if (ch >= '0' && ch <= '9') return ch - '0';
+        if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+        if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+        return -1;
+    };
+    if (text.size() != 7 && text.size() != 4) return false;
+    if (text[0] != '#') return false;
+    int v[6];
+    for (size_t i = 1; i < text.size(); ++i) if ((v[i - 1] = hex(text[i])) < 0) return false;
+    if (text.size() == 4) { out = {uint8_t(v[0] * 17), uint8_t(v[1] * 17), uint8_t(v[2] * 17)}; return true; }
+    out = {uint8_t(v[0] * 16 + v[1]), uint8_t(v[2] * 16 + v[3]), uint8_t(v[4] * 16 + v[5])};
+    return true;
+}
+
+namespace {
+
+// Walks one JSON object, checking each key against the schema. The first problem wins.
+class ObjectReader {
+public:
+    ObjectReader(const json& object, std::string path, ConfigError& error) : obj_(object), path_(std::move(path)), error_(error) {}
+
+    bool ok() const { return error_.message.empty(); }
+
+    // Every key must be known; call after reading.
+    void RejectUnknown(std::initializer_list<const char*> known) {
+        if (!ok()) return;
+        for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+            bool found = false;
+            for (const char* k : known) if (it.key() == k) found = true;
+            if (!found) { Fail(path_ + "/" + it.key(), "unknown key"); return; }
+        }
+    }
+    const json* Find(const char* key) const {
+        const auto it = obj_.find(key);
+        return it == obj_.end() ? nullptr : &*it;
+    }
+    bool String(const char* key, std::string& out) {
+        const json* v = Find(key);
+        if (!v || !ok()) return false;
+        if (!v->is_string()) return TypeError(key, "a string", *v);
+        out = v->get_ref<const std::string&>();
+        return true;
+    }
+    bool Bool(const char* key, bool& out) {
+        const json* v = Find(key);
+        if (!v || !ok()) return false;
+        if (!v->is_boolean()) return TypeError(key, "true or false", *v);
+        out = v->get<bool>();
+        return true;
+    }
+    bool Integer(const char* key, long long min, long long max, long long& out) {
+        const json* v = Find(key);
+        if (!v || !ok()) return false;
+        if (!v->is_number_integer()) return TypeError(key, "an integer", *v);
+        const long long value = v->is_number_unsigned() && v->get<unsigned long long>() > 0x7fffffffffffffffull
+                                    ? max + 1 : v->get<long long>();
+        if (value < min || value > max) {
+            Fail(path_ + "/" + key, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " + v->dump());
+            return false;
+        }
+        out = value;
+        return true;
+    }
+    bool Fail(const std::string& path, const std::string& message) {
+        if (ok()) { error_.path = path; error_.message = message; }
+        return false;
+    }
+    bool TypeError(const char* key, const char* expected, const json& got) {
+        return Fail(path_ + "/" + key, std::string("expected ") + expected + ", got " + JsonTypeName(got));
+    }
+    const std::string& path() const { return path_; }
+
+private:
+    const json& obj_;
+    std::string path_;
+    ConfigError& error_;
+};
+
+bool ReadMapping(ObjectReader& parent, const char* key, bool& enabled, std::string& section,
+                 std::vector<TimelineMarker>* markers, ConfigError& error) {
+    const json* v = parent.Find(key);
+    if (!v) return true;
+    const std::string path = parent.path() + "/" + key;
+    if (!v->is_object()) return parent.TypeError(key, "an object", *v);
+    ObjectReader r(*v, path, error);
+    r.Bool("enabled", enabled);
+    r.String("section", section);
+    if (markers) {
+        if (const json* m = r.Find("markers"); m && r.ok()) {
+            if (!m->is_array()) return r.TypeError("markers", "an array", *m);
+            for (size_t i = 0; i < m->size() && r.ok(); ++i) {
+                const std::string itemPath = path + "/markers/" + std::to_string(i);
+                const json& item = (*m)[i];
+                if (!item.is_object()) return r.Fail(itemPath, std::string("expected an object, got ") + JsonTypeName(item));
+                ObjectReader mr(item, itemPath, error);
+                TimelineMarker marker;
+                const json* pos = mr.Find("position");
+                if (!pos) return mr.Fail(itemPath + "/position", "missing (a number: 0 is the first stage)");
+                if (!pos->is_number()) return mr.TypeError("position", "a number", *pos);
+                marker.position = pos->get<float>();
+                if (!std::isfinite(marker.position) || marker.position < 0.0f || marker.position > 64.0f)
+                    return mr.Fail(itemPath + "/position", "must be between 0 and 64");
+                if (!mr.String("label", marker.label) && mr.ok()) return mr.Fail(itemPath + "/label", "missing (a string)");
+                if (mr.ok() && marker.label.empty()) return mr.Fail(itemPath + "/label", "must not be empty");
+                mr.RejectUnknown({"position", "label"});
+                markers->push_back(std::move(marker));
+            }
+        }
+        r.RejectUnknown({"enabled", "section", "markers"});
+    } else {
+        r.RejectUnknown({"enabled", "section"});
+    }
+    return r.ok();
+}
+
+} // namespace
+
+bool ParseConfig(const std::string& text, Config& out, ConfigError& error) {
+    error = ConfigError{};
+    json root;
+    std::string parseError;
+    if (!ParseJsonSafely(text, root, parseError)) { error.message = parseError; return false; }
+    if (!root.is_object()) { error.message = std::string("expected an object, got ") + JsonTypeName(root); return false; }
+
+    Config config;
+    ObjectReader r(root, "", error);
+    r.String("title", config.title);
+    std::string theme;
+    if (r.String("theme", theme)) {
+        if (theme == "auto") config.theme = ThemeMode::Auto;
+        else if (theme == "light") config.theme = ThemeMode::Light;
+        else if (theme == "dark") config.theme = ThemeMode::Dark;
+        else r.Fail("/theme", "expected \"auto\", \"light\" or \"dark\", got \"" + theme + "\"");
+    }
+    std::string accent;
+    if (r.String("accent", accent) && !ParseHexColor(accent, config.accent))
+        r.Fail("/accent", "expected a colour like \"#1f5fbf\", got \"" + accent + "\"");
+    if (r.ok()) ReadMapping(r, "timeline", config.timelineEnabled, config.timelineSection, &config.markers, error);
+    if (r.ok()) ReadMapping(r, "faq", config.faqEnabled, config.faqSection, nullptr, error);
+    long long number = 0;
+    if (r.Integer("initialStage", 0, 63, number)) config.initialStage = static_cast<int>(number);
+    if (r.String("deepLinkPrefix", config.deepLinkPrefix)) {
+        for (char c : config.deepLinkPrefix) {
+            const bool okChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (!okChar) { r.Fail("/deepLinkPrefix", "may hold only letters, digits, '-' and '_'"); break; }
+        }
+        if (config.deepLinkPrefix.size() > 32) r.Fail("/deepLinkPrefix", "must be at most 32 characters");
+    }
+    r.Bool("updateHash", config.updateHash);
+    if (r.Integer("maxInputBytes", 1024, 64ll * 1024 * 1024, number)) config.maxInputBytes = static_cast<uint32_t>(number);
+    r.RejectUnknown({"$schema", "title", "theme", "accent", "timeline", "faq", "initialStage", "deepLinkPrefix", "updateHash", "maxInputBytes"});
+    if (!r.ok()) return false;
+    out = std::move(config);
+    return true;
+}
+
+} // namespace aw

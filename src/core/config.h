@@ -1,0 +1,53 @@
+// Widget configuration: the JSON schema, its defaults, and validation with errors that name the JSON path.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace aw {
+
+enum class ThemeMode : uint8_t { Auto, Light, Dark };
+
+struct Rgb { uint8_t r = 0, g = 0, b = 0; };
+
+struct TimelineMarker {
+    float       position = 0.0f;   // 0 = first stage, stage count - 1 = last; fractions fall between
+    std::string label;
+};
+
+struct Config {
+    std::string title;                 // overrides the first H1 when set
+    ThemeMode   theme = ThemeMode::Auto;
+    Rgb         accent{0x1f, 0x5f, 0xbf};
+    // Timeline mapping: enabled=false turns detection off; section names a section slug whose
+    // first list becomes the timeline.
+    bool        timelineEnabled = true;
+    std::string timelineSection;
+    std::vector<TimelineMarker> markers;
+    // FAQ mapping, the same shape.
+    bool        faqEnabled = true;
+    std::string faqSection;
+    int         initialStage = 0;
+    std::string deepLinkPrefix;        // prefix for #<prefix>stage-<n> and #<prefix>faq-<slug>
+    bool        updateHash = false;
+    uint32_t    maxInputBytes = 8u * 1024u * 1024u;
+};
+
+struct ConfigError {
+    std::string path;      // JSON pointer, "" for the whole document
+    std::string message;
+    std::string describe() const;   // "config /theme: expected one of ..."
+};
+
+// Parses and validates a config. On error, returns false, fills `error` and leaves `out` untouched.
+bool ParseConfig(const std::string& json, Config& out, ConfigError& error);
+
+const char* ThemeModeName(ThemeMode mode);
+std::string RgbToHex(Rgb color);
+bool ParseHexColor(const std::string& text, Rgb& out);
+
+// Rejects JSON nested deeper than `maxDepth` before a parser sees it. Returns the first
+// offending byte offset, or -1 when the depth is fine.
+long FindExcessiveJsonNesting(const std::string& json, int maxDepth);
+
+} // namespace aw

@@ -1,0 +1,84 @@
+// Exception-free JSON parsing helpers shared by the config and the widget state readers.
+#include "json_util.h"
+
+#include "config.h"
+
+namespace aw {
+
+namespace {
+// Records the first syntax error; builds no DOM.
+struct ErrorOnlySax : nlohmann::json_sax<nlohmann::json> {
+    std::string message;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception&) override {
+        message = "invalid JSON at byte " + std::to_string(position) + (token.empty() ? "" : " near '" + token.substr(0, 20) + "'");
+        return false;
+    }
+};
+} // namespace
+
+bool ParseJsonSafely(const std::string& text, nlohmann::json& out, std::string& error) {
+    if (text.size() > kMaxJsonBytes) {
+        error = "JSON is " + std::to_string(text.size()) + " bytes, over the limit of " + std::to_string(kMaxJsonBytes);
+        return false;
+    }
+    const long deep = FindExcessiveJsonNesting(text, kMaxJsonDepth);
+    if (deep >= 0) {
+        error = "JSON nests deeper than " + std::to_string(kMaxJsonDepth) + " levels at byte " + std::to_string(deep);
+        return false;
+    }
+    nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_discarded()) {
+        ErrorOnlySax sax;
+        nlohmann::json::sax_parse(text, &sax);
+        error = sax.message.empty() ? std::string("invalid JSON") : sax.message;
+        return false;
+    }
+    out = std::move(parsed);
+    return true;
+}
+
+const char* JsonTypeName(const nlohmann::json& value) {
+    switch (value.type()) {
+        case nlohmann::json::value_t::null: return "null";
+        case nlohmann::json::value_t::object: return "object";
+        case nlohmann::json::value_t::array: return "array";
+        case nlohmann::json::value_t::string: return "string";
+        case nlohmann::json::value_t::boolean: return "boolean";
+        case nlohmann::json::value_t::number_integer:
+        case nlohmann::json::value_t::number_unsigned: return "integer";
+        case nlohmann::json::value_t::number_float: return "number";
+        default: return "value";
+    }
+}
+
+long FindExcessiveJsonNesting(const std::string& json, int maxDepth) {
+    int depth = 0;
+    bool inString = false, escaped = false;
+    for (size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+            continue;
+        }
+        if (c == '"') inString = true;
+        else if (c == '[' || c == '{') { if (++depth > maxDepth) return static_cast<long>(i); }
+        else if (c == ']' || c == '}') --depth;
+    }
+    return -1;
+}
+
+} // namespace aw

@@ -1,0 +1,18 @@
+// Exception-free JSON parsing helpers shared by the config and the widget state readers.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace aw {
+
+constexpr int kMaxJsonDepth = 32;
+constexpr size_t kMaxJsonBytes = 1u << 20;   // 1 MiB: configs and states are small
+
+// Parses `text` into `out` without exceptions. On failure returns false and sets `error`
+// to a one-line description with the byte offset (size, nesting depth, or syntax).
+bool ParseJsonSafely(const std::string& text, nlohmann::json& out, std::string& error);
+
+// "string", "number", ... for messages.
+const char* JsonTypeName(const nlohmann::json& value);
+
+} // namespace aw

@@ -1,0 +1,23 @@
+// Markdown to document model: cmark parse, conversion of its AST, sections, word count, timeline and FAQ.
+#pragma once
+#include <string>
+#include "config.h"
+#include "document.h"
+
+namespace aw {
+
+struct ParseResult {
+    Document    doc;
+    bool        ok = true;
+    std::string error;        // set when !ok (e.g. input over the size limit)
+};
+
+// Parses `markdown` (any bytes; invalid UTF-8 and NULs are replaced with U+FFFD and counted).
+// Never throws; fails only when the input exceeds config.maxInputBytes.
+ParseResult ParseArticle(const std::string& markdown, const Config& config);
+
+// Fills doc.timeline and doc.faq from directives, headings and config (called by ParseArticle).
+void ExtractTimeline(Document& doc, const Config& config, const std::vector<NodeId>& timelineDirectives);
+void ExtractFaq(Document& doc, const Config& config, const std::vector<NodeId>& faqDirectives);
+
+} // namespace aw

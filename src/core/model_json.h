@@ -1,0 +1,13 @@
+// The document model as JSON, for `article-widget model` and the embed's metadata.
+#pragma once
+#include <string>
+#include "config.h"
+#include "document.h"
+
+namespace aw {
+
+// Keys: title, word_count, reading_minutes, sections[{id,level,title}], timeline{source,stages[{title,summary}]},
+// faqs[{id,question,answer_text}], blocks (count per kind), replaced_characters, dropped_html, warnings.
+std::string ModelToJson(const Document& doc, const Config& config, int indent);
+
+} // namespace aw

@@ -1,0 +1,58 @@
+// Theme colours as plain data (light and dark), and the WCAG contrast math that checks them.
+#include "palette.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace aw {
+
+static double Channel(uint8_t v) {
+    const double c = v / 255.0;
+    return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+double RelativeLuminance(Rgb c) { return 0.2126 * Channel(c.r) + 0.7152 * Channel(c.g) + 0.0722 * Channel(c.b); }
+
+double ContrastRatio(Rgb a, Rgb b) {
+    const double la = RelativeLuminance(a), lb = RelativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+static Rgb Mix(Rgb a, Rgb b, double t) {
+    auto m = [t](uint8_t x, uint8_t y) { return static_cast<uint8_t>(std::lround(x + (y - x) * t)); };
+    return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b)};
+}
+
+Rgb EnsureContrast(Rgb color, Rgb background, double minRatio) {
+    const bool darkBg = RelativeLuminance(background) < 0.5;
+    const Rgb target = darkBg ? Rgb{255, 255, 255} : Rgb{0, 0, 0};
+    for (int step = 0; step <= 20 && ContrastRatio(color, background) < minRatio; ++step) color = Mix(color, target, 0.1);
+    return color;
+}
+
+Palette MakePalette(bool dark, Rgb accent) {
+    Palette p;
+    if (dark) {
+        p.background = {0x16, 0x18, 0x1d};
+        p.surface = {0x21, 0x24, 0x2b};
+        p.text = {0xe4, 0xe6, 0xeb};
+        p.mutedText = {0xa3, 0xa9, 0xb4};
+        p.heading = {0xf3, 0xf4, 0xf6};
+        p.rule = {0x3a, 0x3f, 0x4a};
+        p.codeBackground = {0x24, 0x28, 0x30};
+    } else {
+        p.background = {0xfd, 0xfc, 0xfa};
+        p.surface = {0xf2, 0xf0, 0xeb};
+        p.text = {0x24, 0x26, 0x2b};
+        p.mutedText = {0x5c, 0x61, 0x6b};
+        p.heading = {0x14, 0x16, 0x1a};
+        p.rule = {0xdc, 0xd8, 0xd0};
+        p.codeBackground = {0xf0, 0xee, 0xe8};
+    }
+    p.accent = EnsureContrast(accent, p.background, 4.5);
+    p.accentText = RelativeLuminance(p.accent) > 0.4 ? Rgb{0x10, 0x12, 0x16} : Rgb{0xff, 0xff, 0xff};
+    p.focus = p.accent;
+    return p;
+}
+
+} // namespace aw

@@ -1,0 +1,171 @@
+// Small text helpers: UTF-8 validation and decoding, slugs, word counts, URL safety and HTML escaping.
+#include "text_util.h"
+
+#include <cctype>
+
+namespace aw {
+
+// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is invalid.
+static size_t ValidSequenceLength(std::string_view text, size_t i) {
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char c = byte(i);
+    if (c < 0x80) return 1;
+    size_t len = 0;
+    uint32_t min = 0;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; }
+    else return 0;
+    if (i + len > text.size()) return 0;
+    uint32_t cp = c & (0x7F >> len);
+    for (size_t k = 1; k < len; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+long FindInvalidUtf8(std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+        const size_t len = ValidSequenceLength(text, i);
+        if (len == 0) return static_cast<long>(i);
+        i += len;
+    }
+    return -1;
+}
+
+uint32_t DecodeUtf8(std::string_view text, size_t& i) {
+    const size_t len = ValidSequenceLength(text, i);
+    if (len == 0) { ++i; return 0xFFFD; }
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    uint32_t cp = len == 1 ? c : (c & (0x7F >> len));
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    i += len;
+    return cp;
+}
+
+void AppendUtf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) { out += static_cast<char>(cp); return; }
+    if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    }
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+}
+
+int LineOfOffset(std::string_view text, size_t offset) {
+    int line = 1;
+    for (size_t i = 0; i < offset && i < text.size(); ++i)
+        if (text[i] == '\n') ++line;
+    return line;
+}
+
+std::string Slugify(std::string_view text) {
+    std::string slug;
+    bool pendingDash = false;
+    for (char ch : text) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c) && c < 0x80) {
+            if (pendingDash && !slug.empty()) slug += '-';
+            pendingDash = false;
+            slug += static_cast<char>(std::tolower(c));
+        } else if (c == ' ' || c == '-' || c == '_' || c == '\t' || c == '/') {
+            pendingDash = true;
+        }
+        // Other punctuation and non-ASCII bytes are dropped.
+    }
+    return slug;
+}
+
+int CountWords(std::string_view text) {
+    int words = 0;
+    bool inWord = false;
+    for (char ch : text) {
+        const bool space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+        if (!space && !inWord) ++words;
+        inWord = !space;
+    }
+    return words;
+}
+
+int ReadingMinutes(int words) {
+    if (words <= 0) return 0;
+    return (words + 229) / 230;
+}
+
+// The scheme of an href, lower-cased, after stripping the characters browsers ignore
+// (ASCII whitespace and controls anywhere in the scheme); "" when there is none.
+static std::string NormalisedScheme(std::string_view href) {
+    std::string scheme;
+    for (char ch : href) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (c <= 0x20) continue;                       // "java\tscript:" is still javascript:
+        if (c == ':') return scheme;
+        if (!std::isalnum(c) && c != '+' && c != '-' && c != '.') return "";
+        scheme += static_cast<char>(std::tolower(c));
+    }
+    return "";
+}
+
+LinkTarget ClassifyLink(std::string_view href) {
+    size_t start = 0;
+    while (start < href.size() && static_cast<unsigned char>(href[start]) <= 0x20) ++start;
+    if (start < href.size() && href[start] == '#' ) return href.size() > start + 1 ? LinkTarget::Anchor : LinkTarget::Blocked;
+    const std::string scheme = NormalisedScheme(href);
+    if (scheme == "http" || scheme == "https" || scheme == "mailto") return LinkTarget::External;
+    return LinkTarget::Blocked;
+}
+
+const char* BlockedLinkReason(std::string_view href) {
+    const std::string scheme = NormalisedScheme(href);
+    if (scheme.empty()) return "relative or scheme-less links are not followed";
+    if (scheme == "javascript" || scheme == "vbscript" || scheme == "data") return "script-capable scheme";
+    return "scheme not allowed (only http, https, mailto and #anchors)";
+}
+
+void AppendHtmlEscaped(std::string& out, std::string_view text) {
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+}
+
+std::string HtmlEscape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    AppendHtmlEscaped(out, text);
+    return out;
+}
+
+std::string CollapseWhitespace(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { space = !out.empty(); continue; }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string ToLowerAscii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+} // namespace aw

@@ -1,0 +1,221 @@
+// The native platform: a GLFW + OpenGL 3 window with hot reload, and off-screen screenshots.
+// [SECTION] loading  [SECTION] window and ImGui  [SECTION] viewer loop  [SECTION] screenshot
+#include "native_app.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+#include "core/article.h"
+#include "platform/native_files.h"
+#include "platform/png_writer.h"
+#include "ui/widget_app.h"
+
+namespace aw {
+
+// [SECTION] loading -------------------------------------------------------------
+
+namespace {
+
+LoadOutcome LoadFromFiles(const NativeOptions& o) {
+    LoadOutcome outcome;
+    std::string config, markdown, error;
+    if (!o.configPath.empty() && !ReadWholeFile(o.configPath, config, error)) { outcome.error = error; return outcome; }
+    if (!ReadWholeFile(o.articlePath, markdown, error, 512u << 20)) { outcome.error = error; return outcome; }
+    LoadOptions options;
+    options.sourceName = o.articlePath == "-" ? "standard input" : o.articlePath;
+    return LoadArticle(markdown, config, options);
+}
+
+ThemeMode ThemeFromName(const std::string& name) {
+    if (name == "light") return ThemeMode::Light;
+    if (name == "dark") return ThemeMode::Dark;
+    return ThemeMode::Auto;
+}
+
+HostServices NativeHost() {
+    HostServices host;
+    host.openUrl = [](const std::string& url) {
+        // Only http, https and mailto reach here; xdg-open gets the URL as one argument.
+        std::string quoted = "'";
+        for (char c : url) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        quoted += "'";
+        const std::string cmd = "xdg-open " + quoted + " >/dev/null 2>&1 &";
+        if (std::system(cmd.c_str()) != 0) std::fprintf(stderr, "article-widget: could not open %s\n", url.c_str());
+    };
+    host.log = [](const std::string& message) { std::fprintf(stderr, "article-widget: %s\n", message.c_str()); };
+    return host;
+}
+
+// [SECTION] window and ImGui -------------------------------------------------------
+
+bool g_inputSeen = false;   // set by GLFW callbacks; ImGui's backend chains to them
+
+struct NativeWindow {
+    GLFWwindow* window = nullptr;
+    bool Open(int width, int height, bool visible, const char* title) {
+        glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "article-widget: GLFW error %d: %s\n", code, text); });
+        if (!glfwInit()) return false;
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+        glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+        window = glfwCreateWindow(width, height, title, nullptr, nullptr);
+        if (!window) return false;
+        glfwMakeContextCurrent(window);
+        glfwSwapInterval(1);
+        glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { g_inputSeen = true; });
+        glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { g_inputSeen = true; });
+        glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { g_inputSeen = true; });
+        glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { g_inputSeen = true; });
+        glfwSetCharCallback(window, [](GLFWwindow*, unsigned) { g_inputSeen = true; });
+        glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { g_inputSeen = true; });
+        glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { g_inputSeen = true; });
+        glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { g_inputSeen = true; });
+        glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { g_inputSeen = true; });
+        ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;
+        ImGui::GetIO().LogFilename = nullptr;
+        ImGui_ImplGlfw_InitForOpenGL(window, /*install_callbacks=*/true);
+        ImGui_ImplOpenGL3_Init("#version 130");
+        return true;
+    }
+    ~NativeWindow() {
+        if (!window) { glfwTerminate(); return; }
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        glfwDestroyWindow(window);
+        glfwTerminate();
+    }
+    // One frame of the widget into the back buffer.
+    void Render(WidgetApp& app, float scale, double time) {
+        if (app.PrepareFonts(scale)) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        FrameInput input;
+        input.width = ImGui::GetIO().DisplaySize.x;
+        input.height = ImGui::GetIO().DisplaySize.y;
+        input.scale = scale;
+        input.timeSeconds = time;
+        app.Frame(input);
+        ImGui::Render();
+        int fbw = 0, fbh = 0;
+        glfwGetFramebufferSize(window, &fbw, &fbh);
+        glViewport(0, 0, fbw, fbh);
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
+};
+
+float MonitorScale(GLFWwindow* window, float requested) {
+    if (requested > 0.0f) return requested;
+    float sx = 1.0f, sy = 1.0f;
+    glfwGetWindowContentScale(window, &sx, &sy);
+    return sx > 0.0f ? sx : 1.0f;
+}
+
+} // namespace
+
+// [SECTION] viewer loop ---------------------------------------------------------------
+
+int RunViewer(const NativeOptions& o) {
+    WidgetApp app(NativeHost());
+    app.SetForcedTheme(ThemeFromName(o.theme));
+    LoadOutcome first = LoadFromFiles(o);
+    if (first.article) app.SetArticle(first.article);
+    else app.SetError(first.error);
+
+    NativeWindow win;
+    const std::string title = (first.article && !first.article->doc.title.empty() ? first.article->doc.title : o.articlePath) + " \xE2\x80\x94 article-widget";
+    if (!win.Open(o.width, o.height, true, title.c_str())) {
+        std::fprintf(stderr, "article-widget: error: cannot open a window (is DISPLAY set? try xvfb-run)\n");
+        return 1;
+    }
+    const float scale = MonitorScale(win.window, o.scale);
+    if (!o.stateJson.empty()) { std::string e; app.SetStateJson(o.stateJson, e); }
+    bool pendingAnchor = !o.scrollTo.empty();
+
+    int64_t articleStamp = FileModifiedNs(o.articlePath), configStamp = o.configPath.empty() ? 0 : FileModifiedNs(o.configPath);
+    int framesToDraw = 2;   // ImGui settles hover state over two frames after input
+    double lastPoll = glfwGetTime();
+    while (!glfwWindowShouldClose(win.window)) {
+        // Sleep until input, or wake every 250 ms to look for file changes: no busy loop while idle.
+        if (framesToDraw > 0 || app.WantsAnotherFrame()) glfwPollEvents();
+        else glfwWaitEventsTimeout(0.25);
+        if (g_inputSeen) { framesToDraw = 2; g_inputSeen = false; }
+        if (o.articlePath != "-" && glfwGetTime() - lastPoll > 0.25) {
+            lastPoll = glfwGetTime();
+            const int64_t a = FileModifiedNs(o.articlePath), c = o.configPath.empty() ? 0 : FileModifiedNs(o.configPath);
+            if (a != articleStamp || c != configStamp) {
+                articleStamp = a;
+                configStamp = c;
+                LoadOutcome next = LoadFromFiles(o);
+                if (next.article) app.SetArticle(next.article);   // state and scroll carry over
+                else app.SetError(next.error);                    // the last good article stays
+                framesToDraw = 2;
+            }
+        }
+        if (framesToDraw == 0 && !app.WantsAnotherFrame()) continue;
+        if (framesToDraw > 0) --framesToDraw;
+        win.Render(app, scale, glfwGetTime());
+        if (pendingAnchor) { app.ScrollToAnchor(o.scrollTo, false); pendingAnchor = false; framesToDraw = 2; }
+        glfwSwapBuffers(win.window);
+    }
+    return 0;
+}
+
+// [SECTION] screenshot ------------------------------------------------------------------
+
+int RenderScreenshot(const NativeOptions& o, const std::string& outPath) {
+    WidgetApp app(NativeHost());
+    app.SetForcedTheme(ThemeFromName(o.theme));
+    LoadOutcome loaded = LoadFromFiles(o);
+    if (loaded.article) app.SetArticle(loaded.article);
+    else app.SetError(loaded.error);
+    const float scale = o.scale > 0.0f ? o.scale : 1.0f;
+    const int fbw = static_cast<int>(o.width * scale), fbh = static_cast<int>(o.height * scale);
+    NativeWindow win;
+    if (!win.Open(fbw, fbh, false, "article-widget screenshot")) {
+        std::fprintf(stderr, "article-widget: error: cannot create an OpenGL context (run under xvfb-run)\n");
+        return 1;
+    }
+    if (!o.stateJson.empty()) {
+        std::string e;
+        if (!app.SetStateJson(o.stateJson, e)) { std::fprintf(stderr, "article-widget: error: %s\n", e.c_str()); return 1; }
+    }
+    // Frame 1 lays out; then the anchor is known; frames 2-3 draw the settled page.
+    win.Render(app, scale, 0.0);
+    if (!o.scrollTo.empty() && !app.ScrollToAnchor(o.scrollTo, false)) {
+        std::fprintf(stderr, "article-widget: error: no section with anchor \"%s\"\n", o.scrollTo.c_str());
+        return 1;
+    }
+    win.Render(app, scale, 0.016);
+    win.Render(app, scale, 0.033);
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(win.window, &w, &h);
+    std::vector<uint8_t> pixels(static_cast<size_t>(w) * h * 4), flipped(pixels.size());
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    for (int y = 0; y < h; ++y)
+        std::copy_n(&pixels[static_cast<size_t>(h - 1 - y) * w * 4], static_cast<size_t>(w) * 4, &flipped[static_cast<size_t>(y) * w * 4]);
+    for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+    std::string error;
+    if (!WriteFileAtomically(outPath, EncodePng(flipped, w, h), error)) {
+        std::fprintf(stderr, "article-widget: error: %s\n", error.c_str());
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace aw

@@ -1,0 +1,23 @@
+// The native platform: a GLFW + OpenGL 3 window with hot reload, and off-screen screenshots.
+#pragma once
+#include <string>
+
+namespace aw {
+
+struct NativeOptions {
+    std::string articlePath;          // "-" for standard input (no hot reload then)
+    std::string configPath;           // may be empty
+    int   width = 1000, height = 800; // CSS px
+    float scale = 0.0f;               // 0: the monitor's content scale
+    std::string theme;                // "", "light" or "dark": overrides the config
+    std::string scrollTo;             // section anchor to start at
+    std::string stateJson;            // optional widget state to apply first
+};
+
+// Opens the viewer window; reloads the article and config when either file changes. Returns an exit code.
+int RunViewer(const NativeOptions& options);
+
+// Renders one frame off-screen (a hidden window) and writes a PNG. Returns an exit code.
+int RenderScreenshot(const NativeOptions& options, const std::string& outPath);
+
+} // namespace aw

@@ -1,0 +1,558 @@
+// ImGui drawing of the article: layout cache per flow item, header, text, lists, quotes, code,
+// timeline, FAQ, scrollbar and progress bar.
+// [SECTION] metrics  [SECTION] layout  [SECTION] text drawing  [SECTION] timeline  [SECTION] FAQ
+// [SECTION] scrollbar  [SECTION] Draw
+#include "article_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <imgui.h>
+
+#include "core/text_util.h"
+#include "ui/fonts.h"
+
+namespace aw {
+
+// [SECTION] metrics ----------------------------------------------------------
+namespace {
+
+constexpr float kMeasureCss = 680.0f;       // reading column: about 70 characters of body text
+constexpr float kPhoneBreakCss = 600.0f;
+constexpr float kTocBreakCss = 1200.0f;
+constexpr float kBodyLine = 1.6f;
+constexpr float kHeadingLine = 1.25f;
+
+ImU32 Col(Rgb c, float alpha = 1.0f) {
+    return IM_COL32(c.r, c.g, c.b, static_cast<int>(std::lround(alpha * 255.0f)));
+}
+
+float SpaceBeforeEm(const FlowItem& item, const FlowItem* prev, int headingLevel) {
+    if (!prev) return 0.0f;
+    switch (item.kind) {
+        case FlowKind::Heading: return headingLevel <= 2 ? 2.0f : 1.5f;
+        case FlowKind::Timeline: case FlowKind::Faq: return 1.4f;
+        case FlowKind::Rule: return 1.4f;
+        default: break;
+    }
+    if (prev->kind == FlowKind::Heading) return 0.6f;
+    if (item.listDepth > 0 && item.tightList && prev->listDepth > 0) return item.marker != MarkerKind::None ? 0.35f : 0.2f;
+    return 0.9f;
+}
+
+std::string ThousandsSeparated(int n) {
+    std::string digits = std::to_string(n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+} // namespace
+
+// [SECTION] layout -------------------------------------------------------------
+
+void ArticleView::SetArticle(std::shared_ptr<const Article> article) {
+    article_ = std::move(article);
+    flow_ = article_ ? BuildFlow(article_->doc) : std::vector<FlowItem>{};
+    layoutWidth_ = -1.0f;   // force a relayout
+    blocks_.clear();
+}
+
+void ArticleView::LayoutText(Block& block, const FontLibrary& fonts, float maxWidth, float lineHeightFactor) {
+    block.text = BreakLines(block.spans, maxWidth, fonts);
+    block.lineHeight = std::round(fonts.Size(block.face) * lineHeightFactor);
+    block.height = block.lineHeight * static_cast<float>(block.text.lines.size());
+}
+
+void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
+    layoutWidth_ = width;
+    scale_ = scale;
+    const float widthCss = width / scale;
+    const float side = (widthCss < kPhoneBreakCss ? 20.0f : 48.0f) * scale;
+    columnWidth_ = std::min(width - 2.0f * side, kMeasureCss * scale);
+    if (columnWidth_ < 120.0f * scale) columnWidth_ = std::max(40.0f, width - 2.0f * 8.0f * scale);
+    columnX_ = std::floor((width - columnWidth_) * 0.5f);
+    if (widthCss >= kTocBreakCss) columnX_ = std::floor(std::max(columnX_, 280.0f * scale + (width - 280.0f * scale - columnWidth_) * 0.5f));
+    const float em = fonts.Size(FontFace::Body);
+    const Document& doc = article_->doc;
+
+    // Header: the title and the reading meta line.
+    titleBlock_ = Block{};
+    titleBlock_.face = FontFace::Heading1;
+    titleBlock_.spans = {TextSpan{doc.title.empty() ? std::string_view("Untitled article") : std::string_view(doc.title), FontFace::Heading1, -1, false}};
+    LayoutText(titleBlock_, fonts, columnWidth_, 1.2f);
+    meta_ = std::to_string(std::max(1, doc.readingMinutes)) + " min read \xC2\xB7 " + ThousandsSeparated(doc.wordCount) + " words";
+    headerHeight_ = std::round(40.0f * scale) + titleBlock_.height + std::round(12.0f * scale) + fonts.Size(FontFace::UiSmall) * 1.4f + std::round(24.0f * scale);
+
+    blocks_.assign(flow_.size(), Block{});
+    bool skippedTitle = false;
+    for (size_t i = 0; i < flow_.size(); ++i) {
+        const FlowItem& item = flow_[i];
+        Block& b = blocks_[i];
+        const int level = item.kind == FlowKind::Heading ? doc.node(item.node).level : 0;
+        b.indent = std::min(item.listDepth, kMaxVisualDepth) * 1.6f * em + std::min(item.quoteDepth, kMaxVisualDepth) * 1.1f * em;
+        b.indent = std::min(b.indent, columnWidth_ * 0.5f);
+        const float textWidth = columnWidth_ - b.indent;
+        b.spaceBefore = std::round(SpaceBeforeEm(item, i > 0 ? &flow_[i - 1] : nullptr, level) * em);
+        switch (item.kind) {
+            case FlowKind::Heading:
+                if (level == 1 && !skippedTitle && doc.plainText(item.node) == doc.title) {
+                    skippedTitle = true;   // drawn in the header
+                    b.spaceBefore = 0.0f;
+                    b.height = 0.0f;
+                    break;
+                }
+                b.face = HeadingFace(level);
+                b.spans = SpansOf(doc, item.node, b.face);
+                LayoutText(b, fonts, textWidth, kHeadingLine);
+                break;
+            case FlowKind::Paragraph:
+                b.face = FontFace::Body;
+                b.spans = SpansOf(doc, item.node, FontFace::Body);
+                LayoutText(b, fonts, textWidth, kBodyLine);
+                break;
+            case FlowKind::Code: {
+                b.face = FontFace::Mono;
+                const std::string& code = doc.node(item.node).literal;
+                std::string_view rest(code);
+                if (!rest.empty() && rest.back() == '\n') rest.remove_suffix(1);
+                // Each source line is a hard-broken span; long lines wrap between code points.
+                while (true) {
+                    const size_t nl = rest.find('\n');
+                    b.spans.push_back(TextSpan{rest.substr(0, nl), FontFace::Mono, -1, false});
+                    if (nl == std::string_view::npos) break;
+                    b.spans.push_back(TextSpan{{}, FontFace::Mono, -1, true});
+                    rest.remove_prefix(nl + 1);
+                }
+                LayoutText(b, fonts, textWidth - 2.0f * em, 1.45f);
+                b.height += em * 1.4f;   // padding inside the tinted box
+                break;
+            }
+            case FlowKind::Rule: b.height = em * 1.0f; break;
+            case FlowKind::Timeline: case FlowKind::Faq: break;   // measured each frame
+        }
+    }
+
+    // Text inside the timeline and FAQ, laid out once per width.
+    stageSummaries_.clear();
+    stageBodies_.clear();
+    for (const TimelineStage& stage : doc.timeline.stages) {
+        std::vector<TextSpan> spans{TextSpan{stage.summary, FontFace::Body, -1, false}};
+        stageSummaries_.push_back(BreakLines(spans, columnWidth_ - 3.0f * em, fonts));
+        std::vector<Block> body;
+        for (NodeId id : stage.body) {
+            Block blk;
+            blk.face = FontFace::Body;
+            const Node& n = doc.node(id);
+            if (n.kind == NodeKind::Paragraph || n.kind == NodeKind::Heading) blk.spans = SpansOf(doc, id, FontFace::Body);
+            else blk.spans = {TextSpan{}};
+            LayoutText(blk, fonts, columnWidth_ - 3.0f * em, kBodyLine);
+            body.push_back(std::move(blk));
+        }
+        stageBodies_.push_back(std::move(body));
+    }
+    faqQuestionsText_.clear();
+    faqAnswers_.clear();
+    for (const FaqEntry& entry : doc.faq.entries) {
+        std::vector<TextSpan> q{TextSpan{entry.question, FontFace::Heading4, -1, false}};
+        faqQuestionsText_.push_back(BreakLines(q, columnWidth_ - 3.0f * em, fonts));
+        std::vector<Block> answer;
+        for (NodeId id : entry.answer) {
+            Block blk;
+            blk.face = FontFace::Body;
+            const Node& n = doc.node(id);
+            if (n.kind == NodeKind::Paragraph || n.kind == NodeKind::Heading) blk.spans = SpansOf(doc, id, FontFace::Body);
+            LayoutText(blk, fonts, columnWidth_ - 1.0f * em, kBodyLine);
+            answer.push_back(std::move(blk));
+        }
+        faqAnswers_.push_back(std::move(answer));
+    }
+}
+
+float ArticleView::AnchorY(const std::string& sectionId) const {
+    if (!article_) return -1.0f;
+    const Document& doc = article_->doc;
+    for (size_t i = 0; i < flow_.size(); ++i) {
+        if (flow_[i].kind != FlowKind::Heading) continue;
+        const int s = doc.node(flow_[i].node).section;
+        if (s >= 0 && doc.sections[static_cast<size_t>(s)].id == sectionId)
+            return std::max(0.0f, (blocks_[i].top - 24.0f * scale_) / scale_);
+    }
+    return -1.0f;
+}
+
+int ArticleView::CurrentSection(float scrollY) const {
+    if (!article_) return -1;
+    int current = -1;
+    const float y = scrollY * scale_ + 80.0f * scale_;
+    for (size_t i = 0; i < flow_.size(); ++i) {
+        if (flow_[i].kind != FlowKind::Heading || blocks_[i].top > y) continue;
+        current = article_->doc.node(flow_[i].node).section;
+    }
+    return current;
+}
+
+// [SECTION] text drawing ---------------------------------------------------------
+
+void ArticleView::DrawText(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const Block& block,
+                           float x, float y, ImU32 defaultColor, ViewActions& actions) {
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const Document& doc = article_->doc;
+    const ImFont* baseFont = fonts.Get(block.face);
+    for (size_t l = 0; l < block.text.lines.size(); ++l) {
+        const LaidLine& line = block.text.lines[l];
+        const float lineTop = y + block.lineHeight * static_cast<float>(l);
+        const float baseline = std::round(lineTop + (block.lineHeight - baseFont->FontSize) * 0.5f + baseFont->Ascent);
+        for (uint32_t f = line.firstFragment; f < line.firstFragment + line.fragmentCount; ++f) {
+            const Fragment& frag = block.text.fragments[f];
+            const TextSpan& span = block.spans[frag.span];
+            ImFont* font = fonts.Get(span.face);
+            const char* b = span.text.data() + frag.begin;
+            const char* e = span.text.data() + frag.end;
+            const ImVec2 pos(std::round(x + frag.x), baseline - font->Ascent);
+            const int link = LinkOfTag(doc, span.tag);
+            ImU32 color = defaultColor;
+            if (span.face == FontFace::Mono && block.face != FontFace::Mono) {
+                draw->AddRectFilled(ImVec2(pos.x - 2, lineTop + block.lineHeight * 0.12f),
+                                    ImVec2(pos.x + frag.width + 2, lineTop + block.lineHeight * 0.88f), Col(palette.codeBackground), 3.0f);
+            }
+            if (link >= 0) {
+                const Link& target = doc.links[static_cast<size_t>(link)];
+                const bool allowed = ClassifyLink(target.href) != LinkTarget::Blocked;
+                color = allowed ? Col(palette.accent) : defaultColor;
+                const bool hovered = mouse.x >= pos.x && mouse.x < pos.x + frag.width && mouse.y >= lineTop && mouse.y < lineTop + block.lineHeight;
+                const float underlineY = baseline + std::max(1.0f, fonts.scale() * 2.0f);
+                draw->AddLine(ImVec2(pos.x, underlineY), ImVec2(pos.x + frag.width, underlineY), allowed ? Col(palette.accent, hovered ? 1.0f : 0.45f) : Col(palette.mutedText, 0.5f),
+                              std::max(1.0f, fonts.scale()));
+                if (hovered) {
+                    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                    ImGui::SetTooltip("%s%s", target.href.c_str(), allowed ? "" : "  (not followed)");
+                    if (ImGui::IsMouseClicked(0)) { actions.followLink = link; actions.changed = true; }
+                }
+            }
+            draw->AddText(font, font->FontSize, pos, color, b, e);
+        }
+    }
+}
+
+// [SECTION] timeline ---------------------------------------------------------------
+// A horizontal track of stage nodes with the selected stage's card below; vertical on phones.
+
+float ArticleView::DrawTimeline(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
+                                float x, float y, bool measureOnly, ViewActions& actions) {
+    const Document& doc = article_->doc;
+    const auto& stages = doc.timeline.stages;
+    const int n = static_cast<int>(stages.size());
+    if (n == 0) return 0.0f;
+    const float s = scale_;
+    const float em = fonts.Size(FontFace::Body);
+    const float w = columnWidth_;
+    const float pad = std::round(20.0f * s);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    ImFont* label = fonts.Get(FontFace::UiBold);
+    ImFont* small = fonts.Get(FontFace::UiSmall);
+    const int selected = std::clamp(state.selectedStage, 0, n - 1);
+    if (!measureOnly) info_.stageNodes.assign(static_cast<size_t>(n), ItemRect{});
+
+    float cy = y + pad;
+    // Eyebrow label.
+    if (!measureOnly) draw->AddText(small, small->FontSize, ImVec2(x + pad, cy), Col(palette.mutedText), "THE ARC OF RESPONSIBILITY");
+    cy += small->FontSize * 1.8f;
+    const float trackY = cy + 14.0f * s;
+    const float slot = (w - 2.0f * pad) / static_cast<float>(n);
+    float labelBottom = trackY;
+    for (int i = 0; i < n; ++i) {
+        const float cx = x + pad + slot * (static_cast<float>(i) + 0.5f);
+        const float r = (i == selected ? 11.0f : 8.0f) * s;
+        const ImVec2 c(cx, trackY);
+        // Title under the node, wrapped to the slot.
+        std::vector<TextSpan> spans{TextSpan{stages[static_cast<size_t>(i)].title, FontFace::UiBold, -1, false}};
+        const TextLayout tl = BreakLines(spans, slot - 12.0f * s, fonts);
+        const float lh = label->FontSize * 1.3f;
+        const float top = trackY + 20.0f * s;
+        const ItemRect hit{cx - slot * 0.5f, trackY - 16.0f * s, slot, 36.0f * s + lh * static_cast<float>(tl.lines.size())};
+        labelBottom = std::max(labelBottom, top + lh * static_cast<float>(tl.lines.size()));
+        if (measureOnly) continue;
+        info_.stageNodes[static_cast<size_t>(i)] = hit;
+        const bool hovered = mouse.x >= hit.x && mouse.x < hit.x + hit.w && mouse.y >= hit.y && mouse.y < hit.y + hit.h;
+        if (i < n - 1) {
+            const float nx = x + pad + slot * (static_cast<float>(i) + 1.5f);
+            draw->AddLine(ImVec2(cx, trackY), ImVec2(nx, trackY), Col(i < selected ? palette.accent : palette.rule), 3.0f * s);
+        }
+        if (i <= selected) draw->AddCircleFilled(c, r, Col(palette.accent), 32);
+        else draw->AddCircleFilled(c, r, Col(palette.background), 32);
+        draw->AddCircle(c, r, Col(i <= selected ? palette.accent : palette.mutedText), 32, 2.0f * s);
+        if (i == selected) draw->AddCircle(c, r + 5.0f * s, Col(palette.accent, 0.35f), 32, 2.0f * s);
+        for (size_t l = 0; l < tl.lines.size(); ++l) {
+            const LaidLine& line = tl.lines[l];
+            const Fragment& f0 = tl.fragments[line.firstFragment];
+            const Fragment& fl = tl.fragments[line.firstFragment + line.fragmentCount - 1];
+            const std::string_view t = spans[0].text.substr(f0.begin, fl.end - f0.begin);
+            draw->AddText(label, label->FontSize, ImVec2(std::round(cx - line.width * 0.5f), top + lh * static_cast<float>(l)),
+                          Col(i == selected ? palette.heading : palette.mutedText), t.data(), t.data() + t.size());
+        }
+        if (hovered) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            if (!stages[static_cast<size_t>(i)].summary.empty()) ImGui::SetTooltip("%s", stages[static_cast<size_t>(i)].summary.c_str());
+            if (ImGui::IsMouseClicked(0) && i != selected) { actions.selectStage = i; actions.changed = true; }
+        }
+    }
+    cy = labelBottom + 18.0f * s;
+
+    // Detail card of the selected stage.
+    const TimelineStage& stage = stages[static_cast<size_t>(selected)];
+    const float cardX = x + pad * 0.5f, cardW = w - pad;
+    const float cardTop = cy;
+    float ty = cardTop + 18.0f * s;
+    // The card's size is known only after its text: draw text on channel 1, the card under it on 0.
+    if (!measureOnly) { draw->ChannelsSplit(2); draw->ChannelsSetCurrent(1); }
+    ImFont* h3 = fonts.Get(FontFace::Heading3);
+    char step[32];
+    std::snprintf(step, sizeof step, "STAGE %d OF %d", selected + 1, n);
+    if (!measureOnly) draw->AddText(small, small->FontSize, ImVec2(cardX + 18.0f * s, ty), Col(palette.accent), step);
+    ty += small->FontSize * 1.5f;
+    if (!measureOnly) draw->AddText(h3, h3->FontSize, ImVec2(cardX + 18.0f * s, ty), Col(palette.heading), stage.title.c_str());
+    ty += h3->FontSize * 1.4f;
+    const TextLayout& summary = stageSummaries_[static_cast<size_t>(selected)];
+    Block sb;
+    sb.face = FontFace::Body;
+    sb.spans = {TextSpan{stage.summary, FontFace::Body, -1, false}};
+    sb.text = summary;
+    sb.lineHeight = std::round(em * kBodyLine);
+    if (!measureOnly) DrawText(draw, fonts, palette, sb, cardX + 18.0f * s, ty, Col(palette.text), actions);
+    ty += sb.lineHeight * static_cast<float>(summary.lines.size());
+    for (const Block& body : stageBodies_[static_cast<size_t>(selected)]) {
+        ty += 0.6f * em;
+        if (!measureOnly) DrawText(draw, fonts, palette, body, cardX + 18.0f * s, ty, Col(palette.text), actions);
+        ty += body.height;
+    }
+    ty += 18.0f * s;
+    if (!measureOnly) {
+        draw->ChannelsSetCurrent(0);
+        draw->AddRectFilled(ImVec2(cardX, cardTop), ImVec2(cardX + cardW, ty), Col(palette.surface), 10.0f * s);
+        draw->AddRectFilled(ImVec2(cardX, cardTop + 10.0f * s), ImVec2(cardX + 4.0f * s, ty - 10.0f * s), Col(palette.accent), 2.0f * s);
+        draw->ChannelsMerge();
+    }
+    return ty - y + pad * 0.5f;
+}
+
+// [SECTION] FAQ -----------------------------------------------------------------------
+
+float ArticleView::DrawFaq(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
+                           float x, float y, bool measureOnly, ViewActions& actions) {
+    const Document& doc = article_->doc;
+    const float s = scale_;
+    const float em = fonts.Size(FontFace::Body);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    ImFont* qFont = fonts.Get(FontFace::Heading4);
+    if (!measureOnly) info_.faqQuestions.assign(doc.faq.entries.size(), ItemRect{});
+    float cy = y;
+    if (!measureOnly) draw->AddLine(ImVec2(x, cy), ImVec2(x + columnWidth_, cy), Col(palette.rule), 1.0f * s);
+    for (size_t i = 0; i < doc.faq.entries.size(); ++i) {
+        const bool open = i < state.openFaqs.size() && state.openFaqs[i];
+        const TextLayout& q = faqQuestionsText_[i];
+        const float lh = std::round(qFont->FontSize * 1.35f);
+        const float rowH = lh * static_cast<float>(q.lines.size()) + 28.0f * s;
+        const ItemRect row{x, cy, columnWidth_, rowH};
+        if (!measureOnly) {
+            info_.faqQuestions[i] = row;
+            const bool hovered = mouse.x >= row.x && mouse.x < row.x + row.w && mouse.y >= row.y && mouse.y < row.y + row.h;
+            if (hovered) {
+                draw->AddRectFilled(ImVec2(row.x - 8.0f * s, row.y + 1), ImVec2(row.x + row.w + 8.0f * s, row.y + row.h), Col(palette.surface), 6.0f * s);
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                if (ImGui::IsMouseClicked(0)) { actions.toggleFaq = static_cast<int>(i); actions.changed = true; }
+            }
+            Block qb;
+            qb.face = FontFace::Heading4;
+            qb.spans = {TextSpan{doc.faq.entries[i].question, FontFace::Heading4, -1, false}};
+            qb.text = q;
+            qb.lineHeight = lh;
+            DrawText(draw, fonts, palette, qb, x, cy + 14.0f * s, Col(palette.heading), actions);
+            // Chevron: down when closed, up when open.
+            const float cx = x + columnWidth_ - 10.0f * s, chy = cy + 14.0f * s + lh * 0.5f, r = 5.0f * s;
+            const float dir = open ? -1.0f : 1.0f;
+            draw->AddPolyline(std::vector<ImVec2>{ImVec2(cx - r, chy - r * 0.5f * dir), ImVec2(cx, chy + r * 0.5f * dir), ImVec2(cx + r, chy - r * 0.5f * dir)}.data(),
+                              3, Col(palette.mutedText), 0, 2.0f * s);
+        }
+        cy += rowH;
+        if (open) {
+            for (const Block& answer : faqAnswers_[i]) {
+                if (!measureOnly) DrawText(draw, fonts, palette, answer, x, cy, Col(palette.text), actions);
+                cy += answer.height + 0.6f * em;
+            }
+            cy += 0.4f * em;
+        }
+        if (!measureOnly) draw->AddLine(ImVec2(x, cy), ImVec2(x + columnWidth_, cy), Col(palette.rule), 1.0f * s);
+    }
+    return cy - y;
+}
+
+// [SECTION] scrollbar -----------------------------------------------------------------
+
+void ArticleView::DrawScrollbar(ImDrawList* draw, const Palette& palette, float width, float height, float scrollY, ViewActions& actions) {
+    const float s = scale_;
+    const float viewCss = height / s, contentCss = contentHeight_ / s;
+    if (contentCss <= viewCss + 1.0f) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    const float trackX = width - 12.0f * s;
+    const float thumbH = std::max(32.0f * s, height * viewCss / contentCss);
+    const float maxScroll = contentCss - viewCss;
+    const float thumbY = (height - thumbH) * std::clamp(scrollY / maxScroll, 0.0f, 1.0f);
+    const bool hovered = io.MousePos.x >= trackX && io.MousePos.x < width && io.MousePos.y >= 0 && io.MousePos.y < height;
+    if (hovered && ImGui::IsMouseClicked(0)) {
+        if (io.MousePos.y >= thumbY && io.MousePos.y < thumbY + thumbH) draggingScrollbar_ = true;
+        else { actions.scrollTo = (io.MousePos.y - thumbH * 0.5f) / (height - thumbH) * maxScroll; actions.changed = true; }
+    }
+    if (!io.MouseDown[0]) draggingScrollbar_ = false;
+    if (draggingScrollbar_ && io.MouseDelta.y != 0.0f) {
+        actions.scrollBy = io.MouseDelta.y / (height - thumbH) * maxScroll;
+        actions.changed = true;
+    }
+    const bool wide = hovered || draggingScrollbar_;
+    const float barW = (wide ? 8.0f : 5.0f) * s;
+    draw->AddRectFilled(ImVec2(width - barW - 3.0f * s, thumbY + 2.0f * s), ImVec2(width - 3.0f * s, thumbY + thumbH - 2.0f * s),
+                        Col(palette.mutedText, wide ? 0.7f : 0.4f), barW * 0.5f);
+}
+
+// [SECTION] Draw ------------------------------------------------------------------------
+
+ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
+                              float width, float height, float scale, float scrollY) {
+    ViewActions actions;
+    draw->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), Col(palette.background));
+    if (!article_) return actions;
+    if (width != layoutWidth_ || scale != scale_ || fonts.scale() != scale_ || blocks_.size() != flow_.size()) Relayout(fonts, width, scale);
+    const Document& doc = article_->doc;
+    const float s = scale_;
+    const float em = fonts.Size(FontFace::Body);
+    const float scrollPx = std::round(scrollY * s);
+    ViewActions ignored;
+
+    // Positions: cached heights plus the timeline and FAQ, whose heights follow the state.
+    timelineHeight_ = doc.timeline.stages.empty() ? 0.0f : DrawTimeline(draw, fonts, palette, state, 0, 0, true, ignored);
+    faqHeight_ = doc.faq.entries.empty() ? 0.0f : DrawFaq(draw, fonts, palette, state, 0, 0, true, ignored);
+    float y = headerHeight_;
+    for (size_t i = 0; i < flow_.size(); ++i) {
+        Block& b = blocks_[i];
+        if (flow_[i].kind == FlowKind::Timeline) b.height = timelineHeight_;
+        if (flow_[i].kind == FlowKind::Faq) b.height = faqHeight_;
+        y += b.spaceBefore;
+        b.top = y;
+        y += b.height;
+    }
+    contentHeight_ = y + 80.0f * s;
+    info_.contentHeight = contentHeight_ / s;
+
+    // Header.
+    const float top = -scrollPx;
+    float hy = top + std::round(40.0f * s);
+    DrawText(draw, fonts, palette, titleBlock_, columnX_, hy, Col(palette.heading), actions);
+    info_.title = ItemRect{columnX_, hy, titleBlock_.text.lines.empty() ? 0.0f : titleBlock_.text.lines[0].width, titleBlock_.height};
+    hy += titleBlock_.height + std::round(12.0f * s);
+    ImFont* small = fonts.Get(FontFace::UiSmall);
+    draw->AddText(small, small->FontSize, ImVec2(columnX_, hy), Col(palette.mutedText), meta_.c_str());
+    hy += small->FontSize * 1.4f + std::round(12.0f * s);
+    draw->AddLine(ImVec2(columnX_, hy), ImVec2(columnX_ + 64.0f * s, hy), Col(palette.accent), 3.0f * s);
+
+    // Visible blocks only.
+    for (size_t i = 0; i < flow_.size(); ++i) {
+        const Block& b = blocks_[i];
+        const float by = top + b.top;
+        if (by > height) break;
+        if (by + b.height < 0.0f && flow_[i].kind != FlowKind::Timeline && flow_[i].kind != FlowKind::Faq) continue;
+        const FlowItem& item = flow_[i];
+        const float bx = columnX_ + b.indent;
+        // Quote bars, one per level (capped).
+        for (int q = 0; q < std::min(item.quoteDepth, kMaxVisualDepth); ++q) {
+            const float qx = columnX_ + std::min(item.listDepth, kMaxVisualDepth) * 1.6f * em + q * 1.1f * em;
+            draw->AddRectFilled(ImVec2(qx, by - b.spaceBefore * 0.5f), ImVec2(qx + 3.0f * s, by + b.height + 2.0f * s), Col(palette.rule));
+        }
+        switch (item.kind) {
+            case FlowKind::Heading:
+                if (b.height > 0) DrawText(draw, fonts, palette, b, bx, by, Col(palette.heading), actions);
+                break;
+            case FlowKind::Paragraph: {
+                if (item.marker != MarkerKind::None && !b.text.lines.empty()) {
+                    const float mid = by + b.lineHeight * 0.5f;
+                    if (item.marker == MarkerKind::Bullet) {
+                        const float r = 2.8f * s;
+                        const ImVec2 c(bx - 0.8f * em, mid + 1.0f * s);
+                        if (item.listDepth % 2 == 1) draw->AddCircleFilled(c, r, Col(palette.mutedText), 16);
+                        else draw->AddCircle(c, r, Col(palette.mutedText), 16, 1.2f * s);
+                    } else {
+                        char num[16];
+                        std::snprintf(num, sizeof num, "%d.", item.number);
+                        ImFont* font = fonts.Get(FontFace::Body);
+                        const float w = fonts.Width(FontFace::Body, num);
+                        draw->AddText(font, font->FontSize, ImVec2(bx - 0.45f * em - w, by + (b.lineHeight - font->FontSize) * 0.5f), Col(palette.mutedText), num);
+                    }
+                }
+                DrawText(draw, fonts, palette, b, bx, by, Col(item.quoteDepth > 0 ? palette.mutedText : palette.text), actions);
+                break;
+            }
+            case FlowKind::Code:
+                draw->AddRectFilled(ImVec2(bx, by), ImVec2(columnX_ + columnWidth_, by + b.height), Col(palette.codeBackground), 6.0f * s);
+                DrawText(draw, fonts, palette, b, bx + em, by + 0.7f * em, Col(palette.text), actions);
+                break;
+            case FlowKind::Rule: {
+                const float cx = columnX_ + columnWidth_ * 0.5f, cy = by + b.height * 0.5f;
+                for (int d = -1; d <= 1; ++d) draw->AddCircleFilled(ImVec2(cx + d * 14.0f * s, cy), 2.2f * s, Col(palette.mutedText), 12);
+                break;
+            }
+            case FlowKind::Timeline: DrawTimeline(draw, fonts, palette, state, columnX_, by, false, actions); break;
+            case FlowKind::Faq: DrawFaq(draw, fonts, palette, state, columnX_, by, false, actions); break;
+        }
+    }
+
+    // Table of contents on wide screens.
+    if (width / s >= kTocBreakCss && !doc.sections.empty()) {
+        ImFont* ui = fonts.Get(FontFace::Ui);
+        ImFont* uiBold = fonts.Get(FontFace::UiBold);
+        const int current = CurrentSection(scrollY);
+        float ty = 56.0f * s;
+        const float tx = std::max(24.0f * s, columnX_ - 300.0f * s);
+        draw->AddText(small, small->FontSize, ImVec2(tx, ty), Col(palette.mutedText), "CONTENTS");
+        ty += small->FontSize * 2.0f;
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        for (size_t i = 0; i < doc.sections.size(); ++i) {
+            const Section& sec = doc.sections[i];
+            if (sec.level != 2) continue;
+            const bool isCurrent = static_cast<int>(i) == current ||
+                                   (current >= 0 && doc.sections[static_cast<size_t>(current)].level > 2 && [&] {
+                                       for (int k = current; k >= 0; --k) if (doc.sections[static_cast<size_t>(k)].level == 2) return k == static_cast<int>(i);
+                                       return false; }());
+            std::vector<TextSpan> spans{TextSpan{sec.title, FontFace::Ui, -1, false}};
+            const TextLayout tl = BreakLines(spans, 230.0f * s, fonts);
+            const float lh = ui->FontSize * 1.35f;
+            const float h = lh * static_cast<float>(tl.lines.size());
+            const bool hovered = mouse.x >= tx && mouse.x < tx + 250.0f * s && mouse.y >= ty && mouse.y < ty + h;
+            if (isCurrent) draw->AddRectFilled(ImVec2(tx - 12.0f * s, ty), ImVec2(tx - 9.0f * s, ty + h), Col(palette.accent));
+            for (size_t l = 0; l < tl.lines.size(); ++l) {
+                const Fragment& f0 = tl.fragments[tl.lines[l].firstFragment];
+                const Fragment& fl = tl.fragments[tl.lines[l].firstFragment + tl.lines[l].fragmentCount - 1];
+                const std::string_view t = spans[0].text.substr(f0.begin, fl.end - f0.begin);
+                ImFont* f = isCurrent ? uiBold : ui;
+                draw->AddText(f, f->FontSize, ImVec2(tx, ty + lh * static_cast<float>(l)),
+                              Col(isCurrent || hovered ? palette.heading : palette.mutedText), t.data(), t.data() + t.size());
+            }
+            if (hovered) {
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                if (ImGui::IsMouseClicked(0)) { actions.scrollTo = AnchorY(sec.id); actions.changed = true; }
+            }
+            ty += h + 0.5f * ui->FontSize;
+        }
+    }
+
+    // Reading progress and the scrollbar.
+    const float maxScroll = contentHeight_ - height;
+    if (maxScroll > 0) {
+        const float progress = std::clamp(scrollPx / maxScroll, 0.0f, 1.0f);
+        draw->AddRectFilled(ImVec2(0, 0), ImVec2(width * progress, 3.0f * s), Col(palette.accent));
+    }
+    DrawScrollbar(draw, palette, width, height, scrollY, actions);
+    return actions;
+}
+
+} // namespace aw

@@ -1,0 +1,88 @@
+// ImGui drawing of the article: layout cache per flow item, header, text, lists, quotes, code,
+// timeline, FAQ, scrollbar and progress bar. Reads state; reports what the reader did as ViewActions.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/article.h"
+#include "core/flow.h"
+#include "core/palette.h"
+#include "core/text_layout.h"
+#include "core/widget_state.h"
+
+struct ImDrawList;
+struct ImVec2;
+
+namespace aw {
+
+class FontLibrary;
+
+// What the reader asked for during one frame; WidgetApp applies it to the state.
+struct ViewActions {
+    int         selectStage = -1;
+    int         toggleFaq = -1;
+    int         followLink = -1;       // index into Document::links
+    float       scrollBy = 0.0f;       // CSS px, from the scrollbar drag
+    float       scrollTo = -1.0f;      // CSS px, from a scrollbar click or table of contents
+    bool        changed = false;
+};
+
+// Rectangles in device pixels, in canvas coordinates, for the JS getLayout() API and tests.
+struct ItemRect { float x = 0, y = 0, w = 0, h = 0; };
+struct ViewLayoutInfo {
+    ItemRect              title;
+    std::vector<ItemRect> stageNodes;
+    std::vector<ItemRect> faqQuestions;
+    float                 contentHeight = 0.0f;   // CSS px
+};
+
+class ArticleView {
+public:
+    void SetArticle(std::shared_ptr<const Article> article);
+    // Draws one frame. `scrollY` is in CSS px; sizes in device px; `scale` = device px per CSS px.
+    ViewActions Draw(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
+                     float width, float height, float scale, float scrollY);
+    float ContentHeightCss() const { return contentHeight_ / (scale_ > 0 ? scale_ : 1.0f); }
+    // Top of a section's heading in CSS px, or -1.
+    float AnchorY(const std::string& sectionId) const;
+    const ViewLayoutInfo& layoutInfo() const { return info_; }
+    int CurrentSection(float scrollY) const;   // section index at the top of the viewport
+
+private:
+    struct Block {
+        float      top = 0.0f;        // relative to content start, device px
+        float      height = 0.0f;
+        float      spaceBefore = 0.0f;
+        float      indent = 0.0f;
+        TextLayout text;
+        std::vector<TextSpan> spans;
+        FontFace   face = FontFace::Body;
+        float      lineHeight = 0.0f;
+    };
+    void Relayout(const FontLibrary& fonts, float width, float scale);
+    void LayoutText(Block& block, const FontLibrary& fonts, float maxWidth, float lineHeightFactor);
+    void DrawText(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const Block& block,
+                  float x, float y, unsigned defaultColor, ViewActions& actions);
+    float DrawTimeline(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
+                       float x, float y, bool measureOnly, ViewActions& actions);
+    float DrawFaq(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
+                  float x, float y, bool measureOnly, ViewActions& actions);
+    void DrawScrollbar(ImDrawList* draw, const Palette& palette, float width, float height, float scrollY, ViewActions& actions);
+
+    std::shared_ptr<const Article> article_;
+    std::vector<FlowItem> flow_;
+    std::vector<Block> blocks_;      // one per flow item
+    Block titleBlock_;
+    std::string meta_;               // "5 min read · 1,234 words"
+    // Layout key: redone only when these change.
+    float layoutWidth_ = -1.0f, scale_ = 0.0f;
+    float columnX_ = 0.0f, columnWidth_ = 0.0f, contentHeight_ = 0.0f, headerHeight_ = 0.0f;
+    float timelineHeight_ = 0.0f, faqHeight_ = 0.0f;   // measured each frame (they depend on state)
+    std::vector<TextLayout> stageSummaries_, faqQuestionsText_;
+    std::vector<std::vector<Block>> faqAnswers_, stageBodies_;
+    ViewLayoutInfo info_;
+    bool draggingScrollbar_ = false;
+};
+
+} // namespace aw

@@ -1,0 +1,93 @@
+// The font library: every FontFace rasterised at the current scale into one ImGui atlas, and text measuring.
+#include "fonts.h"
+
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <imgui.h>
+
+#include "core/text_util.h"
+#include "ui/embedded_fonts.h"
+
+namespace aw {
+
+namespace {
+
+struct FaceSpec { FontFace face; const char* file; float sizeCss; };
+
+const FaceSpec kFaces[] = {
+    {FontFace::Body, "NotoSerif-Regular", 18.0f},
+    {FontFace::BodyBold, "NotoSerif-Bold", 18.0f},
+    {FontFace::BodyItalic, "NotoSerif-Italic", 18.0f},
+    {FontFace::BodyBoldItalic, "NotoSerif-BoldItalic", 18.0f},
+    {FontFace::Mono, "NotoSansMono-Regular", 15.0f},
+    {FontFace::Heading1, "NotoSans-Bold", 34.0f},
+    {FontFace::Heading2, "NotoSans-Bold", 25.0f},
+    {FontFace::Heading3, "NotoSans-Bold", 20.0f},
+    {FontFace::Heading4, "NotoSans-Bold", 18.0f},
+    {FontFace::Ui, "NotoSans-Regular", 15.0f},
+    {FontFace::UiBold, "NotoSans-Bold", 15.0f},
+    {FontFace::UiSmall, "NotoSans-Regular", 13.0f},
+};
+
+// The code points the fonts are subset to (see cmake/embed_fonts.py).
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x007E, 0x00A0, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x2044, 0x2044, 0x20AC, 0x20AC,
+    0x2122, 0x2122, 0x2190, 0x2193, 0x2212, 0x2212, 0x25A1, 0x25A1, 0x25B2, 0x25BC, 0x2713, 0x2713, 0xFFFD, 0xFFFD, 0};
+
+const EmbeddedFont* FindFont(const char* name) {
+    for (int i = 0; i < kEmbeddedFontCount; ++i)
+        if (std::strcmp(kEmbeddedFonts[i].name, name) == 0) return &kEmbeddedFonts[i];
+    return nullptr;
+}
+
+} // namespace
+
+float FaceSizeCss(FontFace face) {
+    for (const FaceSpec& spec : kFaces)
+        if (spec.face == face) return spec.sizeCss;
+    return 16.0f;
+}
+
+bool FontLibrary::Build(float scale) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
+    atlas->TexDesiredWidth = 2048;
+    for (const FaceSpec& spec : kFaces) {
+        const EmbeddedFont* font = FindFont(spec.file);
+        if (!font) return false;
+        ImFontConfig cfg;
+        cfg.FontDataOwnedByAtlas = false;   // the data is static
+        cfg.OversampleH = 2;
+        cfg.OversampleV = 1;
+        cfg.PixelSnapH = false;
+        std::snprintf(cfg.Name, sizeof cfg.Name, "%s %.0fpx", spec.file, spec.sizeCss);
+        fonts_[static_cast<int>(spec.face)] = atlas->AddFontFromMemoryTTF(
+            const_cast<unsigned char*>(font->data), static_cast<int>(font->size), std::round(spec.sizeCss * scale), &cfg, kGlyphRanges);
+    }
+    if (!atlas->Build()) return false;
+    ImGui::GetIO().FontDefault = fonts_[static_cast<int>(FontFace::Ui)];
+    scale_ = scale;
+    return true;
+}
+
+float FontLibrary::Size(FontFace face) const { return Get(face)->FontSize; }
+
+float FontLibrary::Width(FontFace face, std::string_view text) const {
+    ImFont* font = Get(face);
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+}
+
+int FontLibrary::glyphsMissing(std::string_view text) const {
+    ImFont* font = Get(FontFace::Body);
+    int missing = 0;
+    for (size_t i = 0; i < text.size();) {
+        const uint32_t cp = DecodeUtf8(text, i);
+        if (cp > 0xFFFF || font->FindGlyphNoFallback(static_cast<ImWchar>(cp)) == nullptr) ++missing;
+    }
+    return missing;
+}
+
+} // namespace aw

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The article-widget command's contract: outputs, exit codes (0 ok, 1 bad input, 2 bad usage) and one-line errors.
+set -u
+BIN="$1"; ROOT="$2"
+TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
+pass=0; fail=0
+check() {  # check NAME EXPECTED_RC STDERR_PATTERN -- command...
+  local name="$1" want="$2" pattern="$3"; shift 4
+  "$@" >"$TMP/out" 2>"$TMP/err"; local rc=$?
+  if [ "$rc" -ne "$want" ]; then echo "FAIL $name: exit $rc, wanted $want; stderr: $(head -c 300 "$TMP/err")"; fail=$((fail+1)); return; fi
+  if [ -n "$pattern" ] && ! grep -qE -e "$pattern" "$TMP/err"; then echo "FAIL $name: stderr lacks /$pattern/: $(head -c 300 "$TMP/err")"; fail=$((fail+1)); return; fi
+  echo "ok   $name"; pass=$((pass+1))
+}
+has() {  # has NAME PATTERN FILE
+  if grep -qE -e "$2" "$3"; then echo "ok   $1"; pass=$((pass+1)); else echo "FAIL $1: output lacks /$2/"; fail=$((fail+1)); fi
+}
+lacks() {
+  if grep -qiE -e "$2" "$3"; then echo "FAIL $1: output has /$2/"; fail=$((fail+1)); else echo "ok   $1"; pass=$((pass+1)); fi
+}
+
+check "model of the default article" 0 "" -- "$BIN" model "$ROOT/assets/article.md" --config "$ROOT/assets/widget.json"
+cp "$TMP/out" "$TMP/model.json"
+has "model has three stages" '"title": "Accountability at Scale"' "$TMP/model.json"
+has "model has the FAQ" '"question": "Will Anthropic fully open-source its models\?"' "$TMP/model.json"
+n=$(grep -c '"question":' "$TMP/model.json"); [ "$n" -eq 5 ] && { echo "ok   five questions"; pass=$((pass+1)); } || { echo "FAIL five questions: $n"; fail=$((fail+1)); }
+check "model from standard input" 0 "" -- bash -c "'$BIN' model - < '$ROOT/assets/article.md'"
+has "stdin model has a title" '"title": "Will Anthropic' "$TMP/out"
+check "html of the default article" 0 "" -- "$BIN" html "$ROOT/assets/article.md"
+has "html timeline is an ordered list" '<ol class="aw-timeline"' "$TMP/out"
+check "interactive html" 0 "" -- "$BIN" html "$ROOT/assets/article.md" --interactive
+has "accordion buttons" 'aria-expanded="false" aria-controls=' "$TMP/out"
+
+printf '# T\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n' > "$TMP/evil.md"
+check "hostile html" 0 "" -- "$BIN" html "$TMP/evil.md"
+lacks "no script tag" '<script' "$TMP/out"
+lacks "no event attribute" '<[^>]* onerror=' "$TMP/out"
+lacks "no javascript url" 'href="javascript' "$TMP/out"
+
+check "missing file" 1 "^article-widget: error: .*no such file" -- "$BIN" model "$TMP/nope.md"
+check "directory" 1 "^article-widget: error: .*is a directory" -- "$BIN" model "$TMP"
+printf '# ok\n\xff\xfe bad\n' > "$TMP/bad.md"
+check "invalid UTF-8" 1 "^article-widget: error: .*invalid UTF-8 at byte 5 \(line 2\)" -- "$BIN" model "$TMP/bad.md"
+echo '{"theme": "purple"}' > "$TMP/c1.json"
+check "bad config value" 1 "^article-widget: error: config /theme: expected" -- "$BIN" model "$ROOT/assets/article.md" --config "$TMP/c1.json"
+echo '{"nope": 1}' > "$TMP/c2.json"
+check "unknown config key" 1 "config /nope: unknown key" -- "$BIN" model "$ROOT/assets/article.md" --config "$TMP/c2.json"
+echo '{"theme": ' > "$TMP/c3.json"
+check "malformed config" 1 "config /: invalid JSON at byte" -- "$BIN" model "$ROOT/assets/article.md" --config "$TMP/c3.json"
+check "no command" 2 "no command given" -- "$BIN"
+check "unknown command" 2 "unknown command" -- "$BIN" frobnicate x
+check "missing file argument" 2 "needs a FILE" -- "$BIN" model
+check "unknown option" 2 "unknown option" -- "$BIN" model x --frob
+check "screenshot without -o" 2 "needs -o" -- "$BIN" screenshot "$ROOT/assets/article.md"
+check "bad scale" 2 "--scale takes" -- "$BIN" screenshot "$ROOT/assets/article.md" -o "$TMP/x.png" --scale 9
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,341 @@
+// Unit tests for core/config: every validation error with its JSON path, the valid round trip and assets/widget.json.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/config.h"
+
+using namespace aw;
+
+namespace {
+
+// A config that differs from the defaults in every field, to prove that failed parses leave it alone.
+Config NonDefaultConfig() {
+    Config c;
+    c.title = "Kept";
+    c.theme = ThemeMode::Dark;
+    c.accent = Rgb{1, 2, 3};
+    c.timelineEnabled = false;
+    c.timelineSection = "kept-timeline";
+    c.markers.push_back(TimelineMarker{1.5f, "kept marker"});
+    c.faqEnabled = false;
+    c.faqSection = "kept-faq";
+    c.initialStage = 7;
+    c.deepLinkPrefix = "kept-";
+    c.updateHash = true;
+    c.maxInputBytes = 4096;
+    return c;
+}
+
+void CheckUnchanged(const Config& c) {
+    CHECK(c.title == "Kept");
+    CHECK(c.theme == ThemeMode::Dark);
+    CHECK(c.accent.r == 1);
+    CHECK(c.accent.g == 2);
+    CHECK(c.accent.b == 3);
+    CHECK(c.timelineEnabled == false);
+    CHECK(c.timelineSection == "kept-timeline");
+    REQUIRE(c.markers.size() == 1);
+    CHECK(c.markers[0].label == "kept marker");
+    CHECK(c.markers[0].position == doctest::Approx(1.5));
+    CHECK(c.faqEnabled == false);
+    CHECK(c.faqSection == "kept-faq");
+    CHECK(c.initialStage == 7);
+    CHECK(c.deepLinkPrefix == "kept-");
+    CHECK(c.updateHash == true);
+    CHECK(c.maxInputBytes == 4096u);
+}
+
+// Parses `json` expecting failure; returns the error and checks the output config was not touched.
+ConfigError ExpectError(const std::string& json) {
+    Config c = NonDefaultConfig();
+    ConfigError error;
+    CAPTURE(json);
+    CHECK_FALSE(ParseConfig(json, c, error));
+    CHECK_FALSE(error.message.empty());
+    CheckUnchanged(c);
+    return error;
+}
+
+std::string ReadFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in.good()) return std::string();
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("config: defaults") {
+    const Config c;
+    CHECK(c.theme == ThemeMode::Auto);
+    CHECK(RgbToHex(c.accent) == "#1f5fbf");
+    CHECK(c.timelineEnabled);
+    CHECK(c.faqEnabled);
+    CHECK(c.initialStage == 0);
+    CHECK(c.maxInputBytes == 8u * 1024u * 1024u);
+
+    Config parsed = NonDefaultConfig();
+    ConfigError error;
+    REQUIRE(ParseConfig("{}", parsed, error));
+    CHECK(error.message.empty());
+    CHECK(parsed.title.empty());
+    CHECK(parsed.theme == ThemeMode::Auto);
+    CHECK(RgbToHex(parsed.accent) == "#1f5fbf");
+    CHECK(parsed.markers.empty());
+    CHECK(parsed.timelineEnabled);
+    CHECK(parsed.updateHash == false);
+    CHECK(parsed.maxInputBytes == 8u * 1024u * 1024u);
+}
+
+TEST_CASE("config: malformed JSON reports the byte offset") {
+    const ConfigError e = ExpectError("{\"theme\": }");
+    CHECK(e.path.empty());
+    CHECK(e.message.find("byte") != std::string::npos);
+    CHECK(e.message.find("byte 11") != std::string::npos);   // nlohmann's 1-based position of the '}'
+
+    CHECK(e.describe().rfind("config /: ", 0) == 0);
+
+    const ConfigError truncated = ExpectError("{\"theme\": \"dark\"");
+    CHECK(truncated.message.find("byte") != std::string::npos);
+    const ConfigError empty = ExpectError("");
+    CHECK(empty.message.find("byte") != std::string::npos);
+    ExpectError("{\"theme\": \"dark\",}");
+    ExpectError("{'theme': 'dark'}");
+}
+
+TEST_CASE("config: the root must be an object") {
+    const ConfigError array = ExpectError("[]");
+    CHECK(array.path.empty());
+    CHECK(array.message == "expected an object, got array");
+    CHECK(ExpectError("\"dark\"").message == "expected an object, got string");
+    CHECK(ExpectError("42").message == "expected an object, got integer");
+    CHECK(ExpectError("null").message == "expected an object, got null");
+}
+
+TEST_CASE("config: unknown keys are rejected with their path") {
+    const ConfigError top = ExpectError("{\"foo\": 1}");
+    CHECK(top.path == "/foo");
+    CHECK(top.message == "unknown key");
+    CHECK(top.describe() == "config /foo: unknown key");
+
+    CHECK(ExpectError("{\"timeline\": {\"foo\": true}}").path == "/timeline/foo");
+    CHECK(ExpectError("{\"faq\": {\"markers\": []}}").path == "/faq/markers");
+    CHECK(ExpectError("{\"timeline\": {\"markers\": [{\"position\": 1, \"label\": \"x\", \"colour\": \"red\"}]}}").path ==
+          "/timeline/markers/0/colour");
+    // Keys are case-sensitive.
+    CHECK(ExpectError("{\"Theme\": \"dark\"}").path == "/Theme");
+}
+
+TEST_CASE("config: wrong types name the path") {
+    struct Case { const char* json; const char* path; const char* expected; };
+    const Case cases[] = {
+        {"{\"theme\": 1}", "/theme", "expected a string, got integer"},
+        {"{\"title\": false}", "/title", "expected a string, got boolean"},
+        {"{\"accent\": [255, 0, 0]}", "/accent", "expected a string, got array"},
+        {"{\"initialStage\": \"1\"}", "/initialStage", "expected an integer, got string"},
+        {"{\"initialStage\": 1.5}", "/initialStage", "expected an integer, got number"},
+        {"{\"updateHash\": \"yes\"}", "/updateHash", "expected true or false, got string"},
+        {"{\"updateHash\": 1}", "/updateHash", "expected true or false, got integer"},
+        {"{\"maxInputBytes\": null}", "/maxInputBytes", "expected an integer, got null"},
+        {"{\"deepLinkPrefix\": {}}", "/deepLinkPrefix", "expected a string, got object"},
+        {"{\"timeline\": []}", "/timeline", "expected an object, got array"},
+        {"{\"timeline\": {\"enabled\": \"no\"}}", "/timeline/enabled", "expected true or false, got string"},
+        {"{\"timeline\": {\"section\": 3}}", "/timeline/section", "expected a string, got integer"},
+        {"{\"timeline\": {\"markers\": {}}}", "/timeline/markers", "expected an array, got object"},
+        {"{\"timeline\": {\"markers\": [5]}}", "/timeline/markers/0", "expected an object, got integer"},
+        {"{\"timeline\": {\"markers\": [{\"position\": \"x\", \"label\": \"a\"}]}}", "/timeline/markers/0/position",
+         "expected a number, got string"},
+        {"{\"timeline\": {\"markers\": [{\"position\": 0, \"label\": \"a\"}, {\"position\": 1, \"label\": 2}]}}",
+         "/timeline/markers/1/label", "expected a string, got integer"},
+        {"{\"faq\": {\"enabled\": 1}}", "/faq/enabled", "expected true or false, got integer"},
+        {"{\"faq\": \"on\"}", "/faq", "expected an object, got string"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.json);
+        const ConfigError e = ExpectError(c.json);
+        CHECK(e.path == c.path);
+        CHECK(e.message == c.expected);
+    }
+}
+
+TEST_CASE("config: bad values are rejected") {
+    const ConfigError purple = ExpectError("{\"theme\": \"purple\"}");
+    CHECK(purple.path == "/theme");
+    CHECK(purple.message.find("purple") != std::string::npos);
+    CHECK(purple.describe().rfind("config /theme: expected ", 0) == 0);
+    CHECK(ExpectError("{\"theme\": \"Dark\"}").path == "/theme");
+
+    const ConfigError blue = ExpectError("{\"accent\": \"blue\"}");
+    CHECK(blue.path == "/accent");
+    CHECK(blue.message.find("blue") != std::string::npos);
+    CHECK(ExpectError("{\"accent\": \"#12345\"}").path == "/accent");
+    CHECK(ExpectError("{\"accent\": \"#gg0000\"}").path == "/accent");
+    CHECK(ExpectError("{\"accent\": \"123456\"}").path == "/accent");
+
+    const ConfigError negative = ExpectError("{\"initialStage\": -1}");
+    CHECK(negative.path == "/initialStage");
+    CHECK(negative.message.find("between 0 and 63") != std::string::npos);
+    CHECK(ExpectError("{\"initialStage\": 100}").path == "/initialStage");
+    CHECK(ExpectError("{\"initialStage\": 18446744073709551615}").path == "/initialStage");
+
+    const ConfigError space = ExpectError("{\"deepLinkPrefix\": \"my widget\"}");
+    CHECK(space.path == "/deepLinkPrefix");
+    CHECK(ExpectError("{\"deepLinkPrefix\": \"a\\\"b\"}").path == "/deepLinkPrefix");
+    CHECK(ExpectError("{\"deepLinkPrefix\": \"" + std::string(33, 'a') + "\"}").path == "/deepLinkPrefix");
+
+    const ConfigError small = ExpectError("{\"maxInputBytes\": 10}");
+    CHECK(small.path == "/maxInputBytes");
+    CHECK(small.message.find("1024") != std::string::npos);
+    CHECK(ExpectError("{\"maxInputBytes\": 1000000000}").path == "/maxInputBytes");
+
+    CHECK(ExpectError("{\"timeline\": {\"markers\": [{\"position\": -1, \"label\": \"a\"}]}}").path ==
+          "/timeline/markers/0/position");
+    CHECK(ExpectError("{\"timeline\": {\"markers\": [{\"position\": 65, \"label\": \"a\"}]}}").path ==
+          "/timeline/markers/0/position");
+    CHECK(ExpectError("{\"timeline\": {\"markers\": [{\"label\": \"a\"}]}}").path == "/timeline/markers/0/position");
+    CHECK(ExpectError("{\"timeline\": {\"markers\": [{\"position\": 1}]}}").path == "/timeline/markers/0/label");
+    CHECK(ExpectError("{\"timeline\": {\"markers\": [{\"position\": 1, \"label\": \"\"}]}}").path ==
+          "/timeline/markers/0/label");
+}
+
+TEST_CASE("config: the first error wins") {
+    const ConfigError e = ExpectError("{\"theme\": \"purple\", \"accent\": \"blue\", \"foo\": 1}");
+    CHECK(e.path == "/theme");
+}
+
+TEST_CASE("config: deep nesting is rejected before parsing") {
+    std::string deep = "{\"title\": ";
+    for (int i = 0; i < 100; ++i) deep += "[";
+    for (int i = 0; i < 100; ++i) deep += "]";
+    deep += "}";
+    const ConfigError e = ExpectError(deep);
+    CHECK(e.message.find("nests deeper") != std::string::npos);
+
+    // Brackets inside strings do not count.
+    Config c;
+    ConfigError ok;
+    CHECK(ParseConfig("{\"title\": \"" + std::string(100, '[') + "\\\"{{{\"}", c, ok));
+    CHECK(c.title == std::string(100, '[') + "\"{{{");
+
+    CHECK(FindExcessiveJsonNesting("[[[]]]", 3) == -1);
+    CHECK(FindExcessiveJsonNesting("[[[[]]]]", 3) == 3);
+    CHECK(FindExcessiveJsonNesting("{\"a\":\"[[[[[\"}", 2) == -1);
+
+    // Millions of brackets must not exhaust the stack either.
+    const ConfigError huge = ExpectError(std::string(500000, '['));
+    CHECK(huge.message.find("nests deeper") != std::string::npos);
+}
+
+TEST_CASE("config: over-large JSON is rejected") {
+    const std::string big = "{\"title\": \"" + std::string(1100000, 'x') + "\"}";
+    const ConfigError e = ExpectError(big);
+    CHECK(e.message.find("over the limit") != std::string::npos);
+}
+
+TEST_CASE("config: a full valid config sets every field") {
+    const std::string json = R"({
+        "$schema": "./widget.schema.json",
+        "title": "Custom Title",
+        "theme": "dark",
+        "accent": "#FF8000",
+        "timeline": {
+            "enabled": true,
+            "section": "the-arc-of-ai-responsibility",
+            "markers": [{"position": 0.5, "label": "Today"}, {"position": 2, "label": "Later"}]
+        },
+        "faq": {"enabled": false, "section": "faqs"},
+        "initialStage": 2,
+        "deepLinkPrefix": "aw_1-",
+        "updateHash": true,
+        "maxInputBytes": 2048
+    })";
+    Config c;
+    ConfigError error;
+    REQUIRE(ParseConfig(json, c, error));
+    CHECK(error.path.empty());
+    CHECK(error.message.empty());
+    CHECK(c.title == "Custom Title");
+    CHECK(c.theme == ThemeMode::Dark);
+    CHECK(c.accent.r == 0xFF);
+    CHECK(c.accent.g == 0x80);
+    CHECK(c.accent.b == 0x00);
+    CHECK(RgbToHex(c.accent) == "#ff8000");
+    CHECK(c.timelineEnabled);
+    CHECK(c.timelineSection == "the-arc-of-ai-responsibility");
+    REQUIRE(c.markers.size() == 2);
+    CHECK(c.markers[0].position == doctest::Approx(0.5));
+    CHECK(c.markers[0].label == "Today");
+    CHECK(c.markers[1].position == doctest::Approx(2.0));
+    CHECK(c.markers[1].label == "Later");
+    CHECK_FALSE(c.faqEnabled);
+    CHECK(c.faqSection == "faqs");
+    CHECK(c.initialStage == 2);
+    CHECK(c.deepLinkPrefix == "aw_1-");
+    CHECK(c.updateHash);
+    CHECK(c.maxInputBytes == 2048u);
+
+    Config light;
+    REQUIRE(ParseConfig(R"({"theme": "light", "accent": "#abc", "initialStage": 63, "maxInputBytes": 67108864})", light, error));
+    CHECK(light.theme == ThemeMode::Light);
+    CHECK(RgbToHex(light.accent) == "#aabbcc");
+    CHECK(light.initialStage == 63);
+    CHECK(light.maxInputBytes == 64u * 1024u * 1024u);
+    Config autoTheme = NonDefaultConfig();
+    REQUIRE(ParseConfig(R"({"theme": "auto", "maxInputBytes": 1024, "initialStage": 0})", autoTheme, error));
+    CHECK(autoTheme.theme == ThemeMode::Auto);
+    CHECK(autoTheme.maxInputBytes == 1024u);
+}
+
+TEST_CASE("config: a successful parse after a failed one clears the error") {
+    Config c;
+    ConfigError error;
+    CHECK_FALSE(ParseConfig("{\"foo\": 1}", c, error));
+    CHECK(error.path == "/foo");
+    CHECK(ParseConfig("{\"theme\": \"light\"}", c, error));
+    CHECK(error.path.empty());
+    CHECK(error.message.empty());
+    CHECK(c.theme == ThemeMode::Light);
+}
+
+TEST_CASE("config: ConfigError::describe format") {
+    ConfigError e;
+    e.path = "/theme";
+    e.message = "expected \"auto\", \"light\" or \"dark\", got \"purple\"";
+    CHECK(e.describe() == "config /theme: expected \"auto\", \"light\" or \"dark\", got \"purple\"");
+    e.path.clear();
+    e.message = "invalid JSON at byte 3";
+    CHECK(e.describe() == "config /: invalid JSON at byte 3");
+}
+
+TEST_CASE("config: helpers") {
+    CHECK(std::string(ThemeModeName(ThemeMode::Auto)) == "auto");
+    CHECK(std::string(ThemeModeName(ThemeMode::Light)) == "light");
+    CHECK(std::string(ThemeModeName(ThemeMode::Dark)) == "dark");
+    Rgb rgb;
+    CHECK(ParseHexColor("#0A0b0C", rgb));
+    CHECK(rgb.r == 10);
+    CHECK(rgb.g == 11);
+    CHECK(rgb.b == 12);
+    CHECK(ParseHexColor("#fff", rgb));
+    CHECK(RgbToHex(rgb) == "#ffffff");
+    Rgb untouched{9, 9, 9};
+    CHECK_FALSE(ParseHexColor("#ffff", untouched));
+    CHECK_FALSE(ParseHexColor("", untouched));
+    CHECK_FALSE(ParseHexColor("#12345z", untouched));
+    CHECK(untouched.r == 9);
+}
+
+TEST_CASE("config: assets/widget.json parses") {
+    const std::string path = std::string(AW_SOURCE_DIR) + "/assets/widget.json";
+    const std::string json = ReadFile(path);
+    REQUIRE_MESSAGE(!json.empty(), "missing or empty ", path);
+    Config c;
+    ConfigError error;
+    const bool ok = ParseConfig(json, c, error);
+    INFO(error.describe());
+    CHECK(ok);
+}

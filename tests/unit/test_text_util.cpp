@@ -1,0 +1,184 @@
+// Unit tests for core/text_util: UTF-8 validation and decoding, slugs, word counts, reading time, link safety, escaping.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/text_util.h"
+
+using namespace aw;
+
+TEST_CASE("utf8: valid text has no invalid offset") {
+    CHECK(FindInvalidUtf8("") == -1);
+    CHECK(FindInvalidUtf8("plain ascii") == -1);
+    CHECK(FindInvalidUtf8("caf\xC3\xA9 \xE2\x82\xAC") == -1);          // é, €
+    CHECK(FindInvalidUtf8("smile \xF0\x9F\x98\x80!") == -1);            // U+1F600, 4 bytes
+    CHECK(FindInvalidUtf8("\xF4\x8F\xBF\xBF") == -1);                   // U+10FFFF, the last code point
+    CHECK(FindInvalidUtf8("\xEF\xBF\xBD") == -1);                       // U+FFFD itself
+}
+
+TEST_CASE("utf8: overlong encodings are invalid") {
+    CHECK(FindInvalidUtf8("\xC0\x80") == 0);                 // overlong NUL
+    CHECK(FindInvalidUtf8("\xC1\xBF") == 0);                 // overlong 0x7F
+    CHECK(FindInvalidUtf8("ok\xE0\x80\x80") == 2);           // overlong 3-byte
+    CHECK(FindInvalidUtf8("abc\xF0\x80\x80\x80") == 3);      // overlong 4-byte
+    CHECK(FindInvalidUtf8("\xE0\x9F\xBF") == 0);             // U+07FF in 3 bytes
+}
+
+TEST_CASE("utf8: surrogates and out-of-range code points are invalid") {
+    CHECK(FindInvalidUtf8("\xED\xA0\x80") == 0);             // U+D800
+    CHECK(FindInvalidUtf8("x\xED\xBF\xBF") == 1);            // U+DFFF
+    CHECK(FindInvalidUtf8("\xED\x9F\xBF") == -1);            // U+D7FF is fine
+    CHECK(FindInvalidUtf8("\xF4\x90\x80\x80") == 0);         // U+110000
+    CHECK(FindInvalidUtf8("\xF5\x80\x80\x80") == 0);
+    CHECK(FindInvalidUtf8("ab\xFF") == 2);
+    CHECK(FindInvalidUtf8("\x80") == 0);                     // lone continuation byte
+}
+
+TEST_CASE("utf8: truncated sequences are invalid") {
+    CHECK(FindInvalidUtf8("ab\xE2\x82") == 2);               // € missing its last byte
+    CHECK(FindInvalidUtf8("\xF0\x9F\x98") == 0);
+    CHECK(FindInvalidUtf8("\xC3") == 0);
+    CHECK(FindInvalidUtf8("\xE2\x82x") == 0);                // continuation replaced by ASCII
+    CHECK(FindInvalidUtf8("\xF0\x9F\x98\x80\xF0\x9F") == 4);
+}
+
+TEST_CASE("utf8: DecodeUtf8 and AppendUtf8 round trip") {
+    const uint32_t points[] = {0x00, 0x41, 0x7F, 0x80, 0xE9, 0x7FF, 0x800, 0x20AC, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF,
+                               0x10000, 0x1F600, 0x10FFFF};
+    const size_t lengths[] = {1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4};
+    std::string all;
+    for (size_t k = 0; k < sizeof points / sizeof points[0]; ++k) {
+        std::string one;
+        AppendUtf8(one, points[k]);
+        CAPTURE(points[k]);
+        CHECK(one.size() == lengths[k]);
+        size_t i = 0;
+        CHECK(DecodeUtf8(one, i) == points[k]);
+        CHECK(i == one.size());
+        all += one;
+    }
+    CHECK(FindInvalidUtf8(all) == -1);
+    size_t i = 0;
+    for (uint32_t cp : points) CHECK(DecodeUtf8(all, i) == cp);
+    CHECK(i == all.size());
+
+    std::string euro;
+    AppendUtf8(euro, 0x20AC);
+    CHECK(euro == "\xE2\x82\xAC");
+    std::string grin;
+    AppendUtf8(grin, 0x1F600);
+    CHECK(grin == "\xF0\x9F\x98\x80");
+}
+
+TEST_CASE("utf8: DecodeUtf8 turns each invalid byte into U+FFFD") {
+    const std::string text = "a\xFF\xE2\x82z";
+    size_t i = 0;
+    CHECK(DecodeUtf8(text, i) == 'a');
+    CHECK(i == 1);
+    CHECK(DecodeUtf8(text, i) == 0xFFFD);
+    CHECK(i == 2);
+    CHECK(DecodeUtf8(text, i) == 0xFFFD);   // truncated E2 82
+    CHECK(i == 3);
+    CHECK(DecodeUtf8(text, i) == 0xFFFD);   // stray 82
+    CHECK(i == 4);
+    CHECK(DecodeUtf8(text, i) == 'z');
+    CHECK(i == 5);
+}
+
+TEST_CASE("text: LineOfOffset counts newlines before the offset") {
+    const std::string text = "one\ntwo\nthree";
+    CHECK(LineOfOffset(text, 0) == 1);
+    CHECK(LineOfOffset(text, 3) == 1);
+    CHECK(LineOfOffset(text, 4) == 2);
+    CHECK(LineOfOffset(text, 8) == 3);
+    CHECK(LineOfOffset(text, 1000) == 3);
+}
+
+TEST_CASE("slug: Slugify cases") {
+    CHECK(Slugify("Hello World") == "hello-world");
+    CHECK(Slugify("  Leading and trailing  ") == "leading-and-trailing");
+    CHECK(Slugify("The Arc of AI Responsibility") == "the-arc-of-ai-responsibility");
+    CHECK(Slugify("OpenAI\xE2\x80\x99s Evolving Approach") == "openais-evolving-approach");
+    CHECK(Slugify("What Technical Barriers Exist to Open Sourcing Large Models?") ==
+          "what-technical-barriers-exist-to-open-sourcing-large-models");
+    CHECK(Slugify("C++ & Rust") == "c-rust");
+    CHECK(Slugify("a--b") == "a-b");
+    CHECK(Slugify("foo_bar/baz\tqux") == "foo-bar-baz-qux");
+    CHECK(Slugify("Step 1: Do It") == "step-1-do-it");
+    CHECK(Slugify("open-source") == "open-source");
+    CHECK(Slugify("-dash-") == "dash");
+    CHECK(Slugify("???") == "");
+    CHECK(Slugify("") == "");
+    CHECK(Slugify("\xC3\x9C" "ber Caf\xC3\xA9") == "ber-caf");
+}
+
+TEST_CASE("words: CountWords splits on ASCII whitespace") {
+    CHECK(CountWords("") == 0);
+    CHECK(CountWords("   \n\t ") == 0);
+    CHECK(CountWords("one") == 1);
+    CHECK(CountWords("  two words  ") == 2);
+    CHECK(CountWords("a\tb\nc\r\nd") == 4);
+    CHECK(CountWords("R&D, co-op; don't") == 3);
+    CHECK(CountWords("caf\xC3\xA9 \xE2\x80\x93 bar") == 3);
+}
+
+TEST_CASE("words: ReadingMinutes rounds up at 230 words per minute") {
+    CHECK(ReadingMinutes(0) == 0);
+    CHECK(ReadingMinutes(-5) == 0);
+    CHECK(ReadingMinutes(1) == 1);
+    CHECK(ReadingMinutes(229) == 1);
+    CHECK(ReadingMinutes(230) == 1);
+    CHECK(ReadingMinutes(231) == 2);
+    CHECK(ReadingMinutes(460) == 2);
+    CHECK(ReadingMinutes(461) == 3);
+    CHECK(ReadingMinutes(2300) == 10);
+}
+
+TEST_CASE("links: ClassifyLink allows http, https, mailto and anchors") {
+    CHECK(ClassifyLink("https://example.com/a?b=c") == LinkTarget::External);
+    CHECK(ClassifyLink("http://example.com") == LinkTarget::External);
+    CHECK(ClassifyLink("HTTPS://EXAMPLE.COM") == LinkTarget::External);
+    CHECK(ClassifyLink("mailto:someone@example.com") == LinkTarget::External);
+    CHECK(ClassifyLink("#the-arc-of-ai-responsibility") == LinkTarget::Anchor);
+    CHECK(ClassifyLink("  #faqs") == LinkTarget::Anchor);
+}
+
+TEST_CASE("links: ClassifyLink blocks script schemes, relative and unknown links") {
+    CHECK(ClassifyLink("javascript:alert(1)") == LinkTarget::Blocked);
+    CHECK(ClassifyLink("JavaScript:alert(1)") == LinkTarget::Blocked);
+    CHECK(ClassifyLink("JAVASCRIPT:alert(1)") == LinkTarget::Blocked);
+    CHECK(ClassifyLink(" java\tscript:alert(1)") == LinkTarget::Blocked);
+    CHECK(ClassifyLink("java\nscript:alert(1)") == LinkTarget::Blocked);
+    CHECK(ClassifyLink("\x01javascript:alert(1)") == LinkTarget::Blocked);
+    CHECK(ClassifyLink("data:text/html;base64,PHNjcmlwdD4=") == LinkTarget::Blocked);
+    CHECK(ClassifyLink("vbscript:msgbox(1)") == LinkTarget::Blocked);
+    CHECK(ClassifyLink("ftp://example.com") == LinkTarget::Blocked);
+    CHECK(ClassifyLink("/relative/path") == LinkTarget::Blocked);
+    CHECK(ClassifyLink("page.html") == LinkTarget::Blocked);
+    CHECK(ClassifyLink("#") == LinkTarget::Blocked);
+    CHECK(ClassifyLink("") == LinkTarget::Blocked);
+    CHECK(ClassifyLink("https") == LinkTarget::Blocked);
+}
+
+TEST_CASE("links: BlockedLinkReason names the kind of problem") {
+    CHECK(std::string(BlockedLinkReason("javascript:alert(1)")) == "script-capable scheme");
+    CHECK(std::string(BlockedLinkReason("Data:text/html,x")) == "script-capable scheme");
+    CHECK(std::string(BlockedLinkReason("vbscript:x")) == "script-capable scheme");
+    CHECK(std::string(BlockedLinkReason("/relative")).find("relative") != std::string::npos);
+    CHECK(std::string(BlockedLinkReason("ftp://x")).find("not allowed") != std::string::npos);
+}
+
+TEST_CASE("escape: HtmlEscape escapes the five HTML specials") {
+    CHECK(HtmlEscape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    CHECK(HtmlEscape("plain") == "plain");
+    CHECK(HtmlEscape("") == "");
+    std::string out = "pre:";
+    AppendHtmlEscaped(out, "<script>");
+    CHECK(out == "pre:&lt;script&gt;");
+}
+
+TEST_CASE("text: CollapseWhitespace and ToLowerAscii") {
+    CHECK(CollapseWhitespace("  a \n\t b\r\nc  ") == "a b c");
+    CHECK(CollapseWhitespace("   ") == "");
+    CHECK(ToLowerAscii("MiXeD \xC3\x89") == "mixed \xC3\x89");
+}
