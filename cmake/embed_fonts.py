@@ -13,6 +13,11 @@ from fontTools.ttLib import TTFont
 UNICODES = "U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+2044,U+20AC,U+2122,U+2190-2193,U+2212,U+25A1,U+25B2-25BC,U+2713,U+FFFD"
 
 
+def em_to_pixel_height(data):
+    font = TTFont(io.BytesIO(data))
+    return (font["hhea"].ascent - font["hhea"].descent) / font["head"].unitsPerEm
+
+
 def subset_font(path):
     options = subset.Options()
     options.hinting = False
@@ -49,7 +54,8 @@ def main():
         name = ident(path)
         body = ",".join(str(b) for b in data)
         lines.append(f"static const unsigned char {name}[] = {{{body}}};")
-        table.append(f'    {{"{os.path.splitext(os.path.basename(path))[0]}", {name}, {len(data)}}},')
+        ratio = em_to_pixel_height(data)
+        table.append(f'    {{"{os.path.splitext(os.path.basename(path))[0]}", {name}, {len(data)}, {ratio:.6f}f}},')
     lines.append("const EmbeddedFont kEmbeddedFonts[] = {")
     lines.extend(table)
     lines.append("};")

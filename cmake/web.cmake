@@ -2,7 +2,7 @@
 # Links to .js (emcc's own .html output breaks at -Os), as a factory so each element owns one instance.
 
 function(aw_configure_web_target target)
-  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_resize,_aw_set_document,_aw_pointer,_aw_wheel,_aw_key,_aw_char,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_needs_frame,_aw_render_html")
+  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_resize,_aw_set_document,_aw_pointer,_aw_wheel,_aw_key,_aw_char,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_needs_frame,_aw_render_html,_aw_content_height")
   target_link_options(${target} PRIVATE
     "SHELL:-s MODULARIZE=1"
     "SHELL:-s EXPORT_NAME=createArticleWidgetModule"
@@ -13,7 +13,7 @@ function(aw_configure_web_target target)
     "SHELL:-s MAXIMUM_MEMORY=64MB"
     "SHELL:-s ABORTING_MALLOC=0"
     "SHELL:-s MIN_WEBGL_VERSION=1"
-    "SHELL:-s MAX_WEBGL_VERSION=2"
+    "SHELL:-s MAX_WEBGL_VERSION=1"
     "SHELL:-s EXPORTED_FUNCTIONS=${exported}"
     "SHELL:-s EXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8,GL"
     "SHELL:-s INCOMING_MODULE_JS_API=canvas,print,printErr,onAbort,locateFile,wasmBinary,instantiateWasm"
@@ -22,16 +22,17 @@ function(aw_configure_web_target target)
     "SHELL:-s SUPPORT_LONGJMP=0"
     "SHELL:-s DISABLE_EXCEPTION_CATCHING=1"
     "SHELL:-s TOTAL_STACK=1MB"
-    "SHELL:-s MALLOC=emmalloc")
+    "SHELL:-s MALLOC=emmalloc"
+    "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/article-widget-element.js")
   set_target_properties(${target} PROPERTIES SUFFIX ".js")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/article-widget-element.js")
 endfunction()
 
 # aw_add_web_dist(): copies the shell page, loader and default article beside the module in dist/.
 function(aw_add_web_dist target)
   set(dist "${CMAKE_BINARY_DIR}/dist")
   set(files
-    "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_SOURCE_DIR}/web/article-widget-element.js"
-    "${CMAKE_SOURCE_DIR}/web/article-widget.d.ts" "${CMAKE_SOURCE_DIR}/web/demo.css"
+    "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_SOURCE_DIR}/web/article-widget.d.ts" "${CMAKE_SOURCE_DIR}/web/demo.css"
     "${CMAKE_SOURCE_DIR}/assets/article.md" "${CMAKE_SOURCE_DIR}/assets/widget.json")
   set(outputs "")
   foreach(f ${files})

@@ -26,7 +26,7 @@ apt_update_once() {
 # [SECTION] Debian packages -------------------------------------------------
 PKGS=(build-essential cmake ninja-build pkg-config dpkg-dev git
       emscripten binaryen
-      libglfw3-dev libgl-dev libgl1-mesa-dri
+      libglfw3-dev libgl-dev libgl1-mesa-dri zlib1g-dev
       nlohmann-json3-dev doctest-dev
       fonts-noto-core fonts-noto-mono python3 python3-fonttools
       chromium xvfb xauth

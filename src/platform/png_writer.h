@@ -1,4 +1,4 @@
-// A small PNG encoder (RGBA8, zlib stored blocks) for screenshots: no dependency, exact pixels.
+// A small PNG encoder (RGBA8, zlib-compressed) for screenshots: exact pixels, small files.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -6,7 +6,7 @@
 
 namespace aw {
 
-// `rgba` is top-to-bottom rows of width*4 bytes.
+// `rgba` is top-to-bottom rows of width*4 bytes. Returns "" if compression fails.
 std::string EncodePng(const std::vector<uint8_t>& rgba, int width, int height);
 
 } // namespace aw

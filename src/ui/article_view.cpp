@@ -254,12 +254,12 @@ float ArticleView::DrawTimeline(ImDrawList* draw, const FontLibrary& fonts, cons
     ImFont* label = fonts.Get(FontFace::UiBold);
     ImFont* small = fonts.Get(FontFace::UiSmall);
     const int selected = std::clamp(state.selectedStage, 0, n - 1);
-    if (!measureOnly) info_.stageNodes.assign(static_cast<size_t>(n), ItemRect{});
+    if (measureOnly) info_.stageNodes.assign(static_cast<size_t>(n), ItemRect{});   // relative to (x, y) until Draw offsets them
 
     float cy = y + pad;
     // Eyebrow label.
     if (!measureOnly) draw->AddText(small, small->FontSize, ImVec2(x + pad, cy), Col(palette.mutedText), "THE ARC OF RESPONSIBILITY");
-    cy += small->FontSize * 1.8f;
+    cy += fonts.Size(FontFace::UiSmall) * 1.8f;
     const float trackY = cy + 14.0f * s;
     const float slot = (w - 2.0f * pad) / static_cast<float>(n);
     float labelBottom = trackY;
@@ -270,12 +270,11 @@ float ArticleView::DrawTimeline(ImDrawList* draw, const FontLibrary& fonts, cons
         // Title under the node, wrapped to the slot.
         std::vector<TextSpan> spans{TextSpan{stages[static_cast<size_t>(i)].title, FontFace::UiBold, -1, false}};
         const TextLayout tl = BreakLines(spans, slot - 12.0f * s, fonts);
-        const float lh = label->FontSize * 1.3f;
+        const float lh = fonts.Size(FontFace::UiBold) * 1.35f;
         const float top = trackY + 20.0f * s;
         const ItemRect hit{cx - slot * 0.5f, trackY - 16.0f * s, slot, 36.0f * s + lh * static_cast<float>(tl.lines.size())};
         labelBottom = std::max(labelBottom, top + lh * static_cast<float>(tl.lines.size()));
-        if (measureOnly) continue;
-        info_.stageNodes[static_cast<size_t>(i)] = hit;
+        if (measureOnly) { info_.stageNodes[static_cast<size_t>(i)] = hit; continue; }
         const bool hovered = mouse.x >= hit.x && mouse.x < hit.x + hit.w && mouse.y >= hit.y && mouse.y < hit.y + hit.h;
         if (i < n - 1) {
             const float nx = x + pad + slot * (static_cast<float>(i) + 1.5f);
@@ -312,9 +311,9 @@ float ArticleView::DrawTimeline(ImDrawList* draw, const FontLibrary& fonts, cons
     char step[32];
     std::snprintf(step, sizeof step, "STAGE %d OF %d", selected + 1, n);
     if (!measureOnly) draw->AddText(small, small->FontSize, ImVec2(cardX + 18.0f * s, ty), Col(palette.accent), step);
-    ty += small->FontSize * 1.5f;
+    ty += fonts.Size(FontFace::UiSmall) * 1.5f;
     if (!measureOnly) draw->AddText(h3, h3->FontSize, ImVec2(cardX + 18.0f * s, ty), Col(palette.heading), stage.title.c_str());
-    ty += h3->FontSize * 1.4f;
+    ty += fonts.Size(FontFace::Heading3) * 1.5f;
     const TextLayout& summary = stageSummaries_[static_cast<size_t>(selected)];
     Block sb;
     sb.face = FontFace::Body;
@@ -347,17 +346,17 @@ float ArticleView::DrawFaq(ImDrawList* draw, const FontLibrary& fonts, const Pal
     const float em = fonts.Size(FontFace::Body);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     ImFont* qFont = fonts.Get(FontFace::Heading4);
-    if (!measureOnly) info_.faqQuestions.assign(doc.faq.entries.size(), ItemRect{});
+    if (measureOnly) info_.faqQuestions.assign(doc.faq.entries.size(), ItemRect{});   // relative to (x, y) until Draw offsets them
     float cy = y;
     if (!measureOnly) draw->AddLine(ImVec2(x, cy), ImVec2(x + columnWidth_, cy), Col(palette.rule), 1.0f * s);
     for (size_t i = 0; i < doc.faq.entries.size(); ++i) {
         const bool open = i < state.openFaqs.size() && state.openFaqs[i];
         const TextLayout& q = faqQuestionsText_[i];
-        const float lh = std::round(qFont->FontSize * 1.35f);
+        const float lh = std::round(fonts.Size(FontFace::Heading4) * 1.4f);
         const float rowH = lh * static_cast<float>(q.lines.size()) + 28.0f * s;
         const ItemRect row{x, cy, columnWidth_, rowH};
+        if (measureOnly) info_.faqQuestions[i] = row;
         if (!measureOnly) {
-            info_.faqQuestions[i] = row;
             const bool hovered = mouse.x >= row.x && mouse.x < row.x + row.w && mouse.y >= row.y && mouse.y < row.y + row.h;
             if (hovered) {
                 draw->AddRectFilled(ImVec2(row.x - 8.0f * s, row.y + 1), ImVec2(row.x + row.w + 8.0f * s, row.y + row.h), Col(palette.surface), 6.0f * s);
@@ -419,7 +418,7 @@ void ArticleView::DrawScrollbar(ImDrawList* draw, const Palette& palette, float 
 // [SECTION] Draw ------------------------------------------------------------------------
 
 ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
-                              float width, float height, float scale, float scrollY) {
+                              float width, float height, float scale, float scrollY, bool ownScrollbar) {
     ViewActions actions;
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), Col(palette.background));
     if (!article_) return actions;
@@ -431,8 +430,9 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
     ViewActions ignored;
 
     // Positions: cached heights plus the timeline and FAQ, whose heights follow the state.
-    timelineHeight_ = doc.timeline.stages.empty() ? 0.0f : DrawTimeline(draw, fonts, palette, state, 0, 0, true, ignored);
-    faqHeight_ = doc.faq.entries.empty() ? 0.0f : DrawFaq(draw, fonts, palette, state, 0, 0, true, ignored);
+    // The measure pass also records the stage and question rectangles, relative to their block.
+    timelineHeight_ = doc.timeline.stages.empty() ? 0.0f : DrawTimeline(draw, fonts, palette, state, columnX_, 0, true, ignored);
+    faqHeight_ = doc.faq.entries.empty() ? 0.0f : DrawFaq(draw, fonts, palette, state, columnX_, 0, true, ignored);
     float y = headerHeight_;
     for (size_t i = 0; i < flow_.size(); ++i) {
         Block& b = blocks_[i];
@@ -441,6 +441,9 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
         y += b.spaceBefore;
         b.top = y;
         y += b.height;
+        // Rectangles in content coordinates (device px from the top of the article).
+        if (flow_[i].kind == FlowKind::Timeline) for (ItemRect& r : info_.stageNodes) r.y += b.top;
+        if (flow_[i].kind == FlowKind::Faq) for (ItemRect& r : info_.faqQuestions) r.y += b.top;
     }
     contentHeight_ = y + 80.0f * s;
     info_.contentHeight = contentHeight_ / s;
@@ -449,11 +452,11 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
     const float top = -scrollPx;
     float hy = top + std::round(40.0f * s);
     DrawText(draw, fonts, palette, titleBlock_, columnX_, hy, Col(palette.heading), actions);
-    info_.title = ItemRect{columnX_, hy, titleBlock_.text.lines.empty() ? 0.0f : titleBlock_.text.lines[0].width, titleBlock_.height};
+    info_.title = ItemRect{columnX_, hy + scrollPx, titleBlock_.text.lines.empty() ? 0.0f : titleBlock_.text.lines[0].width, titleBlock_.height};
     hy += titleBlock_.height + std::round(12.0f * s);
     ImFont* small = fonts.Get(FontFace::UiSmall);
     draw->AddText(small, small->FontSize, ImVec2(columnX_, hy), Col(palette.mutedText), meta_.c_str());
-    hy += small->FontSize * 1.4f + std::round(12.0f * s);
+    hy += fonts.Size(FontFace::UiSmall) * 1.4f + std::round(12.0f * s);
     draw->AddLine(ImVec2(columnX_, hy), ImVec2(columnX_ + 64.0f * s, hy), Col(palette.accent), 3.0f * s);
 
     // Visible blocks only.
@@ -514,7 +517,7 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
         float ty = 56.0f * s;
         const float tx = std::max(24.0f * s, columnX_ - 300.0f * s);
         draw->AddText(small, small->FontSize, ImVec2(tx, ty), Col(palette.mutedText), "CONTENTS");
-        ty += small->FontSize * 2.0f;
+        ty += fonts.Size(FontFace::UiSmall) * 2.0f;
         const ImVec2 mouse = ImGui::GetIO().MousePos;
         for (size_t i = 0; i < doc.sections.size(); ++i) {
             const Section& sec = doc.sections[i];
@@ -525,7 +528,7 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
                                        return false; }());
             std::vector<TextSpan> spans{TextSpan{sec.title, FontFace::Ui, -1, false}};
             const TextLayout tl = BreakLines(spans, 230.0f * s, fonts);
-            const float lh = ui->FontSize * 1.35f;
+            const float lh = fonts.Size(FontFace::Ui) * 1.4f;
             const float h = lh * static_cast<float>(tl.lines.size());
             const bool hovered = mouse.x >= tx && mouse.x < tx + 250.0f * s && mouse.y >= ty && mouse.y < ty + h;
             if (isCurrent) draw->AddRectFilled(ImVec2(tx - 12.0f * s, ty), ImVec2(tx - 9.0f * s, ty + h), Col(palette.accent));
@@ -541,7 +544,7 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                 if (ImGui::IsMouseClicked(0)) { actions.scrollTo = AnchorY(sec.id); actions.changed = true; }
             }
-            ty += h + 0.5f * ui->FontSize;
+            ty += h + 0.5f * fonts.Size(FontFace::Ui);
         }
     }
 
@@ -551,7 +554,7 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
         const float progress = std::clamp(scrollPx / maxScroll, 0.0f, 1.0f);
         draw->AddRectFilled(ImVec2(0, 0), ImVec2(width * progress, 3.0f * s), Col(palette.accent));
     }
-    DrawScrollbar(draw, palette, width, height, scrollY, actions);
+    if (ownScrollbar) DrawScrollbar(draw, palette, width, height, scrollY, actions);
     return actions;
 }
 

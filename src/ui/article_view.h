@@ -28,7 +28,8 @@ struct ViewActions {
     bool        changed = false;
 };
 
-// Rectangles in device pixels, in canvas coordinates, for the JS getLayout() API and tests.
+// Rectangles in device pixels from the top of the article (content coordinates), for the JS
+// getLayout() API and tests.
 struct ItemRect { float x = 0, y = 0, w = 0, h = 0; };
 struct ViewLayoutInfo {
     ItemRect              title;
@@ -42,7 +43,7 @@ public:
     void SetArticle(std::shared_ptr<const Article> article);
     // Draws one frame. `scrollY` is in CSS px; sizes in device px; `scale` = device px per CSS px.
     ViewActions Draw(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
-                     float width, float height, float scale, float scrollY);
+                     float width, float height, float scale, float scrollY, bool ownScrollbar);
     float ContentHeightCss() const { return contentHeight_ / (scale_ > 0 ? scale_ : 1.0f); }
     // Top of a section's heading in CSS px, or -1.
     float AnchorY(const std::string& sectionId) const;

@@ -7,6 +7,7 @@ struct EmbeddedFont {
     const char*          name;   // file stem, e.g. "NotoSerif-Regular"
     const unsigned char* data;
     unsigned             size;
+    float                emToPixelHeight;   // (ascent - descent) / units per em, from the hhea table
 };
 
 extern const EmbeddedFont kEmbeddedFonts[];

@@ -58,6 +58,8 @@ bool FontLibrary::Build(float scale) {
     for (const FaceSpec& spec : kFaces) {
         const EmbeddedFont* font = FindFont(spec.file);
         if (!font) return false;
+        // ImGui sizes a font by its ascent-to-descent height; CSS by its em. Convert, so 18 px
+        // here looks like 18 px on a web page.
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false;   // the data is static
         cfg.OversampleH = 2;
@@ -65,7 +67,7 @@ bool FontLibrary::Build(float scale) {
         cfg.PixelSnapH = false;
         std::snprintf(cfg.Name, sizeof cfg.Name, "%s %.0fpx", spec.file, spec.sizeCss);
         fonts_[static_cast<int>(spec.face)] = atlas->AddFontFromMemoryTTF(
-            const_cast<unsigned char*>(font->data), static_cast<int>(font->size), std::round(spec.sizeCss * scale), &cfg, kGlyphRanges);
+            const_cast<unsigned char*>(font->data), static_cast<int>(font->size), std::round(spec.sizeCss * scale * font->emToPixelHeight), &cfg, kGlyphRanges);
     }
     if (!atlas->Build()) return false;
     ImGui::GetIO().FontDefault = fonts_[static_cast<int>(FontFace::Ui)];
@@ -73,7 +75,7 @@ bool FontLibrary::Build(float scale) {
     return true;
 }
 
-float FontLibrary::Size(FontFace face) const { return Get(face)->FontSize; }
+float FontLibrary::Size(FontFace face) const { return std::round(FaceSizeCss(face) * scale_); }
 
 float FontLibrary::Width(FontFace face, std::string_view text) const {
     ImFont* font = Get(face);

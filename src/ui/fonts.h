@@ -16,7 +16,7 @@ public:
     bool Build(float scale);
     float scale() const { return scale_; }
     ImFont* Get(FontFace face) const { return fonts_[static_cast<int>(face)]; }
-    float Size(FontFace face) const;   // device pixels
+    float Size(FontFace face) const;   // the face's em in device pixels (its CSS size times the scale)
     float Width(FontFace face, std::string_view text) const override;
     int glyphsMissing(std::string_view text) const;   // code points the body face cannot draw
 

@@ -33,7 +33,13 @@ bool WidgetApp::PrepareFonts(float scale) {
 
 float WidgetApp::MaxScroll() const { return std::max(0.0f, view_.ContentHeightCss() - viewHeightCss_); }
 
+void WidgetApp::SetScrollFromHost(float yCss) {
+    state_.scrollY = targetScroll_ = std::max(0.0f, yCss);
+    animating_ = false;
+}
+
 void WidgetApp::ScrollTo(float yCss, bool smooth) {
+    if (host_.scrollTo) { host_.scrollTo(std::clamp(yCss, 0.0f, MaxScroll()), smooth); return; }
     targetScroll_ = std::clamp(yCss, 0.0f, MaxScroll());
     if (!smooth) state_.scrollY = targetScroll_;
     animating_ = state_.scrollY != targetScroll_;
@@ -84,8 +90,11 @@ bool WidgetApp::SetStateJson(const std::string& json, std::string& error) {
 std::string WidgetApp::LayoutJson() const {
     const ViewLayoutInfo& info = view_.layoutInfo();
     const float s = scale_ > 0 ? scale_ : 1.0f;
-    auto rect = [s](const ItemRect& r) {
-        return nlohmann::json{{"x", r.x / s}, {"y", r.y / s}, {"width", r.w / s}, {"height", r.h / s}};
+    // Relative to the element: the article's top when the host scrolls the page; the visible
+    // canvas when the widget scrolls itself.
+    const float offset = host_.scrollTo ? 0.0f : state_.scrollY;
+    auto rect = [s, offset](const ItemRect& r) {
+        return nlohmann::json{{"x", r.x / s}, {"y", r.y / s - offset}, {"width", r.w / s}, {"height", r.h / s}};
     };
     nlohmann::json stages = nlohmann::json::array(), faqs = nlohmann::json::array();
     for (const ItemRect& r : info.stageNodes) stages.push_back(rect(r));
@@ -140,8 +149,10 @@ void WidgetApp::Frame(const FrameInput& input) {
     lastTime_ = input.timeSeconds;
 
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.MouseWheel != 0.0f) ScrollTo(targetScroll_ - io.MouseWheel * 80.0f, !input.reducedMotion);
-    HandleKeyboard(input);
+    if (!host_.scrollTo) {
+        if (io.MouseWheel != 0.0f) ScrollTo(targetScroll_ - io.MouseWheel * 80.0f, !input.reducedMotion);
+        HandleKeyboard(input);
+    }
     // Smooth scrolling: exponential approach, settled within a few frames.
     if (state_.scrollY != targetScroll_) {
         const float k = 1.0f - std::exp(-dt * 18.0f);
@@ -159,9 +170,10 @@ void WidgetApp::Frame(const FrameInput& input) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ViewActions actions;
     if (article_) {
-        actions = view_.Draw(draw, fonts_, palette, state_, input.width, input.height, input.scale, state_.scrollY);
+        actions = view_.Draw(draw, fonts_, palette, state_, input.width, input.height, input.scale, state_.scrollY,
+                             /*ownScrollbar=*/!host_.scrollTo);
         // The content may have shrunk (resize, FAQ closed): keep the scroll in range.
-        if (targetScroll_ > MaxScroll()) ScrollTo(MaxScroll(), false);
+        if (!host_.scrollTo && targetScroll_ > MaxScroll()) ScrollTo(MaxScroll(), false);
     } else {
         draw->AddRectFilled(ImVec2(0, 0), ImVec2(input.width, input.height),
                             IM_COL32(palette.background.r, palette.background.g, palette.background.b, 255));
@@ -173,13 +185,13 @@ void WidgetApp::Frame(const FrameInput& input) {
         const float wrap = std::min(input.width - 4 * pad, 640.0f * s);
         const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, error_.c_str());
         const ImVec2 p0((input.width - wrap) * 0.5f - pad, 16.0f * s);
-        const ImVec2 p1(p0.x + wrap + 2 * pad, p0.y + size.y + 2 * pad + font->FontSize * 1.3f);
+        const ImVec2 p1(p0.x + wrap + 2 * pad, p0.y + size.y + 2 * pad + fonts_.Size(FontFace::Ui) * 1.4f);
         draw->AddRectFilled(p0, p1, dark_ ? IM_COL32(0x4a, 0x1d, 0x1d, 255) : IM_COL32(0xfd, 0xec, 0xea, 255), 8.0f * s);
         draw->AddRect(p0, p1, IM_COL32(0xc2, 0x3b, 0x2e, 255), 8.0f * s, 0, 1.5f * s);
         ImFont* bold = fonts_.Get(FontFace::UiBold);
         const ImU32 ink = dark_ ? IM_COL32(0xff, 0xe4, 0xe0, 255) : IM_COL32(0x7a, 0x17, 0x10, 255);
         draw->AddText(bold, bold->FontSize, ImVec2(p0.x + pad, p0.y + pad), ink, article_ ? "Could not update the article" : "Could not load the article");
-        draw->AddText(font, font->FontSize, ImVec2(p0.x + pad, p0.y + pad + font->FontSize * 1.3f), ink, error_.c_str(), nullptr, wrap);
+        draw->AddText(font, font->FontSize, ImVec2(p0.x + pad, p0.y + pad + fonts_.Size(FontFace::Ui) * 1.4f), ink, error_.c_str(), nullptr, wrap);
     }
     ImGui::End();
     ImGui::PopStyleVar(2);

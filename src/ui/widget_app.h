@@ -19,6 +19,9 @@ struct HostServices {
     std::function<void(const std::string& message)> log;
     std::function<void(int index)> stageChanged;
     std::function<void(int index, bool open)> faqToggled;
+    // Set when the host owns scrolling (the web page scrolls natively): the widget then asks the
+    // host to scroll instead of animating its own offset, and ignores wheel and scroll keys.
+    std::function<void(float yCss, bool smooth)> scrollTo;
 };
 
 struct FrameInput {
@@ -55,9 +58,12 @@ public:
     void SetAllFaqs(bool open);
     bool ScrollToAnchor(const std::string& id, bool smooth);
     void ScrollTo(float yCss, bool smooth);
+    // The host reports where it scrolled to (host-owned scrolling only).
+    void SetScrollFromHost(float yCss);
     bool SetStateJson(const std::string& json, std::string& error);
     std::string StateJson() const { return StateToJson(state_); }
-    std::string LayoutJson() const;   // CSS px rectangles of the title, stage nodes, FAQ questions
+    std::string LayoutJson() const;
+    float ContentHeightCss() const { return view_.ContentHeightCss(); }   // CSS px rectangles of the title, stage nodes, FAQ questions
 
     // "light" or "dark" from the host (the CLI's --theme, the element's theme attribute) beats the config.
     void SetForcedTheme(ThemeMode mode) { forcedTheme_ = mode; }

@@ -1,0 +1,92 @@
+// Shared browser-test harness: a static server on 127.0.0.1 and Debian's Chromium via playwright-core.
+import { createServer } from 'node:http';
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = join(ROOT, 'build/web/dist');
+export const SHOTS = join(ROOT, 'build/screenshots');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.md': 'text/markdown; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.ts': 'text/plain',
+};
+
+// Serves `dir`; `routes` may override paths with { status, body, delayMs, type }.
+export async function startServer(dir = DIST, routes = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const route = routes[path];
+    if (route) {
+      if (route.delayMs) await new Promise((r) => setTimeout(r, route.delayMs));
+      res.writeHead(route.status || 200, { 'content-type': route.type || 'text/plain' });
+      res.end(route.body || '');
+      return;
+    }
+    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+// Chromium as the machine has it: no downloaded browser, no background network.
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+      '--disable-features=Translate,MediaRouter,OptimizationHints'],
+  });
+}
+
+// A page that records console errors and uncaught exceptions.
+export async function openPage(browser, url, viewport = { width: 1100, height: 900 }, options = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: options.scale || 1, colorScheme: options.colorScheme || 'light',
+    reducedMotion: options.reducedMotion || 'no-preference' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (url) await page.goto(url);
+  return { page, context, errors };
+}
+
+export async function waitReady(page, selector = 'article-widget') {
+  return page.evaluate(async (sel) => {
+    const el = document.querySelector(sel);
+    await customElements.whenDefined('article-widget');
+    await Promise.race([el.ready, new Promise((_, reject) => setTimeout(() => reject(new Error('not ready in 20 s')), 20000))]);
+    return true;
+  }, selector);
+}
+
+export async function saveShot(page, name, locator) {
+  await mkdir(SHOTS, { recursive: true });
+  const path = join(SHOTS, name);
+  const buffer = await (locator ? page.locator(locator).screenshot({ path }) : page.screenshot({ path }));
+  return { path, png: PNG.sync.read(buffer) };
+}
+
+// Luminance variance of a PNG: near zero for a blank canvas.
+export function pixelVariance(png) {
+  let sum = 0, sumSq = 0, n = 0;
+  for (let i = 0; i < png.data.length; i += 4 * 7) {
+    const l = 0.2126 * png.data[i] + 0.7152 * png.data[i + 1] + 0.0722 * png.data[i + 2];
+    sum += l; sumSq += l * l; n++;
+  }
+  const mean = sum / n;
+  return sumSq / n - mean * mean;
+}

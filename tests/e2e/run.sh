@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Runs every browser test (node's test runner) against build/web/dist.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+exec node --test --test-concurrency=1 tests/e2e/*.test.mjs
