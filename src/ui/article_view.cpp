@@ -11,6 +11,7 @@
 
 #include "core/text_util.h"
 #include "ui/fonts.h"
+#include "ui/view_helpers.h"
 
 namespace aw {
 
@@ -22,10 +23,6 @@ constexpr float kPhoneBreakCss = 600.0f;
 constexpr float kTocBreakCss = 1200.0f;
 constexpr float kBodyLine = 1.6f;
 constexpr float kHeadingLine = 1.25f;
-
-ImU32 Col(Rgb c, float alpha = 1.0f) {
-    return IM_COL32(c.r, c.g, c.b, static_cast<int>(std::lround(alpha * 255.0f)));
-}
 
 float SpaceBeforeEm(const FlowItem& item, const FlowItem* prev, int headingLevel) {
     if (!prev) return 0.0f;
@@ -68,6 +65,7 @@ void ArticleView::LayoutText(Block& block, const FontLibrary& fonts, float maxWi
 
 void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
     layoutWidth_ = width;
+    ++relayoutCount_;
     scale_ = scale;
     const float widthCss = width / scale;
     const float side = (widthCss < kPhoneBreakCss ? 20.0f : 48.0f) * scale;
@@ -132,6 +130,21 @@ void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
             }
             case FlowKind::Rule: b.height = em * 1.0f; break;
             case FlowKind::Timeline: case FlowKind::Faq: break;   // measured each frame
+        }
+    }
+
+    // Where each link first appears, for focus rings and scrolling a focused link into view.
+    linkPlaces_.assign(doc.links.size(), LinkPlace{});
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+        const Block& b = blocks_[i];
+        for (size_t l = 0; l < b.text.lines.size(); ++l) {
+            const LaidLine& line = b.text.lines[l];
+            for (uint32_t f = line.firstFragment; f < line.firstFragment + line.fragmentCount; ++f) {
+                const Fragment& frag = b.text.fragments[f];
+                const int link = LinkOfTag(doc, b.spans[frag.span].tag);
+                if (link < 0 || linkPlaces_[static_cast<size_t>(link)].block >= 0) continue;
+                linkPlaces_[static_cast<size_t>(link)] = LinkPlace{static_cast<int>(i), frag.x, b.lineHeight * static_cast<float>(l), frag.width, b.lineHeight};
+            }
         }
     }
 
@@ -237,155 +250,39 @@ void ArticleView::DrawText(ImDrawList* draw, const FontLibrary& fonts, const Pal
     }
 }
 
-// [SECTION] timeline ---------------------------------------------------------------
-// A horizontal track of stage nodes with the selected stage's card below; vertical on phones.
+// [SECTION] controls -------------------------------------------------------------------
 
-float ArticleView::DrawTimeline(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
-                                float x, float y, bool measureOnly, ViewActions& actions) {
-    const Document& doc = article_->doc;
-    const auto& stages = doc.timeline.stages;
-    const int n = static_cast<int>(stages.size());
-    if (n == 0) return 0.0f;
-    const float s = scale_;
-    const float em = fonts.Size(FontFace::Body);
-    const float w = columnWidth_;
-    const float pad = std::round(20.0f * s);
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    ImFont* label = fonts.Get(FontFace::UiBold);
-    ImFont* small = fonts.Get(FontFace::UiSmall);
-    const int selected = std::clamp(state.selectedStage, 0, n - 1);
-    if (measureOnly) info_.stageNodes.assign(static_cast<size_t>(n), ItemRect{});   // relative to (x, y) until Draw offsets them
-
-    float cy = y + pad;
-    // Eyebrow label.
-    if (!measureOnly) draw->AddText(small, small->FontSize, ImVec2(x + pad, cy), Col(palette.mutedText), "THE ARC OF RESPONSIBILITY");
-    cy += fonts.Size(FontFace::UiSmall) * 1.8f;
-    const float trackY = cy + 14.0f * s;
-    const float slot = (w - 2.0f * pad) / static_cast<float>(n);
-    float labelBottom = trackY;
-    for (int i = 0; i < n; ++i) {
-        const float cx = x + pad + slot * (static_cast<float>(i) + 0.5f);
-        const float r = (i == selected ? 11.0f : 8.0f) * s;
-        const ImVec2 c(cx, trackY);
-        // Title under the node, wrapped to the slot.
-        std::vector<TextSpan> spans{TextSpan{stages[static_cast<size_t>(i)].title, FontFace::UiBold, -1, false}};
-        const TextLayout tl = BreakLines(spans, slot - 12.0f * s, fonts);
-        const float lh = fonts.Size(FontFace::UiBold) * 1.35f;
-        const float top = trackY + 20.0f * s;
-        const ItemRect hit{cx - slot * 0.5f, trackY - 16.0f * s, slot, 36.0f * s + lh * static_cast<float>(tl.lines.size())};
-        labelBottom = std::max(labelBottom, top + lh * static_cast<float>(tl.lines.size()));
-        if (measureOnly) { info_.stageNodes[static_cast<size_t>(i)] = hit; continue; }
-        const bool hovered = mouse.x >= hit.x && mouse.x < hit.x + hit.w && mouse.y >= hit.y && mouse.y < hit.y + hit.h;
-        if (i < n - 1) {
-            const float nx = x + pad + slot * (static_cast<float>(i) + 1.5f);
-            draw->AddLine(ImVec2(cx, trackY), ImVec2(nx, trackY), Col(i < selected ? palette.accent : palette.rule), 3.0f * s);
-        }
-        if (i <= selected) draw->AddCircleFilled(c, r, Col(palette.accent), 32);
-        else draw->AddCircleFilled(c, r, Col(palette.background), 32);
-        draw->AddCircle(c, r, Col(i <= selected ? palette.accent : palette.mutedText), 32, 2.0f * s);
-        if (i == selected) draw->AddCircle(c, r + 5.0f * s, Col(palette.accent, 0.35f), 32, 2.0f * s);
-        for (size_t l = 0; l < tl.lines.size(); ++l) {
-            const LaidLine& line = tl.lines[l];
-            const Fragment& f0 = tl.fragments[line.firstFragment];
-            const Fragment& fl = tl.fragments[line.firstFragment + line.fragmentCount - 1];
-            const std::string_view t = spans[0].text.substr(f0.begin, fl.end - f0.begin);
-            draw->AddText(label, label->FontSize, ImVec2(std::round(cx - line.width * 0.5f), top + lh * static_cast<float>(l)),
-                          Col(i == selected ? palette.heading : palette.mutedText), t.data(), t.data() + t.size());
-        }
-        if (hovered) {
-            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            if (!stages[static_cast<size_t>(i)].summary.empty()) ImGui::SetTooltip("%s", stages[static_cast<size_t>(i)].summary.c_str());
-            if (ImGui::IsMouseClicked(0) && i != selected) { actions.selectStage = i; actions.changed = true; }
-        }
-    }
-    cy = labelBottom + 18.0f * s;
-
-    // Detail card of the selected stage.
-    const TimelineStage& stage = stages[static_cast<size_t>(selected)];
-    const float cardX = x + pad * 0.5f, cardW = w - pad;
-    const float cardTop = cy;
-    float ty = cardTop + 18.0f * s;
-    // The card's size is known only after its text: draw text on channel 1, the card under it on 0.
-    if (!measureOnly) { draw->ChannelsSplit(2); draw->ChannelsSetCurrent(1); }
-    ImFont* h3 = fonts.Get(FontFace::Heading3);
-    char step[32];
-    std::snprintf(step, sizeof step, "STAGE %d OF %d", selected + 1, n);
-    if (!measureOnly) draw->AddText(small, small->FontSize, ImVec2(cardX + 18.0f * s, ty), Col(palette.accent), step);
-    ty += fonts.Size(FontFace::UiSmall) * 1.5f;
-    if (!measureOnly) draw->AddText(h3, h3->FontSize, ImVec2(cardX + 18.0f * s, ty), Col(palette.heading), stage.title.c_str());
-    ty += fonts.Size(FontFace::Heading3) * 1.5f;
-    const TextLayout& summary = stageSummaries_[static_cast<size_t>(selected)];
-    Block sb;
-    sb.face = FontFace::Body;
-    sb.spans = {TextSpan{stage.summary, FontFace::Body, -1, false}};
-    sb.text = summary;
-    sb.lineHeight = std::round(em * kBodyLine);
-    if (!measureOnly) DrawText(draw, fonts, palette, sb, cardX + 18.0f * s, ty, Col(palette.text), actions);
-    ty += sb.lineHeight * static_cast<float>(summary.lines.size());
-    for (const Block& body : stageBodies_[static_cast<size_t>(selected)]) {
-        ty += 0.6f * em;
-        if (!measureOnly) DrawText(draw, fonts, palette, body, cardX + 18.0f * s, ty, Col(palette.text), actions);
-        ty += body.height;
-    }
-    ty += 18.0f * s;
-    if (!measureOnly) {
-        draw->ChannelsSetCurrent(0);
-        draw->AddRectFilled(ImVec2(cardX, cardTop), ImVec2(cardX + cardW, ty), Col(palette.surface), 10.0f * s);
-        draw->AddRectFilled(ImVec2(cardX, cardTop + 10.0f * s), ImVec2(cardX + 4.0f * s, ty - 10.0f * s), Col(palette.accent), 2.0f * s);
-        draw->ChannelsMerge();
-    }
-    return ty - y + pad * 0.5f;
+bool DrawButton(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const ItemRect& r, const char* text,
+                bool enabled, float scale) {
+    const bool hovered = enabled && Contains(r, ImGui::GetIO().MousePos);
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const float radius = r.h * 0.5f;
+    draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), Col(hovered ? palette.accent : palette.surface, hovered ? 0.12f : 1.0f), radius);
+    draw->AddRect(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), Col(enabled ? palette.accent : palette.rule, enabled ? 0.55f : 1.0f), radius, 0, 1.0f * scale);
+    ImFont* font = fonts.Get(FontFace::Ui);
+    const float tw = fonts.Width(FontFace::Ui, text);
+    DrawLabel(draw, font, r.x + (r.w - tw) * 0.5f, r.y + (r.h - font->FontSize) * 0.5f, Col(enabled ? palette.accent : palette.mutedText), text);
+    return hovered && ImGui::IsMouseClicked(0);
 }
 
-// [SECTION] FAQ -----------------------------------------------------------------------
+void ArticleView::DrawFocusRing(ImDrawList* draw, const Palette& palette, const ItemRect& r, float radius) const {
+    const float s = scale_, gap = 3.0f * s;
+    draw->AddRect(ImVec2(r.x - gap, r.y - gap), ImVec2(r.x + r.w + gap, r.y + r.h + gap), Col(palette.focus), radius + gap, 0, 2.5f * s);
+}
 
-float ArticleView::DrawFaq(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
-                           float x, float y, bool measureOnly, ViewActions& actions) {
-    const Document& doc = article_->doc;
-    const float s = scale_;
-    const float em = fonts.Size(FontFace::Body);
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    ImFont* qFont = fonts.Get(FontFace::Heading4);
-    if (measureOnly) info_.faqQuestions.assign(doc.faq.entries.size(), ItemRect{});   // relative to (x, y) until Draw offsets them
-    float cy = y;
-    if (!measureOnly) draw->AddLine(ImVec2(x, cy), ImVec2(x + columnWidth_, cy), Col(palette.rule), 1.0f * s);
-    for (size_t i = 0; i < doc.faq.entries.size(); ++i) {
-        const bool open = i < state.openFaqs.size() && state.openFaqs[i];
-        const TextLayout& q = faqQuestionsText_[i];
-        const float lh = std::round(fonts.Size(FontFace::Heading4) * 1.4f);
-        const float rowH = lh * static_cast<float>(q.lines.size()) + 28.0f * s;
-        const ItemRect row{x, cy, columnWidth_, rowH};
-        if (measureOnly) info_.faqQuestions[i] = row;
-        if (!measureOnly) {
-            const bool hovered = mouse.x >= row.x && mouse.x < row.x + row.w && mouse.y >= row.y && mouse.y < row.y + row.h;
-            if (hovered) {
-                draw->AddRectFilled(ImVec2(row.x - 8.0f * s, row.y + 1), ImVec2(row.x + row.w + 8.0f * s, row.y + row.h), Col(palette.surface), 6.0f * s);
-                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-                if (ImGui::IsMouseClicked(0)) { actions.toggleFaq = static_cast<int>(i); actions.changed = true; }
-            }
-            Block qb;
-            qb.face = FontFace::Heading4;
-            qb.spans = {TextSpan{doc.faq.entries[i].question, FontFace::Heading4, -1, false}};
-            qb.text = q;
-            qb.lineHeight = lh;
-            DrawText(draw, fonts, palette, qb, x, cy + 14.0f * s, Col(palette.heading), actions);
-            // Chevron: down when closed, up when open.
-            const float cx = x + columnWidth_ - 10.0f * s, chy = cy + 14.0f * s + lh * 0.5f, r = 5.0f * s;
-            const float dir = open ? -1.0f : 1.0f;
-            draw->AddPolyline(std::vector<ImVec2>{ImVec2(cx - r, chy - r * 0.5f * dir), ImVec2(cx, chy + r * 0.5f * dir), ImVec2(cx + r, chy - r * 0.5f * dir)}.data(),
-                              3, Col(palette.mutedText), 0, 2.0f * s);
-        }
-        cy += rowH;
-        if (open) {
-            for (const Block& answer : faqAnswers_[i]) {
-                if (!measureOnly) DrawText(draw, fonts, palette, answer, x, cy, Col(palette.text), actions);
-                cy += answer.height + 0.6f * em;
-            }
-            cy += 0.4f * em;
-        }
-        if (!measureOnly) draw->AddLine(ImVec2(x, cy), ImVec2(x + columnWidth_, cy), Col(palette.rule), 1.0f * s);
+ItemRect RectOf(const ViewLayoutInfo& info, FocusTarget t) {
+    auto at = [](const std::vector<ItemRect>& v, int i) { return i >= 0 && static_cast<size_t>(i) < v.size() ? v[static_cast<size_t>(i)] : ItemRect{}; };
+    switch (t.kind) {
+        case FocusKind::Link: return at(info.links, t.index);
+        case FocusKind::Timeline: return info.track;
+        case FocusKind::PrevStage: return info.prev;
+        case FocusKind::NextStage: return info.next;
+        case FocusKind::Filter: return info.filter;
+        case FocusKind::ExpandAll: return info.expandAll;
+        case FocusKind::CollapseAll: return info.collapseAll;
+        case FocusKind::Question: return at(info.faqQuestions, t.index);
+        default: return {};
     }
-    return cy - y;
 }
 
 // [SECTION] scrollbar -----------------------------------------------------------------
@@ -418,7 +315,8 @@ void ArticleView::DrawScrollbar(ImDrawList* draw, const Palette& palette, float 
 // [SECTION] Draw ------------------------------------------------------------------------
 
 ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
-                              float width, float height, float scale, float scrollY, bool ownScrollbar) {
+                              const ViewPresentation& presentation, float width, float height, float scale, float scrollY,
+                              bool ownScrollbar) {
     ViewActions actions;
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), Col(palette.background));
     if (!article_) return actions;
@@ -431,8 +329,8 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
 
     // Positions: cached heights plus the timeline and FAQ, whose heights follow the state.
     // The measure pass also records the stage and question rectangles, relative to their block.
-    timelineHeight_ = doc.timeline.stages.empty() ? 0.0f : DrawTimeline(draw, fonts, palette, state, columnX_, 0, true, ignored);
-    faqHeight_ = doc.faq.entries.empty() ? 0.0f : DrawFaq(draw, fonts, palette, state, columnX_, 0, true, ignored);
+    timelineHeight_ = doc.timeline.stages.empty() ? 0.0f : DrawTimeline(draw, fonts, palette, state, presentation, columnX_, 0, true, ignored);
+    faqHeight_ = doc.faq.entries.empty() ? 0.0f : DrawFaq(draw, fonts, palette, state, presentation, columnX_, 0, true, ignored);
     float y = headerHeight_;
     for (size_t i = 0; i < flow_.size(); ++i) {
         Block& b = blocks_[i];
@@ -442,10 +340,23 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
         b.top = y;
         y += b.height;
         // Rectangles in content coordinates (device px from the top of the article).
-        if (flow_[i].kind == FlowKind::Timeline) for (ItemRect& r : info_.stageNodes) r.y += b.top;
-        if (flow_[i].kind == FlowKind::Faq) for (ItemRect& r : info_.faqQuestions) r.y += b.top;
+        if (flow_[i].kind == FlowKind::Timeline) {
+            for (ItemRect& r : info_.stageNodes) r.y += b.top;
+            for (ItemRect* r : {&info_.track, &info_.prev, &info_.next}) r->y += b.top;
+        }
+        if (flow_[i].kind == FlowKind::Faq) {
+            for (ItemRect& r : info_.faqQuestions) if (r.h > 0) r.y += b.top;
+            for (ItemRect* r : {&info_.filter, &info_.expandAll, &info_.collapseAll}) r->y += b.top;
+        }
     }
     contentHeight_ = y + 80.0f * s;
+    info_.links.assign(linkPlaces_.size(), ItemRect{});
+    for (size_t l = 0; l < linkPlaces_.size(); ++l) {
+        const LinkPlace& place = linkPlaces_[l];
+        if (place.block < 0) continue;
+        const Block& b = blocks_[static_cast<size_t>(place.block)];
+        info_.links[l] = ItemRect{columnX_ + b.indent + place.x, b.top + place.y, place.w, place.h};
+    }
     info_.contentHeight = contentHeight_ / s;
 
     // Header.
@@ -504,9 +415,15 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
                 for (int d = -1; d <= 1; ++d) draw->AddCircleFilled(ImVec2(cx + d * 14.0f * s, cy), 2.2f * s, Col(palette.mutedText), 12);
                 break;
             }
-            case FlowKind::Timeline: DrawTimeline(draw, fonts, palette, state, columnX_, by, false, actions); break;
-            case FlowKind::Faq: DrawFaq(draw, fonts, palette, state, columnX_, by, false, actions); break;
+            case FlowKind::Timeline: DrawTimeline(draw, fonts, palette, state, presentation, columnX_, by, false, actions); break;
+            case FlowKind::Faq: DrawFaq(draw, fonts, palette, state, presentation, columnX_, by, false, actions); break;
         }
+    }
+
+    if (presentation.showFocusRing && presentation.focus.kind == FocusKind::Link) {
+        ItemRect r = RectOf(info_, presentation.focus);
+        r.y -= scrollPx;
+        if (r.h > 0) DrawFocusRing(draw, palette, r, 3.0f * s);
     }
 
     // Table of contents on wide screens.

@@ -7,6 +7,7 @@
 
 #include "core/article.h"
 #include "core/flow.h"
+#include "core/interaction.h"
 #include "core/palette.h"
 #include "core/text_layout.h"
 #include "core/widget_state.h"
@@ -22,7 +23,10 @@ class FontLibrary;
 struct ViewActions {
     int         selectStage = -1;
     int         toggleFaq = -1;
+    int         setAllFaqs = -1;       // 0 collapse all, 1 expand all
     int         followLink = -1;       // index into Document::links
+    bool        setFocus = false;      // a click moved the focus to `focus`
+    FocusTarget focus;
     float       scrollBy = 0.0f;       // CSS px, from the scrollbar drag
     float       scrollTo = -1.0f;      // CSS px, from a scrollbar click or table of contents
     bool        changed = false;
@@ -34,8 +38,20 @@ struct ItemRect { float x = 0, y = 0, w = 0, h = 0; };
 struct ViewLayoutInfo {
     ItemRect              title;
     std::vector<ItemRect> stageNodes;
-    std::vector<ItemRect> faqQuestions;
+    std::vector<ItemRect> faqQuestions;           // zero size when filtered out
+    ItemRect              track, prev, next, filter, expandAll, collapseAll;
+    std::vector<ItemRect> links;                  // first line of each link; zero size if not laid out
     float                 contentHeight = 0.0f;   // CSS px
+};
+// The rectangle of a focus target (zero size when it has none).
+ItemRect RectOf(const ViewLayoutInfo& info, FocusTarget target);
+
+// Presentation that is not widget state: focus and animation progress, owned by WidgetApp.
+struct ViewPresentation {
+    FocusTarget               focus;
+    bool                      showFocusRing = false;
+    float                     stagePosition = 0.0f;   // the selected stage, animated (fractional while moving)
+    const std::vector<float>* faqOpenness = nullptr;  // 0..1 per FAQ entry, animated
 };
 
 class ArticleView {
@@ -43,12 +59,13 @@ public:
     void SetArticle(std::shared_ptr<const Article> article);
     // Draws one frame. `scrollY` is in CSS px; sizes in device px; `scale` = device px per CSS px.
     ViewActions Draw(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
-                     float width, float height, float scale, float scrollY, bool ownScrollbar);
+                     const ViewPresentation& presentation, float width, float height, float scale, float scrollY, bool ownScrollbar);
     float ContentHeightCss() const { return contentHeight_ / (scale_ > 0 ? scale_ : 1.0f); }
     // Top of a section's heading in CSS px, or -1.
     float AnchorY(const std::string& sectionId) const;
     const ViewLayoutInfo& layoutInfo() const { return info_; }
     int CurrentSection(float scrollY) const;   // section index at the top of the viewport
+    int relayoutCount() const { return relayoutCount_; }   // full layouts so far (tests check the cache)
 
 private:
     struct Block {
@@ -65,10 +82,13 @@ private:
     void LayoutText(Block& block, const FontLibrary& fonts, float maxWidth, float lineHeightFactor);
     void DrawText(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const Block& block,
                   float x, float y, unsigned defaultColor, ViewActions& actions);
+    // Timeline and FAQ (timeline_view.cpp, faq_view.cpp). With `measureOnly` they draw nothing and
+    // record their item rectangles relative to (x, y); they return their height.
     float DrawTimeline(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
-                       float x, float y, bool measureOnly, ViewActions& actions);
+                       const ViewPresentation& p, float x, float y, bool measureOnly, ViewActions& actions);
     float DrawFaq(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
-                  float x, float y, bool measureOnly, ViewActions& actions);
+                  const ViewPresentation& p, float x, float y, bool measureOnly, ViewActions& actions);
+    void DrawFocusRing(ImDrawList* draw, const Palette& palette, const ItemRect& rect, float radius) const;
     void DrawScrollbar(ImDrawList* draw, const Palette& palette, float width, float height, float scrollY, ViewActions& actions);
 
     std::shared_ptr<const Article> article_;
@@ -78,8 +98,11 @@ private:
     std::string meta_;               // "5 min read · 1,234 words"
     // Layout key: redone only when these change.
     float layoutWidth_ = -1.0f, scale_ = 0.0f;
+    int relayoutCount_ = 0;
     float columnX_ = 0.0f, columnWidth_ = 0.0f, contentHeight_ = 0.0f, headerHeight_ = 0.0f;
     float timelineHeight_ = 0.0f, faqHeight_ = 0.0f;   // measured each frame (they depend on state)
+    struct LinkPlace { int block = -1; float x = 0, y = 0, w = 0, h = 0; };   // first fragment of each link, block-relative
+    std::vector<LinkPlace> linkPlaces_;
     std::vector<TextLayout> stageSummaries_, faqQuestionsText_;
     std::vector<std::vector<Block>> faqAnswers_, stageBodies_;
     ViewLayoutInfo info_;

@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <cstring>
 #include <imgui.h>
+#include <vector>
 
+#include "core/glyph_coverage.h"
 #include "core/text_util.h"
 #include "ui/embedded_fonts.h"
 
@@ -31,10 +33,19 @@ const FaceSpec kFaces[] = {
     {FontFace::UiSmall, "NotoSans-Regular", 13.0f},
 };
 
-// The code points the fonts are subset to (see cmake/embed_fonts.py).
-const ImWchar kGlyphRanges[] = {
-    0x0020, 0x007E, 0x00A0, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x2044, 0x2044, 0x20AC, 0x20AC,
-    0x2122, 0x2122, 0x2190, 0x2193, 0x2212, 0x2212, 0x25A1, 0x25A1, 0x25B2, 0x25BC, 0x2713, 0x2713, 0xFFFD, 0xFFFD, 0};
+// The code points the fonts are subset to (core/glyph_coverage.h), as ImGui glyph ranges.
+const ImWchar* GlyphRanges() {
+    static const std::vector<ImWchar> ranges = [] {
+        std::vector<ImWchar> r;
+        for (const CodepointRange& c : kCoveredRanges) { r.push_back(static_cast<ImWchar>(c.first)); r.push_back(static_cast<ImWchar>(c.last)); }
+        r.push_back(0);
+        return r;
+    }();
+    return ranges.data();
+}
+// The placeholder box for missing glyphs: only Noto Sans Mono has it, so it is merged into every face.
+const ImWchar kPlaceholderRange[] = {kPlaceholderCodepoint, kPlaceholderCodepoint, 0};
+const char* const kPlaceholderFont = "NotoSansMono-Regular";
 
 const EmbeddedFont* FindFont(const char* name) {
     for (int i = 0; i < kEmbeddedFontCount; ++i)
@@ -67,9 +78,21 @@ bool FontLibrary::Build(float scale) {
         cfg.PixelSnapH = false;
         std::snprintf(cfg.Name, sizeof cfg.Name, "%s %.0fpx", spec.file, spec.sizeCss);
         fonts_[static_cast<int>(spec.face)] = atlas->AddFontFromMemoryTTF(
-            const_cast<unsigned char*>(font->data), static_cast<int>(font->size), std::round(spec.sizeCss * scale * font->emToPixelHeight), &cfg, kGlyphRanges);
+            const_cast<unsigned char*>(font->data), static_cast<int>(font->size), std::round(spec.sizeCss * scale * font->emToPixelHeight), &cfg, GlyphRanges());
+        if (const EmbeddedFont* box = FindFont(kPlaceholderFont); box && box != font) {
+            cfg.MergeMode = true;
+            atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(box->data), static_cast<int>(box->size),
+                                        std::round(spec.sizeCss * scale * box->emToPixelHeight), &cfg, kPlaceholderRange);
+        }
     }
     if (!atlas->Build()) return false;
+    // Characters outside the subset draw as a visible box: BuildLookupTable() takes FallbackGlyph and
+    // FallbackAdvanceX from FallbackChar and gives every missing code point that advance.
+    for (ImFont* f : fonts_) {
+        if (!f || !f->FindGlyphNoFallback(static_cast<ImWchar>(kPlaceholderCodepoint))) continue;
+        f->FallbackChar = static_cast<ImWchar>(kPlaceholderCodepoint);
+        f->BuildLookupTable();
+    }
     ImGui::GetIO().FontDefault = fonts_[static_cast<int>(FontFace::Ui)];
     scale_ = scale;
     return true;

@@ -21,6 +21,14 @@ void WidgetApp::SetArticle(std::shared_ptr<const Article> article) {
     const bool first = state_.openFaqs.empty() && state_.scrollY == 0.0f && state_.selectedStage == 0;
     if (first) state_.selectedStage = article_->config.initialStage;
     FitStateTo(state_, static_cast<int>(doc.timeline.stages.size()), static_cast<int>(doc.faq.entries.size()));
+    stagePosition_ = stageFrom_ = static_cast<float>(state_.selectedStage);
+    stageClock_ = 1.0f;
+    faqOpenness_.assign(state_.openFaqs.size(), 0.0f);
+    faqClock_.assign(state_.openFaqs.size(), 1.0f);
+    for (size_t i = 0; i < state_.openFaqs.size(); ++i) faqOpenness_[i] = state_.openFaqs[i] ? 1.0f : 0.0f;
+    if (FocusName(focus_).empty() || (focus_.kind == FocusKind::Question && static_cast<size_t>(focus_.index) >= state_.openFaqs.size()) ||
+        (focus_.kind == FocusKind::Link && static_cast<size_t>(focus_.index) >= doc.links.size()))
+        focus_ = {};
 }
 
 void WidgetApp::SetError(std::string message) { error_ = std::move(message); }
@@ -59,7 +67,12 @@ void WidgetApp::SelectStage(int index) {
     index = std::clamp(index, 0, n - 1);
     if (index == state_.selectedStage) return;
     state_.selectedStage = index;
+    stageFrom_ = stagePosition_;
+    stageClock_ = reducedMotion_ ? 1.0f : 0.0f;
+    if (reducedMotion_) stagePosition_ = static_cast<float>(index);
+    animating_ = true;
     if (host_.stageChanged) host_.stageChanged(index);
+    if (article_->config.updateHash && host_.hashChanged) host_.hashChanged(StageHash(article_->config.deepLinkPrefix, index));
 }
 
 void WidgetApp::ToggleFaq(int index, int open) {
@@ -67,7 +80,84 @@ void WidgetApp::ToggleFaq(int index, int open) {
     const bool now = open < 0 ? !state_.openFaqs[static_cast<size_t>(index)] : open > 0;
     if (now == state_.openFaqs[static_cast<size_t>(index)]) return;
     state_.openFaqs[static_cast<size_t>(index)] = now;
+    if (static_cast<size_t>(index) < faqClock_.size()) {
+        faqClock_[static_cast<size_t>(index)] = reducedMotion_ ? 1.0f : 0.0f;
+        if (reducedMotion_) faqOpenness_[static_cast<size_t>(index)] = now ? 1.0f : 0.0f;
+        animating_ = true;
+    }
     if (host_.faqToggled) host_.faqToggled(index, now);
+    if (now && article_->config.updateHash && host_.hashChanged) host_.hashChanged(FaqHash(article_->doc, article_->config.deepLinkPrefix, index));
+}
+
+void WidgetApp::SetFilter(const std::string& filter) {
+    if (filter == state_.faqFilter) return;
+    state_.faqFilter = filter.substr(0, 128);
+    if (host_.filterChanged) host_.filterChanged(state_.faqFilter);
+}
+
+bool WidgetApp::ApplyDeepLink(const std::string& hash) {
+    if (!article_) return false;
+    DeepLink link;
+    if (!ParseDeepLink(article_->doc, article_->config.deepLinkPrefix, hash, link)) return false;
+    if (link.stage >= 0) {
+        SelectStage(link.stage);
+        SetFocus({FocusKind::Timeline, -1}, false);
+    } else {
+        SetFilter("");
+        ToggleFaq(link.faq, 1);
+        SetFocus({FocusKind::Question, link.faq}, false);
+    }
+    const ItemRect r = RectOf(view_.layoutInfo(), focus_);
+    if (r.h > 0) ScrollTo(r.y / scale_ - 24.0f, !reducedMotion_);
+    return true;
+}
+
+void WidgetApp::SetFocus(FocusTarget target, bool fromKeyboard) {
+    showFocusRing_ = fromKeyboard && target.kind != FocusKind::None;
+    if (target == focus_) return;
+    focus_ = target;
+    if (host_.focusChanged) host_.focusChanged(FocusName(focus_));
+    if (fromKeyboard) RevealFocus();
+}
+
+// Scrolls so the focused item is in view (with a margin), as the browser does for focused elements.
+void WidgetApp::RevealFocus() {
+    const ItemRect r = RectOf(view_.layoutInfo(), focus_);
+    if (r.h <= 0 || viewHeightCss_ <= 0) return;
+    const float top = r.y / scale_, bottom = (r.y + r.h) / scale_, margin = 48.0f;
+    if (top < state_.scrollY + margin) ScrollTo(top - margin, !reducedMotion_);
+    else if (bottom > state_.scrollY + viewHeightCss_ - margin) ScrollTo(bottom - viewHeightCss_ + margin, !reducedMotion_);
+}
+
+KeyOutcome WidgetApp::PressKey(Key key, bool shift) {
+    if (!article_) return {};
+    const std::string filterBefore = state_.faqFilter;
+    const KeyOutcome out = HandleKey(article_->doc, state_, focus_, key, shift);
+    if (!out.handled) return out;
+    if (out.selectStage >= 0) SelectStage(out.selectStage);
+    if (out.toggleFaq >= 0) ToggleFaq(out.toggleFaq, -1);
+    if (out.setAllFaqs >= 0) SetAllFaqs(out.setAllFaqs == 1);
+    if (out.followLink >= 0) FollowLink(out.followLink);
+    if (state_.faqFilter != filterBefore && host_.filterChanged) host_.filterChanged(state_.faqFilter);
+    SetFocus(out.focus, true);
+    return out;
+}
+
+bool WidgetApp::TypeCharacter(uint32_t codepoint) {
+    if (!TypeIntoFilter(state_, focus_, codepoint)) return false;
+    if (host_.filterChanged) host_.filterChanged(state_.faqFilter);
+    return true;
+}
+
+void WidgetApp::FollowLink(int link) {
+    const std::string& href = article_->doc.links[static_cast<size_t>(link)].href;
+    switch (ClassifyLink(href)) {
+        case LinkTarget::Anchor: ScrollToAnchor(href.substr(href.find('#') + 1), !reducedMotion_); break;
+        case LinkTarget::External: if (host_.openUrl) host_.openUrl(href); break;
+        case LinkTarget::Blocked:
+            if (host_.log) host_.log("link not followed: " + href.substr(0, 80) + " (" + BlockedLinkReason(href) + ")");
+            break;
+    }
 }
 
 void WidgetApp::SetAllFaqs(bool open) {
@@ -99,47 +189,71 @@ std::string WidgetApp::LayoutJson() const {
     nlohmann::json stages = nlohmann::json::array(), faqs = nlohmann::json::array();
     for (const ItemRect& r : info.stageNodes) stages.push_back(rect(r));
     for (const ItemRect& r : info.faqQuestions) faqs.push_back(rect(r));
-    return nlohmann::json{{"title", rect(info.title)}, {"stages", stages}, {"faqs", faqs}, {"contentHeight", info.contentHeight}}.dump();
+    return nlohmann::json{{"title", rect(info.title)}, {"stages", stages}, {"faqs", faqs}, {"track", rect(info.track)},
+                          {"previous", rect(info.prev)}, {"next", rect(info.next)}, {"filter", rect(info.filter)},
+                          {"expandAll", rect(info.expandAll)}, {"collapseAll", rect(info.collapseAll)},
+                          {"contentHeight", info.contentHeight}}.dump();
 }
 
 void WidgetApp::ApplyActions(const ViewActions& a) {
     if (!a.changed || !article_) return;
+    if (a.setFocus) SetFocus(a.focus, false);
     if (a.selectStage >= 0) SelectStage(a.selectStage);
     if (a.toggleFaq >= 0) ToggleFaq(a.toggleFaq, -1);
-    if (a.scrollTo >= 0.0f) ScrollTo(a.scrollTo, true);
+    if (a.setAllFaqs >= 0) SetAllFaqs(a.setAllFaqs == 1);
+    if (a.scrollTo >= 0.0f) ScrollTo(a.scrollTo, !reducedMotion_);
     if (a.scrollBy != 0.0f) ScrollTo(state_.scrollY + a.scrollBy, false);
-    if (a.followLink >= 0) {
-        const std::string& href = article_->doc.links[static_cast<size_t>(a.followLink)].href;
-        switch (ClassifyLink(href)) {
-            case LinkTarget::Anchor: ScrollToAnchor(href.substr(href.find('#') + 1), true); break;
-            case LinkTarget::External: if (host_.openUrl) host_.openUrl(href); break;
-            case LinkTarget::Blocked:
-                if (host_.log) host_.log("link not followed: " + href.substr(0, 80) + " (" + BlockedLinkReason(href) + ")");
-                break;
-        }
-    }
+    if (a.followLink >= 0) FollowLink(a.followLink);
 }
 
-void WidgetApp::HandleKeyboard(const FrameInput& input) {
+// Keys from ImGui's IO (the native window, and the canvas when it has focus on the web). Keys for
+// focused items go through the keyboard model; the rest scroll, unless the host owns scrolling.
+void WidgetApp::HandleImGuiKeys() {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;
-    const float page = std::max(40.0f, viewHeightCss_ * 0.9f);
-    const float line = 48.0f;
     auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); };
-    float delta = 0.0f;
-    if (pressed(ImGuiKey_DownArrow)) delta += line;
-    if (pressed(ImGuiKey_UpArrow)) delta -= line;
-    if (pressed(ImGuiKey_PageDown)) delta += page;
-    if (pressed(ImGuiKey_PageUp)) delta -= page;
-    if (pressed(ImGuiKey_Space)) delta += io.KeyShift ? -page : page;
-    if (pressed(ImGuiKey_Home)) { ScrollTo(0.0f, !input.reducedMotion); return; }
-    if (pressed(ImGuiKey_End)) { ScrollTo(MaxScroll(), !input.reducedMotion); return; }
-    if (delta != 0.0f) ScrollTo(targetScroll_ + delta, !input.reducedMotion);
+    static const std::pair<ImGuiKey, Key> kKeys[] = {
+        {ImGuiKey_Tab, Key::Tab}, {ImGuiKey_LeftArrow, Key::Left}, {ImGuiKey_RightArrow, Key::Right}, {ImGuiKey_UpArrow, Key::Up},
+        {ImGuiKey_DownArrow, Key::Down}, {ImGuiKey_Home, Key::Home}, {ImGuiKey_End, Key::End}, {ImGuiKey_Enter, Key::Enter},
+        {ImGuiKey_Space, Key::Space}, {ImGuiKey_Escape, Key::Escape}, {ImGuiKey_Backspace, Key::Backspace}};
+    for (const auto& [imguiKey, key] : kKeys) {
+        if (!pressed(imguiKey)) continue;
+        if (PressKey(key, io.KeyShift).handled) continue;
+        if (host_.scrollTo) continue;
+        // Unhandled keys scroll the article.
+        const float page = std::max(40.0f, viewHeightCss_ * 0.9f), line = 48.0f;
+        if (key == Key::Down) ScrollTo(targetScroll_ + line, !reducedMotion_);
+        if (key == Key::Up) ScrollTo(targetScroll_ - line, !reducedMotion_);
+        if (key == Key::Space) ScrollTo(targetScroll_ + (io.KeyShift ? -page : page), !reducedMotion_);
+        if (key == Key::Home) ScrollTo(0.0f, !reducedMotion_);
+        if (key == Key::End) ScrollTo(MaxScroll(), !reducedMotion_);
+    }
+    if (!host_.scrollTo) {
+        if (pressed(ImGuiKey_PageDown)) ScrollTo(targetScroll_ + std::max(40.0f, viewHeightCss_ * 0.9f), !reducedMotion_);
+        if (pressed(ImGuiKey_PageUp)) ScrollTo(targetScroll_ - std::max(40.0f, viewHeightCss_ * 0.9f), !reducedMotion_);
+    }
+    for (int i = 0; i < io.InputQueueCharacters.Size; ++i) TypeCharacter(io.InputQueueCharacters[i]);
+}
+
+static float EaseOut(float t) { return 1.0f - (1.0f - t) * (1.0f - t) * (1.0f - t); }
+
+// Advances the stage (250 ms) and FAQ (200 ms) animations; none with reduced motion.
+void WidgetApp::Animate(float dt, bool reducedMotion) {
+    const float target = static_cast<float>(state_.selectedStage);
+    if (reducedMotion) stageClock_ = 1.0f;
+    stageClock_ = std::min(1.0f, stageClock_ + dt / 0.25f);
+    stagePosition_ = stageFrom_ + (target - stageFrom_) * EaseOut(stageClock_);
+    bool moving = stageClock_ < 1.0f;
+    for (size_t i = 0; i < faqOpenness_.size(); ++i) {
+        if (reducedMotion) faqClock_[i] = 1.0f;
+        faqClock_[i] = std::min(1.0f, faqClock_[i] + dt / 0.2f);
+        const float e = EaseOut(faqClock_[i]);
+        faqOpenness_[i] = state_.openFaqs[i] ? e : 1.0f - e;
+        moving = moving || faqClock_[i] < 1.0f;
+    }
+    animating_ = moving || state_.scrollY != targetScroll_;
 }
 
 void WidgetApp::Frame(const FrameInput& input) {
-    viewWidth_ = input.width;
-    viewHeight_ = input.height;
     scale_ = input.scale;
     viewHeightCss_ = input.height / input.scale;
     const ThemeMode mode = forcedTheme_ != ThemeMode::Auto ? forcedTheme_ : article_ ? article_->config.theme : ThemeMode::Auto;
@@ -148,11 +262,11 @@ void WidgetApp::Frame(const FrameInput& input) {
     const float dt = lastTime_ < 0.0 ? 0.0f : static_cast<float>(std::min(0.1, input.timeSeconds - lastTime_));
     lastTime_ = input.timeSeconds;
 
+    reducedMotion_ = input.reducedMotion;
     const ImGuiIO& io = ImGui::GetIO();
-    if (!host_.scrollTo) {
-        if (io.MouseWheel != 0.0f) ScrollTo(targetScroll_ - io.MouseWheel * 80.0f, !input.reducedMotion);
-        HandleKeyboard(input);
-    }
+    if (!host_.scrollTo && io.MouseWheel != 0.0f) ScrollTo(targetScroll_ - io.MouseWheel * 80.0f, !input.reducedMotion);
+    if (article_) HandleImGuiKeys();
+    if (article_) Animate(dt, input.reducedMotion);
     // Smooth scrolling: exponential approach, settled within a few frames.
     if (state_.scrollY != targetScroll_) {
         const float k = 1.0f - std::exp(-dt * 18.0f);
@@ -170,7 +284,12 @@ void WidgetApp::Frame(const FrameInput& input) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ViewActions actions;
     if (article_) {
-        actions = view_.Draw(draw, fonts_, palette, state_, input.width, input.height, input.scale, state_.scrollY,
+        ViewPresentation presentation;
+        presentation.focus = focus_;
+        presentation.showFocusRing = showFocusRing_;
+        presentation.stagePosition = stagePosition_;
+        presentation.faqOpenness = &faqOpenness_;
+        actions = view_.Draw(draw, fonts_, palette, state_, presentation, input.width, input.height, input.scale, state_.scrollY,
                              /*ownScrollbar=*/!host_.scrollTo);
         // The content may have shrunk (resize, FAQ closed): keep the scroll in range.
         if (!host_.scrollTo && targetScroll_ > MaxScroll()) ScrollTo(MaxScroll(), false);
@@ -196,7 +315,7 @@ void WidgetApp::Frame(const FrameInput& input) {
     ImGui::End();
     ImGui::PopStyleVar(2);
     ApplyActions(actions);
-    animating_ = state_.scrollY != targetScroll_;
+    animating_ = animating_ || state_.scrollY != targetScroll_;
 }
 
 } // namespace aw

@@ -1,11 +1,14 @@
-// The widget as one object both platforms drive: owns the article, the state, fonts and view;
-// turns input into state changes and asks the host (injected services) for what only it can do.
+// The widget as one object both platforms drive: owns the article, the state, focus, animations,
+// fonts and view; turns input into state changes and asks the host (injected services) for what
+// only it can do.
 #pragma once
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/article.h"
+#include "core/interaction.h"
 #include "core/palette.h"
 #include "core/widget_state.h"
 #include "ui/article_view.h"
@@ -19,6 +22,9 @@ struct HostServices {
     std::function<void(const std::string& message)> log;
     std::function<void(int index)> stageChanged;
     std::function<void(int index, bool open)> faqToggled;
+    std::function<void(const std::string& focusName)> focusChanged;   // FocusName(), "" when none
+    std::function<void(const std::string& filter)> filterChanged;
+    std::function<void(const std::string& hash)> hashChanged;         // config updateHash only
     // Set when the host owns scrolling (the web page scrolls natively): the widget then asks the
     // host to scroll instead of animating its own offset, and ignores wheel and scroll keys.
     std::function<void(float yCss, bool smooth)> scrollTo;
@@ -49,21 +55,30 @@ public:
 
     // Draws one frame: call between ImGui::NewFrame() and ImGui::Render().
     void Frame(const FrameInput& input);
-    // True while an animation (smooth scroll) still needs frames.
+    // True while an animation (scroll, stage change, FAQ height) still needs frames.
     bool WantsAnotherFrame() const { return animating_; }
 
-    // Commands (the JS API and the CLI use the same ones).
+    // Commands (the JS API, the mirror and the CLI use the same ones).
     void SelectStage(int index);
     void ToggleFaq(int index, int open /* -1 toggle, 0 close, 1 open */);
     void SetAllFaqs(bool open);
+    void SetFilter(const std::string& filter);
     bool ScrollToAnchor(const std::string& id, bool smooth);
     void ScrollTo(float yCss, bool smooth);
     // The host reports where it scrolled to (host-owned scrolling only).
     void SetScrollFromHost(float yCss);
     bool SetStateJson(const std::string& json, std::string& error);
     std::string StateJson() const { return StateToJson(state_); }
-    std::string LayoutJson() const;
-    float ContentHeightCss() const { return view_.ContentHeightCss(); }   // CSS px rectangles of the title, stage nodes, FAQ questions
+    std::string LayoutJson() const;   // CSS px rectangles of the title, stage nodes, FAQ questions, controls
+    float ContentHeightCss() const { return view_.ContentHeightCss(); }
+    // Selects, opens and scrolls to what "#<prefix>stage-<n>" or "#<prefix>faq-<slug>" names.
+    bool ApplyDeepLink(const std::string& hash);
+
+    // Focus and keys. `fromKeyboard` shows the focus ring (like :focus-visible).
+    void SetFocus(FocusTarget target, bool fromKeyboard);
+    FocusTarget focus() const { return focus_; }
+    KeyOutcome PressKey(Key key, bool shift);
+    bool TypeCharacter(uint32_t codepoint);
 
     // "light" or "dark" from the host (the CLI's --theme, the element's theme attribute) beats the config.
     void SetForcedTheme(ThemeMode mode) { forcedTheme_ = mode; }
@@ -72,8 +87,11 @@ public:
     bool darkTheme() const { return dark_; }
 
 private:
-    void HandleKeyboard(const FrameInput& input);
+    void HandleImGuiKeys();
     void ApplyActions(const ViewActions& actions);
+    void Animate(float dt, bool reducedMotion);
+    void RevealFocus();
+    void FollowLink(int link);
     float MaxScroll() const;
 
     HostServices host_;
@@ -82,9 +100,16 @@ private:
     FontLibrary fonts_;
     ArticleView view_;
     std::string error_;
+    // Presentation owned here (not widget state): focus and animation progress.
+    FocusTarget focus_;
+    bool showFocusRing_ = false;
+    float stagePosition_ = 0.0f, stageFrom_ = 0.0f, stageClock_ = 1.0f;   // 250 ms ease-out
+    std::vector<float> faqOpenness_;                                      // 200 ms ease-out per entry
+    std::vector<float> faqClock_;
+    bool reducedMotion_ = false;
     float targetScroll_ = 0.0f;
     float viewHeightCss_ = 0.0f;
-    float viewWidth_ = 0, viewHeight_ = 0, scale_ = 1.0f;
+    float scale_ = 1.0f;
     double lastTime_ = -1.0;
     bool animating_ = false;
     bool dark_ = false;

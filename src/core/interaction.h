@@ -1,0 +1,60 @@
+// The keyboard and focus model as pure logic: reading-order focus targets, key handling for the
+// timeline (Left/Right/Home/End), the FAQ accordion (Up/Down/Home/End, Enter/Space), the filter,
+// and deep links. The UI and the web mirror both drive the widget through these functions.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "document.h"
+#include "widget_state.h"
+
+namespace aw {
+
+enum class FocusKind : uint8_t { None, Link, Timeline, PrevStage, NextStage, Filter, ExpandAll, CollapseAll, Question };
+
+struct FocusTarget {
+    FocusKind kind = FocusKind::None;
+    int       index = -1;   // link index for Link, entry index for Question
+    bool operator==(const FocusTarget& o) const { return kind == o.kind && index == o.index; }
+    bool operator!=(const FocusTarget& o) const { return !(*this == o); }
+};
+
+// "link:3", "timeline", "prev", "next", "filter", "expand", "collapse", "faq:2", "" — the names the
+// web mirror uses in data-focus attributes.
+std::string FocusName(FocusTarget target);
+FocusTarget FocusFromName(const std::string& name);
+
+// FAQ entries whose question or answer contains `filter`, ignoring ASCII case. Empty filter: all.
+std::vector<int> MatchingQuestions(const Document& doc, const std::string& filter);
+
+// Every focusable target in reading order: links in the article text, then where the timeline
+// stands its track (one tab stop; arrows move within it), Previous and Next; where the FAQ stands
+// the filter, Expand all, Collapse all and the matching questions.
+std::vector<FocusTarget> FocusOrder(const Document& doc, const WidgetState& state);
+
+enum class Key : uint8_t { Tab, Left, Right, Up, Down, Home, End, Enter, Space, Escape, Backspace };
+
+struct KeyOutcome {
+    bool        handled = false;     // false: let the host do its default (e.g. scroll the page)
+    FocusTarget focus;               // focus after the key
+    bool        leaveWidget = false; // Tab past the last item (Shift+Tab before the first)
+    int         selectStage = -1;
+    int         toggleFaq = -1;
+    int         setAllFaqs = -1;     // 0 collapse all, 1 expand all
+    int         followLink = -1;
+    bool        filterChanged = false;
+};
+
+// Applies one key press to the focus. `state.faqFilter` may be edited (Backspace in the filter).
+KeyOutcome HandleKey(const Document& doc, WidgetState& state, FocusTarget focus, Key key, bool shift);
+// Typing a character while the filter has focus.
+bool TypeIntoFilter(WidgetState& state, FocusTarget focus, uint32_t codepoint);
+
+// Deep links: "#<prefix>stage-<n>" (n from 1) and "#<prefix>faq-<slug>". Returns false when the
+// hash names nothing of this document.
+struct DeepLink { int stage = -1; int faq = -1; };
+bool ParseDeepLink(const Document& doc, const std::string& prefix, const std::string& hash, DeepLink& out);
+std::string StageHash(const std::string& prefix, int stage);
+std::string FaqHash(const Document& doc, const std::string& prefix, int faq);
+
+} // namespace aw
