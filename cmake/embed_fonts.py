@@ -8,9 +8,22 @@ import re
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-# Basic Latin, Latin-1, Latin Extended-A, general punctuation, currency, arrows, geometric shapes
-# used by the UI, and U+FFFD, the placeholder for characters outside the subset.
-UNICODES = "U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+2044,U+20AC,U+2122,U+2190-2193,U+2212,U+25A1,U+25B2-25BC,U+2713,U+FFFD"
+# The code points to keep: kCoveredRanges in src/core/glyph_coverage.h, the one list the UI and the
+# model use too. U+25A1, the placeholder box for missing glyphs, is only in Noto Sans Mono: src/ui/fonts.cpp
+# merges it into every face.
+COVERAGE_H = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "core", "glyph_coverage.h")
+
+
+def covered_unicodes(path=COVERAGE_H):
+    with open(path) as f:
+        text = f.read()
+    table = re.search(r"kCoveredRanges\[\]\s*=\s*\{(.*?)\};", text, re.S)
+    if not table:
+        raise SystemExit(f"{path}: kCoveredRanges not found")
+    ranges = re.findall(r"\{\s*0x([0-9A-Fa-f]+)\s*,\s*0x([0-9A-Fa-f]+)\s*\}", table.group(1))
+    if not ranges:
+        raise SystemExit(f"{path}: kCoveredRanges has no ranges")
+    return ",".join(f"U+{a}-{b}" for a, b in ranges)
 
 
 def em_to_pixel_height(data):
@@ -29,7 +42,7 @@ def subset_font(path):
     options.drop_tables += ["DSIG", "GPOS", "GSUB", "GDEF", "STAT", "MVAR", "HVAR"]
     font = TTFont(path)
     sub = subset.Subsetter(options)
-    sub.populate(unicodes=subset.parse_unicodes(UNICODES))
+    sub.populate(unicodes=subset.parse_unicodes(covered_unicodes()))
     sub.subset(font)
     out = io.BytesIO()
     font.save(out)

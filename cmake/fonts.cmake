@@ -17,7 +17,7 @@ set(AW_FONTS_CPP "${CMAKE_BINARY_DIR}/generated/embedded_fonts.cpp")
 add_custom_command(
   OUTPUT "${AW_FONTS_CPP}"
   COMMAND "${AW_PYTHON3}" "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py" --out "${AW_FONTS_CPP}" ${AW_FONT_INPUTS}
-  DEPENDS "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py" ${AW_FONT_INPUTS}
+  DEPENDS "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py" "${CMAKE_SOURCE_DIR}/src/core/glyph_coverage.h" ${AW_FONT_INPUTS}
   COMMENT "Subsetting and embedding Noto fonts"
   VERBATIM)
 add_library(aw_fonts STATIC "${AW_FONTS_CPP}")

@@ -10,17 +10,38 @@ passed=0; failed=0; broken=()
 # counts PASSED FAILED from a suite's own summary
 add() { passed=$((passed + $1)); failed=$((failed + $2)); }
 
+# runs `ctest --preset PRESET` into LOGFILE and counts its tests from ctest's own summary
+run_ctest() {  # run_ctest PRESET LOGFILE
+  ctest --preset "$1" --output-on-failure 2>&1 | tee "$2" | tail -n 4
+  local total bad
+  total=$(grep -oE 'tests passed, [0-9]+ tests failed out of [0-9]+' "$2" | grep -oE '[0-9]+$' || echo 0)
+  bad=$(grep -oE '[0-9]+ tests failed out of' "$2" | grep -oE '^[0-9]+' || echo 0)
+  [ -n "$total" ] && [ "$total" -gt 0 ] || { broken+=("ctest $1 ran no test"); bad=1; total=1; }
+  add $((total - bad)) "$bad"
+}
+
 echo "== native build"
 if build_preset native > "$LOG/native-build.log" 2>&1; then
   echo "== unit and CLI tests (ctest)"
-  ctest --preset native --output-on-failure 2>&1 | tee "$LOG/ctest.log" | tail -n 4
-  total=$(grep -oE 'tests passed, [0-9]+ tests failed out of [0-9]+' "$LOG/ctest.log" | grep -oE '[0-9]+$' || echo 0)
-  bad=$(grep -oE '[0-9]+ tests failed out of' "$LOG/ctest.log" | grep -oE '^[0-9]+' || echo 0)
-  [ -n "$total" ] && [ "$total" -gt 0 ] || { broken+=("ctest ran no test"); bad=1; total=1; }
-  add $((total - bad)) "$bad"
+  run_ctest native "$LOG/ctest.log"
 else
   tail -n 30 "$LOG/native-build.log"; broken+=("native build"); add 0 1
 fi
+
+echo "== sanitizer build (ASan+UBSan)"
+if CMAKE_BUILD_PARALLEL_LEVEL=2 build_preset native-asan > "$LOG/asan-build.log" 2>&1; then
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 run_ctest native-asan "$LOG/ctest-asan.log"
+else
+  tail -n 30 "$LOG/asan-build.log"; broken+=("sanitizer build"); add 0 1
+fi
+
+echo "== fuzz corpus regression + short fuzz"
+# Each target: its committed corpus once, then 25 s of fuzzing (100 s in all); one pass or fail per target.
+bash scripts/fuzz.sh 25 > "$LOG/fuzz.log" 2>&1
+grep -vE '^(INFO|#)' "$LOG/fuzz.log" | sed 's/^/   /' | head -n 40
+p=$(grep -cE '^ok ' "$LOG/fuzz.log"); f=$(grep -cE '^FAIL ' "$LOG/fuzz.log")
+if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then broken+=("fuzzers ran none"); f=1; fi
+add "$p" "$f"
 
 echo "== web build"
 if build_preset web > "$LOG/web-build.log" 2>&1; then

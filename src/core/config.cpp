@@ -129,9 +129,9 @@ bool ReadMapping(ObjectReader& parent, const char* key, bool& enabled, std::stri
                 const json* pos = mr.Find("position");
                 if (!pos) return mr.Fail(itemPath + "/position", "missing (a number: 0 is the first stage)");
                 if (!pos->is_number()) return mr.TypeError("position", "a number", *pos);
-                marker.position = pos->get<float>();
-                if (!std::isfinite(marker.position) || marker.position < 0.0f || marker.position > 64.0f)
-                    return mr.Fail(itemPath + "/position", "must be between 0 and 64");
+                const double position = pos->get<double>();   // checked before narrowing: 1e300 is no float
+                if (!(position >= 0.0 && position <= 64.0)) return mr.Fail(itemPath + "/position", "must be between 0 and 64");
+                marker.position = static_cast<float>(position);
                 if (!mr.String("label", marker.label) && mr.ok()) return mr.Fail(itemPath + "/label", "missing (a string)");
                 if (mr.ok() && marker.label.empty()) return mr.Fail(itemPath + "/label", "must not be empty");
                 mr.RejectUnknown({"position", "label"});

@@ -94,6 +94,7 @@ struct Document {
     int                    readingMinutes = 0;
     int                    replacedCharacters = 0;   // invalid UTF-8 sequences and NULs replaced by U+FFFD
     int                    droppedHtml = 0;          // raw HTML blocks and inlines left out
+    int                    uncoveredCharacters = 0;  // characters outside the font subset (core/glyph_coverage.h), drawn as a box
     std::vector<std::string> warnings;               // non-fatal problems, e.g. a config section that is missing
 
     const Node& node(NodeId id) const { return nodes[static_cast<size_t>(id)]; }

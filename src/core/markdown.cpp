@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "glyph_coverage.h"
 #include "text_util.h"
 
 namespace aw {
@@ -271,13 +272,16 @@ static void FinishSections(Document& doc) {
     }
 }
 
+// Words, and characters outside the font subset, of the text runs and code blocks.
 static void CountWordsOf(Document& doc) {
-    long words = 0;
+    long words = 0, uncovered = 0;
+    const auto count = [&](const std::string& text) { words += CountWords(text); uncovered += CountUncoveredCharacters(text); };
     for (const InlineRun& run : doc.runs)
-        if (run.kind == RunKind::Text) words += CountWords(run.text);
+        if (run.kind == RunKind::Text) count(run.text);
     for (const Node& n : doc.nodes)
-        if (n.kind == NodeKind::CodeBlock) words += CountWords(n.literal);
+        if (n.kind == NodeKind::CodeBlock) count(n.literal);
     doc.wordCount = static_cast<int>(words);
+    doc.uncoveredCharacters = static_cast<int>(uncovered);
     doc.readingMinutes = ReadingMinutes(doc.wordCount);
 }
 

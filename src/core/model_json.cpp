@@ -43,6 +43,7 @@ std::string ModelToJson(const Document& doc, const Config& config, int indent) {
     j["links"] = doc.links.size();
     j["replaced_characters"] = doc.replacedCharacters;
     j["dropped_html"] = doc.droppedHtml;
+    j["uncovered_characters"] = doc.uncoveredCharacters;
     j["warnings"] = doc.warnings;
     j["config"] = {{"theme", ThemeModeName(config.theme)}, {"accent", RgbToHex(config.accent)},
                    {"initial_stage", config.initialStage}, {"deep_link_prefix", config.deepLinkPrefix}};

@@ -7,7 +7,7 @@
 namespace aw {
 
 // Keys: title, word_count, reading_minutes, sections[{id,level,title}], timeline{source,stages[{title,summary}]},
-// faqs[{id,question,answer_text}], blocks (count per kind), replaced_characters, dropped_html, warnings.
+// faqs[{id,question,answer_text}], blocks (count per kind), replaced_characters, dropped_html, uncovered_characters, warnings.
 std::string ModelToJson(const Document& doc, const Config& config, int indent);
 
 } // namespace aw

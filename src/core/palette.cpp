@@ -50,7 +50,10 @@ Palette MakePalette(bool dark, Rgb accent) {
         p.codeBackground = {0xf0, 0xee, 0xe8};
     }
     p.accent = EnsureContrast(accent, p.background, 4.5);
-    p.accentText = RelativeLuminance(p.accent) > 0.4 ? Rgb{0x10, 0x12, 0x16} : Rgb{0xff, 0xff, 0xff};
+    // Text on an accent fill: the better of near-black and white. The accent already has 4.5:1
+    // against the background, so the ink on the background's side of it has at least that too.
+    const Rgb ink{0x10, 0x12, 0x16}, white{0xff, 0xff, 0xff};
+    p.accentText = ContrastRatio(ink, p.accent) > ContrastRatio(white, p.accent) ? ink : white;
     p.focus = p.accent;
     return p;
 }

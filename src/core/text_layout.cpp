@@ -86,14 +86,15 @@ private:
         const TextSpan& span = spans_[t.span];
         size_t i = t.begin;
         while (i < t.end) {
-            // Take code points while they fit; at least one per line so this always ends.
+            // Take code points while they fit; at least one per line so this always ends. Each code
+            // point is measured once and the widths summed, so a huge word stays linear.
             size_t start = i, fitEnd = i;
             float fitWidth = 0.0f;
             while (i < t.end) {
                 size_t next = i;
                 DecodeUtf8(span.text, next);
                 if (next > t.end) next = t.end;
-                const float w = measure_.Width(span.face, span.text.substr(start, next - start));
+                const float w = fitWidth + measure_.Width(span.face, span.text.substr(i, next - i));
                 if (w > max_ - x_ && fitEnd > start) break;
                 fitEnd = next;
                 fitWidth = w;

@@ -59,8 +59,9 @@ bool StateFromJson(const std::string& text, int stageCount, int faqCount, Widget
             if (v.get_ref<const std::string&>().size() > 256) { error = path + ": longer than 256 bytes"; return false; }
             next.faqFilter = v.get<std::string>();
         } else if (key == "scrollY") {
-            if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() < 0) {
-                error = path + ": expected a number of at least 0";
+            // Checked before narrowing to float: 1e300 is no float.
+            if (!v.is_number() || !(v.get<double>() >= 0.0 && v.get<double>() <= 1e9)) {
+                error = path + ": expected a number from 0 to 1000000000";
                 return false;
             }
             next.scrollY = static_cast<float>(v.get<double>());

@@ -1,0 +1,31 @@
+// The code points the embedded fonts cover, and counting the characters they do not.
+#include "glyph_coverage.h"
+
+#include "text_util.h"
+
+namespace aw {
+
+bool IsCoveredCodepoint(uint32_t cp) {
+    for (const CodepointRange& r : kCoveredRanges)
+        if (cp >= r.first && cp <= r.last) return true;
+    return false;
+}
+
+static bool IsWhitespaceOrControl(uint32_t cp) {
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return true;   // C0, DEL, C1
+    switch (cp) {
+        case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000: return true;
+        default: return cp >= 0x2000 && cp <= 0x200A;
+    }
+}
+
+int CountUncoveredCharacters(std::string_view utf8) {
+    int count = 0;
+    for (size_t i = 0; i < utf8.size();) {
+        const uint32_t cp = DecodeUtf8(utf8, i);
+        if (!IsWhitespaceOrControl(cp) && !IsCoveredCodepoint(cp)) ++count;
+    }
+    return count;
+}
+
+} // namespace aw
