@@ -6,6 +6,8 @@
 
 #include "text_util.h"
 
+#include <cstdio>
+
 namespace aw {
 
 namespace {
@@ -75,8 +77,10 @@ public:
             const std::string id = opt_.idPrefix + "stage-" + std::to_string(i + 1);
             out_ += "<li class=\"aw-stage\" id=\"" + id + "\">";
             if (opt_.interactive) {
+                // One tab stop for the whole track (the selected stage); arrows move between stages.
+                const bool selected = static_cast<int>(i) == opt_.selectedStage;
                 out_ += "<button type=\"button\" class=\"aw-stage-button\" data-stage=\"" + std::to_string(i) + "\"";
-                if (static_cast<int>(i) == opt_.selectedStage) out_ += " aria-current=\"step\"";
+                out_ += selected ? " aria-current=\"step\" tabindex=\"0\" data-focus=\"timeline\"" : " tabindex=\"-1\"";
                 out_ += ">";
                 AppendHtmlEscaped(out_, stages[i].title);
                 out_ += "</button>";
@@ -94,6 +98,24 @@ public:
             out_ += "</li>\n";
         }
         out_ += "</ol>\n";
+        // After the track, as on the canvas: the focus order is track, Previous, Next.
+        if (opt_.interactive) {
+            out_ += "<div class=\"aw-timeline-controls\">"
+                    "<button type=\"button\" data-focus=\"prev\">Previous stage</button> "
+                    "<button type=\"button\" data-focus=\"next\">Next stage</button></div>\n";
+        }
+        if (opt_.markers && !opt_.markers->empty()) {
+            out_ += "<ul class=\"aw-markers\" aria-label=\"Markers on the timeline\">\n";
+            for (const TimelineMarker& m : *opt_.markers) {
+                char where[64];
+                std::snprintf(where, sizeof where, " (at stage %.1f of %zu)", m.position + 1.0f, stages.size());
+                out_ += "<li>";
+                AppendHtmlEscaped(out_, m.label);
+                out_ += where;
+                out_ += "</li>\n";
+            }
+            out_ += "</ul>\n";
+        }
     }
 
     void Faq() {
@@ -101,13 +123,19 @@ public:
                               ? doc_.node(doc_.faq.entries.front().heading).level : 3;
         const std::string h = std::to_string(level < 2 ? 2 : level);
         out_ += "<div class=\"aw-faq\">\n";
+        if (opt_.interactive) {
+            out_ += "<div class=\"aw-faq-controls\"><label>Filter questions <input type=\"search\" data-focus=\"filter\" "
+                    "autocomplete=\"off\"></label> <button type=\"button\" data-focus=\"expand\">Expand all</button> "
+                    "<button type=\"button\" data-focus=\"collapse\">Collapse all</button></div>\n"
+                    "<p class=\"aw-faq-status\" role=\"status\" aria-live=\"polite\"></p>\n";
+        }
         for (size_t i = 0; i < doc_.faq.entries.size(); ++i) {
             const FaqEntry& e = doc_.faq.entries[i];
             const std::string id = opt_.idPrefix + "faq-" + e.id;
             out_ += "<h" + h + " class=\"aw-faq-question\">";
             if (opt_.interactive) {
                 out_ += "<button type=\"button\" id=\"" + id + "\" aria-expanded=\"false\" aria-controls=\"" + id +
-                        "-panel\" data-faq=\"" + std::to_string(i) + "\">";
+                        "-panel\" data-faq=\"" + std::to_string(i) + "\" data-focus=\"faq:" + std::to_string(i) + "\">";
                 AppendHtmlEscaped(out_, e.question);
                 out_ += "</button></h" + h + ">\n<div class=\"aw-faq-answer\" id=\"" + id + "-panel\" role=\"region\" aria-labelledby=\"" +
                         id + "\" hidden>\n";
@@ -133,6 +161,7 @@ private:
         out_ += '"';
         if (!l.title.empty()) { out_ += " title=\""; AppendHtmlEscaped(out_, l.title); out_ += '"'; }
         if (target == LinkTarget::External) out_ += " target=\"_blank\" rel=\"noopener noreferrer\"";
+        if (opt_.interactive) out_ += " data-focus=\"link:" + std::to_string(link) + "\"";
         out_ += '>';
     }
     void CloseLink(int32_t link) {

@@ -54,6 +54,9 @@ aw::HostServices WebHost() {
     host.log = [](const std::string& message) { Emit("log", nlohmann::json{{"message", message}}.dump()); };
     host.stageChanged = [](int index) { Emit("stagechange", nlohmann::json{{"index", index}}.dump()); };
     host.faqToggled = [](int index, bool open) { Emit("faqtoggle", nlohmann::json{{"index", index}, {"open", open}}.dump()); };
+    host.focusChanged = [](const std::string& name) { Emit("focus", nlohmann::json{{"name", name}}.dump()); };
+    host.filterChanged = [](const std::string& text) { Emit("filter", nlohmann::json{{"text", text}}.dump()); };
+    host.hashChanged = [](const std::string& hash) { Emit("hash", nlohmann::json{{"hash", hash}}.dump()); };
     // The page scrolls natively; the element turns this into a window scroll.
     host.scrollTo = [](float y, bool smooth) { Emit("scroll", nlohmann::json{{"y", y}, {"smooth", smooth}}.dump()); };
     return host;
@@ -220,7 +223,8 @@ EMSCRIPTEN_KEEPALIVE void aw_focus(int focused) {
 // [SECTION] exports: commands and queries ----------------------------------------------
 
 // {"cmd":"selectStage","index":1} | toggleFaq {index, open?} | expandAll | collapseAll |
-// hostScroll {y} (where the page scrolled to) | scrollToAnchor {id} | setState {state} | theme {mode}. Returns 1 on success.
+// hostScroll {y} (where the page scrolled to) | scrollToAnchor {id} | focus {name, keyboard} |
+// key {key, shift} (returns 1 when handled) | filter {text} | deepLink {hash} | glRestored | setState {state} | theme {mode}. Returns 1 on success.
 EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
     if (!g_widget) return 0;
     aw::WidgetApp& app = *g_widget->app;
@@ -244,6 +248,28 @@ EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
         Emit("error", nlohmann::json{{"message", error}}.dump());
         return 0;
     }
+    if (cmd == "focus" && j.contains("name") && j["name"].is_string()) {
+        app.SetFocus(aw::FocusFromName(j["name"].get<std::string>()), j.contains("keyboard") && j["keyboard"].is_boolean() && j["keyboard"].get<bool>());
+        return 1;
+    }
+    if (cmd == "key" && j.contains("key") && j["key"].is_string()) {
+        static const std::pair<const char*, aw::Key> kKeys[] = {
+            {"Tab", aw::Key::Tab}, {"ArrowLeft", aw::Key::Left}, {"ArrowRight", aw::Key::Right}, {"ArrowUp", aw::Key::Up},
+            {"ArrowDown", aw::Key::Down}, {"Home", aw::Key::Home}, {"End", aw::Key::End}, {"Enter", aw::Key::Enter},
+            {" ", aw::Key::Space}, {"Escape", aw::Key::Escape}, {"Backspace", aw::Key::Backspace}};
+        const std::string key = j["key"].get<std::string>();
+        for (const auto& [name, k] : kKeys)
+            if (key == name) return app.PressKey(k, j.contains("shift") && j["shift"].is_boolean() && j["shift"].get<bool>()).handled ? 1 : 0;
+        return 0;
+    }
+    if (cmd == "filter" && j.contains("text") && j["text"].is_string()) { app.SetFilter(j["text"].get<std::string>()); return 1; }
+    if (cmd == "deepLink" && j.contains("hash") && j["hash"].is_string()) return app.ApplyDeepLink(j["hash"].get<std::string>()) ? 1 : 0;
+    if (cmd == "glRestored") {
+        // The context came back empty: rebuild the backend's buffers, shaders and the font texture.
+        ImGui_ImplOpenGL3_DestroyDeviceObjects();
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        return 1;
+    }
     if (cmd == "theme" && j.contains("mode") && j["mode"].is_string()) {
         const std::string mode = j["mode"].get<std::string>();
         app.SetForcedTheme(mode == "dark" ? aw::ThemeMode::Dark : mode == "light" ? aw::ThemeMode::Light : aw::ThemeMode::Auto);
@@ -252,7 +278,7 @@ EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
     return 0;
 }
 
-// "state", "layout", "model", "error", "html" (the accessible mirror), "meta".
+// "state", "layout", "model", "error", "focus", "html" (the accessible mirror).
 EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
     if (!g_widget) return "";
     aw::WidgetApp& app = *g_widget->app;
@@ -260,6 +286,7 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
     if (key == "state") return Keep(app.StateJson());
     if (key == "layout") return Keep(app.LayoutJson());
     if (key == "error") return Keep(app.error());
+    if (key == "focus") return Keep(aw::FocusName(app.focus()));
     if (!app.article()) return "";
     if (key == "model") return Keep(aw::ModelToJson(app.article()->doc, app.article()->config, -1));
     if (key == "html") {
@@ -267,6 +294,7 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
         options.interactive = true;
         options.idPrefix = app.article()->config.deepLinkPrefix;
         options.selectedStage = app.state().selectedStage;
+        options.markers = &app.article()->config.markers;
         return Keep(aw::RenderHtml(app.article()->doc, options));
     }
     return "";

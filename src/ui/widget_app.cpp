@@ -125,8 +125,11 @@ void WidgetApp::RevealFocus() {
     const ItemRect r = RectOf(view_.layoutInfo(), focus_);
     if (r.h <= 0 || viewHeightCss_ <= 0) return;
     const float top = r.y / scale_, bottom = (r.y + r.h) / scale_, margin = 48.0f;
-    if (top < state_.scrollY + margin) ScrollTo(top - margin, !reducedMotion_);
-    else if (bottom > state_.scrollY + viewHeightCss_ - margin) ScrollTo(bottom - viewHeightCss_ + margin, !reducedMotion_);
+    float target = state_.scrollY;
+    if (top < state_.scrollY + margin) target = top - margin;
+    else if (bottom > state_.scrollY + viewHeightCss_ - margin) target = bottom - viewHeightCss_ + margin;
+    // Short moves glide; long jumps are instant, so the reader is not kept waiting.
+    if (target != state_.scrollY) ScrollTo(target, !reducedMotion_ && std::fabs(target - state_.scrollY) < viewHeightCss_);
 }
 
 KeyOutcome WidgetApp::PressKey(Key key, bool shift) {

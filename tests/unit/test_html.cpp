@@ -210,7 +210,7 @@ TEST_CASE("html: the default article's timeline is an ordered list of three stag
     const std::string live = RenderHtml(doc, interactive);
     CHECK(Count(live, "<button type=\"button\" class=\"aw-stage-button\"") == 3);
     CHECK(Count(live, "aria-current=\"step\"") == 1);
-    CHECK(Contains(live, "data-stage=\"1\" aria-current=\"step\">Measured Openness</button>"));
+    CHECK(Contains(live, "data-stage=\"1\" aria-current=\"step\" tabindex=\"0\" data-focus=\"timeline\">Measured Openness</button>"));
 }
 
 TEST_CASE("html: the FAQ in interactive mode uses disclosure buttons") {

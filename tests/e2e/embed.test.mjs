@@ -1,0 +1,229 @@
+// Embedding in the browser: canvas clicks at getLayout() coordinates, the keyboard-only journey
+// through the mirror, deep links, two instances, idle CPU, hidden tabs, axe-core, and load errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startServer, launchBrowser, openPage, waitReady, ROOT, DIST } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer(DIST, {
+    '/missing.md': { status: 404, body: 'not found' },
+    '/empty.md': { status: 200, body: '', type: 'text/markdown' },
+    '/image.md': { status: 200, body: '\x89PNG\r\n', type: 'image/png' },
+    '/bad-config.json': { status: 200, body: '{"theme": "purple"}', type: 'application/json' },
+    '/slow.md': { status: 200, body: '# Slow\n\nArrived late.\n', type: 'text/markdown', delayMs: 1500 },
+  });
+  browser = await launchBrowser();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+// Records the element's events in window.__events.
+async function recordEvents(page, selector = 'article-widget') {
+  await page.evaluate((sel) => {
+    window.__events = [];
+    const el = document.querySelector(sel);
+    for (const type of ['stagechange', 'faqtoggle', 'linkclick', 'error', 'ready'])
+      el.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
+  }, selector);
+}
+const events = (page) => page.evaluate(() => window.__events);
+
+// A page whose element is built by the test, so every load path can be exercised.
+async function pageWith(html) {
+  const { page, errors } = await openPage(browser, null);
+  await page.goto(server.url + 'index.html');
+  // A capturing listener sees the element's (non-bubbling) error event however early it fires.
+  await page.setContent(`<!doctype html><html lang="en"><head><title>t</title>
+    <script>window.__errors = []; document.addEventListener('error', (e) => e.detail && window.__errors.push(e.detail.message), true);</script>
+    <script src="${server.url}article-widget.js"></script></head>
+    <body><main>${html}</main></body></html>`, { waitUntil: 'load' });
+  return { page, errors };
+}
+
+test('clicking a FAQ question on the canvas at getLayout() coordinates toggles it', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, server.url + 'index.html');
+  await waitReady(page);
+  await recordEvents(page);
+  const layout = await page.evaluate(() => document.getElementById('article').getLayout());
+  const q = layout.faqs[2];
+  // Scroll the page so the question is on screen, then click its middle.
+  const box = await page.evaluate((y) => {
+    const el = document.getElementById('article');
+    window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top + y - 200);
+    const r = el.getBoundingClientRect();
+    return { left: r.left, top: r.top };
+  }, q.y);
+  await page.waitForTimeout(100);
+  await page.mouse.click(box.left + q.x + q.width / 2, box.top + q.y + q.height / 2);
+  await page.waitForTimeout(100);
+  const state = await page.evaluate(() => document.getElementById('article').getState());
+  assert.deepEqual(state.openFaqs, [2]);
+  const ev = (await events(page)).filter((e) => e.type === 'faqtoggle');
+  assert.deepEqual(ev.map((e) => e.detail), [{ index: 2, open: true }]);
+  const expanded = await page.evaluate(() => document.getElementById('article').shadowRoot
+    .querySelector('[data-focus="faq:2"]').getAttribute('aria-expanded'));
+  assert.equal(expanded, 'true', 'the mirror follows the canvas');
+  assert.deepEqual(errors, []);
+});
+
+test('keyboard only: Tab to the timeline, Right changes the stage; Tab to a question, Enter opens it', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, server.url + 'index.html');
+  await waitReady(page);
+  await recordEvents(page);
+  // Tab from the page into the widget: the first stop is the timeline track.
+  await page.keyboard.press('Tab');   // site name link
+  let focus = '';
+  for (let i = 0; i < 10 && focus !== 'timeline'; i++) {
+    await page.keyboard.press('Tab');
+    focus = await page.evaluate(() => { const el = document.getElementById('article'); return el.shadowRoot.activeElement?.dataset.focus || ''; });
+  }
+  assert.equal(focus, 'timeline');
+  await page.keyboard.press('ArrowRight');
+  let state = await page.evaluate(() => document.getElementById('article').getState());
+  assert.equal(state.stage, 1);
+  assert.deepEqual((await events(page)).filter((e) => e.type === 'stagechange').map((e) => e.detail), [{ index: 1 }]);
+  // The mirror's roving tab stop moved with the selection.
+  const current = await page.evaluate(() => document.getElementById('article').shadowRoot.querySelector('[aria-current="step"]').textContent);
+  assert.equal(current, 'Measured Openness');
+  // Tab on: Previous, Next, filter, Expand all, Collapse all, then the first question.
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+  focus = await page.evaluate(() => document.getElementById('article').shadowRoot.activeElement?.dataset.focus);
+  assert.equal(focus, 'faq:0');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  state = await page.evaluate(() => document.getElementById('article').getState());
+  assert.deepEqual(state.openFaqs, [1], 'Down then Enter opened the second question');
+  // The page scrolled so the focused question is visible.
+  await page.waitForTimeout(1000);
+  const visible = await page.evaluate(() => {
+    const el = document.getElementById('article');
+    const q = el.getLayout().faqs[1];
+    const top = el.getBoundingClientRect().top + q.y;
+    return top >= 0 && top + q.height <= window.innerHeight;
+  });
+  assert.ok(visible, 'focused question scrolled into view');
+  assert.deepEqual(errors, []);
+});
+
+test('a filter typed in the mirror narrows the questions and says when nothing matches', { timeout: 60000 }, async () => {
+  const { page } = await openPage(browser, server.url + 'index.html');
+  await waitReady(page);
+  await page.evaluate(() => document.getElementById('article').shadowRoot.querySelector('[data-focus="filter"]').focus());
+  await page.keyboard.type('datasets');
+  let layout = await page.evaluate(() => document.getElementById('article').getLayout());
+  assert.deepEqual(layout.faqs.map((r) => r.height > 0), [false, true, false, false, false]);
+  await page.keyboard.type('zzz');
+  const status = await page.evaluate(() => document.getElementById('article').shadowRoot.querySelector('.aw-faq-status').textContent);
+  assert.match(status, /No questions match/);
+  assert.equal((await page.evaluate(() => document.getElementById('article').getState())).filter, 'datasetszzz');
+});
+
+test('deep link opens and scrolls to a question on load', { timeout: 60000 }, async () => {
+  const model = JSON.parse(await page0Model());
+  const slug = model.faqs[3].id;
+  const { page } = await openPage(browser, server.url + 'index.html#aw-faq-' + slug);
+  await waitReady(page);
+  const state = await page.evaluate(() => document.getElementById('article').getState());
+  assert.deepEqual(state.openFaqs, [3]);
+  await page.evaluate(() => { location.hash = '#aw-stage-3'; });
+  await page.waitForTimeout(100);
+  assert.equal((await page.evaluate(() => document.getElementById('article').getState())).stage, 2);
+});
+
+async function page0Model() {
+  const { page } = await openPage(browser, server.url + 'index.html');
+  await waitReady(page);
+  return JSON.stringify(await page.evaluate(() => document.getElementById('article').getModel()));
+}
+
+test('two widgets on one page act independently', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, server.url + 'two.html');
+  await waitReady(page, '#first');
+  await waitReady(page, '#second');
+  await page.evaluate(() => document.getElementById('second').selectStage(2));
+  const [a, b] = await page.evaluate(() => [document.getElementById('first').getState(), document.getElementById('second').getState()]);
+  assert.equal(a.stage, 0);
+  assert.equal(b.stage, 2);
+  const model = await page.evaluate(() => document.getElementById('second').getModel());
+  assert.equal(model.title, 'Three steps to a release');
+  assert.deepEqual(model.timeline.stages.map((s) => s.title), ['Draft', 'Test', 'Ship']);
+  assert.deepEqual(errors, []);
+});
+
+test('idle: no frames and no main-thread work while nobody touches it', { timeout: 60000 }, async () => {
+  const measure = async (url, ready) => {
+    const { page, context } = await openPage(browser, url);
+    if (ready) await waitReady(page);
+    await page.waitForTimeout(500);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+    const frames0 = ready ? await page.evaluate(() => document.getElementById('article').framesDrawn) : 0;
+    const t0 = await metric();
+    await page.waitForTimeout(5000);
+    const t1 = await metric();
+    const frames1 = ready ? await page.evaluate(() => document.getElementById('article').framesDrawn) : 0;
+    await context.close();
+    return { taskMs: (t1 - t0) * 1000, frames: frames1 - frames0 };
+  };
+  const plain = await measure(server.url + 'demo.css', false);
+  const widget = await measure(server.url + 'index.html', true);
+  console.log(`idle 5 s: widget ${widget.taskMs.toFixed(2)} ms task time, ${widget.frames} frames; plain page ${plain.taskMs.toFixed(2)} ms`);
+  assert.equal(widget.frames, 0, 'no frames drawn while idle');
+});
+
+test('a hidden tab draws no frames', { timeout: 60000 }, async () => {
+  const { page } = await openPage(browser, server.url + 'index.html');
+  await waitReady(page);
+  const drawn = await page.evaluate(async () => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    const el = document.getElementById('article');
+    const before = el.framesDrawn;
+    el.selectStage(2);
+    el.toggleFaq(0, true);
+    await new Promise((r) => setTimeout(r, 500));
+    return el.framesDrawn - before;
+  });
+  assert.equal(drawn, 0);
+});
+
+test('axe-core finds no violations on the demo pages', { timeout: 60000 }, async () => {
+  const axe = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  for (const name of ['index.html', 'two.html']) {
+    const { page } = await openPage(browser, server.url + name);
+    await waitReady(page, 'article-widget');
+    if (name === 'two.html') await waitReady(page, '#second');
+    await page.addScriptTag({ content: axe });
+    const result = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.length} (${v.help})`));
+    assert.deepEqual(result, [], `${name}: ${result.join('; ')}`);
+  }
+});
+
+test('load errors show in the element, fire error, and a retry works', { timeout: 60000 }, async () => {
+  const cases = [
+    ['<article-widget src="missing.md"></article-widget>', /answered 404/],
+    ['<article-widget src="empty.md"></article-widget>', /is empty/],
+    ['<article-widget src="image.md"></article-widget>', /not text/],
+    ['<article-widget src="article.md" config="bad-config.json"></article-widget>', /config \/theme: expected/],
+  ];
+  for (const [html, pattern] of cases) {
+    const { page } = await pageWith(html.replace(/src="/, `src="${server.url}`).replace(/config="/, `config="${server.url}`));
+    await page.waitForFunction(() => window.__errors.length > 0, null, { timeout: 20000 });
+    const message = await page.evaluate(() => window.__errors[0]);
+    assert.match(message, pattern);
+    const shown = await page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('.status').textContent);
+    assert.match(shown, pattern, 'the message is shown in the element');
+  }
+  // A slow server: the element says it is loading, then draws; a retry after a failure works.
+  const { page } = await pageWith(`<article-widget src="${server.url}missing.md"></article-widget>`);
+  await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('.status.error'));
+  await page.evaluate((url) => document.querySelector('article-widget').setAttribute('src', url), server.url + 'slow.md');
+  const loading = await page.evaluate(() => document.querySelector('article-widget').shadowRoot.querySelector('.status').textContent);
+  assert.match(loading, /Loading/);
+  await page.evaluate(() => document.querySelector('article-widget').ready);
+  const title = await page.evaluate(() => document.querySelector('article-widget').getModel().title);
+  assert.equal(title, 'Slow');
+});
