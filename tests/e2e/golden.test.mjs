@@ -1,0 +1,115 @@
+// Golden screenshots: the native screenshot command under Xvfb and the demo page in headless Chromium, compared
+// with tests/golden/*.png by pixelmatch. UPDATE_GOLDENS=1 rewrites the goldens (scripts/update-goldens.sh).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PNG } from 'pngjs';
+import pixelmatch from 'pixelmatch';
+import { ROOT, SHOTS, startServer, launchBrowser, openPage, waitReady } from './harness.mjs';
+
+const GOLDEN = join(ROOT, 'tests/golden');
+const BIN = join(ROOT, 'build/native/article-widget');
+const UPDATE = process.env.UPDATE_GOLDENS === '1';
+const UPDATE_DIR = process.env.GOLDEN_OUT || GOLDEN;   // where updates go (the script moves them in only if all succeed)
+const THRESHOLD = 0.1;        // pixelmatch's per-pixel colour distance (0..1)
+const MAX_DIFF_RATIO = 0.005; // at most 0.5% of the pixels may differ
+
+// The cases: the top of the default article in light and dark, a phone, and scale 2.
+const NATIVE = [
+  { name: 'native-light', args: ['--width', '1000', '--height', '900', '--theme', 'light'] },
+  { name: 'native-dark', args: ['--width', '1000', '--height', '900', '--theme', 'dark'] },
+  { name: 'native-phone', args: ['--width', '360', '--height', '740', '--theme', 'light'] },
+  { name: 'native-scale2', args: ['--width', '600', '--height', '500', '--scale', '2', '--theme', 'light'] },
+];
+const WEB = [
+  { name: 'web-light', viewport: { width: 1000, height: 900 }, options: { colorScheme: 'light' } },
+  { name: 'web-dark', viewport: { width: 1000, height: 900 }, options: { colorScheme: 'dark' } },
+  { name: 'web-phone', viewport: { width: 360, height: 740 }, options: { colorScheme: 'light' } },
+  { name: 'web-scale2', viewport: { width: 600, height: 500 }, options: { colorScheme: 'light', scale: 2 } },
+];
+
+// Compares `actual` (a PNG buffer) with the golden `name`, or rewrites the golden when updating.
+// Goldens are re-encoded (no filter, zlib level 9, default strategy: the smallest for flat text pages).
+async function compareWithGolden(name, actual) {
+  const goldenPath = join(GOLDEN, `${name}.png`);
+  const png = PNG.sync.read(actual);
+  if (UPDATE) {
+    await mkdir(UPDATE_DIR, { recursive: true });
+    await writeFile(join(UPDATE_DIR, `${name}.png`), PNG.sync.write(png, { colorType: 6, filterType: 0, deflateLevel: 9, deflateStrategy: 0 }));
+    return;
+  }
+  let golden;
+  try {
+    golden = PNG.sync.read(await readFile(goldenPath));
+  } catch (e) {
+    assert.fail(`${name}: no golden at ${goldenPath} (${e.code || e.message}); run scripts/update-goldens.sh`);
+  }
+  const actualPath = join(SHOTS, `${name}.png`);
+  await mkdir(SHOTS, { recursive: true });
+  await writeFile(actualPath, actual);
+  assert.ok(golden.width === png.width && golden.height === png.height,
+    `${name}: size ${png.width}x${png.height} differs from the golden's ${golden.width}x${golden.height} (actual: ${actualPath})`);
+  const diff = new PNG({ width: png.width, height: png.height });
+  const differing = pixelmatch(golden.data, png.data, diff.data, png.width, png.height, { threshold: THRESHOLD });
+  const ratio = differing / (png.width * png.height);
+  if (ratio > MAX_DIFF_RATIO) {
+    const diffPath = join(SHOTS, `${name}-diff.png`);
+    await writeFile(diffPath, PNG.sync.write(diff));
+    assert.fail(`${name}: ${differing} pixels (${(ratio * 100).toFixed(2)}%) differ from tests/golden/${name}.png, ` +
+      `more than ${MAX_DIFF_RATIO * 100}%; diff: ${diffPath}, actual: ${actualPath}. ` +
+      'If the change is intended, run scripts/update-goldens.sh and look at the new goldens.');
+  }
+}
+
+const run = promisify(execFile);
+
+for (const c of NATIVE) {
+  test(`golden: ${c.name} (native screenshot under Xvfb)`, async () => {
+    await access(BIN).catch(() => assert.fail(`${BIN} is missing: build the native preset first`));
+    await mkdir(SHOTS, { recursive: true });
+    const out = join(SHOTS, `${c.name}-raw.png`);
+    await run('xvfb-run', ['-a', '-s', '-screen 0 2560x2048x24', BIN, 'screenshot', 'assets/article.md', '--config', 'assets/widget.json',
+      '-o', out, ...c.args], { cwd: ROOT, timeout: 60000 });
+    await compareWithGolden(c.name, await readFile(out));
+  });
+}
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// The element's first viewport: the page scrolled so the element's top is at the top of the window,
+// then the element's box, clipped to the window, once the widget has drawn.
+async function widgetViewport(page) {
+  await page.evaluate(() => {
+    const el = document.querySelector('article-widget');
+    window.scrollTo({ top: window.scrollY + el.getBoundingClientRect().top, behavior: 'instant' });
+  });
+  await page.evaluate(() => new Promise((resolve) => {
+    let n = 0;
+    const tick = () => (++n >= 6 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }));
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('article-widget').getBoundingClientRect();
+    return { x: r.left, y: r.top, width: r.width, height: Math.min(r.height, window.innerHeight - r.top) };
+  });
+  assert.ok(Math.abs(box.y) < 1, `the element's top is at the window's top (${box.y})`);
+  return page.screenshot({ clip: box });
+}
+
+for (const c of WEB) {
+  test(`golden: ${c.name} (headless Chromium)`, async () => {
+    const { page, context, errors } = await openPage(browser, server.url + 'index.html', c.viewport, c.options);
+    try {
+      await waitReady(page);
+      await compareWithGolden(c.name, await widgetViewport(page));
+      assert.deepEqual(errors, [], 'no console errors');
+    } finally {
+      await context.close();
+    }
+  });
+}

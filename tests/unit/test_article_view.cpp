@@ -1,0 +1,132 @@
+// Unit tests for ui/article_view's layout cache: a full relayout only when the width, scale or article change.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <imgui.h>
+#include <sstream>
+#include <string>
+
+#include "core/article.h"
+#include "core/palette.h"
+#include "ui/article_view.h"
+#include "ui/fonts.h"
+
+using namespace aw;
+
+namespace {
+
+std::string ReadSource(const std::string& relative) {
+    std::ifstream in(std::string(AW_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::shared_ptr<const Article> Load(const std::string& markdown, const std::string& config = "") {
+    LoadOutcome out = LoadArticle(markdown, config, LoadOptions{});
+    REQUIRE_MESSAGE(out.article, out.error);
+    return out.article;
+}
+
+// An ImGui context with no renderer: the atlas is built and its pixels fetched, nothing is drawn.
+struct HeadlessImGui {
+    HeadlessImGui() {
+        ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;
+        ImGui::GetIO().LogFilename = nullptr;
+    }
+    ~HeadlessImGui() { ImGui::DestroyContext(); }
+    void Fonts(FontLibrary& fonts, float scale) {
+        REQUIRE(fonts.Build(scale));
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        REQUIRE(pixels != nullptr);
+    }
+};
+
+struct Frame {
+    WidgetState state;
+    std::vector<float> openness;
+    ViewPresentation presentation;
+    float width = 1000, height = 800, scale = 1, scrollY = 0;
+};
+
+void Draw(ArticleView& view, const FontLibrary& fonts, Frame& f) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(f.width, f.height);
+    io.DeltaTime = 1.0f / 60.0f;
+    f.presentation.faqOpenness = &f.openness;
+    ImGui::NewFrame();
+    view.Draw(ImGui::GetBackgroundDrawList(), fonts, MakePalette(false, Config{}.accent), f.state, f.presentation, f.width, f.height, f.scale,
+              f.scrollY, true);
+    ImGui::Render();
+}
+
+} // namespace
+
+TEST_CASE("article view: layout is cached across scrolling and state changes, redone for width, scale and article") {
+    HeadlessImGui imgui;
+    FontLibrary fonts;
+    imgui.Fonts(fonts, 1.0f);
+    const auto article = Load(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
+    const size_t faqs = article->doc.faq.entries.size();
+    REQUIRE(faqs > 0);
+    REQUIRE(article->doc.timeline.stages.size() > 1);
+
+    ArticleView view;
+    view.SetArticle(article);
+    CHECK(view.relayoutCount() == 0);   // nothing is laid out before the first frame
+    Frame f;
+    f.state.openFaqs.assign(faqs, false);
+    f.openness.assign(faqs, 0.0f);
+    Draw(view, fonts, f);
+    CHECK(view.relayoutCount() == 1);
+    const float closedHeight = view.ContentHeightCss();
+    CHECK(closedHeight > f.height);
+
+    SUBCASE("scrolling and redrawing reuse the layout") {
+        for (float y : {0.0f, 120.0f, 900.0f, closedHeight - f.height, 0.0f}) {
+            f.scrollY = y;
+            Draw(view, fonts, f);
+        }
+        CHECK(view.relayoutCount() == 1);
+        CHECK(view.ContentHeightCss() == doctest::Approx(closedHeight));
+    }
+    SUBCASE("selecting a stage and opening FAQs change heights but reuse the layout") {
+        f.state.selectedStage = 2;
+        f.presentation.stagePosition = 2.0f;
+        Draw(view, fonts, f);
+        f.state.openFaqs.assign(faqs, true);
+        f.openness.assign(faqs, 1.0f);
+        Draw(view, fonts, f);
+        CHECK(view.relayoutCount() == 1);
+        CHECK(view.ContentHeightCss() > closedHeight);   // the state really took effect
+    }
+    SUBCASE("a new width relays out once, and only once") {
+        f.width = 700;
+        Draw(view, fonts, f);
+        CHECK(view.relayoutCount() == 2);
+        Draw(view, fonts, f);
+        f.scrollY = 300;
+        Draw(view, fonts, f);
+        CHECK(view.relayoutCount() == 2);
+        CHECK(view.ContentHeightCss() > closedHeight);   // a narrower column is taller
+    }
+    SUBCASE("a new scale (fonts rebuilt for it) relays out once") {
+        imgui.Fonts(fonts, 2.0f);
+        f.scale = 2.0f;   // the same 1000 device px: only the scale changes
+        Draw(view, fonts, f);
+        Draw(view, fonts, f);
+        CHECK(view.relayoutCount() == 2);
+        // 500 CSS px wide now: a narrower column, so a taller page.
+        CHECK(view.ContentHeightCss() > closedHeight);
+    }
+    SUBCASE("a new article relays out once") {
+        view.SetArticle(Load("# Short\n\nOne paragraph only.\n"));
+        Draw(view, fonts, f);
+        Draw(view, fonts, f);
+        CHECK(view.relayoutCount() == 2);
+        CHECK(view.ContentHeightCss() < closedHeight);
+    }
+}
