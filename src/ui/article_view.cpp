@@ -78,8 +78,10 @@ void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
 
     // Header: the title and the reading meta line.
     titleBlock_ = Block{};
-    titleBlock_.face = FontFace::Heading1;
-    titleBlock_.spans = {TextSpan{doc.title.empty() ? std::string_view("Untitled article") : std::string_view(doc.title), FontFace::Heading1, -1, false}};
+    // On phones every heading steps down one size, so a title is two lines rather than four.
+    const int headingStep = widthCss < kPhoneBreakCss ? 1 : 0;
+    titleBlock_.face = HeadingFace(1 + headingStep);
+    titleBlock_.spans = {TextSpan{doc.title.empty() ? std::string_view("Untitled article") : std::string_view(doc.title), titleBlock_.face, -1, false}};
     LayoutText(titleBlock_, fonts, columnWidth_, 1.2f);
     meta_ = std::to_string(std::max(1, doc.readingMinutes)) + " min read \xC2\xB7 " + ThousandsSeparated(doc.wordCount) + " words";
     headerHeight_ = std::round(40.0f * scale) + titleBlock_.height + std::round(12.0f * scale) + fonts.Size(FontFace::UiSmall) * 1.4f + std::round(24.0f * scale);
@@ -102,7 +104,7 @@ void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
                     b.height = 0.0f;
                     break;
                 }
-                b.face = HeadingFace(level);
+                b.face = HeadingFace(level + headingStep);
                 b.spans = SpansOf(doc, item.node, b.face);
                 LayoutText(b, fonts, textWidth, kHeadingLine);
                 break;

@@ -10,40 +10,11 @@
 #include "core/palette.h"
 #include "ui/article_view.h"
 #include "ui/fonts.h"
+#include "test_support.h"
 
 using namespace aw;
 
 namespace {
-
-std::string ReadSource(const std::string& relative) {
-    std::ifstream in(std::string(AW_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::shared_ptr<const Article> Load(const std::string& markdown, const std::string& config = "") {
-    LoadOutcome out = LoadArticle(markdown, config, LoadOptions{});
-    REQUIRE_MESSAGE(out.article, out.error);
-    return out.article;
-}
-
-// An ImGui context with no renderer: the atlas is built and its pixels fetched, nothing is drawn.
-struct HeadlessImGui {
-    HeadlessImGui() {
-        ImGui::CreateContext();
-        ImGui::GetIO().IniFilename = nullptr;
-        ImGui::GetIO().LogFilename = nullptr;
-    }
-    ~HeadlessImGui() { ImGui::DestroyContext(); }
-    void Fonts(FontLibrary& fonts, float scale) {
-        REQUIRE(fonts.Build(scale));
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        REQUIRE(pixels != nullptr);
-    }
-};
 
 struct Frame {
     WidgetState state;

@@ -1,0 +1,265 @@
+// The timeline and FAQ interactions: the keyboard and focus model as pure logic, then real ImGui
+// frames on a headless context with injected mouse and keyboard input.
+#include <doctest/doctest.h>
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include "core/interaction.h"
+#include "ui/widget_app.h"
+#include "test_support.h"
+
+using namespace aw;
+
+namespace {
+
+const Document& DefaultDoc() {
+    static const std::shared_ptr<const Article> article = Load(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
+    return article->doc;
+}
+
+// A WidgetApp driven frame by frame, as the platforms drive it, with input injected through ImGui's IO.
+struct HeadlessWidget {
+    HeadlessImGui imgui;
+    WidgetApp app;
+    double time = 0.0;
+    std::vector<std::string> events;
+
+    explicit HeadlessWidget(const std::string& markdown, const std::string& config = "")
+        : app(Host()) {
+        ImGuiIO& io = ImGui::GetIO();
+        for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;   // ImGuiKey values index KeysDown
+        io.DisplaySize = ImVec2(1000, 800);
+        app.PrepareFonts(1.0f);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        app.SetArticle(Load(markdown, config));
+        Frame();
+    }
+    HostServices Host() {
+        HostServices host;
+        host.stageChanged = [this](int i) { events.push_back("stage " + std::to_string(i)); };
+        host.faqToggled = [this](int i, bool open) { events.push_back("faq " + std::to_string(i) + (open ? " open" : " closed")); };
+        return host;
+    }
+    void Frame() {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0f / 60.0f;
+        time += io.DeltaTime;
+        ImGui::NewFrame();
+        FrameInput input;
+        input.width = 1000;
+        input.height = 800;
+        input.scale = 1.0f;
+        input.timeSeconds = time;
+        app.Frame(input);
+        ImGui::Render();
+    }
+    void Settle() { for (int i = 0; i < 30; ++i) Frame(); }   // half a second: every animation ends
+    nlohmann::json Layout() { return nlohmann::json::parse(app.LayoutJson()); }
+    void Click(float x, float y) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(x, y);
+        Frame();
+        io.MouseDown[0] = true;
+        Frame();
+        io.MouseDown[0] = false;
+        Frame();
+    }
+    void Press(ImGuiKey key) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeysDown[key] = true;
+        Frame();
+        io.KeysDown[key] = false;
+        Frame();
+    }
+    // Scrolls so the item's top is 100 px into the view; returns its centre on screen afterwards.
+    ImVec2 Reveal(const char* list, int index = -1) {
+        auto rect = [&] { nlohmann::json l = Layout()[list]; return index < 0 ? l : l[static_cast<size_t>(index)]; };
+        app.ScrollTo(app.state().scrollY + rect()["y"].get<float>() - 100.0f, false);
+        Frame();
+        const nlohmann::json r = rect();
+        const ImVec2 centre(r["x"].get<float>() + r["width"].get<float>() / 2, r["y"].get<float>() + r["height"].get<float>() / 2);
+        REQUIRE(centre.y > 0.0f);
+        REQUIRE(centre.y < 800.0f);
+        return centre;
+    }
+};
+
+} // namespace
+
+// --- pure logic -------------------------------------------------------------
+
+TEST_CASE("focus order: timeline, its controls, then the FAQ controls and questions, in reading order") {
+    const Document& doc = DefaultDoc();
+    WidgetState state;
+    FitStateTo(state, 3, 5);
+    std::vector<std::string> names;
+    for (const FocusTarget& t : FocusOrder(doc, state)) names.push_back(FocusName(t));
+    CHECK(names == std::vector<std::string>{"timeline", "prev", "next", "filter", "expand", "collapse", "faq:0", "faq:1", "faq:2", "faq:3", "faq:4"});
+    state.faqFilter = "DATASETS";   // case-insensitive, question or answer
+    names.clear();
+    for (const FocusTarget& t : FocusOrder(doc, state)) names.push_back(FocusName(t));
+    CHECK(names.back() == "faq:1");
+    CHECK(names.size() == 7);
+}
+
+TEST_CASE("focus order: links in the text come before and after the widgets where they stand") {
+    const std::shared_ptr<const Article> a = Load("# T\n\nSee [one](https://a.example).\n\n<!-- article-widget:timeline -->\n"
+                                                  "1. A - a\n2. B - b\n\nThen [two](#t).\n\n## FAQ\n\n### Q?\n\nA.\n");
+    WidgetState state;
+    FitStateTo(state, 2, 1);
+    std::vector<std::string> names;
+    for (const FocusTarget& t : FocusOrder(a->doc, state)) names.push_back(FocusName(t));
+    CHECK(names == std::vector<std::string>{"link:0", "timeline", "prev", "next", "link:1", "filter", "expand", "collapse", "faq:0"});
+}
+
+TEST_CASE("keys: Left, Right, Home and End move the stage only while the timeline has focus") {
+    const Document& doc = DefaultDoc();
+    WidgetState state;
+    FitStateTo(state, 3, 5);
+    const FocusTarget timeline{FocusKind::Timeline, -1};
+    CHECK(HandleKey(doc, state, timeline, Key::Right, false).selectStage == 1);
+    CHECK(HandleKey(doc, state, timeline, Key::End, false).selectStage == 2);
+    state.selectedStage = 2;
+    CHECK(HandleKey(doc, state, timeline, Key::Right, false).selectStage == -1);   // already last: nothing
+    CHECK(HandleKey(doc, state, timeline, Key::Home, false).selectStage == 0);
+    CHECK(HandleKey(doc, state, timeline, Key::Left, false).selectStage == 1);
+    CHECK_FALSE(HandleKey(doc, state, FocusTarget{}, Key::Right, false).handled);   // no focus: the host scrolls
+    CHECK_FALSE(HandleKey(doc, state, timeline, Key::Enter, false).handled);
+}
+
+TEST_CASE("keys: the accordion follows the WAI-ARIA pattern") {
+    const Document& doc = DefaultDoc();
+    WidgetState state;
+    FitStateTo(state, 3, 5);
+    const FocusTarget q0{FocusKind::Question, 0};
+    CHECK(HandleKey(doc, state, q0, Key::Down, false).focus == FocusTarget{FocusKind::Question, 1});
+    CHECK(HandleKey(doc, state, q0, Key::Up, false).focus == q0);   // no wrap at the top
+    CHECK(HandleKey(doc, state, q0, Key::End, false).focus == FocusTarget{FocusKind::Question, 4});
+    CHECK(HandleKey(doc, state, FocusTarget{FocusKind::Question, 3}, Key::Home, false).focus == q0);
+    CHECK(HandleKey(doc, state, q0, Key::Enter, false).toggleFaq == 0);
+    CHECK(HandleKey(doc, state, q0, Key::Space, false).toggleFaq == 0);
+    CHECK(HandleKey(doc, state, FocusTarget{FocusKind::ExpandAll, -1}, Key::Enter, false).setAllFaqs == 1);
+    CHECK(HandleKey(doc, state, FocusTarget{FocusKind::CollapseAll, -1}, Key::Space, false).setAllFaqs == 0);
+    // With a filter, Down skips the questions it hides.
+    state.faqFilter = "open source";
+    const std::vector<int> shown = MatchingQuestions(doc, state.faqFilter);
+    REQUIRE(shown.size() >= 2);
+    CHECK(HandleKey(doc, state, FocusTarget{FocusKind::Question, shown[0]}, Key::Down, false).focus.index == shown[1]);
+}
+
+TEST_CASE("keys: Tab walks the focus order and leaves the widget at either end") {
+    const Document& doc = DefaultDoc();
+    WidgetState state;
+    FitStateTo(state, 3, 5);
+    KeyOutcome out = HandleKey(doc, state, FocusTarget{}, Key::Tab, false);
+    CHECK(out.focus == FocusTarget{FocusKind::Timeline, -1});
+    out = HandleKey(doc, state, out.focus, Key::Tab, false);
+    CHECK(out.focus == FocusTarget{FocusKind::PrevStage, -1});
+    out = HandleKey(doc, state, FocusTarget{FocusKind::Timeline, -1}, Key::Tab, true);
+    CHECK(out.leaveWidget);
+    out = HandleKey(doc, state, FocusTarget{FocusKind::Question, 4}, Key::Tab, false);
+    CHECK(out.leaveWidget);
+    CHECK(HandleKey(doc, state, FocusTarget{}, Key::Tab, true).focus == FocusTarget{FocusKind::Question, 4});
+}
+
+TEST_CASE("filter: typing and Backspace edit whole code points; other focus ignores typing") {
+    WidgetState state;
+    const FocusTarget filter{FocusKind::Filter, -1};
+    CHECK(TypeIntoFilter(state, filter, 'a'));
+    CHECK(TypeIntoFilter(state, filter, 0xE9));   // é, two bytes
+    CHECK(state.faqFilter == "a\xC3\xA9");
+    CHECK(HandleKey(DefaultDoc(), state, filter, Key::Backspace, false).filterChanged);
+    CHECK(state.faqFilter == "a");
+    CHECK_FALSE(TypeIntoFilter(state, FocusTarget{FocusKind::Question, 0}, 'x'));
+    CHECK_FALSE(TypeIntoFilter(state, filter, '\n'));
+    CHECK(state.faqFilter == "a");
+}
+
+TEST_CASE("deep links: stage and FAQ hashes with the prefix, and nothing else") {
+    const Document& doc = DefaultDoc();
+    DeepLink link;
+    CHECK(ParseDeepLink(doc, "aw-", "#aw-stage-2", link));
+    CHECK(link.stage == 1);
+    CHECK(ParseDeepLink(doc, "aw-", "#aw-faq-" + doc.faq.entries[3].id, link));
+    CHECK(link.faq == 3);
+    CHECK_FALSE(ParseDeepLink(doc, "aw-", "#aw-stage-4", link));
+    CHECK_FALSE(ParseDeepLink(doc, "aw-", "#aw-stage-0", link));
+    CHECK_FALSE(ParseDeepLink(doc, "aw-", "#other-stage-1", link));
+    CHECK_FALSE(ParseDeepLink(doc, "aw-", "#aw-faq-nope", link));
+    CHECK(StageHash("aw-", 2) == "#aw-stage-3");
+    CHECK(FaqHash(doc, "x-", 0) == "#x-faq-" + doc.faq.entries[0].id);
+    CHECK(FocusFromName(FocusName(FocusTarget{FocusKind::Question, 12})) == FocusTarget{FocusKind::Question, 12});
+    CHECK(FocusFromName("faq:x").kind == FocusKind::None);
+}
+
+// --- real ImGui frames, headless --------------------------------------------------
+
+TEST_CASE("headless: clicking a question opens it, clicking again closes it") {
+    HeadlessWidget w(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
+    const ImVec2 at = w.Reveal("faqs", 0);
+    w.Click(at.x, at.y);
+    CHECK(w.app.state().openFaqs[0]);
+    CHECK(w.events == std::vector<std::string>{"faq 0 open"});
+    w.Settle();
+    w.Click(at.x, at.y);
+    CHECK_FALSE(w.app.state().openFaqs[0]);
+}
+
+TEST_CASE("headless: Down then Enter opens the next question") {
+    HeadlessWidget w(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
+    w.app.SetFocus(FocusTarget{FocusKind::Question, 0}, true);
+    w.Press(ImGuiKey_DownArrow);
+    CHECK(w.app.focus() == FocusTarget{FocusKind::Question, 1});
+    w.Press(ImGuiKey_Enter);
+    CHECK(w.app.state().openFaqs == std::vector<bool>{false, true, false, false, false});
+}
+
+TEST_CASE("headless: Right moves the stage, animated, and a click on a node selects it") {
+    HeadlessWidget w(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
+    w.app.SetFocus(FocusTarget{FocusKind::Timeline, -1}, true);
+    w.Press(ImGuiKey_RightArrow);
+    CHECK(w.app.state().selectedStage == 1);
+    CHECK(w.app.WantsAnotherFrame());   // the 250 ms transition is running
+    w.Settle();
+    CHECK_FALSE(w.app.WantsAnotherFrame());
+    const ImVec2 node = w.Reveal("stages", 2);
+    w.Click(node.x, node.y);
+    CHECK(w.app.state().selectedStage == 2);
+    CHECK(w.events == std::vector<std::string>{"stage 1", "stage 2"});
+}
+
+TEST_CASE("headless: a filter hides non-matching questions") {
+    HeadlessWidget w(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
+    const ImVec2 box = w.Reveal("filter");
+    w.Click(box.x, box.y);
+    CHECK(w.app.focus() == FocusTarget{FocusKind::Filter, -1});
+    for (char c : std::string("tools")) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
+    w.Frame();
+    w.Frame();
+    CHECK(w.app.state().faqFilter == "tools");
+    const nlohmann::json faqs = w.Layout()["faqs"];
+    std::vector<bool> shown;
+    for (const auto& r : faqs) shown.push_back(r["height"].get<float>() > 0);
+    CHECK(shown == std::vector<bool>{false, true, false, false, false});
+}
+
+TEST_CASE("headless: reduced motion changes the stage with no animation frames") {
+    HeadlessWidget w(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
+    ImGui::NewFrame();
+    FrameInput input;
+    input.width = 1000;
+    input.height = 800;
+    input.reducedMotion = true;
+    input.timeSeconds = 10.0;
+    w.app.Frame(input);
+    ImGui::Render();
+    w.app.SelectStage(2);
+    ImGui::NewFrame();
+    input.timeSeconds = 10.016;
+    w.app.Frame(input);
+    ImGui::Render();
+    CHECK_FALSE(w.app.WantsAnotherFrame());
+}
