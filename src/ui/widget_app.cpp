@@ -177,6 +177,13 @@ bool WidgetApp::SetStateJson(const std::string& json, std::string& error) {
     for (size_t i = 0; i < state_.openFaqs.size() && i < before.openFaqs.size(); ++i)
         if (state_.openFaqs[i] != before.openFaqs[i] && host_.faqToggled) host_.faqToggled(static_cast<int>(i), state_.openFaqs[i]);
     targetScroll_ = state_.scrollY;
+    // A restored state is a jump, not a transition: the presentation snaps to it.
+    stagePosition_ = stageFrom_ = static_cast<float>(state_.selectedStage);
+    stageClock_ = 1.0f;
+    for (size_t i = 0; i < faqOpenness_.size() && i < state_.openFaqs.size(); ++i) {
+        faqOpenness_[i] = state_.openFaqs[i] ? 1.0f : 0.0f;
+        faqClock_[i] = 1.0f;
+    }
     return true;
 }
 

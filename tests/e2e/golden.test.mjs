@@ -23,12 +23,25 @@ const NATIVE = [
   { name: 'native-dark', args: ['--width', '1000', '--height', '900', '--theme', 'dark'] },
   { name: 'native-phone', args: ['--width', '360', '--height', '740', '--theme', 'light'] },
   { name: 'native-scale2', args: ['--width', '600', '--height', '500', '--scale', '2', '--theme', 'light'] },
+  // The interactive parts: stage 2 selected, and the first question open, in both themes and on a phone.
+  ...['light', 'dark'].flatMap((theme) => [
+    { name: `native-stage2-${theme}`, args: ['--width', '1000', '--height', '800', '--theme', theme, '--state', '{"stage":1}', '--scroll-to', 'the-arc-of-ai-responsibility'] },
+    { name: `native-faq-${theme}`, args: ['--width', '1000', '--height', '800', '--theme', theme, '--state', '{"openFaqs":[0]}', '--scroll-to', 'faqs'] },
+  ]),
+  { name: 'native-stage2-phone', args: ['--width', '360', '--height', '740', '--theme', 'light', '--state', '{"stage":1}', '--scroll-to', 'the-arc-of-ai-responsibility'] },
+  { name: 'native-faq-phone', args: ['--width', '360', '--height', '740', '--theme', 'dark', '--state', '{"openFaqs":[0]}', '--scroll-to', 'faqs'] },
 ];
 const WEB = [
   { name: 'web-light', viewport: { width: 1000, height: 900 }, options: { colorScheme: 'light' } },
   { name: 'web-dark', viewport: { width: 1000, height: 900 }, options: { colorScheme: 'dark' } },
   { name: 'web-phone', viewport: { width: 360, height: 740 }, options: { colorScheme: 'light' } },
   { name: 'web-scale2', viewport: { width: 600, height: 500 }, options: { colorScheme: 'light', scale: 2 } },
+  ...['light', 'dark'].flatMap((scheme) => [
+    { name: `web-stage2-${scheme}`, viewport: { width: 1000, height: 800 }, options: { colorScheme: scheme }, state: { stage: 1 }, anchor: 'the-arc-of-ai-responsibility' },
+    { name: `web-faq-${scheme}`, viewport: { width: 1000, height: 800 }, options: { colorScheme: scheme }, state: { openFaqs: [0] }, anchor: 'faqs' },
+  ]),
+  { name: 'web-stage2-phone', viewport: { width: 360, height: 740 }, options: { colorScheme: 'light' }, state: { stage: 1 }, anchor: 'the-arc-of-ai-responsibility' },
+  { name: 'web-faq-phone', viewport: { width: 360, height: 740 }, options: { colorScheme: 'dark' }, state: { openFaqs: [0] }, anchor: 'faqs' },
 ];
 
 // Compares `actual` (a PNG buffer) with the golden `name`, or rewrites the golden when updating.
@@ -101,12 +114,32 @@ async function widgetViewport(page) {
   return page.screenshot({ clip: box });
 }
 
+// A state applied through the API and the page scrolled to an anchor; then the sticky canvas, which is
+// exactly the window's height, is the picture.
+async function interactiveViewport(page, state, anchor) {
+  const ok = await page.evaluate(([s, a]) => {
+    const el = document.querySelector('article-widget');
+    return el.setState(s) && el.scrollToAnchor(a);
+  }, [state, anchor]);
+  assert.ok(ok, 'setState and scrollToAnchor succeed');
+  await page.evaluate(() => new Promise((resolve) => {
+    let n = 0;
+    const tick = () => (++n >= 8 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }));
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('article-widget').shadowRoot.querySelector('canvas').getBoundingClientRect();
+    return { x: r.left, y: r.top, width: r.width, height: r.height };
+  });
+  return page.screenshot({ clip: box });
+}
+
 for (const c of WEB) {
   test(`golden: ${c.name} (headless Chromium)`, async () => {
     const { page, context, errors } = await openPage(browser, server.url + 'index.html', c.viewport, c.options);
     try {
       await waitReady(page);
-      await compareWithGolden(c.name, await widgetViewport(page));
+      await compareWithGolden(c.name, c.state ? await interactiveViewport(page, c.state, c.anchor) : await widgetViewport(page));
       assert.deepEqual(errors, [], 'no console errors');
     } finally {
       await context.close();
