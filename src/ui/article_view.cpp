@@ -150,6 +150,19 @@ void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
         }
     }
 
+    // Heading blocks for CurrentSection; the table of contents when there is room for it.
+    headingBlocks_.clear();
+    for (size_t i = 0; i < flow_.size(); ++i)
+        if (flow_[i].kind == FlowKind::Heading) headingBlocks_.push_back(i);
+    toc_.clear();
+    if (widthCss >= kTocBreakCss) {
+        for (size_t i = 0; i < doc.sections.size(); ++i) {
+            if (doc.sections[i].level != 2) continue;
+            const std::vector<TextSpan> spans{TextSpan{doc.sections[i].title, FontFace::Ui, -1, false}};
+            toc_.push_back(TocEntry{static_cast<int>(i), BreakLines(spans, 230.0f * scale, fonts)});
+        }
+    }
+
     // Text inside the timeline and FAQ, laid out once per width.
     stageSummaries_.clear();
     stageBodies_.clear();
@@ -200,13 +213,12 @@ float ArticleView::AnchorY(const std::string& sectionId) const {
 
 int ArticleView::CurrentSection(float scrollY) const {
     if (!article_) return -1;
-    int current = -1;
     const float y = scrollY * scale_ + 80.0f * scale_;
-    for (size_t i = 0; i < flow_.size(); ++i) {
-        if (flow_[i].kind != FlowKind::Heading || blocks_[i].top > y) continue;
-        current = article_->doc.node(flow_[i].node).section;
-    }
-    return current;
+    // Heading blocks are in reading order, so their tops ascend: binary search the last one above y.
+    const auto after = std::upper_bound(headingBlocks_.begin(), headingBlocks_.end(), y,
+                                        [this](float v, size_t block) { return v < blocks_[block].top; });
+    if (after == headingBlocks_.begin()) return -1;
+    return article_->doc.node(flow_[*(after - 1)].node).section;
 }
 
 // [SECTION] text drawing ---------------------------------------------------------
@@ -428,34 +440,28 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
         if (r.h > 0) DrawFocusRing(draw, palette, r, 3.0f * s);
     }
 
-    // Table of contents on wide screens.
-    if (width / s >= kTocBreakCss && !doc.sections.empty()) {
+    // Table of contents on wide screens: the level-2 sections, laid out in Relayout.
+    if (!toc_.empty()) {
         ImFont* ui = fonts.Get(FontFace::Ui);
         ImFont* uiBold = fonts.Get(FontFace::UiBold);
-        const int current = CurrentSection(scrollY);
+        int current = CurrentSection(scrollY);
+        while (current >= 0 && doc.sections[static_cast<size_t>(current)].level > 2) --current;   // its level-2 parent
         float ty = 56.0f * s;
         const float tx = std::max(24.0f * s, columnX_ - 300.0f * s);
         draw->AddText(small, small->FontSize, ImVec2(tx, ty), Col(palette.mutedText), "CONTENTS");
         ty += fonts.Size(FontFace::UiSmall) * 2.0f;
         const ImVec2 mouse = ImGui::GetIO().MousePos;
-        for (size_t i = 0; i < doc.sections.size(); ++i) {
-            const Section& sec = doc.sections[i];
-            if (sec.level != 2) continue;
-            const bool isCurrent = static_cast<int>(i) == current ||
-                                   (current >= 0 && doc.sections[static_cast<size_t>(current)].level > 2 && [&] {
-                                       for (int k = current; k >= 0; --k) if (doc.sections[static_cast<size_t>(k)].level == 2) return k == static_cast<int>(i);
-                                       return false; }());
-            std::vector<TextSpan> spans{TextSpan{sec.title, FontFace::Ui, -1, false}};
-            const TextLayout tl = BreakLines(spans, 230.0f * s, fonts);
-            const float lh = fonts.Size(FontFace::Ui) * 1.4f;
-            const float h = lh * static_cast<float>(tl.lines.size());
+        const float lh = fonts.Size(FontFace::Ui) * 1.4f;
+        for (const TocEntry& entry : toc_) {
+            if (ty > height) break;
+            const Section& sec = doc.sections[static_cast<size_t>(entry.section)];
+            const bool isCurrent = entry.section == current;
+            const float h = lh * static_cast<float>(entry.layout.lines.size());
             const bool hovered = mouse.x >= tx && mouse.x < tx + 250.0f * s && mouse.y >= ty && mouse.y < ty + h;
             if (isCurrent) draw->AddRectFilled(ImVec2(tx - 12.0f * s, ty), ImVec2(tx - 9.0f * s, ty + h), Col(palette.accent));
-            for (size_t l = 0; l < tl.lines.size(); ++l) {
-                const Fragment& f0 = tl.fragments[tl.lines[l].firstFragment];
-                const Fragment& fl = tl.fragments[tl.lines[l].firstFragment + tl.lines[l].fragmentCount - 1];
-                const std::string_view t = spans[0].text.substr(f0.begin, fl.end - f0.begin);
-                ImFont* f = isCurrent ? uiBold : ui;
+            ImFont* f = isCurrent ? uiBold : ui;
+            for (size_t l = 0; l < entry.layout.lines.size(); ++l) {
+                const std::string_view t = LineText(sec.title, entry.layout, l);
                 draw->AddText(f, f->FontSize, ImVec2(tx, ty + lh * static_cast<float>(l)),
                               Col(isCurrent || hovered ? palette.heading : palette.mutedText), t.data(), t.data() + t.size());
             }

@@ -103,6 +103,9 @@ private:
     float timelineHeight_ = 0.0f, faqHeight_ = 0.0f;   // measured each frame (they depend on state)
     struct LinkPlace { int block = -1; float x = 0, y = 0, w = 0, h = 0; };   // first fragment of each link, block-relative
     std::vector<LinkPlace> linkPlaces_;
+    struct TocEntry { int section; TextLayout layout; };
+    std::vector<TocEntry> toc_;                // level-2 sections, on wide screens only
+    std::vector<size_t> headingBlocks_;        // flow indices of headings, in reading order
     std::vector<TextLayout> stageSummaries_, faqQuestionsText_;
     std::vector<std::vector<Block>> faqAnswers_, stageBodies_;
     ViewLayoutInfo info_;

@@ -263,3 +263,28 @@ TEST_CASE("headless: reduced motion changes the stage with no animation frames")
     ImGui::Render();
     CHECK_FALSE(w.app.WantsAnotherFrame());
 }
+
+TEST_CASE("headless: a reload keeps the place; a broken reload keeps the last good article") {
+    const std::string md = ReadSource("assets/article.md");
+    HeadlessWidget w(md, ReadSource("assets/widget.json"));
+    w.app.SelectStage(2);
+    w.app.ToggleFaq(3, 1);
+    w.app.ScrollTo(1500.0f, false);
+    w.Settle();
+    const float scroll = w.app.state().scrollY;
+    REQUIRE(scroll == doctest::Approx(1500.0f));
+    // The writer edits a paragraph: same stages and questions, the reader stays where they were.
+    w.app.SetArticle(Load(md + "\nA new closing paragraph.\n", ReadSource("assets/widget.json")));
+    w.Settle();
+    CHECK(w.app.state().selectedStage == 2);
+    CHECK(w.app.state().openFaqs[3]);
+    CHECK(w.app.state().scrollY == doctest::Approx(scroll));
+    // A bad config on the next save: the message shows, the article and state stay.
+    const LoadOutcome bad = LoadArticle(md, "{\"theme\": 3}", LoadOptions{});
+    REQUIRE_FALSE(bad.article);
+    w.app.SetError(bad.error);
+    w.Settle();
+    CHECK(w.app.error().find("config /theme") != std::string::npos);
+    CHECK(w.app.article() != nullptr);
+    CHECK(w.app.state().selectedStage == 2);
+}
