@@ -2,7 +2,7 @@
 # Links to .js (emcc's own .html output breaks at -Os), as a factory so each element owns one instance.
 
 function(aw_configure_web_target target)
-  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_resize,_aw_set_document,_aw_pointer,_aw_wheel,_aw_key,_aw_char,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_needs_frame,_aw_render_html,_aw_content_height")
+  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_resize,_aw_set_document,_aw_pointer,_aw_wheel,_aw_key,_aw_char,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_needs_frame,_aw_render_html,_aw_content_height,_aw_preview_html,_aw_size_error")
   target_link_options(${target} PRIVATE
     "SHELL:-s MODULARIZE=1"
     "SHELL:-s EXPORT_NAME=createArticleWidgetModule"
@@ -23,6 +23,9 @@ function(aw_configure_web_target target)
     "SHELL:-s DISABLE_EXCEPTION_CATCHING=1"
     "SHELL:-s TOTAL_STACK=1MB"
     "SHELL:-s MALLOC=emmalloc"
+    "SHELL:-s SUPPORT_ERRNO=0"
+    "SHELL:-s GL_TRACK_ERRORS=0"
+    "SHELL:-s DYNAMIC_EXECUTION=0"
     "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/article-widget-element.js")
   set_target_properties(${target} PROPERTIES SUFFIX ".js")
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/article-widget-element.js")
@@ -33,6 +36,7 @@ function(aw_add_web_dist target)
   set(dist "${CMAKE_BINARY_DIR}/dist")
   set(files
     "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_SOURCE_DIR}/web/two.html" "${CMAKE_SOURCE_DIR}/web/article-widget.d.ts" "${CMAKE_SOURCE_DIR}/web/demo.css"
+    "${CMAKE_SOURCE_DIR}/web/bundle-template.html"
     "${CMAKE_SOURCE_DIR}/assets/article.md" "${CMAKE_SOURCE_DIR}/assets/widget.json")
   set(outputs "")
   foreach(f ${files})

@@ -45,6 +45,9 @@ add "$p" "$f"
 
 echo "== web build"
 if build_preset web > "$LOG/web-build.log" 2>&1; then
+  # the offline bundle of the default article (the browser tests also make their own)
+  build/native/article-widget bundle assets/article.md --config assets/widget.json -o build/web/dist/article.html \
+    || broken+=("bundle of the default article")
   echo "== browser tests (headless Chromium)"
   bash tests/e2e/run.sh > "$LOG/e2e.log" 2>&1
   grep -E '^(not )?ok ' "$LOG/e2e.log" | sed 's/^/   /'

@@ -74,6 +74,14 @@
     try { return fn(ptr, bytes - 1); } finally { mod._aw_free(ptr); }
   }
 
+  // An inline <script> child's text. The offline bundle marks its scripts data-escaped: exact text in which
+  // every "<" + backslashes + "/" or "!" got one more backslash (so "</script>" cannot end the element);
+  // undo that. Anything else is hand-written: dedented.
+  function inlineText(script) {
+    if (script.hasAttribute('data-escaped')) return script.textContent.replace(/<\\(\\*[/!])/g, '<$1');
+    return dedent(script.textContent);
+  }
+
   // Inline Markdown is usually indented with the page's HTML: remove the common indentation.
   function dedent(text) {
     const lines = text.replace(/^\s*\n/, '').split('\n');
@@ -162,28 +170,35 @@
       const generation = ++this._generation;
       if (this._abort) this._abort.abort();
       this._abort = new AbortController();
-      if (this._failed) { this._failed = false; this._newReadyPromise(); }
+      if (this._failed) { this._failed = false; this._crashedMessage = null; this._newReadyPromise(); }
       this._setStatus('loading', 'Loading article\u2026');
       const slow = setTimeout(() => {
         if (generation === this._generation && !this._firstFrameDrawn) this._setStatus('loading', 'Still loading the article\u2026 (the server is slow)');
       }, SLOW_MS);
       try {
         const inline = this.querySelector('script[type="text/markdown"]');
+        const inlineConfig = this.querySelector('script[type="application/json"][data-config]');
         const src = this.getAttribute('src');
         const configUrl = this.getAttribute('config');
         const [markdown, config] = await Promise.all([
-          this._markdown !== null ? this._markdown : inline ? dedent(inline.textContent)
+          this._markdown !== null ? this._markdown : inline ? inlineText(inline)
             : src ? fetchText(new URL(src, document.baseURI), 'article', this._abort.signal)
             : Promise.reject(new Error('No article: set the src attribute, the markdown property, or a <script type="text/markdown"> child')),
-          configUrl ? fetchText(new URL(configUrl, document.baseURI), 'config', this._abort.signal) : '',
+          configUrl ? fetchText(new URL(configUrl, document.baseURI), 'config', this._abort.signal)
+            : inlineConfig ? inlineText(inlineConfig) : '',
         ]);
         if (generation !== this._generation) return;
         // Until the canvas is drawn, the article is readable: the host's own HTML if it gave some, else the text.
         if (!this.children.length || (this.children.length === 1 && inline)) this._source.innerHTML = '<pre></pre>';
         if (this._source.firstChild) this._source.firstChild.textContent = markdown;
+        const merged = mergeConfig(config, this);
+        this._pendingSource = [markdown, merged];
         if (!this._mod) await this._createModule();
         if (generation !== this._generation) return;
-        const merged = mergeConfig(config, this);
+        // The size limit is checked before the Markdown is copied into the module's memory.
+        const bytes = new TextEncoder().encode(markdown).length;
+        const tooBig = withCString(this._mod, merged, (cp, cl) => this._mod.UTF8ToString(this._mod._aw_size_error(bytes, cp, cl)));
+        if (tooBig) throw new Error(tooBig);
         const ok = withCString(this._mod, markdown, (mp, ml) => withCString(this._mod, merged, (cp, cl) => this._mod._aw_set_document(mp, ml, cp, cl)));
         if (!ok) throw new Error(this._query('error'));
         if (this.getAttribute('theme')) this._command({ cmd: 'theme', mode: this.getAttribute('theme') });
@@ -197,6 +212,7 @@
         this._schedule();
       } catch (e) {
         if (generation !== this._generation || e.name === 'AbortError') return;
+        if (this._crashedMessage) return;   // _crashed has already said what happened, in words
         this._fail(e.message || String(e));
       } finally {
         clearTimeout(slow);
@@ -207,12 +223,18 @@
       const mod = await createModule({
         canvas: this._canvas,
         locateFile: (path) => new URL(path, scriptUrl).href,
-        wasmBinary: window.__articleWidgetWasm,   // set by the single-file bundle; otherwise fetched
+        wasmBinary: await window.__articleWidgetWasm,   // the single-file bundle's bytes (or a promise of them); otherwise fetched
         print: (text) => console.log(text),
         printErr: (text) => console.warn(text),
         onAbort: (what) => this._crashed(what),
       });
       mod.onWidgetEvent = (type, json) => this._onWidgetEvent(type, JSON.parse(json));
+      // The article's own semantic HTML replaces the plain-text preview at once, before the canvas is ready.
+      if (this._pendingSource && this._source.firstChild) {
+        const [md, cfg] = this._pendingSource;
+        const html = withCString(mod, md, (mp, ml) => withCString(mod, cfg, (cp, cl) => mod.UTF8ToString(mod._aw_preview_html(mp, ml, cp, cl))));
+        if (html) this._source.innerHTML = html;
+      }
       const rect = this.getBoundingClientRect();
       if (!mod._aw_create(Math.max(1, rect.width), Math.max(1, window.innerHeight), window.devicePixelRatio || 1)) {
         throw new Error('WebGL is not available in this browser, so the interactive article cannot be drawn');
@@ -246,10 +268,11 @@
     _crashed(what) {
       const message = /memory|OOM|alloc/i.test(String(what))
         ? 'The article is too large for this device (the widget ran out of memory).'
-        : 'The widget stopped unexpectedly.';
+        : 'The widget stopped unexpectedly; on a very large article it has most likely run out of memory.';
       if (this._raf) cancelAnimationFrame(this._raf);
       this._raf = 0;
-      this._mod = null;
+      this._mod = null;   // an aborted module is never called again; Try again starts a new one
+      this._crashedMessage = message;
       this.classList.remove('aw-ready');
       this._fail(message);
     }

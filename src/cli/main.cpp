@@ -1,4 +1,4 @@
-// The article-widget command: model, html, view and screenshot over one Markdown article.
+// The article-widget command: model, html, view, screenshot and bundle over one Markdown article.
 // Exit codes: 0 success, 1 bad input, 2 bad usage. Errors are one line: "article-widget: error: ...".
 #include <cstdio>
 #include <cstdlib>
@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/bundle.h"
 #include "core/article.h"
 #include "core/html_render.h"
 #include "core/model_json.h"
@@ -25,7 +26,10 @@ constexpr const char* kUsage =
     "                                        open the native window; reloads when FILE or C changes\n"
     "  screenshot FILE -o OUT.png [--config C] [--width W] [--height H] [--scale S]\n"
     "             [--theme light|dark] [--scroll-to ANCHOR] [--state JSON]\n"
-    "                                        render off-screen to a PNG (works under xvfb-run)\n";
+    "                                        render off-screen to a PNG (works under xvfb-run)\n"
+    "  bundle FILE -o OUT.html [--config C] [--title T] [--assets DIR]\n"
+    "                                        write one self-contained offline HTML file (needs the web\n"
+    "                                        build; DIR defaults to build/web/dist beside this program)\n";
 
 int Usage(const std::string& message) {
     std::fprintf(stderr, "article-widget: error: %s\n%s", message.c_str(), kUsage);
@@ -38,7 +42,7 @@ int Fail(const std::string& message) {
 }
 
 struct Args {
-    std::string command, file, config, out, theme, scrollTo, idPrefix, state;
+    std::string command, file, config, out, theme, scrollTo, idPrefix, state, title, assets;
     int width = 0, height = 0;
     float scale = 0.0f;
     bool interactive = false;
@@ -56,7 +60,7 @@ int ParseArgs(int argc, char** argv, Args& a) {
     a.command = argv[1];
     if (a.command == "--help" || a.command == "-h" || a.command == "help") { std::fputs(kUsage, stdout); return 0; }
     if (a.command == "--version") { std::puts("article-widget 0.1.0"); return 0; }
-    const bool known = a.command == "model" || a.command == "html" || a.command == "view" || a.command == "screenshot";
+    const bool known = a.command == "model" || a.command == "html" || a.command == "view" || a.command == "screenshot" || a.command == "bundle";
     if (!known) return Usage("unknown command \"" + a.command + "\"");
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -74,6 +78,8 @@ int ParseArgs(int argc, char** argv, Args& a) {
         } else if (arg == "--scroll-to") { if (!value(a.scrollTo)) return Usage("--scroll-to needs an anchor"); }
         else if (arg == "--state") { if (!value(a.state)) return Usage("--state needs JSON"); }
         else if (arg == "--id-prefix") { if (!value(a.idPrefix)) return Usage("--id-prefix needs a prefix"); }
+        else if (arg == "--title") { if (!value(a.title) || a.title.empty()) return Usage("--title needs a title"); }
+        else if (arg == "--assets") { if (!value(a.assets)) return Usage("--assets needs a directory"); }
         else if (arg == "--interactive") a.interactive = true;
         else if (arg == "--width" || arg == "--height") {
             if (!value(v) || !ParseNumber(v, 200, 4096, number)) return Usage(arg + " takes a number from 200 to 4096");
@@ -87,10 +93,12 @@ int ParseArgs(int argc, char** argv, Args& a) {
     }
     if (a.file.empty()) return Usage(a.command + " needs a FILE (or - for standard input)");
     if (a.command == "screenshot" && a.out.empty()) return Usage("screenshot needs -o OUT.png");
+    if (a.command == "bundle" && a.out.empty()) return Usage("bundle needs -o OUT.html");
     return -1;
 }
 
-int LoadStrict(const Args& a, std::shared_ptr<const aw::Article>& article) {
+int LoadStrict(const Args& a, std::shared_ptr<const aw::Article>& article, std::string* markdownOut = nullptr,
+               std::string* configOut = nullptr) {
     std::string markdown, config, error;
     if (!a.config.empty() && !aw::ReadWholeFile(a.config, config, error)) return Fail(error);
     if (!aw::ReadWholeFile(a.file, markdown, error, 512u << 20)) return Fail(error);
@@ -101,6 +109,8 @@ int LoadStrict(const Args& a, std::shared_ptr<const aw::Article>& article) {
     if (!outcome.article) return Fail(outcome.error);
     for (const std::string& w : outcome.article->doc.warnings) std::fprintf(stderr, "article-widget: warning: %s\n", w.c_str());
     article = outcome.article;
+    if (markdownOut) *markdownOut = std::move(markdown);
+    if (configOut) *configOut = std::move(config);
     return 0;
 }
 
@@ -126,6 +136,16 @@ int main(int argc, char** argv) {
         }
         std::fwrite(out.data(), 1, out.size(), stdout);
         return std::fflush(stdout) == 0 ? 0 : 1;
+    }
+
+    if (a.command == "bundle") {
+        aw::cli::BundleRequest request;
+        if (const int rc = LoadStrict(a, request.article, &request.markdown, &request.configJson)) return rc;
+        request.title = a.title;
+        request.outPath = a.out;
+        request.assetsDir = a.assets;
+        std::string error;
+        return aw::cli::WriteBundle(request, error) ? 0 : Fail(error);
     }
 
     aw::NativeOptions options;

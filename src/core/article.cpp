@@ -6,16 +6,15 @@
 
 namespace aw {
 
-LoadOutcome LoadArticle(const std::string& markdown, const std::string& configText, const LoadOptions& options) {
+LoadOutcome LoadArticle(std::string_view markdown, const std::string& configText, const LoadOptions& options) {
     LoadOutcome outcome;
     auto article = std::make_shared<Article>();
     if (!configText.empty()) {
         ConfigError error;
         if (!ParseConfig(configText, article->config, error)) { outcome.error = error.describe(); return outcome; }
     }
-    if (markdown.size() > article->config.maxInputBytes) {
-        outcome.error = options.sourceName + ": article is " + std::to_string(markdown.size()) + " bytes, over the limit of " +
-                        std::to_string(article->config.maxInputBytes) + " bytes (config \"maxInputBytes\")";
+    if (const std::string tooBig = SizeLimitError(markdown.size(), article->config); !tooBig.empty()) {
+        outcome.error = options.sourceName + ": " + tooBig;
         return outcome;
     }
     if (options.strictUtf8) {

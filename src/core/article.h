@@ -2,6 +2,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <string_view>
 #include "config.h"
 #include "document.h"
 
@@ -23,6 +24,7 @@ struct LoadOutcome {
 };
 
 // `configText` may be empty (defaults). Never throws.
-LoadOutcome LoadArticle(const std::string& markdown, const std::string& configText, const LoadOptions& options);
+// `markdown` is only viewed: nothing copies it before the size limit is checked.
+LoadOutcome LoadArticle(std::string_view markdown, const std::string& configText, const LoadOptions& options);
 
 } // namespace aw

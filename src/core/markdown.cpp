@@ -241,7 +241,7 @@ private:
     Directive pendingDirective_ = Directive::None;
 };
 
-int CountReplacedCharacters(const std::string& text) {
+int CountReplacedCharacters(std::string_view text) {
     int replaced = 0;
     size_t i = 0;
     while (i < text.size()) {
@@ -287,12 +287,17 @@ static void CountWordsOf(Document& doc) {
 
 // [SECTION] ParseArticle --------------------------------------------------------
 
-ParseResult ParseArticle(const std::string& markdown, const Config& config) {
+std::string SizeLimitError(size_t bytes, const Config& config) {
+    if (bytes <= config.maxInputBytes) return "";
+    return "article is " + std::to_string(bytes) + " bytes, over the limit of " + std::to_string(config.maxInputBytes) +
+           " bytes (config \"maxInputBytes\")";
+}
+
+ParseResult ParseArticle(std::string_view markdown, const Config& config) {
     ParseResult result;
-    if (markdown.size() > config.maxInputBytes) {
+    result.error = SizeLimitError(markdown.size(), config);
+    if (!result.error.empty()) {
         result.ok = false;
-        result.error = "article is " + std::to_string(markdown.size()) + " bytes, over the limit of " +
-                       std::to_string(config.maxInputBytes) + " bytes (config \"maxInputBytes\")";
         return result;
     }
     Document& doc = result.doc;

@@ -1,6 +1,7 @@
 // Markdown to document model: cmark parse, conversion of its AST, sections, word count, timeline and FAQ.
 #pragma once
 #include <string>
+#include <string_view>
 #include "config.h"
 #include "document.h"
 
@@ -12,9 +13,12 @@ struct ParseResult {
     std::string error;        // set when !ok (e.g. input over the size limit)
 };
 
+// "article is N bytes, over the limit of M bytes (config \"maxInputBytes\")", or "" within the limit.
+std::string SizeLimitError(size_t bytes, const Config& config);
+
 // Parses `markdown` (any bytes; invalid UTF-8 and NULs are replaced with U+FFFD and counted).
 // Never throws; fails only when the input exceeds config.maxInputBytes.
-ParseResult ParseArticle(const std::string& markdown, const Config& config);
+ParseResult ParseArticle(std::string_view markdown, const Config& config);
 
 // Fills doc.timeline and doc.faq from directives, headings and config (called by ParseArticle).
 void ExtractTimeline(Document& doc, const Config& config, const std::vector<NodeId>& timelineDirectives);

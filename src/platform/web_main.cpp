@@ -16,6 +16,7 @@
 
 #include "core/article.h"
 #include "core/html_render.h"
+#include "core/markdown.h"
 #include "core/model_json.h"
 #include "ui/widget_app.h"
 
@@ -27,6 +28,13 @@ EM_JS(int, aw_js_create_gl, (), {
     var handle = GL.createContext(Module['canvas'], attrs);
     if (handle) GL.makeContextCurrent(handle);
     return handle;
+});
+// After a lost context is restored, its extensions must be asked for again.
+EM_JS(void, aw_js_reenable_gl_extensions, (), {
+    if (GL.currentContext) {
+        GL.currentContext.initExtensionsDone = false;
+        GL.initExtensions(GL.currentContext);
+    }
 });
 // Events for the element: type plus a JSON payload.
 EM_JS(void, aw_js_emit, (const char* type, const char* json), {
@@ -116,7 +124,7 @@ EMSCRIPTEN_KEEPALIVE int aw_set_document(const char* markdown, int markdownLen, 
     if (!g_widget) return 0;
     aw::LoadOptions options;
     options.sourceName = "article";
-    aw::LoadOutcome outcome = aw::LoadArticle(std::string(markdown, static_cast<size_t>(markdownLen)),
+    aw::LoadOutcome outcome = aw::LoadArticle(std::string_view(markdown, static_cast<size_t>(markdownLen)),
                                               std::string(config, static_cast<size_t>(configLen)), options);
     Wake();
     if (!outcome.article) { g_widget->app->SetError(outcome.error); return 0; }
@@ -265,9 +273,11 @@ EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
     if (cmd == "filter" && j.contains("text") && j["text"].is_string()) { app.SetFilter(j["text"].get<std::string>()); return 1; }
     if (cmd == "deepLink" && j.contains("hash") && j["hash"].is_string()) return app.ApplyDeepLink(j["hash"].get<std::string>()) ? 1 : 0;
     if (cmd == "glRestored") {
-        // The context came back empty: rebuild the backend's buffers, shaders and the font texture.
-        ImGui_ImplOpenGL3_DestroyDeviceObjects();
-        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        // The context came back empty: a fresh backend (its buffers, shaders and the font texture
+        // are created again on the next frame).
+        aw_js_reenable_gl_extensions();
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplOpenGL3_Init("#version 100");
         return 1;
     }
     if (cmd == "theme" && j.contains("mode") && j["mode"].is_string()) {
@@ -298,6 +308,31 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
         return Keep(aw::RenderHtml(app.article()->doc, options));
     }
     return "";
+}
+
+// The article's semantic HTML before any widget exists (no GL, no fonts): what the element shows
+// while the canvas gets ready. "" when the input does not load.
+EMSCRIPTEN_KEEPALIVE const char* aw_preview_html(const char* markdown, int markdownLen, const char* config, int configLen) {
+    static std::string html;
+    const aw::LoadOutcome outcome = aw::LoadArticle(std::string_view(markdown, static_cast<size_t>(markdownLen)),
+                                                    std::string(config, static_cast<size_t>(configLen)), aw::LoadOptions{});
+    aw::HtmlOptions options;
+    if (outcome.article) options.idPrefix = "preview-" + outcome.article->config.deepLinkPrefix;
+    html = outcome.article ? aw::RenderHtml(outcome.article->doc, options) : std::string();
+    return html.c_str();
+}
+
+// Checked before the Markdown is copied into the heap: "" when `bytes` is within the config's
+// limit (or the config does not parse: aw_set_document reports that), else the message.
+EMSCRIPTEN_KEEPALIVE const char* aw_size_error(double bytes, const char* config, int configLen) {
+    static std::string message;
+    aw::Config parsed;
+    aw::ConfigError error;
+    const std::string text(config, static_cast<size_t>(configLen));
+    message = text.empty() || aw::ParseConfig(text, parsed, error)
+                  ? aw::SizeLimitError(static_cast<size_t>(bytes), parsed) : std::string();
+    if (!message.empty()) message = "article: " + message;
+    return message.c_str();
 }
 
 // Heap buffers for passing strings in.

@@ -53,5 +53,37 @@ check "unknown option" 2 "unknown option" -- "$BIN" model x --frob
 check "screenshot without -o" 2 "needs -o" -- "$BIN" screenshot "$ROOT/assets/article.md"
 check "bad scale" 2 "--scale takes" -- "$BIN" screenshot "$ROOT/assets/article.md" -o "$TMP/x.png" --scale 9
 
+# bundle: a stand-in web build (the real one is tested in tests/e2e/bundle.test.mjs), so this runs before any web build.
+ASSETS="$TMP/assets"; mkdir -p "$ASSETS" "$TMP/empty"
+echo 'window.awLoaded = "</script>";' > "$ASSETS/article-widget.js"
+printf 'not really wasm' > "$ASSETS/article-widget.wasm"
+cp "$ROOT/web/bundle-template.html" "$ASSETS/"
+scripts_in_template=$(grep -o '</script' "$ROOT/web/bundle-template.html" | wc -l)
+check "bundle of the default article" 0 "" -- "$BIN" bundle "$ROOT/assets/article.md" --config "$ROOT/assets/widget.json" --assets "$ASSETS" -o "$TMP/a.html"
+has "bundle has the page title" '<title>Will Anthropic Open-Source Its Models Like OpenAI\?</title>' "$TMP/a.html"
+has "bundle has the fallback HTML" '<ol class="aw-timeline"' "$TMP/a.html"
+has "bundle has the config inline" '<script type="application/json" data-config data-escaped>' "$TMP/a.html"
+check "bundle --title" 0 "" -- "$BIN" bundle "$ROOT/assets/article.md" --title 'A <new> title' --assets "$ASSETS" -o "$TMP/t.html"
+has "title is escaped and in the config" '<title>A &lt;new&gt; title</title>' "$TMP/t.html"
+has "title is in the embedded config" '"title": "A <new> title"' "$TMP/t.html"
+printf '# Break out\n\n</script><script>alert(1)</script>\n\n```html\n</script><!-- <script>\n```\n' > "$TMP/breakout.md"
+check "bundle with </script> in the Markdown" 0 "" -- "$BIN" bundle "$TMP/breakout.md" --assets "$ASSETS" -o "$TMP/b.html"
+n=$(grep -o '</script' "$TMP/b.html" | wc -l)
+[ "$n" -eq "$scripts_in_template" ] && { echo "ok   only the template's </script> tags"; pass=$((pass+1)); } \
+  || { echo "FAIL only the template's </script> tags: $n, wanted $scripts_in_template"; fail=$((fail+1)); }
+lacks "no <!-- from the Markdown" '<!-- <script>' "$TMP/b.html"
+has "the Markdown is kept, escaped" '<\\/script><script>alert\(1\)<\\/script>' "$TMP/b.html"
+check "bundle: missing file" 1 "^article-widget: error: .*no such file" -- "$BIN" bundle "$TMP/nope.md" --assets "$ASSETS" -o "$TMP/n.html"
+check "bundle: invalid UTF-8" 1 "^article-widget: error: .*invalid UTF-8" -- "$BIN" bundle "$TMP/bad.md" --assets "$ASSETS" -o "$TMP/n.html"
+check "bundle: bad config" 1 "^article-widget: error: config /theme: expected" -- "$BIN" bundle "$ROOT/assets/article.md" --config "$TMP/c1.json" --assets "$ASSETS" -o "$TMP/n.html"
+[ ! -e "$TMP/n.html" ] && { echo "ok   bad input writes nothing"; pass=$((pass+1)); } || { echo "FAIL bad input wrote $TMP/n.html"; fail=$((fail+1)); }
+check "bundle without -o" 2 "needs -o OUT.html" -- "$BIN" bundle "$ROOT/assets/article.md"
+check "bundle: no web build" 1 "^article-widget: error: no web build in .*run the web build" -- "$BIN" bundle "$ROOT/assets/article.md" --assets "$TMP/empty" -o "$TMP/n.html"
+check "bundle: unwritable path" 1 "^article-widget: error: .*cannot write" -- "$BIN" bundle "$ROOT/assets/article.md" --assets "$ASSETS" -o "$TMP/no/such/dir/a.html"
+mkdir -p "$TMP/outdir/taken.html"
+check "bundle: output is a directory" 1 "^article-widget: error: .*taken.html: cannot replace" -- "$BIN" bundle "$ROOT/assets/article.md" --assets "$ASSETS" -o "$TMP/outdir/taken.html"
+left=$(find "$TMP/outdir" -mindepth 1 -not -path "$TMP/outdir/taken.html" | wc -l)
+[ "$left" -eq 0 ] && { echo "ok   a failed write leaves nothing behind"; pass=$((pass+1)); } || { echo "FAIL a failed write left: $(ls -A "$TMP/outdir")"; fail=$((fail+1)); }
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

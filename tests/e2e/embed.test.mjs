@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openPage, waitReady, ROOT, DIST } from './harness.mjs';
+import { startServer, launchBrowser, openPage, waitReady, scrollToFaq, ROOT, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -14,6 +14,9 @@ before(async () => {
     '/image.md': { status: 200, body: '\x89PNG\r\n', type: 'image/png' },
     '/bad-config.json': { status: 200, body: '{"theme": "purple"}', type: 'application/json' },
     '/slow.md': { status: 200, body: '# Slow\n\nArrived late.\n', type: 'text/markdown', delayMs: 1500 },
+    '/max-config.json': { status: 200, body: '{"maxInputBytes": 67108864}', type: 'application/json' },
+    '/plain.html': { status: 200, type: 'text/html', body: '<!doctype html><html lang="en"><head><title>plain</title><link rel="icon" href="data:,">' +
+      '<link rel="stylesheet" href="demo.css"></head><body><main><h1>A plain page</h1>' + '<p>Host text of a plain page.</p>'.repeat(40) + '</main></body></html>' },
   });
   browser = await launchBrowser();
 });
@@ -46,17 +49,10 @@ test('clicking a FAQ question on the canvas at getLayout() coordinates toggles i
   const { page, errors } = await openPage(browser, server.url + 'index.html');
   await waitReady(page);
   await recordEvents(page);
-  const layout = await page.evaluate(() => document.getElementById('article').getLayout());
-  const q = layout.faqs[2];
   // Scroll the page so the question is on screen, then click its middle.
-  const box = await page.evaluate((y) => {
-    const el = document.getElementById('article');
-    window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top + y - 200);
-    const r = el.getBoundingClientRect();
-    return { left: r.left, top: r.top };
-  }, q.y);
+  const target = await scrollToFaq(page, 2);
   await page.waitForTimeout(100);
-  await page.mouse.click(box.left + q.x + q.width / 2, box.top + q.y + q.height / 2);
+  await page.mouse.click(target.x, target.y);
   await page.waitForTimeout(100);
   const state = await page.evaluate(() => document.getElementById('article').getState());
   assert.deepEqual(state.openFaqs, [2]);
@@ -168,10 +164,61 @@ test('idle: no frames and no main-thread work while nobody touches it', { timeou
     await context.close();
     return { taskMs: (t1 - t0) * 1000, frames: frames1 - frames0 };
   };
-  const plain = await measure(server.url + 'demo.css', false);
+  const plain = await measure(server.url + 'plain.html', false);
   const widget = await measure(server.url + 'index.html', true);
   console.log(`idle 5 s: widget ${widget.taskMs.toFixed(2)} ms task time, ${widget.frames} frames; plain page ${plain.taskMs.toFixed(2)} ms`);
   assert.equal(widget.frames, 0, 'no frames drawn while idle');
+});
+
+test('a lost WebGL context is restored and the widget draws again', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, server.url + 'index.html');
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning' && /WebGL|GL_/.test(m.text())) warnings.push(m.text()); });
+  await waitReady(page);
+  const result = await page.evaluate(async () => {
+    const el = document.getElementById('article');
+    const canvas = el.shadowRoot.querySelector('canvas');
+    const gl = canvas.getContext('webgl');
+    const ext = gl.getExtension('WEBGL_lose_context');
+    const lost = new Promise((r) => canvas.addEventListener('webglcontextlost', r, { once: true }));
+    ext.loseContext();
+    await lost;
+    await new Promise((r) => setTimeout(r, 50));   // restore only after the lost event has been handled
+    const restored = new Promise((r) => canvas.addEventListener('webglcontextrestored', r, { once: true }));
+    ext.restoreContext();
+    await restored;
+    const before = el.framesDrawn;
+    el.selectStage(1);
+    await new Promise((r) => setTimeout(r, 300));
+    return { drawn: el.framesDrawn - before, stage: el.getState().stage, lost: gl.isContextLost() };
+  });
+  assert.equal(result.lost, false);
+  assert.ok(result.drawn > 0, 'frames drawn after the restore');
+  assert.equal(result.stage, 1);
+  const box = await page.evaluate(() => {
+    const r = document.getElementById('article').shadowRoot.querySelector('canvas').getBoundingClientRect();
+    return { x: r.left, y: Math.max(0, r.top), width: r.width, height: Math.min(r.height, window.innerHeight - Math.max(0, r.top)) };
+  });
+  const shot = await page.screenshot({ clip: box });
+  const { PNG } = await import('pngjs');
+  const { pixelVariance } = await import('./harness.mjs');
+  assert.ok(pixelVariance(PNG.sync.read(shot)) > 100, 'the canvas is drawn, not blank');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(warnings.filter((w) => !/delete: object does not belong/.test(w)), [], 'no GL errors after the restore');
+});
+
+test('before the canvas is ready the element shows the article as semantic HTML', { timeout: 60000 }, async () => {
+  const { page } = await openPage(browser, null);
+  // Hold the WebAssembly back so the preview can be seen.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/article-widget.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url + 'index.html');
+  await page.waitForFunction(() => document.getElementById('article').shadowRoot.querySelector('.source pre')?.textContent.length > 1000);
+  const preview = await page.evaluate(() => document.getElementById('article').shadowRoot.querySelector('.fallback').innerText);
+  assert.match(preview, /Will Anthropic Open-Source/);
+  release();
+  await waitReady(page);
 });
 
 test('a hidden tab draws no frames', { timeout: 60000 }, async () => {
@@ -226,4 +273,29 @@ test('load errors show in the element, fire error, and a retry works', { timeout
   await page.evaluate(() => document.querySelector('article-widget').ready);
   const title = await page.evaluate(() => document.querySelector('article-widget').getModel().title);
   assert.equal(title, 'Slow');
+});
+
+test('running out of WebAssembly memory shows an error state, not a frozen canvas', { timeout: 120000 }, async () => {
+  // 60 MB of Markdown: the default size limit refuses it in words; with the limit raised to its
+  // maximum the 64 MB memory cap is hit, and the element says so instead of freezing.
+  for (const [config, pattern] of [['', /over the limit of 8388608 bytes/], [server.url + 'max-config.json', /memory/]]) {
+    const { page } = await pageWith(`<article-widget id="big" ${config ? `config="${config}"` : ''}></article-widget>`);
+    const message = await page.evaluate(async () => {
+      const el = document.getElementById('big');
+      const para = 'word '.repeat(200) + '\n\n';
+      el.markdown = '# Big\n\n' + para.repeat(Math.ceil(60e6 / para.length));
+      return new Promise((resolve) => {
+        const check = () => {
+          const status = el.shadowRoot.querySelector('.status.error');
+          if (status) resolve(status.textContent);
+          else setTimeout(check, 200);
+        };
+        check();
+      });
+    });
+    assert.match(message, pattern);
+    const ready = await page.evaluate(() => document.getElementById('big').classList.contains('aw-ready'));
+    assert.equal(ready, false, 'no half-drawn canvas is left on screen');
+    await page.context().close();
+  }
 });

@@ -73,6 +73,19 @@ export async function waitReady(page, selector = 'article-widget') {
   }, selector);
 }
 
+// Scrolls the page so FAQ question `index` of the widget `selector` is on screen (200 px from the top);
+// returns the question's layout rectangle and the element's viewport position, for a click at its middle.
+export async function scrollToFaq(page, index, selector = '#article') {
+  const q = (await page.evaluate((sel) => document.querySelector(sel).getLayout(), selector)).faqs[index];
+  const box = await page.evaluate(([sel, y]) => {
+    const el = document.querySelector(sel);
+    window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top + y - 200);
+    const r = el.getBoundingClientRect();
+    return { left: r.left, top: r.top };
+  }, [selector, q.y]);
+  return { q, box, x: box.left + q.x + q.width / 2, y: box.top + q.y + q.height / 2 };
+}
+
 export async function saveShot(page, name, locator) {
   await mkdir(SHOTS, { recursive: true });
   const path = join(SHOTS, name);

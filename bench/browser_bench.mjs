@@ -1,0 +1,120 @@
+// Browser benchmarks in headless Chromium (tests/e2e/harness.mjs): first content frame over cold loads,
+// FAQ click latency, per-frame CPU while scrolling, idle main-thread time beside a plain page, memory.
+// Prints one JSON object. Usage: node bench/browser_bench.mjs [--loads 7] [--bundle build/web/dist/article.html]
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { startServer, launchBrowser, openPage, waitReady, scrollToFaq, DIST } from '../tests/e2e/harness.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const LOADS = Number(opt('--loads', 7));
+const BUNDLE = opt('--bundle', `${DIST}/article.html`);
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
+
+const PLAIN = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plain</title></head><body><main>
+  <h1>A plain page</h1>${'<p>Plain static text, no scripts, for comparison with the widget page.</p>'.repeat(40)}</main></body></html>`;
+
+const server = await startServer(DIST, { '/plain.html': { status: 200, body: PLAIN, type: 'text/html; charset=utf-8' } });
+const browser = await launchBrowser();
+const out = {};
+try {
+  // First content frame: a fresh context per load (no cache; the server sends no-store).
+  const firstFrame = async (url) => {
+    const times = [];
+    for (let i = 0; i < LOADS; i++) {
+      const { page, context } = await openPage(browser, url);
+      await waitReady(page);
+      times.push(await page.evaluate(() => performance.getEntriesByName('aw-first-frame')[0].startTime));
+      await context.close();
+    }
+    return stats(times);
+  };
+  out.firstFrame = await firstFrame(server.url + 'index.html');
+  if (existsSync(BUNDLE)) out.firstFrameBundle = await firstFrame(pathToFileURL(BUNDLE).href);
+
+  // Interaction: a real click on a FAQ question at its getLayout() rectangle. Timed in the page from the
+  // pointerdown (the question opens on press) to the end of the widget frame that drew it open (the element
+  // draws input synchronously inside the event), and to the next animation frame (the paint that shows it).
+  {
+    const { page, context } = await openPage(browser, server.url + 'index.html');
+    await waitReady(page);
+    await page.evaluate(() => {
+      const el = document.getElementById('article');
+      const mod = el._mod;
+      const frame = mod._aw_frame;
+      window.__t = { up: 0, drawn: [], painted: [] };
+      el.addEventListener('faqtoggle', (e) => { if (e.detail.open) window.__t.toggled = true; });
+      mod._aw_frame = (t) => {
+        const r = frame(t);
+        if (window.__t.toggled) {
+          window.__t.toggled = false;
+          const end = performance.now();
+          window.__t.drawn.push(end - window.__t.up);
+          requestAnimationFrame(() => window.__t.painted.push(performance.now() - window.__t.up));
+        }
+        return r;
+      };
+      window.addEventListener('pointerdown', () => { window.__t.up = performance.now(); }, true);
+    });
+    const target = await scrollToFaq(page, 2);
+    await page.waitForTimeout(200);
+    for (let i = 0; i < LOADS; i++) {
+      await page.mouse.click(target.x, target.y);
+      await page.waitForTimeout(150);
+      await page.evaluate(() => document.getElementById('article').toggleFaq(2, false));
+      await page.waitForTimeout(600);   // the answer's close animation settles
+    }
+    const t = await page.evaluate(() => window.__t);
+    out.clickToDrawnMs = stats(t.drawn);
+    out.clickToPaintMs = stats(t.painted);
+    await context.close();
+  }
+
+  // Scrolling: the page scrolls in 40 px steps, one animation frame each; every widget frame is timed.
+  {
+    const { page, context } = await openPage(browser, server.url + 'index.html');
+    await waitReady(page);
+    const frames = await page.evaluate(async () => {
+      const el = document.getElementById('article');
+      const mod = el._mod;
+      const frame = mod._aw_frame;
+      const times = [];
+      mod._aw_frame = (t) => { const t0 = performance.now(); const r = frame(t); times.push(performance.now() - t0); return r; };
+      const top = window.scrollY + el.getBoundingClientRect().top;
+      const end = top + el.offsetHeight - window.innerHeight;
+      const raf = () => new Promise((r) => requestAnimationFrame(r));
+      for (let y = top; y < end; y += 40) { window.scrollTo(0, y); await raf(); await raf(); }
+      mod._aw_frame = frame;
+      return times;
+    });
+    out.scrollFrameMs = { p50: pct(frames, 0.5), p95: pct(frames, 0.95), max: Math.max(...frames), frames: frames.length };
+    await context.close();
+  }
+
+  // Idle: main-thread task time over 5 s (CDP TaskDuration), the widget page beside a plain page.
+  const idle = async (url, ready) => {
+    const { page, context } = await openPage(browser, url);
+    if (ready) await waitReady(page);
+    await page.waitForTimeout(1000);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+    const t0 = await metric('TaskDuration');
+    await page.waitForTimeout(5000);
+    const t1 = await metric('TaskDuration');
+    const result = { taskMs: (t1 - t0) * 1000, jsHeapBytes: await metric('JSHeapUsedSize') };
+    if (ready) result.wasmBytes = await page.evaluate(() => document.getElementById('article')._mod.HEAPU8.length);
+    await context.close();
+    return result;
+  };
+  out.idlePlain = await idle(server.url + 'plain.html', false);
+  out.idleWidget = await idle(server.url + 'index.html', true);
+  out.chromium = browser.version();
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(JSON.stringify(out));

@@ -1,0 +1,71 @@
+// Parse benchmark: aw::LoadArticle (cmark parse + conversion to the document model + timeline/FAQ
+// extraction + config) against cmark_parse_document alone, with the same options, on each --article FILE.
+// Prints a Markdown table, or JSON with --json. The 1 MB article comes from `aw_frame_bench --print-generated`.
+#include <cmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/article.h"
+#include "platform/native_files.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Median wall time in ms of `fn` over at least 5 runs and at least ~0.5 s.
+template <typename Fn> double MedianMs(Fn fn) {
+    std::vector<double> times;
+    const auto start = Clock::now();
+    while (times.size() < 5 || (times.size() < 1000 && Clock::now() - start < std::chrono::milliseconds(500))) {
+        const auto t0 = Clock::now();
+        fn();
+        times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    bool json = false;
+    std::vector<std::string> files;
+    std::string config;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--json") json = true;
+        else if (a == "--article" && i + 1 < argc) files.push_back(argv[++i]);
+        else if (a == "--config" && i + 1 < argc) {
+            std::string error;
+            if (!aw::ReadWholeFile(argv[++i], config, error)) { std::fprintf(stderr, "aw_parse_bench: %s\n", error.c_str()); return 1; }
+        }
+        else { std::fprintf(stderr, "usage: aw_parse_bench [--json] [--config FILE] --article FILE [--article FILE ...]\n"); return 2; }
+    }
+    if (files.empty()) { std::fprintf(stderr, "usage: aw_parse_bench [--json] [--config FILE] --article FILE [--article FILE ...]\n"); return 2; }
+    if (json) std::printf("[");
+    else std::printf("| article | bytes | cmark parse (ms) | parse + extract (ms) | ratio |\n|---|---:|---:|---:|---:|\n");
+    for (size_t f = 0; f < files.size(); ++f) {
+        std::string markdown;
+        std::string error;
+        if (!aw::ReadWholeFile(files[f], markdown, error)) { std::fprintf(stderr, "aw_parse_bench: %s\n", error.c_str()); return 1; }
+        aw::LoadOptions options;
+        options.sourceName = files[f];
+        // The widget's own limit is configurable; the benchmark reads any size.
+        const std::string cfg = config.empty() ? std::string("{\"maxInputBytes\": 67108864}") : config;
+        if (!aw::LoadArticle(markdown, cfg, options).article) { std::fprintf(stderr, "aw_parse_bench: %s does not load\n", files[f].c_str()); return 1; }
+        const double cmarkMs = MedianMs([&] {
+            cmark_node_free(cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART));
+        });
+        const double awMs = MedianMs([&] { aw::LoadArticle(markdown, cfg, options); });
+        std::string name = files[f];
+        if (const size_t slash = name.rfind('/'); slash != std::string::npos) name = name.substr(slash + 1);
+        if (json) std::printf("%s{\"article\":\"%s\",\"bytes\":%zu,\"cmark_ms\":%.3f,\"aw_ms\":%.3f,\"ratio\":%.3f}", f ? "," : "", name.c_str(), markdown.size(), cmarkMs, awMs, awMs / cmarkMs);
+        else std::printf("| %s | %zu | %.3f | %.3f | %.2fx |\n", name.c_str(), markdown.size(), cmarkMs, awMs, awMs / cmarkMs);
+    }
+    if (json) std::printf("]\n");
+    return 0;
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The benchmark suite: sizes (gzip -9), first content frame, FAQ click latency, scrolling, idle, memory
+# (headless Chromium), native parsing and frames. Prints one table and writes bench/RESULTS.md. Reports only.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ensure_setup
+cd "$ROOT"
+OUT="$ROOT/build/bench"; mkdir -p "$OUT"
+echo "== builds (native, web) and the offline bundle" >&2
+CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}" build_preset native > "$OUT/native-build.log"
+CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}" build_preset web > "$OUT/web-build.log"
+DIST="$ROOT/build/web/dist"
+build/native/article-widget bundle assets/article.md --config assets/widget.json -o "$DIST/article.html"
+
+echo "== sizes" >&2
+gz() { gzip -9c "$1" | wc -c; }
+{
+  printf '{"files": {'
+  sep=""
+  for f in article-widget.js article-widget.wasm article.md widget.json article.html; do
+    printf '%s"%s": {"raw": %d, "gz": %d}' "$sep" "$f" "$(stat -c %s "$DIST/$f")" "$(gz "$DIST/$f")"; sep=", "
+  done
+  embed=$(( $(gz "$DIST/article-widget.js") + $(gz "$DIST/article-widget.wasm") + $(gz "$DIST/article.md") + $(gz "$DIST/widget.json") ))
+  printf '}, "embedGz": %d, "bundleGz": %d}\n' "$embed" "$(gz "$DIST/article.html")"
+} > "$OUT/sizes.json"
+
+echo "== native parsing and frames" >&2
+build/native/aw_frame_bench --print-generated > "$OUT/generated-1mb.md"
+build/native/aw_parse_bench --json --article assets/article.md --article "$OUT/generated-1mb.md" > "$OUT/parse.json"
+build/native/aw_frame_bench --json > "$OUT/frame.json"
+
+echo "== browser (headless Chromium; about a minute)" >&2
+node bench/browser_bench.mjs --bundle "$DIST/article.html" > "$OUT/browser.json"
+
+node bench/report.mjs "$OUT"

@@ -1,0 +1,39 @@
+// The offline single-file bundle: one HTML page holding the widget's JS, its WebAssembly (base64),
+// the article's Markdown and config, and the article's semantic HTML for readers without JavaScript.
+// Pure string work; the CLI (`article-widget bundle`) reads the files and writes the result.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace aw {
+
+struct BundleParts {
+    std::string_view title;          // the page <title> (plain text; escaped here)
+    std::string_view fallbackHtml;   // RenderHtml() output: trusted, inserted as is
+    std::string_view markdown;       // the article, exactly as the widget should read it
+    std::string_view configJson;     // may be empty
+    std::string_view script;         // build/web/dist/article-widget.js
+    std::string_view wasmGzip;       // build/web/dist/article-widget.wasm, gzip-compressed (the page unpacks it)
+    std::string_view pageTemplate;   // web/bundle-template.html
+};
+
+// Fills the template's placeholders {{TITLE}}, {{FALLBACK_HTML}}, {{MARKDOWN}}, {{CONFIG}}, {{WASM_BASE64}}
+// and {{SCRIPT}} in one pass (text that looks like a placeholder inside the inputs is never expanded).
+// Each placeholder must occur exactly once. Returns false with a one-line `error` otherwise.
+bool BuildBundle(const BundleParts& parts, std::string& out, std::string& error);
+
+// Standard base64 (RFC 4648, with padding), wrapped at `lineWidth` characters (0: one line).
+std::string Base64Encode(std::string_view bytes, size_t lineWidth = 0);
+
+// Makes data safe inside a <script> element that the page only reads (Markdown, JSON): every "<",
+// followed by zero or more backslashes and then "/" or "!", gets one more backslash, so neither
+// "</script" nor "<!--" can occur. Reversible: UnescapeScriptData, and the element's twin in
+// web/article-widget-element.js (scripts marked data-escaped).
+std::string EscapeScriptData(std::string_view text);
+std::string UnescapeScriptData(std::string_view text);
+
+// Makes JavaScript safe inside an inline <script>: "</script" becomes "<\/script" and "<!--" becomes
+// "<\!--" (case-insensitive), which mean the same inside JS strings, templates and regexes.
+std::string EscapeInlineScript(std::string_view js);
+
+} // namespace aw
