@@ -169,34 +169,36 @@ void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
     for (const TimelineStage& stage : doc.timeline.stages) {
         std::vector<TextSpan> spans{TextSpan{stage.summary, FontFace::Body, -1, false}};
         stageSummaries_.push_back(BreakLines(spans, columnWidth_ - 3.0f * em, fonts));
-        std::vector<Block> body;
-        for (NodeId id : stage.body) {
-            Block blk;
-            blk.face = FontFace::Body;
-            const Node& n = doc.node(id);
-            if (n.kind == NodeKind::Paragraph || n.kind == NodeKind::Heading) blk.spans = SpansOf(doc, id, FontFace::Body);
-            else blk.spans = {TextSpan{}};
-            LayoutText(blk, fonts, columnWidth_ - 3.0f * em, kBodyLine);
-            body.push_back(std::move(blk));
-        }
-        stageBodies_.push_back(std::move(body));
+        stageBodies_.push_back(LayoutNestedBlocks(fonts, stage.body, columnWidth_ - 3.0f * em));
     }
     faqQuestionsText_.clear();
     faqAnswers_.clear();
     for (const FaqEntry& entry : doc.faq.entries) {
         std::vector<TextSpan> q{TextSpan{entry.question, FontFace::Heading4, -1, false}};
         faqQuestionsText_.push_back(BreakLines(q, columnWidth_ - 3.0f * em, fonts));
-        std::vector<Block> answer;
-        for (NodeId id : entry.answer) {
-            Block blk;
-            blk.face = FontFace::Body;
-            const Node& n = doc.node(id);
-            if (n.kind == NodeKind::Paragraph || n.kind == NodeKind::Heading) blk.spans = SpansOf(doc, id, FontFace::Body);
-            LayoutText(blk, fonts, columnWidth_ - 1.0f * em, kBodyLine);
-            answer.push_back(std::move(blk));
-        }
-        faqAnswers_.push_back(std::move(answer));
+        faqAnswers_.push_back(LayoutNestedBlocks(fonts, entry.answer, columnWidth_ - 1.0f * em));
     }
+}
+
+// Blocks inside a stage card or an FAQ answer: paragraphs and headings keep their inline styles;
+// lists, quotes and code are drawn as their plain text, so no content is ever lost.
+std::vector<ArticleView::Block> ArticleView::LayoutNestedBlocks(const FontLibrary& fonts, const std::vector<NodeId>& nodes, float width) {
+    const Document& doc = article_->doc;
+    std::vector<Block> blocks;
+    for (NodeId id : nodes) {
+        Block blk;
+        blk.face = FontFace::Body;
+        const Node& n = doc.node(id);
+        if (n.kind == NodeKind::Paragraph || n.kind == NodeKind::Heading) {
+            blk.spans = SpansOf(doc, id, FontFace::Body);
+        } else {
+            blk.ownedText = std::make_shared<const std::string>(CollapseWhitespace(doc.subtreeText(id)));
+            blk.spans = {TextSpan{*blk.ownedText, n.kind == NodeKind::CodeBlock ? FontFace::Mono : FontFace::Body, -1, false}};
+        }
+        LayoutText(blk, fonts, width, kBodyLine);
+        blocks.push_back(std::move(blk));
+    }
+    return blocks;
 }
 
 float ArticleView::AnchorY(const std::string& sectionId) const {

@@ -77,7 +77,9 @@ private:
         std::vector<TextSpan> spans;
         FontFace   face = FontFace::Body;
         float      lineHeight = 0.0f;
+        std::shared_ptr<const std::string> ownedText;   // text the spans view when it is not in the document
     };
+    std::vector<Block> LayoutNestedBlocks(const FontLibrary& fonts, const std::vector<NodeId>& nodes, float width);
     void Relayout(const FontLibrary& fonts, float width, float scale);
     void LayoutText(Block& block, const FontLibrary& fonts, float maxWidth, float lineHeightFactor);
     void DrawText(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const Block& block,

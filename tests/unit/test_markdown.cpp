@@ -13,17 +13,13 @@
 #include "core/model_json.h"
 #include "core/text_util.h"
 
+#include "test_support.h"
+
 using namespace aw;
 
 namespace {
 
-std::string ReadArticleFile() {
-    std::ifstream in(std::string(AW_SOURCE_DIR) + "/assets/article.md", std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+std::string ReadArticleFile() { return ReadSource("assets/article.md"); }
 
 Document Parse(const std::string& markdown, const Config& config = Config{}) {
     ParseResult r = ParseArticle(markdown, config);
