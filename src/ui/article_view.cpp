@@ -181,7 +181,7 @@ void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
 }
 
 // Blocks inside a stage card or an FAQ answer: paragraphs and headings keep their inline styles;
-// lists, quotes and code are drawn as their plain text, so no content is ever lost.
+// lists become one line per item; quotes and code are drawn as plain text, so nothing is lost.
 std::vector<ArticleView::Block> ArticleView::LayoutNestedBlocks(const FontLibrary& fonts, const std::vector<NodeId>& nodes, float width) {
     const Document& doc = article_->doc;
     std::vector<Block> blocks;
@@ -191,6 +191,22 @@ std::vector<ArticleView::Block> ArticleView::LayoutNestedBlocks(const FontLibrar
         const Node& n = doc.node(id);
         if (n.kind == NodeKind::Paragraph || n.kind == NodeKind::Heading) {
             blk.spans = SpansOf(doc, id, FontFace::Body);
+        } else if (n.kind == NodeKind::BulletList || n.kind == NodeKind::OrderedList) {
+            // One line per item, with its bullet or number.
+            std::string text;
+            int number = n.listStart;
+            for (NodeId item = n.firstChild; item != kNoNode; item = doc.node(item).next, ++number) {
+                if (!text.empty()) text += '\n';
+                text += n.kind == NodeKind::OrderedList ? std::to_string(number) + ". " : std::string("\xE2\x80\xA2 ");
+                text += CollapseWhitespace(doc.subtreeText(item));
+            }
+            blk.ownedText = std::make_shared<const std::string>(std::move(text));
+            std::string_view rest(*blk.ownedText);
+            for (size_t nl; (nl = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(nl + 1)) {
+                blk.spans.push_back(TextSpan{rest.substr(0, nl), FontFace::Body, -1, false});
+                blk.spans.push_back(TextSpan{{}, FontFace::Body, -1, true});
+            }
+            blk.spans.push_back(TextSpan{rest, FontFace::Body, -1, false});
         } else {
             blk.ownedText = std::make_shared<const std::string>(CollapseWhitespace(doc.subtreeText(id)));
             blk.spans = {TextSpan{*blk.ownedText, n.kind == NodeKind::CodeBlock ? FontFace::Mono : FontFace::Body, -1, false}};
