@@ -180,6 +180,7 @@
         const inlineConfig = this.querySelector('script[type="application/json"][data-config]');
         const src = this.getAttribute('src');
         const configUrl = this.getAttribute('config');
+        if (!this._mod) this._instantiate();
         const [markdown, config] = await Promise.all([
           this._markdown !== null ? this._markdown : inline ? inlineText(inline)
             : src ? fetchText(new URL(src, document.baseURI), 'article', this._abort.signal)
@@ -219,15 +220,26 @@
       }
     }
 
+    // Starts downloading and compiling the WebAssembly; called as loading begins, so the module
+    // arrives while the article is still being fetched.
+    _instantiate() {
+      if (!this._modulePromise) {
+        this._modulePromise = (async () => createModule({
+          canvas: this._canvas,
+          locateFile: (path) => new URL(path, scriptUrl).href,
+          wasmBinary: await window.__articleWidgetWasm,   // the single-file bundle's bytes (or a promise of them); otherwise fetched
+          print: (text) => console.log(text),
+          printErr: (text) => console.warn(text),
+          onAbort: (what) => this._crashed(what),
+        }))();
+        this._modulePromise.catch(() => {});   // reported where it is awaited
+      }
+      return this._modulePromise;
+    }
+
     async _createModule() {
-      const mod = await createModule({
-        canvas: this._canvas,
-        locateFile: (path) => new URL(path, scriptUrl).href,
-        wasmBinary: await window.__articleWidgetWasm,   // the single-file bundle's bytes (or a promise of them); otherwise fetched
-        print: (text) => console.log(text),
-        printErr: (text) => console.warn(text),
-        onAbort: (what) => this._crashed(what),
-      });
+      const mod = await this._instantiate();
+      this._modulePromise = null;   // an instance is used once; a retry after a crash starts a new one
       mod.onWidgetEvent = (type, json) => this._onWidgetEvent(type, JSON.parse(json));
       // The article's own semantic HTML replaces the plain-text preview at once, before the canvas is ready.
       if (this._pendingSource && this._source.firstChild) {
@@ -425,15 +437,14 @@
       if (!input) return;
       if (input.value !== text) input.value = text;
       const state = this.getState();
-      const layout = this.getLayout();
-      let shown = 0;
-      (layout ? layout.faqs : []).forEach((rect, i) => {
-        const button = this._mirrorFocusable.get('faq:' + i);
-        const visible = rect.height > 0;
-        if (visible) shown++;
-        if (button) button.closest('.aw-faq-question').hidden = !visible;
-        if (button && !visible) this._mirror.querySelector('#' + CSS.escape(button.getAttribute('aria-controls'))).hidden = true;
-        else if (button && state) this._syncFaq(i, state.openFaqs.includes(i));
+      const matches = new Set(JSON.parse(this._query('matches') || '[]'));
+      const shown = matches.size;
+      this._mirror.querySelectorAll('button[data-faq]').forEach((button) => {
+        const i = Number(button.dataset.faq);
+        const visible = matches.has(i);
+        button.closest('.aw-faq-question').hidden = !visible;
+        if (!visible) this._mirror.querySelector('#' + CSS.escape(button.getAttribute('aria-controls'))).hidden = true;
+        else if (state) this._syncFaq(i, state.openFaqs.includes(i));
       });
       const status = this._mirror.querySelector('.aw-faq-status');
       if (status) status.textContent = !text ? '' : shown ? `${shown} question${shown === 1 ? '' : 's'} shown` : `No questions match \u201c${text}\u201d.`;
@@ -553,6 +564,8 @@
       return ok;
     }
     getLayout() {
+      // The layout of the current state: draw the pending frame first, if there is one.
+      if (this._raf) { cancelAnimationFrame(this._raf); this._raf = 0; this._frameNow(); }
       const s = this._query('layout');
       if (!s) return null;
       const layout = JSON.parse(s);

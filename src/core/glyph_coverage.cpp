@@ -3,6 +3,8 @@
 
 #include "text_util.h"
 
+#include <algorithm>
+
 namespace aw {
 
 bool IsCoveredCodepoint(uint32_t cp) {
@@ -26,6 +28,18 @@ int CountUncoveredCharacters(std::string_view utf8) {
         if (!IsWhitespaceOrControl(cp) && !IsCoveredCodepoint(cp)) ++count;
     }
     return count;
+}
+
+void AddCoveredCodepoints(std::string_view utf8, std::vector<uint32_t>& set) {
+    std::vector<uint32_t> found;
+    for (size_t i = 0; i < utf8.size();) {
+        const uint32_t cp = DecodeUtf8(utf8, i);
+        if (cp > 0x7E && IsCoveredCodepoint(cp)) found.push_back(cp);   // ASCII is always in the atlas
+    }
+    if (found.empty()) return;
+    set.insert(set.end(), found.begin(), found.end());
+    std::sort(set.begin(), set.end());
+    set.erase(std::unique(set.begin(), set.end()), set.end());
 }
 
 } // namespace aw

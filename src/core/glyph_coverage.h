@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace aw {
 
@@ -36,5 +37,9 @@ bool IsCoveredCodepoint(uint32_t codepoint);
 // Characters of `utf8` the fonts cannot draw (drawn as the placeholder), not counting whitespace and
 // control characters. Invalid bytes decode to U+FFFD, which is covered.
 int CountUncoveredCharacters(std::string_view utf8);
+
+// Adds the covered code points of `utf8` to `set` (sorted, unique): what a font atlas must hold to
+// draw the text. Uncovered ones are left out (they draw as the placeholder).
+void AddCoveredCodepoints(std::string_view utf8, std::vector<uint32_t>& set);
 
 } // namespace aw

@@ -6,7 +6,6 @@
 #include <emscripten.h>
 #include <GLES2/gl2.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <nlohmann/json.hpp>
 
 #include <cfloat>
@@ -18,6 +17,7 @@
 #include "core/html_render.h"
 #include "core/markdown.h"
 #include "core/model_json.h"
+#include "platform/web_renderer.h"
 #include "ui/widget_app.h"
 
 // [SECTION] JS bridge ---------------------------------------------------------
@@ -47,6 +47,7 @@ namespace {
 struct WebWidget {
     std::unique_ptr<aw::WidgetApp> app;
     int   glContext = 0;
+    aw::WebGlRenderer renderer;
     float width = 0, height = 0, scale = 1;   // CSS px and device pixel ratio
     bool  prefersDark = false, reducedMotion = false;
     int   pendingFrames = 2;
@@ -105,14 +106,14 @@ EMSCRIPTEN_KEEPALIVE int aw_create(float width, float height, float scale) {
                            {ImGuiKey_Space, 32}, {ImGuiKey_Enter, 13}, {ImGuiKey_Escape, 27}, {ImGuiKey_KeyPadEnter, 13},
                            {ImGuiKey_A, 65}, {ImGuiKey_C, 67}, {ImGuiKey_V, 86}, {ImGuiKey_X, 88}, {ImGuiKey_Y, 89}, {ImGuiKey_Z, 90}};
     for (const auto& k : keys) io.KeyMap[k[0]] = k[1];
-    ImGui_ImplOpenGL3_Init("#version 100");
+    if (!w->renderer.Init()) { ImGui::DestroyContext(); delete w; return 0; }
     g_widget = w;
     return 1;
 }
 
 EMSCRIPTEN_KEEPALIVE void aw_destroy() {
     if (!g_widget) return;
-    ImGui_ImplOpenGL3_Shutdown();
+    g_widget->renderer.Shutdown();
     ImGui::DestroyContext();
     delete g_widget;
     g_widget = nullptr;
@@ -146,17 +147,13 @@ EMSCRIPTEN_KEEPALIVE void aw_resize(float width, float height, float scale, int 
 EMSCRIPTEN_KEEPALIVE int aw_frame(double timeMs) {
     WebWidget* w = g_widget;
     if (!w) return 0;
-    if (w->app->PrepareFonts(w->scale)) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    if (w->app->PrepareFonts(w->scale)) w->renderer.UploadFontAtlas();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(w->width * w->scale, w->height * w->scale);
     io.DisplayFramebufferScale = ImVec2(1, 1);
     static double last = 0;
     io.DeltaTime = last > 0 && timeMs > last ? static_cast<float>((timeMs - last) / 1000.0) : 1.0f / 60.0f;
     last = timeMs;
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     aw::FrameInput input;
     input.width = io.DisplaySize.x;
@@ -167,10 +164,10 @@ EMSCRIPTEN_KEEPALIVE int aw_frame(double timeMs) {
     input.reducedMotion = w->reducedMotion;
     w->app->Frame(input);
     ImGui::Render();
-    glViewport(0, 0, static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
     glClearColor(1, 1, 1, 1);
+    glDisable(GL_SCISSOR_TEST);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    w->renderer.Render(ImGui::GetDrawData(), static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
     if (w->pendingFrames > 0) --w->pendingFrames;
     return (w->pendingFrames > 0 || w->app->WantsAnotherFrame()) ? 1 : 0;
 }
@@ -273,11 +270,11 @@ EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
     if (cmd == "filter" && j.contains("text") && j["text"].is_string()) { app.SetFilter(j["text"].get<std::string>()); return 1; }
     if (cmd == "deepLink" && j.contains("hash") && j["hash"].is_string()) return app.ApplyDeepLink(j["hash"].get<std::string>()) ? 1 : 0;
     if (cmd == "glRestored") {
-        // The context came back empty: a fresh backend (its buffers, shaders and the font texture
-        // are created again on the next frame).
+        // The context came back empty: shaders, buffers and the font texture are made again.
         aw_js_reenable_gl_extensions();
-        ImGui_ImplOpenGL3_Shutdown();
-        ImGui_ImplOpenGL3_Init("#version 100");
+        g_widget->renderer.Forget();
+        if (!g_widget->renderer.Init()) return 0;
+        g_widget->renderer.UploadFontAtlas();
         return 1;
     }
     if (cmd == "theme" && j.contains("mode") && j["mode"].is_string()) {
@@ -288,7 +285,7 @@ EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
     return 0;
 }
 
-// "state", "layout", "model", "error", "focus", "html" (the accessible mirror).
+// "state", "layout", "model", "error", "focus", "matches" (FAQ entries the filter shows), "html" (the accessible mirror).
 EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
     if (!g_widget) return "";
     aw::WidgetApp& app = *g_widget->app;
@@ -297,6 +294,7 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
     if (key == "layout") return Keep(app.LayoutJson());
     if (key == "error") return Keep(app.error());
     if (key == "focus") return Keep(aw::FocusName(app.focus()));
+    if (key == "matches" && app.article()) return Keep(nlohmann::json(aw::MatchingQuestions(app.article()->doc, app.state().faqFilter)).dump());
     if (!app.article()) return "";
     if (key == "model") return Keep(aw::ModelToJson(app.article()->doc, app.article()->config, -1));
     if (key == "html") {

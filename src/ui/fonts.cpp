@@ -1,6 +1,7 @@
 // The font library: every FontFace rasterised at the current scale into one ImGui atlas, and text measuring.
 #include "fonts.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
@@ -33,8 +34,8 @@ const FaceSpec kFaces[] = {
     {FontFace::UiSmall, "NotoSans-Regular", 13.0f},
 };
 
-// The code points the fonts are subset to (core/glyph_coverage.h), as ImGui glyph ranges.
-const ImWchar* GlyphRanges() {
+// Every code point the fonts are subset to (core/glyph_coverage.h), as ImGui glyph ranges.
+const ImWchar* AllCoveredRanges() {
     static const std::vector<ImWchar> ranges = [] {
         std::vector<ImWchar> r;
         for (const CodepointRange& c : kCoveredRanges) { r.push_back(static_cast<ImWchar>(c.first)); r.push_back(static_cast<ImWchar>(c.last)); }
@@ -43,6 +44,10 @@ const ImWchar* GlyphRanges() {
     }();
     return ranges.data();
 }
+
+// Characters the UI itself draws beyond ASCII: ‹ › “ ” · … • and U+FFFD.
+const uint32_t kUiCodepoints[] = {0x00B7, 0x2022, 0x201C, 0x201D, 0x2026, 0x2039, 0x203A, 0xFFFD};
+
 // The placeholder box for missing glyphs: only Noto Sans Mono has it, so it is merged into every face.
 const ImWchar kPlaceholderRange[] = {kPlaceholderCodepoint, kPlaceholderCodepoint, 0};
 const char* const kPlaceholderFont = "NotoSansMono-Regular";
@@ -61,7 +66,22 @@ float FaceSizeCss(FontFace face) {
     return 16.0f;
 }
 
-bool FontLibrary::Build(float scale) {
+bool FontLibrary::Build(float scale, const std::vector<uint32_t>& used) {
+    // Only the characters there is something to draw with: rasterising a few hundred glyphs per
+    // face instead of every covered one makes the first frame several times faster.
+    std::vector<uint32_t> wanted(used);
+    wanted.insert(wanted.end(), std::begin(kUiCodepoints), std::end(kUiCodepoints));
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    ranges_ = {0x0020, 0x007E};
+    for (uint32_t cp : wanted) {
+        if (cp <= 0x7E || cp > 0xFFFF) continue;
+        if (ranges_.back() + 1u == cp) ranges_.back() = static_cast<uint16_t>(cp);
+        else { ranges_.push_back(static_cast<uint16_t>(cp)); ranges_.push_back(static_cast<uint16_t>(cp)); }
+    }
+    ranges_.push_back(0);
+    static_assert(sizeof(ImWchar) == sizeof(uint16_t), "ImGui is built with 16-bit ImWchar");
+    const ImWchar* articleRanges = reinterpret_cast<const ImWchar*>(ranges_.data());
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
     atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
@@ -78,7 +98,8 @@ bool FontLibrary::Build(float scale) {
         cfg.PixelSnapH = false;
         std::snprintf(cfg.Name, sizeof cfg.Name, "%s %.0fpx", spec.file, spec.sizeCss);
         fonts_[static_cast<int>(spec.face)] = atlas->AddFontFromMemoryTTF(
-            const_cast<unsigned char*>(font->data), static_cast<int>(font->size), std::round(spec.sizeCss * scale * font->emToPixelHeight), &cfg, GlyphRanges());
+            const_cast<unsigned char*>(font->data), static_cast<int>(font->size), std::round(spec.sizeCss * scale * font->emToPixelHeight), &cfg,
+            spec.face == FontFace::Ui ? AllCoveredRanges() : articleRanges);
         if (const EmbeddedFont* box = FindFont(kPlaceholderFont); box && box != font) {
             cfg.MergeMode = true;
             atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(box->data), static_cast<int>(box->size),

@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include "core/glyph_coverage.h"
 #include "core/text_util.h"
 
 namespace aw {
@@ -18,6 +19,13 @@ void WidgetApp::SetArticle(std::shared_ptr<const Article> article) {
     error_.clear();
     view_.SetArticle(article_);
     const Document& doc = article_->doc;
+    // The characters the atlas must hold; it is rebuilt only when the article brings new ones.
+    std::vector<uint32_t> glyphs = glyphs_;
+    AddCoveredCodepoints(doc.title, glyphs);
+    for (const InlineRun& run : doc.runs) AddCoveredCodepoints(run.text, glyphs);
+    for (const Node& n : doc.nodes) AddCoveredCodepoints(n.literal, glyphs);
+    for (const TimelineMarker& m : article_->config.markers) AddCoveredCodepoints(m.label, glyphs);
+    if (glyphs != glyphs_) { glyphs_ = std::move(glyphs); glyphsChanged_ = true; }
     const bool first = state_.openFaqs.empty() && state_.scrollY == 0.0f && state_.selectedStage == 0;
     if (first) state_.selectedStage = article_->config.initialStage;
     FitStateTo(state_, static_cast<int>(doc.timeline.stages.size()), static_cast<int>(doc.faq.entries.size()));
@@ -34,8 +42,9 @@ void WidgetApp::SetArticle(std::shared_ptr<const Article> article) {
 void WidgetApp::SetError(std::string message) { error_ = std::move(message); }
 
 bool WidgetApp::PrepareFonts(float scale) {
-    if (fonts_.scale() == scale) return false;
-    fonts_.Build(scale);
+    if (fonts_.scale() == scale && !glyphsChanged_) return false;
+    fonts_.Build(scale, glyphs_);
+    glyphsChanged_ = false;
     return true;
 }
 

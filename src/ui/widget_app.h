@@ -98,6 +98,8 @@ private:
     std::shared_ptr<const Article> article_;
     WidgetState state_;
     FontLibrary fonts_;
+    std::vector<uint32_t> glyphs_;    // covered code points beyond ASCII that the articles so far use
+    bool glyphsChanged_ = false;
     ArticleView view_;
     std::string error_;
     // Presentation owned here (not widget state): focus and animation progress.
