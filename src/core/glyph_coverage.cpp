@@ -24,6 +24,7 @@ static bool IsWhitespaceOrControl(uint32_t cp) {
 int CountUncoveredCharacters(std::string_view utf8) {
     int count = 0;
     for (size_t i = 0; i < utf8.size();) {
+        if (static_cast<unsigned char>(utf8[i]) < 0x80) { ++i; continue; }   // ASCII is covered or a control
         const uint32_t cp = DecodeUtf8(utf8, i);
         if (!IsWhitespaceOrControl(cp) && !IsCoveredCodepoint(cp)) ++count;
     }
@@ -33,8 +34,9 @@ int CountUncoveredCharacters(std::string_view utf8) {
 void AddCoveredCodepoints(std::string_view utf8, std::vector<uint32_t>& set) {
     std::vector<uint32_t> found;
     for (size_t i = 0; i < utf8.size();) {
+        if (static_cast<unsigned char>(utf8[i]) < 0x80) { ++i; continue; }   // ASCII is always in the atlas
         const uint32_t cp = DecodeUtf8(utf8, i);
-        if (cp > 0x7E && IsCoveredCodepoint(cp)) found.push_back(cp);   // ASCII is always in the atlas
+        if (IsCoveredCodepoint(cp)) found.push_back(cp);
     }
     if (found.empty()) return;
     set.insert(set.end(), found.begin(), found.end());

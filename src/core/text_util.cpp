@@ -88,8 +88,8 @@ int CountWords(std::string_view text) {
     int words = 0;
     bool inWord = false;
     for (char ch : text) {
-        const bool space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
-        if (!space && !inWord) ++words;
+        const bool space = ch == ' ' || (ch <= '\r' && ch >= '\t');   // space, \t \n \v \f \r
+        words += !space && !inWord;
         inWord = !space;
     }
     return words;
