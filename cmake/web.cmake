@@ -2,7 +2,7 @@
 # Links to .js (emcc's own .html output breaks at -Os), as a factory so each element owns one instance.
 
 function(aw_configure_web_target target)
-  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_resize,_aw_set_document,_aw_pointer,_aw_wheel,_aw_key,_aw_char,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_needs_frame,_aw_render_html,_aw_content_height,_aw_preview_html,_aw_size_error")
+  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_resize,_aw_set_document,_aw_pointer,_aw_key,_aw_char,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_content_height,_aw_preview_html,_aw_size_error")
   target_link_options(${target} PRIVATE
     "SHELL:-s MODULARIZE=1"
     "SHELL:-s EXPORT_NAME=createArticleWidgetModule"

@@ -177,7 +177,6 @@ EMSCRIPTEN_KEEPALIVE float aw_content_height() {
     return g_widget && g_widget->app->article() ? g_widget->app->ContentHeightCss() : 0.0f;
 }
 
-EMSCRIPTEN_KEEPALIVE int aw_needs_frame() { return g_widget && (g_widget->pendingFrames > 0 || g_widget->app->WantsAnotherFrame()); }
 
 // [SECTION] exports: input -----------------------------------------------------------
 // Coordinates arrive in CSS px relative to the canvas.
@@ -194,13 +193,6 @@ EMSCRIPTEN_KEEPALIVE void aw_pointer(int type, float x, float y, int button) {
     Wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_wheel(float dx, float dy) {
-    if (!g_widget) return;
-    ImGuiIO& io = ImGui::GetIO();
-    io.MouseWheelH -= dx / 100.0f;
-    io.MouseWheel -= dy / 100.0f;
-    Wake();
-}
 
 EMSCRIPTEN_KEEPALIVE void aw_key(int keyCode, int down, int mods) {
     if (!g_widget || keyCode < 0 || keyCode >= 512) return;
@@ -336,6 +328,5 @@ EMSCRIPTEN_KEEPALIVE const char* aw_size_error(double bytes, const char* config,
 // Heap buffers for passing strings in.
 EMSCRIPTEN_KEEPALIVE void* aw_alloc(int bytes) { return std::malloc(static_cast<size_t>(bytes > 0 ? bytes : 1)); }
 EMSCRIPTEN_KEEPALIVE void aw_free(void* p) { std::free(p); }
-EMSCRIPTEN_KEEPALIVE const char* aw_render_html() { return aw_get_json("html"); }
 
 } // extern "C"

@@ -54,6 +54,7 @@ void ArticleView::SetArticle(std::shared_ptr<const Article> article) {
     article_ = std::move(article);
     flow_ = article_ ? BuildFlow(article_->doc) : std::vector<FlowItem>{};
     layoutWidth_ = -1.0f;   // force a relayout
+    matchesValid_ = false;
     blocks_.clear();
 }
 

@@ -108,6 +108,9 @@ private:
     struct TocEntry { int section; TextLayout layout; };
     std::vector<TocEntry> toc_;                // level-2 sections, on wide screens only
     std::vector<size_t> headingBlocks_;        // flow indices of headings, in reading order
+    std::vector<int> matches_;                 // FAQ entries the filter shows, for matchesFilter_
+    std::string matchesFilter_;
+    bool matchesValid_ = false;                // false after a new article
     std::vector<TextLayout> stageSummaries_, faqQuestionsText_;
     std::vector<std::vector<Block>> faqAnswers_, stageBodies_;
     ViewLayoutInfo info_;

@@ -20,7 +20,13 @@ float ArticleView::DrawFaq(ImDrawList* draw, const FontLibrary& fonts, const Pal
     const bool draw_ = !measureOnly;
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const bool clicked = draw_ && ImGui::IsMouseClicked(0);
-    const std::vector<int> matches = MatchingQuestions(doc, state.faqFilter);
+    // Matching is redone only when the filter changes, not every frame.
+    if (!matchesValid_ || matchesFilter_ != state.faqFilter) {
+        matches_ = MatchingQuestions(doc, state.faqFilter);
+        matchesFilter_ = state.faqFilter;
+        matchesValid_ = true;
+    }
+    const std::vector<int>& matches = matches_;
     const bool narrow = w / s < 460.0f;
 
     // Controls: the filter box, then Expand all and Collapse all (below it on phones).

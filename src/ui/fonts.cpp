@@ -126,14 +126,5 @@ float FontLibrary::Width(FontFace face, std::string_view text) const {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
 }
 
-int FontLibrary::glyphsMissing(std::string_view text) const {
-    ImFont* font = Get(FontFace::Body);
-    int missing = 0;
-    for (size_t i = 0; i < text.size();) {
-        const uint32_t cp = DecodeUtf8(text, i);
-        if (cp > 0xFFFF || font->FindGlyphNoFallback(static_cast<ImWchar>(cp)) == nullptr) ++missing;
-    }
-    return missing;
-}
 
 } // namespace aw

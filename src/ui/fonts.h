@@ -23,7 +23,6 @@ public:
     ImFont* Get(FontFace face) const { return fonts_[static_cast<int>(face)]; }
     float Size(FontFace face) const;   // the face's em in device pixels (its CSS size times the scale)
     float Width(FontFace face, std::string_view text) const override;
-    int glyphsMissing(std::string_view text) const;   // code points the body face cannot draw
 
 private:
     ImFont* fonts_[static_cast<int>(FontFace::Count)] = {};
