@@ -66,6 +66,7 @@ struct Timeline {
     std::vector<NodeId> replaced;        // every top-level node the timeline stands in for
     std::vector<TimelineStage> stages;
     std::string source;                  // how it was found: "directive", "config"
+    std::string label;                   // the title of the section it stands in (level 2 or deeper), or ""
 };
 
 struct FaqEntry {

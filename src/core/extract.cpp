@@ -122,6 +122,7 @@ void StagesFromHeadings(Document& doc, NodeId heading) {
         doc.timeline.replaced.push_back(id);
     }
     if (!doc.timeline.replaced.empty()) doc.timeline.list = doc.timeline.replaced.front();
+    if (doc.node(heading).level >= 2) doc.timeline.label = CollapseWhitespace(doc.plainText(heading));
 }
 
 bool IsFaqHeadingText(const std::string& title) {
@@ -179,9 +180,8 @@ NodeId FirstListIn(const Document& doc, NodeId heading) {
 
 } // namespace
 
-void ExtractTimeline(Document& doc, const Config& config, const std::vector<NodeId>& directives) {
-    doc.timeline = Timeline{};
-    if (!config.timelineEnabled) return;
+// The stages, from config or a directive (the first match wins).
+static void FindTimeline(Document& doc, const Config& config, const std::vector<NodeId>& directives) {
     if (!config.timelineSection.empty()) {
         const Section* s = FindSection(doc, config.timelineSection);
         const NodeId list = s ? FirstListIn(doc, s->heading) : kNoNode;
@@ -197,6 +197,22 @@ void ExtractTimeline(Document& doc, const Config& config, const std::vector<Node
         if (!doc.timeline.stages.empty()) { doc.timeline.source = "directive"; return; }
         doc.timeline = Timeline{};
     }
+}
+
+// The timeline's label: the title of the section it stands in (for a heading directive, that heading),
+// unless that is the article's title.
+static void LabelTimeline(Document& doc) {
+    if (doc.timeline.stages.empty() || !doc.timeline.label.empty()) return;
+    const int section = doc.node(doc.timeline.list).section;
+    if (section >= 0 && doc.sections[static_cast<size_t>(section)].level >= 2)
+        doc.timeline.label = doc.sections[static_cast<size_t>(section)].title;
+}
+
+void ExtractTimeline(Document& doc, const Config& config, const std::vector<NodeId>& directives) {
+    doc.timeline = Timeline{};
+    if (!config.timelineEnabled) return;
+    FindTimeline(doc, config, directives);
+    LabelTimeline(doc);
 }
 
 void ExtractFaq(Document& doc, const Config& config, const std::vector<NodeId>& directives) {

@@ -72,7 +72,9 @@ public:
     // [SECTION] timeline and FAQ -------------------------------------------------
     void Timeline() {
         const auto& stages = doc_.timeline.stages;
-        out_ += "<ol class=\"aw-timeline\" aria-label=\"Timeline\">\n";
+        out_ += "<ol class=\"aw-timeline\" aria-label=\"";
+        AppendHtmlEscaped(out_, doc_.timeline.label.empty() ? std::string("Timeline") : "Timeline: " + doc_.timeline.label);
+        out_ += "\">\n";
         for (size_t i = 0; i < stages.size(); ++i) {
             const std::string id = opt_.idPrefix + "stage-" + std::to_string(i + 1);
             out_ += "<li class=\"aw-stage\" id=\"" + id + "\">";

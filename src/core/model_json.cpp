@@ -26,7 +26,7 @@ std::string ModelToJson(const Document& doc, const Config& config, int indent) {
     }
     json markers = json::array();
     for (const TimelineMarker& m : config.markers) markers.push_back({{"position", m.position}, {"label", m.label}});
-    j["timeline"] = {{"source", doc.timeline.source}, {"stages", std::move(stages)}, {"markers", std::move(markers)}};
+    j["timeline"] = {{"source", doc.timeline.source}, {"label", doc.timeline.label}, {"stages", std::move(stages)}, {"markers", std::move(markers)}};
 
     json faqs = json::array();
     for (const FaqEntry& e : doc.faq.entries) {

@@ -30,5 +30,6 @@ std::string HtmlEscape(std::string_view text);
 
 std::string CollapseWhitespace(std::string_view text);
 std::string ToLowerAscii(std::string_view text);
+std::string ToUpperAscii(std::string_view text);
 
 } // namespace aw

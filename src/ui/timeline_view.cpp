@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <imgui.h>
 
+#include "core/text_util.h"
 #include "ui/article_view.h"
 #include "ui/fonts.h"
 #include "ui/view_helpers.h"
@@ -38,8 +39,11 @@ float ArticleView::DrawTimeline(ImDrawList* draw, const FontLibrary& fonts, cons
     const ItemRect prev{next.x - 8.0f * s - prevW, buttonsY, prevW, buttonH};
     if (measureOnly) { info_.prev = prev; info_.next = next; }
     if (draw_) {
+        const std::string eyebrow = doc.timeline.label.empty() ? std::string("TIMELINE") : ToUpperAscii(doc.timeline.label);
+        draw->PushClipRect(ImVec2(x, cy), ImVec2(vertical ? x + w : prev.x - 8.0f * s, cy + buttonH), true);
         DrawLabel(draw, small, x, vertical ? cy : cy + (buttonH - fonts.Size(FontFace::UiSmall)) * 0.5f - 2.0f * s, Col(palette.mutedText),
-                  "THE ARC OF RESPONSIBILITY");
+                  eyebrow.c_str());
+        draw->PopClipRect();
         if (DrawButton(draw, fonts, palette, prev, "\xE2\x80\xB9 Previous", selected > 0, s)) {
             actions.selectStage = selected - 1; actions.setFocus = true; actions.focus = {FocusKind::PrevStage, -1}; actions.changed = true;
         }

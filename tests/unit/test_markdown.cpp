@@ -690,3 +690,13 @@ TEST_CASE("faq: disabled by config and via directive") {
     CHECK(directive.faq.source == "directive");
     CHECK(directive.droppedHtml == 0);
 }
+
+TEST_CASE("timeline: labelled by the section it stands in, never by the article's title") {
+    CHECK(Parse(ReadArticleFile()).timeline.label == "The Arc of AI Responsibility");
+    const Document top = Parse("# Title\n\n<!-- article-widget:timeline -->\n1. A - a\n2. B - b\n");
+    REQUIRE(top.timeline.stages.size() == 2);
+    CHECK(top.timeline.label.empty());
+    const Document headings = Parse("# T\n\n<!-- article-widget:timeline -->\n## Steps\n\n### One\n\nFirst.\n\n### Two\n\nSecond.\n");
+    REQUIRE(headings.timeline.stages.size() == 2);
+    CHECK(headings.timeline.label == "Steps");
+}
