@@ -78,9 +78,7 @@ bool WriteBundle(const BundleRequest& request, std::string& error) {
     std::string packedWasm;
     if (!Gzip(wasm, packedWasm)) { error = "could not compress " + dir + "/article-widget.wasm"; return false; }
 
-    HtmlOptions html;
-    html.idPrefix = article->config.deepLinkPrefix;
-    html.selectedStage = article->config.initialStage;
+    const HtmlOptions html = HtmlOptionsFor(*article, /*interactive=*/false);
     BundleParts parts;
     parts.title = article->doc.title;
     const std::string fallback = RenderHtml(article->doc, html);

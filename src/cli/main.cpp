@@ -128,10 +128,8 @@ int main(int argc, char** argv) {
         if (a.command == "model") {
             out = aw::ModelToJson(article->doc, article->config, 2);
         } else {
-            aw::HtmlOptions options;
-            options.interactive = a.interactive;
-            options.idPrefix = a.idPrefix.empty() ? article->config.deepLinkPrefix : a.idPrefix;
-            options.selectedStage = article->config.initialStage;
+            aw::HtmlOptions options = aw::HtmlOptionsFor(*article, a.interactive);
+            if (!a.idPrefix.empty()) options.idPrefix = a.idPrefix;
             out = aw::RenderHtml(article->doc, options);
         }
         std::fwrite(out.data(), 1, out.size(), stdout);

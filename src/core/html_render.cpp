@@ -4,6 +4,7 @@
 
 #include <unordered_set>
 
+#include "article.h"
 #include "text_util.h"
 
 #include <cstdio>
@@ -227,6 +228,15 @@ private:
 } // namespace
 
 // [SECTION] RenderHtml ---------------------------------------------------------
+HtmlOptions HtmlOptionsFor(const Article& article, bool interactive) {
+    HtmlOptions options;
+    options.interactive = interactive;
+    options.idPrefix = article.config.deepLinkPrefix;
+    options.selectedStage = article.config.initialStage;
+    options.markers = &article.config.markers;
+    return options;
+}
+
 std::string RenderHtml(const Document& doc, const HtmlOptions& options) {
     std::string out;
     out.reserve(doc.runs.size() * 24 + 256);

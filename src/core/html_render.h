@@ -14,6 +14,11 @@ struct HtmlOptions {
     const std::vector<TimelineMarker>* markers = nullptr;   // config markers, listed after the stages
 };
 
+struct Article;
+
+// Options from an article's config: its deep-link prefix as the id prefix, its initial stage, its markers.
+HtmlOptions HtmlOptionsFor(const Article& article, bool interactive);
+
 // Interactive mode is the canvas's accessible mirror: every focusable control carries
 // data-focus="<FocusName>" (core/interaction.h) in the same order as the canvas's focus order, so
 // Tab in the DOM and Tab on the canvas agree.

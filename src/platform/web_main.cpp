@@ -290,11 +290,8 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
     if (!app.article()) return "";
     if (key == "model") return Keep(aw::ModelToJson(app.article()->doc, app.article()->config, -1));
     if (key == "html") {
-        aw::HtmlOptions options;
-        options.interactive = true;
-        options.idPrefix = app.article()->config.deepLinkPrefix;
+        aw::HtmlOptions options = aw::HtmlOptionsFor(*app.article(), /*interactive=*/true);
         options.selectedStage = app.state().selectedStage;
-        options.markers = &app.article()->config.markers;
         return Keep(aw::RenderHtml(app.article()->doc, options));
     }
     return "";
@@ -306,9 +303,12 @@ EMSCRIPTEN_KEEPALIVE const char* aw_preview_html(const char* markdown, int markd
     static std::string html;
     const aw::LoadOutcome outcome = aw::LoadArticle(std::string_view(markdown, static_cast<size_t>(markdownLen)),
                                                     std::string(config, static_cast<size_t>(configLen)), aw::LoadOptions{});
-    aw::HtmlOptions options;
-    if (outcome.article) options.idPrefix = "preview-" + outcome.article->config.deepLinkPrefix;
-    html = outcome.article ? aw::RenderHtml(outcome.article->doc, options) : std::string();
+    html.clear();
+    if (outcome.article) {
+        aw::HtmlOptions options = aw::HtmlOptionsFor(*outcome.article, /*interactive=*/false);
+        options.idPrefix = "preview-" + options.idPrefix;   // the mirror uses the plain ids
+        html = aw::RenderHtml(outcome.article->doc, options);
+    }
     return html.c_str();
 }
 

@@ -106,10 +106,15 @@ float ArticleView::DrawTimeline(ImDrawList* draw, const FontLibrary& fonts, cons
             const ImVec2 c = arcPoint(std::clamp(m.position, 0.0f, last));
             const float r = 6.0f * s;
             draw->AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y), Col(palette.heading));
+            // The label sits above the path on a short leader, clear of the stage nodes.
             const float lw = fonts.Width(FontFace::UiSmall, m.label);
-            const ImVec2 at = vertical ? ImVec2(c.x + 16.0f * s, c.y - fonts.Size(FontFace::UiSmall) * 0.7f)
-                                       : ImVec2(std::clamp(c.x - lw * 0.5f, x, x + w - lw), c.y - r - fonts.Size(FontFace::UiSmall) * 1.6f);
+            const float lineH = fonts.Size(FontFace::UiSmall) * 1.3f;
+            const ImVec2 at = vertical ? ImVec2(c.x + 16.0f * s, c.y - lineH * 0.5f)
+                                       : ImVec2(std::clamp(c.x - lw * 0.5f, x, x + w - lw), c.y - r - 22.0f * s - lineH);
+            if (!vertical) draw->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, at.y + lineH + 2.0f * s), Col(palette.mutedText, 0.6f), 1.0f * s);
             DrawLabel(draw, small, at.x, at.y, Col(palette.mutedText), m.label.c_str());
+            const ItemRect hit{std::min(at.x, c.x - r), at.y, std::max(lw, 2.0f * r), c.y + r - at.y};
+            if (Contains(hit, ImGui::GetIO().MousePos)) ImGui::SetTooltip("%s", m.label.c_str());
         }
         const ImVec2 mouse = ImGui::GetIO().MousePos;
         for (int i = 0; i < n; ++i) {
