@@ -3,7 +3,7 @@
 // Prints one JSON object. Usage: node bench/browser_bench.mjs [--loads 7] [--bundle build/web/dist/article.html]
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { startServer, launchBrowser, openPage, waitReady, scrollToFaq, DIST } from '../tests/e2e/harness.mjs';
+import { startServer, launchBrowser, openPage, waitReady, scrollToFaq, measureIdle, DIST } from '../tests/e2e/harness.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
@@ -95,23 +95,8 @@ try {
   }
 
   // Idle: main-thread task time over 5 s (CDP TaskDuration), the widget page beside a plain page.
-  const idle = async (url, ready) => {
-    const { page, context } = await openPage(browser, url);
-    if (ready) await waitReady(page);
-    await page.waitForTimeout(1000);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
-    const t0 = await metric('TaskDuration');
-    await page.waitForTimeout(5000);
-    const t1 = await metric('TaskDuration');
-    const result = { taskMs: (t1 - t0) * 1000, jsHeapBytes: await metric('JSHeapUsedSize') };
-    if (ready) result.wasmBytes = await page.evaluate(() => document.getElementById('article')._mod.HEAPU8.length);
-    await context.close();
-    return result;
-  };
-  out.idlePlain = await idle(server.url + 'plain.html', false);
-  out.idleWidget = await idle(server.url + 'index.html', true);
+  out.idlePlain = await measureIdle(browser, server.url + 'plain.html');
+  out.idleWidget = await measureIdle(browser, server.url + 'index.html', { widget: true });
   out.chromium = browser.version();
 } finally {
   await browser.close();

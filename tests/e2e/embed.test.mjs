@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openPage, waitReady, scrollToFaq, ROOT, DIST } from './harness.mjs';
+import { startServer, launchBrowser, openPage, waitReady, measureIdle, scrollToFaq, ROOT, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -149,23 +149,8 @@ test('two widgets on one page act independently', { timeout: 60000 }, async () =
 });
 
 test('idle: no frames and no main-thread work while nobody touches it', { timeout: 60000 }, async () => {
-  const measure = async (url, ready) => {
-    const { page, context } = await openPage(browser, url);
-    if (ready) await waitReady(page);
-    await page.waitForTimeout(500);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const metric = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
-    const frames0 = ready ? await page.evaluate(() => document.getElementById('article').framesDrawn) : 0;
-    const t0 = await metric();
-    await page.waitForTimeout(5000);
-    const t1 = await metric();
-    const frames1 = ready ? await page.evaluate(() => document.getElementById('article').framesDrawn) : 0;
-    await context.close();
-    return { taskMs: (t1 - t0) * 1000, frames: frames1 - frames0 };
-  };
-  const plain = await measure(server.url + 'plain.html', false);
-  const widget = await measure(server.url + 'index.html', true);
+  const plain = await measureIdle(browser, server.url + 'plain.html', { settleMs: 500 });
+  const widget = await measureIdle(browser, server.url + 'index.html', { widget: true, settleMs: 500 });
   console.log(`idle 5 s: widget ${widget.taskMs.toFixed(2)} ms task time, ${widget.frames} frames; plain page ${plain.taskMs.toFixed(2)} ms`);
   assert.equal(widget.frames, 0, 'no frames drawn while idle');
 });

@@ -103,3 +103,23 @@ export function pixelVariance(png) {
   const mean = sum / n;
   return sumSq / n - mean * mean;
 }
+
+// Main-thread task time (CDP TaskDuration) over `ms` of idleness after load, with the frames the
+// widget drew meanwhile, the JS heap and, for a widget page, the WebAssembly memory.
+export async function measureIdle(browser, url, { widget = false, settleMs = 1000, ms = 5000 } = {}) {
+  const { page, context } = await openPage(browser, url);
+  if (widget) await waitReady(page);
+  await page.waitForTimeout(settleMs);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+  const frames = () => (widget ? page.evaluate(() => document.querySelector('article-widget').framesDrawn) : 0);
+  const frames0 = await frames();
+  const t0 = await metric('TaskDuration');
+  await page.waitForTimeout(ms);
+  const t1 = await metric('TaskDuration');
+  const result = { taskMs: (t1 - t0) * 1000, frames: (await frames()) - frames0, jsHeapBytes: await metric('JSHeapUsedSize') };
+  if (widget) result.wasmBytes = await page.evaluate(() => document.querySelector('article-widget')._mod.HEAPU8.length);
+  await context.close();
+  return result;
+}
