@@ -1,4 +1,5 @@
-// Theme colours as plain data (light and dark), and the WCAG contrast math that checks them.
+// Theme colours as plain data (light and dark, or derived from a host page's colours), and the
+// WCAG contrast math that checks them.
 #include "palette.h"
 
 #include <algorithm>
@@ -21,6 +22,16 @@ double ContrastRatio(Rgb a, Rgb b) {
 static Rgb Mix(Rgb a, Rgb b, double t) {
     auto m = [t](uint8_t x, uint8_t y) { return static_cast<uint8_t>(std::lround(x + (y - x) * t)); };
     return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b)};
+}
+
+// The accent, readable on the background, and the ink for text on an accent fill: the better of
+// near-black and white. The accent already has 4.5:1 against the background, so the ink on the
+// background's side of it has at least that too.
+static void SetAccent(Palette& p, Rgb accent) {
+    p.accent = EnsureContrast(accent, p.background, 4.5);
+    const Rgb ink{0x10, 0x12, 0x16}, white{0xff, 0xff, 0xff};
+    p.accentText = ContrastRatio(ink, p.accent) > ContrastRatio(white, p.accent) ? ink : white;
+    p.focus = p.accent;
 }
 
 Rgb EnsureContrast(Rgb color, Rgb background, double minRatio) {
@@ -49,12 +60,36 @@ Palette MakePalette(bool dark, Rgb accent) {
         p.rule = {0xdc, 0xd8, 0xd0};
         p.codeBackground = {0xf0, 0xee, 0xe8};
     }
-    p.accent = EnsureContrast(accent, p.background, 4.5);
-    // Text on an accent fill: the better of near-black and white. The accent already has 4.5:1
-    // against the background, so the ink on the background's side of it has at least that too.
-    const Rgb ink{0x10, 0x12, 0x16}, white{0xff, 0xff, 0xff};
-    p.accentText = ContrastRatio(ink, p.accent) > ContrastRatio(white, p.accent) ? ink : white;
-    p.focus = p.accent;
+    SetAccent(p, accent);
+    return p;
+}
+
+Palette MakeDerivedPalette(Rgb text, Rgb background, Rgb accent) {
+    Palette p;
+    const bool darkBackground = RelativeLuminance(background) < 0.5;
+    const Rgb extreme = darkBackground ? Rgb{255, 255, 255} : Rgb{0, 0, 0};
+    p.background = background;
+    p.surface = Mix(background, text, 0.05);
+    p.codeBackground = Mix(background, text, 0.06);
+    p.rule = Mix(background, text, 0.15);
+    // Text sits on the background, on cards (surface) and in code blocks: check against the nearest.
+    p.text = EnsureContrast(text, p.codeBackground, 4.5);
+    p.heading = EnsureContrast(Mix(p.text, extreme, 0.3), p.codeBackground, 4.5);
+    p.mutedText = EnsureContrast(Mix(p.text, background, 0.3), p.codeBackground, 4.5);
+    SetAccent(p, accent);
+    return p;
+}
+
+Palette PaletteFor(const HostColors& host, ThemeMode mode, bool prefersDark, Rgb configAccent) {
+    const Rgb accent = host.hasAccent ? host.accent : configAccent;
+    const bool forced = mode != ThemeMode::Auto || !host.present;
+    const bool dark = mode == ThemeMode::Dark || (mode == ThemeMode::Auto && prefersDark);
+    if (forced && !host.hasText && !host.hasBackground) return MakePalette(dark, accent);
+    const Palette builtIn = MakePalette(dark, accent);
+    const Rgb text = host.hasText ? host.text : forced ? builtIn.text : host.pageText;
+    const Rgb background = host.hasBackground ? host.background : forced ? builtIn.background : host.pageBackground;
+    Palette p = MakeDerivedPalette(text, background, accent);
+    p.opaqueBackground = forced || host.hasBackground;
     return p;
 }
 

@@ -18,9 +18,9 @@ namespace aw {
 // [SECTION] metrics ----------------------------------------------------------
 namespace {
 
-constexpr float kMeasureCss = 680.0f;       // reading column: about 70 characters of body text
 constexpr float kPhoneBreakCss = 600.0f;
-constexpr float kTocBreakCss = 1200.0f;
+constexpr float kTocBreakCss = 1200.0f;     // with margins of its own, the contents show from this width
+constexpr float kTocRoomCss = 300.0f;       // otherwise where this much room is left of the column
 constexpr float kBodyLine = 1.6f;
 constexpr float kHeadingLine = 1.25f;
 
@@ -58,6 +58,13 @@ void ArticleView::SetArticle(std::shared_ptr<const Article> article) {
     blocks_.clear();
 }
 
+void ArticleView::SetColumn(float maxWidthCss, bool ownMargins) {
+    if (maxWidthCss == maxColumnCss_ && ownMargins == ownMargins_) return;
+    maxColumnCss_ = maxWidthCss;
+    ownMargins_ = ownMargins;
+    layoutWidth_ = -1.0f;   // force a relayout
+}
+
 void ArticleView::LayoutText(Block& block, const FontLibrary& fonts, float maxWidth, float lineHeightFactor) {
     block.text = BreakLines(block.spans, maxWidth, fonts);
     block.lineHeight = std::round(fonts.Size(block.face) * lineHeightFactor);
@@ -69,11 +76,12 @@ void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
     ++relayoutCount_;
     scale_ = scale;
     const float widthCss = width / scale;
-    const float side = (widthCss < kPhoneBreakCss ? 20.0f : 48.0f) * scale;
-    columnWidth_ = std::min(width - 2.0f * side, kMeasureCss * scale);
-    if (columnWidth_ < 120.0f * scale) columnWidth_ = std::max(40.0f, width - 2.0f * 8.0f * scale);
+    const float side = ownMargins_ ? (widthCss < kPhoneBreakCss ? 20.0f : 48.0f) * scale : 0.0f;
+    columnWidth_ = std::min(width - 2.0f * side, maxColumnCss_ * scale);
+    if (columnWidth_ < 120.0f * scale) columnWidth_ = std::max(40.0f, width - (ownMargins_ ? 2.0f * 8.0f * scale : 0.0f));
     columnX_ = std::floor((width - columnWidth_) * 0.5f);
-    if (widthCss >= kTocBreakCss) columnX_ = std::floor(std::max(columnX_, 280.0f * scale + (width - 280.0f * scale - columnWidth_) * 0.5f));
+    const bool showToc = ownMargins_ ? widthCss >= kTocBreakCss : columnX_ >= kTocRoomCss * scale;
+    if (ownMargins_ && showToc) columnX_ = std::floor(std::max(columnX_, 280.0f * scale + (width - 280.0f * scale - columnWidth_) * 0.5f));
     const float em = fonts.Size(FontFace::Body);
     const Document& doc = article_->doc;
 
@@ -156,7 +164,7 @@ void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
     for (size_t i = 0; i < flow_.size(); ++i)
         if (flow_[i].kind == FlowKind::Heading) headingBlocks_.push_back(i);
     toc_.clear();
-    if (widthCss >= kTocBreakCss) {
+    if (showToc) {
         for (size_t i = 0; i < doc.sections.size(); ++i) {
             if (doc.sections[i].level != 2) continue;
             const std::vector<TextSpan> spans{TextSpan{doc.sections[i].title, FontFace::Ui, -1, false}};
@@ -351,7 +359,7 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
                               const ViewPresentation& presentation, float width, float height, float scale, float scrollY,
                               bool ownScrollbar) {
     ViewActions actions;
-    draw->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), Col(palette.background));
+    if (palette.opaqueBackground) draw->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), Col(palette.background));
     if (!article_) return actions;
     if (width != layoutWidth_ || scale != scale_ || fonts.scale() != scale_ || blocks_.size() != flow_.size()) Relayout(fonts, width, scale);
     const Document& doc = article_->doc;

@@ -57,6 +57,10 @@ struct ViewPresentation {
 class ArticleView {
 public:
     void SetArticle(std::shared_ptr<const Article> article);
+    // The reading column: at most `maxWidthCss` wide, centred; with `ownMargins` (natively) it keeps
+    // side margins and moves right for the table of contents, otherwise it fills the canvas up to its
+    // width, so its text lines up with the host page's, and the contents show only where there is room.
+    void SetColumn(float maxWidthCss, bool ownMargins);
     // Draws one frame. `scrollY` is in CSS px; sizes in device px; `scale` = device px per CSS px.
     ViewActions Draw(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
                      const ViewPresentation& presentation, float width, float height, float scale, float scrollY, bool ownScrollbar);
@@ -100,6 +104,8 @@ private:
     std::string meta_;               // "5 min read · 1,234 words"
     // Layout key: redone only when these change.
     float layoutWidth_ = -1.0f, scale_ = 0.0f;
+    float maxColumnCss_ = 680.0f;    // about 70 characters of body text
+    bool ownMargins_ = true;
     int relayoutCount_ = 0;
     float columnX_ = 0.0f, columnWidth_ = 0.0f, contentHeight_ = 0.0f, headerHeight_ = 0.0f;
     float timelineHeight_ = 0.0f, faqHeight_ = 0.0f;   // measured each frame (they depend on state)

@@ -69,12 +69,9 @@ bool WidgetApp::ScrollToAnchor(const std::string& id, bool smooth) {
     return true;
 }
 
-void WidgetApp::SelectStage(int index) {
-    if (!article_) return;
-    const int n = static_cast<int>(article_->doc.timeline.stages.size());
-    if (n == 0) return;
-    index = std::clamp(index, 0, n - 1);
-    if (index == state_.selectedStage) return;
+bool WidgetApp::SelectStage(int index) {
+    if (!article_ || index < 0 || index >= static_cast<int>(article_->doc.timeline.stages.size())) return false;
+    if (index == state_.selectedStage) return true;
     state_.selectedStage = index;
     stageFrom_ = stagePosition_;
     stageClock_ = reducedMotion_ ? 1.0f : 0.0f;
@@ -82,12 +79,13 @@ void WidgetApp::SelectStage(int index) {
     animating_ = true;
     if (host_.stageChanged) host_.stageChanged(index);
     if (article_->config.updateHash && host_.hashChanged) host_.hashChanged(StageHash(article_->config.deepLinkPrefix, index));
+    return true;
 }
 
-void WidgetApp::ToggleFaq(int index, int open) {
-    if (index < 0 || static_cast<size_t>(index) >= state_.openFaqs.size()) return;
+bool WidgetApp::ToggleFaq(int index, int open) {
+    if (!article_ || index < 0 || static_cast<size_t>(index) >= state_.openFaqs.size()) return false;
     const bool now = open < 0 ? !state_.openFaqs[static_cast<size_t>(index)] : open > 0;
-    if (now == state_.openFaqs[static_cast<size_t>(index)]) return;
+    if (now == state_.openFaqs[static_cast<size_t>(index)]) return true;
     state_.openFaqs[static_cast<size_t>(index)] = now;
     if (static_cast<size_t>(index) < faqClock_.size()) {
         faqClock_[static_cast<size_t>(index)] = reducedMotion_ ? 1.0f : 0.0f;
@@ -96,6 +94,7 @@ void WidgetApp::ToggleFaq(int index, int open) {
     }
     if (host_.faqToggled) host_.faqToggled(index, now);
     if (now && article_->config.updateHash && host_.hashChanged) host_.hashChanged(FaqHash(article_->doc, article_->config.deepLinkPrefix, index));
+    return true;
 }
 
 void WidgetApp::SetFilter(const std::string& filter) {
@@ -104,7 +103,7 @@ void WidgetApp::SetFilter(const std::string& filter) {
     if (host_.filterChanged) host_.filterChanged(state_.faqFilter);
 }
 
-bool WidgetApp::ApplyDeepLink(const std::string& hash) {
+bool WidgetApp::ApplyDeepLink(const std::string& hash, bool smooth) {
     if (!article_) return false;
     DeepLink link;
     if (!ParseDeepLink(article_->doc, article_->config.deepLinkPrefix, hash, link)) return false;
@@ -117,7 +116,7 @@ bool WidgetApp::ApplyDeepLink(const std::string& hash) {
         SetFocus({FocusKind::Question, link.faq}, false);
     }
     const ItemRect r = RectOf(view_.layoutInfo(), focus_);
-    if (r.h > 0) ScrollTo(r.y / scale_ - 24.0f, !reducedMotion_);
+    if (r.h > 0) ScrollTo(r.y / scale_ - 24.0f, smooth && !reducedMotion_);
     return true;
 }
 
@@ -172,8 +171,9 @@ void WidgetApp::FollowLink(int link) {
     }
 }
 
-void WidgetApp::SetAllFaqs(bool open) {
+bool WidgetApp::SetAllFaqs(bool open) {
     for (size_t i = 0; i < state_.openFaqs.size(); ++i) ToggleFaq(static_cast<int>(i), open ? 1 : 0);
+    return !state_.openFaqs.empty();
 }
 
 bool WidgetApp::SetStateJson(const std::string& json, std::string& error) {
@@ -272,12 +272,16 @@ void WidgetApp::Animate(float dt, bool reducedMotion) {
     animating_ = moving || state_.scrollY != targetScroll_;
 }
 
+Palette WidgetApp::CurrentPalette(bool prefersDark) const {
+    const ThemeMode mode = forcedTheme_ != ThemeMode::Auto ? forcedTheme_ : article_ ? article_->config.theme : ThemeMode::Auto;
+    return PaletteFor(hostColors_, mode, prefersDark, article_ ? article_->config.accent : Config{}.accent);
+}
+
 void WidgetApp::Frame(const FrameInput& input) {
     scale_ = input.scale;
     viewHeightCss_ = input.height / input.scale;
-    const ThemeMode mode = forcedTheme_ != ThemeMode::Auto ? forcedTheme_ : article_ ? article_->config.theme : ThemeMode::Auto;
-    dark_ = mode == ThemeMode::Dark || (mode == ThemeMode::Auto && input.prefersDark);
-    const Palette palette = MakePalette(dark_, article_ ? article_->config.accent : Config{}.accent);
+    const Palette palette = CurrentPalette(input.prefersDark);
+    dark_ = RelativeLuminance(palette.background) < 0.5;
     const float dt = lastTime_ < 0.0 ? 0.0f : static_cast<float>(std::min(0.1, input.timeSeconds - lastTime_));
     lastTime_ = input.timeSeconds;
 
@@ -313,8 +317,9 @@ void WidgetApp::Frame(const FrameInput& input) {
         // The content may have shrunk (resize, FAQ closed): keep the scroll in range.
         if (!host_.scrollTo && targetScroll_ > MaxScroll()) ScrollTo(MaxScroll(), false);
     } else {
-        draw->AddRectFilled(ImVec2(0, 0), ImVec2(input.width, input.height),
-                            IM_COL32(palette.background.r, palette.background.g, palette.background.b, 255));
+        if (palette.opaqueBackground)
+            draw->AddRectFilled(ImVec2(0, 0), ImVec2(input.width, input.height),
+                                IM_COL32(palette.background.r, palette.background.g, palette.background.b, 255));
     }
     if (!error_.empty()) {
         // A banner over the last good article: what is wrong, in words.

@@ -58,10 +58,11 @@ public:
     // True while an animation (scroll, stage change, FAQ height) still needs frames.
     bool WantsAnotherFrame() const { return animating_; }
 
-    // Commands (the JS API, the mirror and the CLI use the same ones).
-    void SelectStage(int index);
-    void ToggleFaq(int index, int open /* -1 toggle, 0 close, 1 open */);
-    void SetAllFaqs(bool open);
+    // Commands (the JS API, the mirror and the CLI use the same ones). Each returns false when it
+    // names nothing in the article (no such stage or question, no FAQ), and then changes nothing.
+    bool SelectStage(int index);
+    bool ToggleFaq(int index, int open /* -1 toggle, 0 close, 1 open */);
+    bool SetAllFaqs(bool open);
     void SetFilter(const std::string& filter);
     bool ScrollToAnchor(const std::string& id, bool smooth);
     void ScrollTo(float yCss, bool smooth);
@@ -72,7 +73,7 @@ public:
     std::string LayoutJson() const;   // CSS px rectangles of the title, stage nodes, FAQ questions, controls
     float ContentHeightCss() const { return view_.ContentHeightCss(); }
     // Selects, opens and scrolls to what "#<prefix>stage-<n>" or "#<prefix>faq-<slug>" names.
-    bool ApplyDeepLink(const std::string& hash);
+    bool ApplyDeepLink(const std::string& hash, bool smooth = true);
 
     // Focus and keys. `fromKeyboard` shows the focus ring (like :focus-visible).
     void SetFocus(FocusTarget target, bool fromKeyboard);
@@ -82,9 +83,16 @@ public:
 
     // "light" or "dark" from the host (the CLI's --theme, the element's theme attribute) beats the config.
     void SetForcedTheme(ThemeMode mode) { forcedTheme_ = mode; }
+    // The host page's colours (the web element reads them from CSS); see PaletteFor.
+    void SetHostColors(const HostColors& colors) { hostColors_ = colors; }
+    // The reading column: at most `maxWidthCss` wide; `ownMargins` keeps side margins of its own
+    // (natively), otherwise the column fills the canvas up to its width (the host page's margins).
+    void SetColumn(float maxWidthCss, bool ownMargins) { view_.SetColumn(maxWidthCss, ownMargins); }
 
     const WidgetState& state() const { return state_; }
     bool darkTheme() const { return dark_; }
+    // The colours drawn with, for the theme, the host's colours and the reader's colour scheme.
+    Palette CurrentPalette(bool prefersDark) const;
 
 private:
     void HandleImGuiKeys();
@@ -116,6 +124,7 @@ private:
     bool animating_ = false;
     bool dark_ = false;
     ThemeMode forcedTheme_ = ThemeMode::Auto;
+    HostColors hostColors_;
 };
 
 } // namespace aw

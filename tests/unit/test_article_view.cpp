@@ -101,3 +101,39 @@ TEST_CASE("article view: layout is cached across scrolling and state changes, re
         CHECK(view.ContentHeightCss() < closedHeight);
     }
 }
+
+TEST_CASE("article view: with the host's margins the column starts where the canvas does, up to its width") {
+    HeadlessImGui imgui;
+    FontLibrary fonts;
+    imgui.Fonts(fonts, 1.0f);
+    const auto article = Load(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
+    ArticleView view;
+    view.SetArticle(article);
+    Frame f;
+    f.state.openFaqs.assign(article->doc.faq.entries.size(), false);
+    f.openness.assign(article->doc.faq.entries.size(), 0.0f);
+    // Natively the column keeps margins of its own: 20 px on a phone, 48 px on a tablet.
+    f.width = 360;
+    Draw(view, fonts, f);
+    CHECK(view.layoutInfo().title.x == doctest::Approx(20.0f));
+    f.width = 700;
+    Draw(view, fonts, f);
+    CHECK(view.layoutInfo().title.x == doctest::Approx(48.0f));
+    // In a host page the element's box is the column's: the text lines up with the host's paragraphs.
+    view.SetColumn(680.0f, /*ownMargins=*/false);
+    for (const float width : {360.0f, 600.0f, 680.0f}) {
+        CAPTURE(width);
+        f.width = width;
+        Draw(view, fonts, f);
+        CHECK(view.layoutInfo().title.x == doctest::Approx(0.0f));
+    }
+    f.width = 1000;   // wider than the column: centred, as a centred host column is
+    Draw(view, fonts, f);
+    CHECK(view.layoutInfo().title.x == doctest::Approx(160.0f));
+    view.SetColumn(500.0f, false);   // --aw-column-width
+    Draw(view, fonts, f);
+    CHECK(view.layoutInfo().title.x == doctest::Approx(250.0f));
+    f.width = 1400;   // the contents take the room left of the column; the column stays centred
+    Draw(view, fonts, f);
+    CHECK(view.layoutInfo().title.x == doctest::Approx(450.0f));
+}

@@ -77,3 +77,54 @@ TEST_CASE("contrast: EnsureContrast keeps a good colour and moves a poor one onl
     CHECK(ContrastRatio(dim, black) >= 4.5);
     CHECK(RelativeLuminance(dim) > RelativeLuminance(Hex("#333333")));   // lightened on a dark background
 }
+
+TEST_CASE("host palette: the page's text colour on a transparent background, readable whatever the page gives") {
+    HostColors host;
+    host.present = true;
+    host.pageText = Hex("#24262b");
+    host.pageBackground = Hex("#fffaf2");
+    const Palette p = PaletteFor(host, ThemeMode::Auto, /*prefersDark=*/true, kDefaultAccent);
+    CHECK_FALSE(p.opaqueBackground);                       // the page shows through
+    CHECK(RgbToHex(p.text) == "#24262b");                  // the host's own text colour, unchanged
+    CHECK(RgbToHex(p.background) == "#fffaf2");            // what stands behind it, for mixing and contrast
+    CHECK(RelativeLuminance(p.background) > 0.5);          // the page decides, not prefers-color-scheme
+    // Pale grey text on white, a dark page, and a page with text too close to its background.
+    for (const auto& [text, page] : {std::pair{"#aaaaaa", "#ffffff"}, std::pair{"#e4e6eb", "#111111"}, std::pair{"#333333", "#222222"}}) {
+        CAPTURE(text);
+        CAPTURE(page);
+        host.pageText = Hex(text);
+        host.pageBackground = Hex(page);
+        const Palette q = PaletteFor(host, ThemeMode::Auto, false, kDefaultAccent);
+        for (const Rgb ground : {q.background, q.surface, q.codeBackground}) {
+            CHECK(ContrastRatio(q.text, ground) >= 4.5);
+            CHECK(ContrastRatio(q.heading, ground) >= 4.5);
+            CHECK(ContrastRatio(q.mutedText, ground) >= 4.5);
+        }
+        CHECK(ContrastRatio(q.accent, q.background) >= 4.5);
+    }
+}
+
+TEST_CASE("host palette: a forced theme paints its own background; --aw-* colours beat theme and config") {
+    HostColors host;
+    host.present = true;
+    host.pageText = Hex("#111111");
+    host.pageBackground = Hex("#ffffff");
+    const Palette dark = PaletteFor(host, ThemeMode::Dark, false, kDefaultAccent);
+    CHECK(dark.opaqueBackground);
+    CHECK(RgbToHex(dark.background) == RgbToHex(MakePalette(true, kDefaultAccent).background));
+    host.hasBackground = true;
+    host.background = Hex("#002b36");
+    host.hasText = true;
+    host.text = Hex("#fdf6e3");
+    host.hasAccent = true;
+    host.accent = Hex("#b58900");
+    const Palette custom = PaletteFor(host, ThemeMode::Auto, false, kDefaultAccent);
+    CHECK(custom.opaqueBackground);                        // a background the element was given is painted
+    CHECK(RgbToHex(custom.background) == "#002b36");
+    CHECK(RgbToHex(custom.text) == "#fdf6e3");
+    CHECK(RgbToHex(custom.accent) == "#b58900");           // already readable on #002b36: kept
+    // Natively (no host) "auto" follows the reader's colour scheme with the built-in palettes.
+    const Palette native = PaletteFor(HostColors{}, ThemeMode::Auto, true, kDefaultAccent);
+    CHECK(RgbToHex(native.background) == RgbToHex(MakePalette(true, kDefaultAccent).background));
+    CHECK(native.opaqueBackground);
+}
