@@ -1,9 +1,12 @@
 // The <article-widget> custom element: fetches the article, runs one WebAssembly instance per element,
 // draws only when something changes, lets the page scroll natively (the canvas is sticky), and keeps
-// an accessible mirror (semantic HTML with real buttons) in step with the canvas both ways.
+// an accessible mirror (semantic HTML with real buttons) in step with the canvas both ways. The mirror
+// is also the element's HTML view: the Text view, the printed article, and the interactive article
+// where WebGL is unavailable. Works under a strict CSP with Trusted Types (see the README).
 // Appended to the Emscripten module factory (--extern-post-js), so one <script> defines everything.
-// [SECTION] constants  [SECTION] helpers  [SECTION] lifecycle  [SECTION] loading  [SECTION] frames and sizing
-// [SECTION] events from the module  [SECTION] the mirror  [SECTION] canvas input  [SECTION] API
+// [SECTION] constants  [SECTION] styles  [SECTION] trusted HTML  [SECTION] helpers  [SECTION] host style
+// [SECTION] lifecycle  [SECTION] loading  [SECTION] frames and sizing  [SECTION] events from the module
+// [SECTION] the mirror and the HTML view  [SECTION] canvas input  [SECTION] API
 (function () {
   'use strict';
   if (typeof window === 'undefined' || !window.customElements || customElements.get('article-widget')) return;
@@ -18,41 +21,155 @@
   };
   const MODEL_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', ' ', 'Escape']);
   const SLOW_MS = 8000;
+  // Theming: custom properties on the element, read once per change (never per frame).
+  const THEME_PROPERTIES = { text: '--aw-text', background: '--aw-background', accent: '--aw-accent' };
+  const COLUMN_PROPERTY = '--aw-column-width';
+  const WATCHED_PROPERTIES = new Set(['color', ...Object.values(THEME_PROPERTIES), COLUMN_PROPERTY]);
+
+  // [SECTION] styles ---------------------------------------------------------
+  // One constructable stylesheet shared by every element (adoptedStyleSheets): no <style> text and no
+  // style attributes, so a host's `style-src 'self'` allows it. Values set from script go through CSSOM.
   const STYLE = `
-    :host { display: block; position: relative; min-height: 4rem; }
+    :host { display: block; position: relative; min-height: 4rem; min-width: 0;
+      /* Host colour changes (a dark-mode switch) and --aw-* changes start a transition: the element
+         re-reads its theme then, and only then. */
+      transition: color 1ms step-start, --aw-text 1ms step-start, --aw-background 1ms step-start, --aw-accent 1ms step-start,
+        --aw-column-width 1ms step-start;
+      transition-behavior: allow-discrete; }
     :host([hidden]) { display: none; }
-    .viewport { position: sticky; top: 0; width: 100%; height: 0; overflow: hidden; display: none; }
-    :host(.aw-ready) .viewport { display: block; }
-    canvas { display: block; width: 100%; height: 100%; outline: none; touch-action: pan-y; }
-    .status { font: 15px/1.5 system-ui, sans-serif; padding: 0.9rem 1.2rem; border-radius: 8px; margin: 1rem auto; max-width: 680px; }
+    .root { position: relative; --column: var(--aw-column-width, 680px); }
+    /* The canvas has no intrinsic width; this gives the element a paragraph's (wide, yet able to shrink
+       to 64 px), so as a flex or grid item, or in a shrink-to-fit box, it is as wide as a block of text. */
+    .sizer { height: 0; overflow: hidden; visibility: hidden; font-size: 0; line-height: 0; }
+    .sizer span { display: inline-block; width: 64px; }
+    .probe { position: absolute; visibility: hidden; pointer-events: none; }
+    .status { font: 15px/1.5 system-ui, sans-serif; padding: 0.9rem 1.2rem; border-radius: 8px; margin: 1rem auto; max-width: var(--column); }
     .status:empty { display: none; }
     .status.error { background: #fdecea; color: #7a1710; border: 1px solid #c23b2e; }
-    .status.loading { color: #555b66; }
+    .status.loading { opacity: 0.75; }
     .status button { font: inherit; margin-left: 0.75rem; padding: 0.2rem 0.8rem; border-radius: 999px; border: 1px solid currentColor;
       background: transparent; color: inherit; cursor: pointer; }
-    .fallback { max-width: 680px; margin: 0 auto; padding: 0 20px; font: 18px/1.6 Georgia, "Noto Serif", serif; }
+    .fallback, .mirror.shown { max-width: var(--column); margin: 0 auto; line-height: 1.6; overflow-wrap: break-word; }
     .fallback pre { white-space: pre-wrap; font: inherit; }
-    /* Once drawn, the fallback and the mirror stay for assistive technology, find-in-page and copying,
-       but out of sight; fixed so that focusing a control never scrolls the page to it. */
-    .sr-only, :host(.aw-ready) .fallback { position: fixed !important; left: 0; top: 0; width: 1px; height: 1px; overflow: hidden;
-      clip-path: inset(50%); white-space: nowrap; margin: 0; padding: 0; }
-    :host(.aw-ready) .fallback { display: none; }
-    :host(.aw-text-view) .viewport { display: none; }
-    :host(.aw-text-view) .mirror { position: static !important; width: auto; height: auto; overflow: visible; clip-path: none;
-      white-space: normal; max-width: 680px; margin: 0 auto; padding: 0 20px; font: 18px/1.6 Georgia, "Noto Serif", serif; }
-    .textview { position: absolute; right: 8px; top: 8px; z-index: 1; font: 13px/1 system-ui, sans-serif; padding: 6px 10px;
-      border-radius: 999px; border: 1px solid #8a8f99; background: rgba(255,255,255,0.9); color: #24262b; cursor: pointer;
+    .root.ready .fallback { display: none; }
+    /* The drawn view: a sticky, one-viewport-tall canvas inside a box as tall as the article. It sticks
+       below the host's scroll-padding-top (a fixed header), so the progress bar stays in sight. */
+    .stage { display: none; }
+    .root.ready .stage { display: block; }
+    .viewport { position: sticky; top: var(--sticky-top, 0px); overflow: hidden; }
+    canvas { display: block; width: 100%; height: 100%; outline: none; touch-action: pan-y; }
+    /* Text view / Interactive view: a zero-height sticky bar, so the button stays in sight while reading. */
+    .bar { position: sticky; top: var(--sticky-top, 0px); height: 0; z-index: 2; }
+    .textview { position: absolute; right: 8px; top: 10px; font: 13px/1 system-ui, sans-serif; padding: 6px 10px;
+      border-radius: 999px; border: 1px solid #8a8f99; background: rgba(255,255,255,0.92); color: #24262b; cursor: pointer;
       opacity: 0; transition: opacity 0.15s; }
-    :host(.aw-ready) .textview:focus-visible, :host(.aw-ready:hover) .textview, :host(.aw-text-view) .textview { opacity: 1; }
-    :host(.aw-text-view) .textview { position: sticky; float: right; }
+    .root.ready:hover .textview, .textview:focus-visible, .root.html-view .textview { opacity: 1; }
+    .note { font: 14px/1.5 system-ui, sans-serif; opacity: 0.75; max-width: var(--column); margin: 0 auto 0.75rem; }
+    /* While the canvas shows, the mirror stays for assistive technology, find-in-page and copying, out of
+       sight; fixed so that focusing a control never scrolls the page to it. */
+    .sr-only { position: fixed !important; left: 0; top: 0; width: 1px; height: 1px; overflow: hidden;
+      clip-path: inset(50%); white-space: nowrap; margin: 0; padding: 0; }
+
+    /* The HTML view (Text view, no WebGL, print): the mirror, visible, in the host's fonts and colours
+       (or the theme's, when one is forced), with working buttons. */
+    .root.html-view .stage { display: none; }
+    .mirror.shown { color: var(--ink, inherit); background: var(--paper, transparent); }
+    .mirror.shown h1, .mirror.shown h2, .mirror.shown h3, .mirror.shown h4 { line-height: 1.25; color: var(--heading, inherit); }
+    .mirror.shown a { color: var(--link, inherit); }
+    .mirror.shown pre { overflow-x: auto; padding: 0.8em 1em; border-radius: 6px; background: var(--surface, rgba(127,127,127,0.1)); }
+    .mirror.shown blockquote { margin-left: 0; padding-left: 1em; border-left: 3px solid var(--rule, rgba(127,127,127,0.4)); }
+    .mirror.shown button, .mirror.shown input { font: inherit; font-size: 0.95em; color: inherit; }
+    .mirror.shown button { cursor: pointer; border: 1px solid var(--rule, rgba(127,127,127,0.5)); background: transparent;
+      border-radius: 999px; padding: 0.15em 0.9em; }
+    .mirror.shown button:hover { border-color: var(--link, currentColor); }
+    .mirror.shown :focus-visible { outline: 2px solid var(--link, currentColor); outline-offset: 2px; }
+    .mirror.shown .aw-timeline { list-style: none; padding: 0 0 0 1.4em; margin: 1.5em 0 0.75em; border-left: 2px solid var(--rule, rgba(127,127,127,0.4)); }
+    .mirror.shown .aw-stage { margin: 0.35em 0; }
+    .mirror.shown .aw-stage-button { font-weight: 600; text-align: left; }
+    .mirror.shown .aw-stage-button[aria-current] { background: var(--link, currentColor); border-color: var(--link, currentColor);
+      color: var(--on-link, Canvas); }
+    .mirror.shown .aw-stage:not(:has(> .aw-stage-button[aria-current])) > :not(.aw-stage-button) { display: none; }
+    .mirror.shown .aw-stage-summary { display: block; margin-top: 0.4em; }
+    .mirror.shown .aw-timeline-controls, .mirror.shown .aw-faq-controls { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin: 0.5em 0 1.5em; }
+    .mirror.shown .aw-faq-controls input { padding: 0.3em 0.6em; border-radius: 6px; border: 1px solid var(--rule, rgba(127,127,127,0.5));
+      background: transparent; margin-left: 0.4em; }
+    .mirror.shown .aw-faq-question { margin: 0; border-top: 1px solid var(--rule, rgba(127,127,127,0.3)); }
+    .mirror.shown .aw-faq-question button { display: block; width: 100%; text-align: left; border: 0; border-radius: 6px;
+      padding: 0.6em 0.2em; font-weight: 600; font-size: 1em; }
+    .mirror.shown .aw-faq-question button::before { content: "+"; display: inline-block; width: 1.2em; color: var(--link, inherit); }
+    .mirror.shown .aw-faq-question button[aria-expanded="true"]::before { content: "\\2212"; }
+    .mirror.shown .aw-faq-answer { padding: 0 0.2em 0.5em 1.4em; }
+    .mirror.shown .aw-faq-status:empty { display: none; }
+
+    @media print {
+      /* The whole article on paper: every stage, every answer, links with their URLs; no canvas, no controls. */
+      .sizer, .status, .bar, .stage, .note, .aw-timeline-controls, .aw-faq-controls, .aw-faq-status { display: none !important; }
+      .mirror, .mirror.sr-only { position: static !important; width: auto !important; height: auto !important; overflow: visible !important;
+        clip-path: none !important; white-space: normal !important; max-width: none; margin: 0; background: none; color: inherit; }
+      .root:not(.ready) .mirror { display: none; }
+      .mirror [hidden] { display: block !important; }
+      .mirror .aw-timeline { list-style: decimal !important; padding-left: 1.6em !important; border: 0 !important; }
+      .mirror .aw-stage > * { display: revert !important; }
+      .mirror .aw-stage > .aw-stage-summary { display: block !important; }
+      .mirror .aw-stage { break-inside: avoid; }
+      .mirror button { all: unset; font-weight: 700; }
+      .mirror .aw-faq-question button::before { content: none; }
+      .mirror a[href^="http"]::after, .mirror a[href^="mailto:"]::after, .fallback a[href^="http"]::after {
+        content: " (" attr(href) ")"; font-size: 0.9em; overflow-wrap: anywhere; }
+    }
   `;
+  let sharedSheet = null;
+  function adoptStyles(root) {
+    if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+      if (!sharedSheet) { sharedSheet = new CSSStyleSheet(); sharedSheet.replaceSync(STYLE); }
+      root.adoptedStyleSheets = [sharedSheet];
+    } else {   // older browsers, which know no constructable stylesheets (nor Trusted Types)
+      const style = document.createElement('style');
+      style.textContent = STYLE;
+      root.appendChild(style);
+    }
+  }
+
+  // [SECTION] trusted HTML -----------------------------------------------------
+  // The only HTML the element writes is the core's: escaped, with no raw HTML from the article. Under
+  // `require-trusted-types-for 'script'` it passes through the policy named "article-widget", which
+  // accepts a string only with a token private to this file.
+  const CORE_HTML = Symbol('the core\u2019s escaped HTML');
+  let htmlPolicy = null, policyError = '';
+  if (window.trustedTypes && trustedTypes.createPolicy) {
+    try {
+      htmlPolicy = trustedTypes.createPolicy('article-widget', {
+        createHTML: (html, token) => {
+          if (token !== CORE_HTML) throw new TypeError('article-widget: the policy accepts only the widget\u2019s own escaped HTML');
+          return html;
+        },
+      });
+    } catch (e) {
+      policyError = 'This page\u2019s Content-Security-Policy does not allow the Trusted Types policy "article-widget" (add it to trusted-types)';
+    }
+  }
+  function setCoreHtml(element, html) {
+    try {
+      element.innerHTML = htmlPolicy ? htmlPolicy.createHTML(html, CORE_HTML) : html;
+    } catch (e) {
+      throw new Error(policyError || e.message);
+    }
+  }
 
   // [SECTION] helpers ---------------------------------------------------------
+  function make(tag, className, attributes = {}) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    return node;
+  }
+
   async function fetchText(url, what, signal) {
     let response;
     try {
       response = await fetch(url, { credentials: 'same-origin', signal });
     } catch (e) {
+      if (e.name === 'AbortError') throw e;
       throw new Error(`Could not load the ${what} (${url}): ${e.message}`);
     }
     if (!response.ok) throw new Error(`Could not load the ${what} (${url}): the server answered ${response.status}`);
@@ -106,6 +223,50 @@
     return JSON.stringify(config);
   }
 
+  // [SECTION] host style ------------------------------------------------------
+  // Colours as "#rrggbb" for the core, whatever CSS syntax they were written in; null for none or
+  // a fully transparent colour. A 2D canvas context normalises any CSS colour to sRGB.
+  let colorContext = null;
+  function parseRgb(text) {
+    const m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(text);
+    if (!m) return null;
+    const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
+    return { rgb: [m[1], m[2], m[3]].map((v) => Math.round(Number(v))), alpha };
+  }
+  function colorToHex(css) {
+    let c = parseRgb(css);
+    if (!c) {
+      colorContext = colorContext || document.createElement('canvas').getContext('2d');
+      if (!colorContext) return null;
+      colorContext.fillStyle = '#000000';
+      colorContext.fillStyle = css;
+      const normal = colorContext.fillStyle;
+      c = normal.startsWith('#') ? { rgb: [1, 3, 5].map((i) => parseInt(normal.slice(i, i + 2), 16)), alpha: 1 } : parseRgb(normal);
+    }
+    if (!c || c.alpha === 0) return null;
+    return '#' + c.rgb.map((v) => Math.min(255, Math.max(0, v)).toString(16).padStart(2, '0')).join('');
+  }
+
+  // What stands behind the element: the first ancestor (across shadow roots) with a background colour;
+  // with none, the page's canvas, light or dark as the text colour implies.
+  function pageBackground(element, textHex) {
+    for (let node = element.parentNode; node; node = node.parentNode || node.host) {
+      if (node.nodeType !== 1) continue;
+      const hex = colorToHex(getComputedStyle(node).backgroundColor);
+      if (hex) return hex;
+    }
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(textHex.slice(i, i + 2), 16));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b > 128 ? '#121212' : '#ffffff';
+  }
+
+  // The host's scroll-padding-top (a fixed header's height), in CSS px.
+  function scrollPaddingTop() {
+    const value = getComputedStyle(document.documentElement).scrollPaddingTop;
+    if (!value || value === 'auto') return 0;
+    const n = parseFloat(value) || 0;
+    return Math.max(0, value.endsWith('%') ? (window.innerHeight * n) / 100 : n);
+  }
+
   // [SECTION] lifecycle -------------------------------------------------------------
   class ArticleWidgetElement extends HTMLElement {
     static get observedAttributes() { return ['src', 'config', 'theme', 'hash-prefix', 'start-stage']; }
@@ -113,24 +274,39 @@
     constructor() {
       super();
       const root = this.attachShadow({ mode: 'open' });
-      root.innerHTML = `<style>${STYLE}</style>
-        <div class="status loading" role="status" aria-live="polite"></div>
-        <div class="fallback"><slot></slot><div class="source"></div></div>
-        <button class="textview" type="button" hidden>Text view</button>
-        <div class="viewport" part="viewport"><canvas part="canvas" tabindex="-1" aria-hidden="true"></canvas></div>
-        <div class="mirror sr-only"></div>`;
-      this._status = root.querySelector('.status');
-      this._source = root.querySelector('.source');
-      this._viewport = root.querySelector('.viewport');
-      this._canvas = root.querySelector('canvas');
-      this._mirror = root.querySelector('.mirror');
-      this._textButton = root.querySelector('.textview');
+      adoptStyles(root);
+      this._root = make('div', 'root');
+      const sizer = make('div', 'sizer', { 'aria-hidden': 'true' });
+      for (let i = 0; i < 64; i++) sizer.append(make('span'), ' ');
+      this._probe = make('div', 'probe', { 'aria-hidden': 'true' });
+      this._status = make('div', 'status loading', { role: 'status', 'aria-live': 'polite' });
+      const fallback = make('div', 'fallback');
+      this._source = make('div', 'source');
+      fallback.append(make('slot'), this._source);
+      const bar = make('div', 'bar');
+      this._textButton = make('button', 'textview', { type: 'button', 'aria-pressed': 'false' });
+      this._textButton.textContent = 'Text view';
+      this._textButton.hidden = true;
+      bar.append(this._textButton);
+      this._stage = make('div', 'stage');
+      this._viewport = make('div', 'viewport', { part: 'viewport' });
+      this._canvas = make('canvas', '', { part: 'canvas', tabindex: '-1', 'aria-hidden': 'true' });
+      this._viewport.append(this._canvas);
+      this._stage.append(this._viewport);
+      this._note = make('p', 'note');
+      this._note.hidden = true;
+      this._mirror = make('div', 'mirror sr-only');
+      this._root.append(sizer, this._probe, this._status, fallback, bar, this._stage, this._note, this._mirror);
+      root.append(this._root);
+
       this._mod = null;
       this._raf = 0;
       this._visible = true;
       this._contentHeight = 0;
+      this._stickyTop = 0;
       this._firstFrameDrawn = false;
-      this._markdown = null;
+      this._markdown = null;        // set through the property: beats src and inline Markdown
+      this._shownMarkdown = null;   // the article on screen, wherever it came from
       this._generation = 0;
       this._newReadyPromise();
       this._onScroll = () => this._syncScroll();
@@ -141,13 +317,29 @@
         if (this._raf) cancelAnimationFrame(this._raf);   // nothing is drawn in a hidden tab
         this._raf = 0;
       };
-      this._textButton.addEventListener('click', () => this._toggleTextView());
+      this._onStyleChange = (e) => { if (e.target === this && WATCHED_PROPERTIES.has(e.propertyName)) this._readHostStyle(); };
+      this.addEventListener('transitionend', this._onStyleChange);
+      this._textButton.addEventListener('click', () => this._setHtmlView(!this._root.classList.contains('html-view')));
       this._installMirrorInput();
     }
 
+    get ready() { return this._ready; }
+
+    // A fresh promise for each load; one still pending follows the newer load.
     _newReadyPromise() {
-      this.ready = new Promise((resolve, reject) => { this._resolveReady = resolve; this._rejectReady = reject; });
-      this.ready.catch(() => {}); // failures are reported through the error event and the status line
+      const pending = this._readyPending;
+      let settle;
+      this._ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+      this._ready.catch(() => {}); // failures are reported through the articleerror event and the status line
+      this._readyPending = settle;
+      if (pending) this._ready.then(pending.resolve, pending.reject);
+    }
+
+    _resolveReady() {
+      const pending = this._readyPending;
+      this._readyPending = null;
+      if (pending) pending.resolve(this);
+      this._emit('ready', null);
     }
 
     connectedCallback() {
@@ -158,11 +350,11 @@
 
     attributeChangedCallback(name, oldValue, newValue) {
       if (!this._started || oldValue === newValue) return;
-      if (name === 'theme') this._command({ cmd: 'theme', mode: newValue || 'auto' });
-      else this._load();
+      if (name === 'theme') { this._applyTheme(); this._applyPalette(); } else this._load();
     }
 
-    get markdown() { return this._markdown; }
+    // The article on screen (from src, an inline script or this property); null before one is shown.
+    get markdown() { return this._shownMarkdown; }
     set markdown(text) { this._markdown = text === null ? null : String(text); if (this._started) this._load(); }
 
     // [SECTION] loading ----------------------------------------------------------------
@@ -170,7 +362,11 @@
       const generation = ++this._generation;
       if (this._abort) this._abort.abort();
       this._abort = new AbortController();
-      if (this._failed) { this._failed = false; this._crashedMessage = null; this._newReadyPromise(); }
+      this._newReadyPromise();
+      this._firstFrameDrawn = false;
+      this._frameOwed = false;      // set once this load's article is in the module: its first frame resolves ready
+      this._failed = false;
+      this._crashedMessage = null;
       this._setStatus('loading', 'Loading article\u2026');
       const slow = setTimeout(() => {
         if (generation === this._generation && !this._firstFrameDrawn) this._setStatus('loading', 'Still loading the article\u2026 (the server is slow)');
@@ -190,7 +386,7 @@
         ]);
         if (generation !== this._generation) return;
         // Until the canvas is drawn, the article is readable: the host's own HTML if it gave some, else the text.
-        if (!this.children.length || (this.children.length === 1 && inline)) this._source.innerHTML = '<pre></pre>';
+        if (!this.children.length || (this.children.length === 1 && inline)) this._source.replaceChildren(make('pre'));
         if (this._source.firstChild) this._source.firstChild.textContent = markdown;
         const merged = mergeConfig(config, this);
         this._pendingSource = [markdown, merged];
@@ -202,14 +398,18 @@
         if (tooBig) throw new Error(tooBig);
         const ok = withCString(this._mod, markdown, (mp, ml) => withCString(this._mod, merged, (cp, cl) => this._mod._aw_set_document(mp, ml, cp, cl)));
         if (!ok) throw new Error(this._query('error'));
-        if (this.getAttribute('theme')) this._command({ cmd: 'theme', mode: this.getAttribute('theme') });
+        this._shownMarkdown = markdown;
+        this._frameOwed = !this._htmlOnly;
+        this._applyTheme();
+        this._hostStyleJson = '';
         this._buildMirror();
         this._setStatus('', '');
         this._source.textContent = '';
-        this.classList.add('aw-ready');
-        this._textButton.hidden = false;
+        this._root.classList.add('ready');
+        this._textButton.hidden = this._htmlOnly;
         this._resize();
         if (location.hash) this._command({ cmd: 'deepLink', hash: location.hash });
+        if (this._htmlOnly) this._resolveReady();   // no frame to wait for: the HTML view is the article
         this._schedule();
       } catch (e) {
         if (generation !== this._generation || e.name === 'AbortError') return;
@@ -245,19 +445,30 @@
       if (this._pendingSource && this._source.firstChild) {
         const [md, cfg] = this._pendingSource;
         const html = withCString(mod, md, (mp, ml) => withCString(mod, cfg, (cp, cl) => mod.UTF8ToString(mod._aw_preview_html(mp, ml, cp, cl))));
-        if (html) this._source.innerHTML = html;
+        if (html) setCoreHtml(this._source, html);
       }
-      const rect = this.getBoundingClientRect();
-      if (!mod._aw_create(Math.max(1, rect.width), Math.max(1, window.innerHeight), window.devicePixelRatio || 1)) {
-        throw new Error('WebGL is not available in this browser, so the interactive article cannot be drawn');
-      }
+      const rect = this._root.getBoundingClientRect();
+      const created = mod._aw_create(Math.max(1, rect.width), Math.max(1, window.innerHeight), window.devicePixelRatio || 1);
+      if (!created) throw new Error('The widget could not start (out of memory)');
+      // Without WebGL (a blocklisted GPU, a remote desktop) the interactive HTML view is the article.
+      this._htmlOnly = created === 2;
       this._mod = mod;
-      this._installCanvasInput();
+      if (this._htmlOnly) {
+        this._note.textContent = 'The drawn view needs WebGL, which this browser does not offer; this is the same article as a page.';
+        this._note.hidden = false;
+        this._setHtmlView(true);
+      } else {
+        this._installCanvasInput();
+      }
       window.addEventListener('scroll', this._onScroll, { passive: true });
       window.addEventListener('resize', this._onResize);
       window.addEventListener('hashchange', this._onHash);
       document.addEventListener('visibilitychange', this._onVisibility);
-      this._resizeObserver = new ResizeObserver(this._onResize);
+      // Width changes only: the height is the article's own, set from here.
+      this._resizeObserver = new ResizeObserver((entries) => {
+        const width = entries[entries.length - 1].contentRect.width;
+        if (width !== this._observedWidth) { this._observedWidth = width; this._resize(); }
+      });
       this._resizeObserver.observe(this);
       this._intersection = new IntersectionObserver((entries) => {
         this._visible = entries[entries.length - 1].isIntersecting;
@@ -272,8 +483,10 @@
     _fail(message) {
       this._failed = true;
       this._setStatus('error', message, true);
-      this.dispatchEvent(new CustomEvent('error', { detail: { message } }));
-      this._rejectReady(new Error(message));
+      this._emit('articleerror', { message });
+      const pending = this._readyPending;
+      this._readyPending = null;
+      if (pending) pending.reject(new Error(message));
     }
 
     // The module aborted (out of memory, or a bug): never leave a frozen canvas behind.
@@ -285,7 +498,7 @@
       this._raf = 0;
       this._mod = null;   // an aborted module is never called again; Try again starts a new one
       this._crashedMessage = message;
-      this.classList.remove('aw-ready');
+      this._root.classList.remove('ready');
       this._fail(message);
     }
 
@@ -294,8 +507,7 @@
       this._status.textContent = text;
       this._status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
       if (retry) {
-        const button = document.createElement('button');
-        button.type = 'button';
+        const button = make('button', '', { type: 'button' });
         button.textContent = 'Try again';
         button.addEventListener('click', () => this._load());
         this._status.appendChild(button);
@@ -304,7 +516,7 @@
 
     // [SECTION] frames and sizing ----------------------------------------------------------
     _schedule() {
-      if (this._raf || !this._mod || !this._visible || document.hidden || this.classList.contains('aw-text-view')) return;
+      if (this._raf || !this._mod || !this._visible || document.hidden || this._root.classList.contains('html-view')) return;
       this._raf = requestAnimationFrame((t) => this._frame(t));
     }
 
@@ -313,13 +525,13 @@
       if (!this._mod || this._contextLost || document.hidden) return;
       const more = this._mod._aw_frame(time);
       this._framesDrawn = (this._framesDrawn || 0) + 1;
-      if (!this._firstFrameDrawn) {
+      this._syncHeight();
+      if (this._frameOwed) {
+        this._frameOwed = false;
         this._firstFrameDrawn = true;
         performance.mark('aw-first-frame');
-        this._resolveReady(this);
-        this.dispatchEvent(new CustomEvent('ready'));
+        this._resolveReady();
       }
-      this._syncHeight();
       if (more) this._schedule();
     }
 
@@ -328,28 +540,40 @@
       if (this._mod && !this._contextLost && this._firstFrameDrawn) this._frame(performance.now());
     }
 
+    // The stage is as tall as the article, so the page scrolls natively past the sticky canvas.
     _syncHeight() {
       const height = Math.ceil(this._mod._aw_content_height());
       if (height > 0 && height !== this._contentHeight) {
         this._contentHeight = height;
-        this.style.height = height + 'px';
-        this._resize();
+        this._stage.style.height = height + 'px';
+        this._sizeCanvas();
       }
     }
 
+    // The canvas is one window tall, less the host's fixed header (scroll-padding-top).
     _viewportHeight() {
-      return Math.max(1, Math.min(window.innerHeight, this._contentHeight || window.innerHeight));
+      const available = Math.max(1, window.innerHeight - this._stickyTop);
+      return Math.max(1, Math.min(available, this._contentHeight || available));
     }
 
+    // A change around the element (window size, colour scheme, pixel ratio): the host style is read
+    // again, then the canvas sized.
     _resize() {
       if (!this._mod) return;
-      const width = Math.max(1, this.clientWidth);
+      this._readHostStyle();
+      this._applyPalette();
+      this._sizeCanvas();
+    }
+
+    _sizeCanvas() {
+      if (!this._mod || this._htmlOnly) return;
+      const width = Math.max(1, this._root.clientWidth);
       const height = this._viewportHeight();
       const dpr = window.devicePixelRatio || 1;
       this._viewport.style.height = height + 'px';
       this._canvas.width = Math.round(width * dpr);
       this._canvas.height = Math.round(height * dpr);
-      this._mod._aw_resize(width, height, dpr, this._media[0].matches ? 1 : 0, this._media[1].matches ? 1 : 0);
+      this._mod._aw_resize(width, height, dpr, this._media && this._media[0].matches ? 1 : 0, this._media && this._media[1].matches ? 1 : 0);
       this._syncScroll();
       this._schedule();
     }
@@ -359,48 +583,117 @@
       query.addEventListener('change', () => { this._resize(); if (this._mod) this._watchPixelRatio(); }, { once: true });
     }
 
-    // Where the page has scrolled to, relative to the top of the article.
+    // Where the page has scrolled to: the article's y at the top of the sticky canvas.
     _syncScroll() {
-      if (!this._mod) return;
-      const top = this.getBoundingClientRect().top;
+      if (!this._mod || this._htmlOnly) return;
+      const top = this._stage.getBoundingClientRect().top;
       const max = Math.max(0, this._contentHeight - this._viewportHeight());
-      const y = Math.min(Math.max(0, -top), max);
+      const y = Math.min(Math.max(0, this._stickyTop - top), max);
       if (y !== this._scrollY) {
         this._scrollY = y;
         this._command({ cmd: 'hostScroll', y });
       }
     }
 
+    // Theming from CSS: the host's text colour and background, the element's --aw-* properties and the
+    // host's scroll-padding-top, read on load, resize, colour-scheme and theme changes and when a
+    // transition says they changed, and sent to the core only when something differs.
+    _readHostStyle() {
+      if (!this._mod) return;
+      const style = getComputedStyle(this);
+      const stickyTop = scrollPaddingTop();
+      if (stickyTop !== this._stickyTop) {
+        this._stickyTop = stickyTop;
+        this._root.style.setProperty('--sticky-top', stickyTop + 'px');
+      }
+      const pageText = colorToHex(style.color) || '#000000';
+      const message = { cmd: 'hostStyle', pageText, pageBackground: pageBackground(this, pageText) };
+      const problems = [];
+      for (const [key, property] of Object.entries(THEME_PROPERTIES)) {
+        const value = style.getPropertyValue(property).trim();
+        if (!value) continue;
+        const hex = CSS.supports('color', value) ? colorToHex(value) : null;
+        if (hex) message[key] = hex;
+        else problems.push(`${property}: "${value}" is not a colour`);
+      }
+      const column = style.getPropertyValue(COLUMN_PROPERTY).trim();
+      if (column) {
+        this._probe.style.width = CSS.supports('width', column) ? column : '';
+        const px = parseFloat(getComputedStyle(this._probe).width);
+        if (CSS.supports('width', column) && px >= 120) message.columnWidth = px;
+        else problems.push(`${COLUMN_PROPERTY}: "${column}" is not a width of at least 120px`);
+      }
+      const problem = problems.join('; ');
+      if (problem !== (this._hostStyleProblem || '')) {
+        this._hostStyleProblem = problem;
+        if (problem) this._emit('articleerror', { message: problem });
+      }
+      const json = JSON.stringify(message);
+      if (json === this._hostStyleJson) return;
+      this._hostStyleJson = json;
+      this._command(message);
+      this._applyPalette();
+    }
+
+    _applyTheme() {
+      const theme = this.getAttribute('theme');
+      if (this._mod) this._command({ cmd: 'theme', mode: theme === null ? 'auto' : theme });
+    }
+
+    // The HTML view takes the palette the canvas draws with (one owner: the core).
+    _applyPalette() {
+      const json = this._query('palette');
+      if (!json) return;
+      const p = JSON.parse(json);
+      const set = (name, value) => this._root.style.setProperty(name, value);
+      set('--link', p.accent);
+      set('--on-link', p.accentText);
+      set('--rule', p.rule);
+      set('--surface', p.surface);
+      set('--heading', p.opaque ? p.heading : 'inherit');
+      set('--ink', p.opaque ? p.text : 'inherit');
+      set('--paper', p.opaque ? p.background : 'transparent');
+    }
+
     // [SECTION] events from the module -------------------------------------------------------
+    // Every event the element fires bubbles and crosses shadow roots, so a listener on document hears it.
+    _emit(type, detail, cancelable = false) {
+      return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+    }
+
     _onWidgetEvent(type, detail) {
+      const htmlView = this._root.classList.contains('html-view');
       switch (type) {
         case 'scroll': {
-          const top = window.scrollY + this.getBoundingClientRect().top + detail.y;
+          if (htmlView) break;   // the HTML view scrolls natively (see reveal)
+          const top = window.scrollY + this._stage.getBoundingClientRect().top + detail.y - this._stickyTop;
           window.scrollTo({ top, behavior: detail.smooth ? 'smooth' : 'auto' });
           break;
         }
+        case 'reveal': if (htmlView) this._revealInMirror(detail.id); break;
+        case 'cursor': this._canvas.style.cursor = detail.cursor; break;
         case 'link': this._openLink(detail.href); break;
         case 'log': console.info('article-widget: ' + detail.message); break;
         case 'focus': this._focusMirror(detail.name); break;
         case 'filter': this._syncFilter(detail.text); break;
         case 'hash': history.replaceState(null, '', detail.hash); break;
-        case 'stagechange': this._syncStage(detail.index); this.dispatchEvent(new CustomEvent('stagechange', { detail })); break;
-        case 'faqtoggle': this._syncFaq(detail.index, detail.open); this.dispatchEvent(new CustomEvent('faqtoggle', { detail })); break;
-        default: this.dispatchEvent(new CustomEvent(type, { detail }));
+        case 'stagechange': this._syncStage(detail.index); this._emit('stagechange', detail); break;
+        case 'faqtoggle': this._syncFaq(detail.index, detail.open); this._emit('faqtoggle', detail); break;
+        case 'error': this._emit('articleerror', detail); break;
+        default: break;
       }
       this._schedule();
     }
 
     _openLink(href) {
-      const event = new CustomEvent('linkclick', { detail: { href }, cancelable: true });
-      if (this.dispatchEvent(event)) window.open(href, '_blank', 'noopener');
+      if (this._emit('linkclick', { href }, true)) window.open(href, '_blank', 'noopener');
     }
 
-    // [SECTION] the mirror ---------------------------------------------------------------------
+    // [SECTION] the mirror and the HTML view -----------------------------------------------------
     // Semantic HTML from the core's renderer with real buttons: what screen readers read, what Tab
     // walks, what find-in-page finds. The canvas draws its focus ring on the same item.
     _buildMirror() {
-      this._mirror.innerHTML = this._query('html');
+      setCoreHtml(this._mirror, this._query('html'));
       this._mirrorFocusable = new Map();
       for (const el of this._mirror.querySelectorAll('[data-focus]')) this._mirrorFocusable.set(el.dataset.focus, el);
       const state = this.getState();
@@ -450,12 +743,19 @@
       if (status) status.textContent = !text ? '' : shown ? `${shown} question${shown === 1 ? '' : 's'} shown` : `No questions match \u201c${text}\u201d.`;
     }
 
+    // Over the canvas the mirror is out of sight and focus must not scroll the page (the core scrolls
+    // to what it draws); in the HTML view focus scrolls natively, below the host's scroll-padding-top.
     _focusMirror(name) {
       const el = name && this._mirrorFocusable && this._mirrorFocusable.get(name);
       if (!el || this.shadowRoot.activeElement === el) return;
       this._movingFocus = true;
-      el.focus({ preventScroll: true });
+      el.focus({ preventScroll: !this._root.classList.contains('html-view') });
       this._movingFocus = false;
+    }
+
+    _revealInMirror(id) {
+      const target = this._mirror.querySelector('#' + CSS.escape(id));
+      if (target) target.scrollIntoView({ block: 'start' });
     }
 
     _installMirrorInput() {
@@ -482,8 +782,7 @@
         if (link) {
           const href = link.getAttribute('href');
           if (href.startsWith('#')) { e.preventDefault(); this.scrollToAnchor(href.slice(1)); return; }
-          const event = new CustomEvent('linkclick', { detail: { href }, cancelable: true });
-          if (!this.dispatchEvent(event)) e.preventDefault();
+          if (!this._emit('linkclick', { href }, true)) e.preventDefault();
           return;
         }
         const button = e.target.closest('button');
@@ -491,18 +790,22 @@
         const f = button.dataset.focus || '';
         if (button.dataset.stage !== undefined) this.selectStage(Number(button.dataset.stage));
         else if (button.dataset.faq !== undefined) this.toggleFaq(Number(button.dataset.faq));
-        else if (f === 'prev' || f === 'next') this.selectStage((this.getState() || { stage: 0 }).stage + (f === 'next' ? 1 : -1));
-        else if (f === 'expand') this.expandAll();
+        else if (f === 'prev' || f === 'next') {
+          const stage = (this.getState() || { stage: 0 }).stage + (f === 'next' ? 1 : -1);
+          if (stage >= 0 && stage < m.querySelectorAll('.aw-stage-button').length) this.selectStage(stage);
+        } else if (f === 'expand') this.expandAll();
         else if (f === 'collapse') this.collapseAll();
       });
     }
 
-    _toggleTextView() {
-      const on = this.classList.toggle('aw-text-view');
+    // The HTML view: the Text view button's, and the only view without WebGL.
+    _setHtmlView(on) {
+      this._root.classList.toggle('html-view', on);
       this._mirror.classList.toggle('sr-only', !on);
+      this._mirror.classList.toggle('shown', on);
       this._textButton.textContent = on ? 'Interactive view' : 'Text view';
       this._textButton.setAttribute('aria-pressed', on ? 'true' : 'false');
-      if (on) { this.style.height = ''; } else { this._contentHeight = 0; this._syncHeight(); this._schedule(); }
+      if (!on) { this._contentHeight = 0; this._syncHeight(); this._sizeCanvas(); }
     }
 
     // [SECTION] canvas input ------------------------------------------------------------------
@@ -540,6 +843,8 @@
     }
 
     // [SECTION] API -----------------------------------------------------------------------------
+    // Methods return whether they did what was asked; a call the article cannot honour (no such
+    // stage, a bad argument, before the article is loaded) also fires articleerror with the reason.
     _command(obj) {
       if (!this._mod) return false;
       const ok = withCString(this._mod, JSON.stringify(obj), (p) => this._mod._aw_command(p));
@@ -547,30 +852,35 @@
       return ok === 1;
     }
 
+    _api(obj) {
+      if (this._mod && this._shownMarkdown !== null) return this._command(obj);
+      this._emit('articleerror', { message: `${obj.cmd}: no article is loaded yet (wait for the ready promise)` });
+      return false;
+    }
+
     _query(what) {
       if (!this._mod) return '';
       return withCString(this._mod, what, (p) => this._mod.UTF8ToString(this._mod._aw_get_json(p)));
     }
 
-    selectStage(index) { return this._command({ cmd: 'selectStage', index }); }
-    toggleFaq(index, open) { return this._command(open === undefined ? { cmd: 'toggleFaq', index } : { cmd: 'toggleFaq', index, open: !!open }); }
-    expandAll() { return this._command({ cmd: 'expandAll' }); }
-    collapseAll() { return this._command({ cmd: 'collapseAll' }); }
-    scrollToAnchor(id) { return this._command({ cmd: 'scrollToAnchor', id }); }
+    selectStage(index) { return this._api({ cmd: 'selectStage', index }); }
+    toggleFaq(index, open) { return this._api(open === undefined ? { cmd: 'toggleFaq', index } : { cmd: 'toggleFaq', index, open }); }
+    expandAll() { return this._api({ cmd: 'expandAll' }); }
+    collapseAll() { return this._api({ cmd: 'collapseAll' }); }
+    scrollToAnchor(id) { return this._api({ cmd: 'scrollToAnchor', id }); }
     getState() { const s = this._query('state'); return s ? JSON.parse(s) : null; }
     setState(state) {
-      const ok = this._command({ cmd: 'setState', state });
+      const ok = this._api({ cmd: 'setState', state });
       if (ok) this._buildMirror();
       return ok;
     }
     getLayout() {
+      if (this._htmlOnly) return null;   // nothing is drawn, so nothing is laid out
       // The layout of the current state: draw the pending frame first, if there is one.
       if (this._raf) { cancelAnimationFrame(this._raf); this._raf = 0; this._frameNow(); }
       const s = this._query('layout');
-      if (!s) return null;
-      const layout = JSON.parse(s);
       // The canvas draws the article from the element's top: content coordinates are element coordinates.
-      return layout;
+      return s ? JSON.parse(s) : null;
     }
     getModel() { const s = this._query('model'); return s ? JSON.parse(s) : null; }
     /** Frames drawn so far: a diagnostic for idle and visibility tests. */
@@ -592,7 +902,7 @@
       this._mod = null;
       this._started = false;
       this._firstFrameDrawn = false;
-      this.classList.remove('aw-ready');
+      this._root.classList.remove('ready');
     }
   }
 

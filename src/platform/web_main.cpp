@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cfloat>
 #include <cstdlib>
 #include <memory>
@@ -21,9 +22,10 @@
 #include "ui/widget_app.h"
 
 // [SECTION] JS bridge ---------------------------------------------------------
-// A WebGL 1 context on the element's own canvas (Module.canvas), so several instances coexist.
+// A WebGL 1 context on the element's own canvas (Module.canvas), so several instances coexist. With
+// alpha, so the host page shows through wherever the widget paints no background.
 EM_JS(int, aw_js_create_gl, (), {
-    var attrs = {alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true,
+    var attrs = {alpha: true, depth: false, stencil: false, antialias: false, premultipliedAlpha: true,
                  preserveDrawingBuffer: false, powerPreference: 'low-power', majorVersion: 1, minorVersion: 0};
     var handle = GL.createContext(Module['canvas'], attrs);
     if (handle) GL.makeContextCurrent(handle);
@@ -51,6 +53,7 @@ struct WebWidget {
     float width = 0, height = 0, scale = 1;   // CSS px and device pixel ratio
     bool  prefersDark = false, reducedMotion = false;
     int   pendingFrames = 2;
+    int   cursor = ImGuiMouseCursor_Arrow;    // the mouse cursor the element shows over the canvas
     std::string scratch;                      // the last string handed to JS
 };
 WebWidget* g_widget = nullptr;
@@ -78,17 +81,42 @@ const char* Keep(std::string text) {
     return g_widget->scratch.c_str();
 }
 
+// A call from the page's script that the article cannot honour: the element fires articleerror
+// with the message, and the call returns false.
+int Refuse(const std::string& message) {
+    Emit("error", nlohmann::json{{"message", message}}.dump());
+    return 0;
+}
+
+std::string Plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+// Where an anchor the host asked for leads: the id of the element that stands for it in the
+// mirror (the core's HTML), for the element to reveal when it shows that HTML instead of the canvas.
+void Reveal(const std::string& mirrorId) { Emit("reveal", nlohmann::json{{"id", mirrorId}}.dump()); }
+
+// The CSS cursor for ImGui's wanted mouse cursor ("" is the default arrow).
+const char* CssCursor(int cursor) {
+    switch (cursor) {
+        case ImGuiMouseCursor_Hand: return "pointer";
+        case ImGuiMouseCursor_TextInput: return "text";
+        case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+        case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+        default: return "";
+    }
+}
+
 } // namespace
 
 extern "C" {
 
 // [SECTION] exports: lifecycle ---------------------------------------------------
 
+// Returns 1 with a WebGL context, 2 without one (the state, commands and the mirror's HTML work,
+// aw_frame draws nothing: the element shows its HTML view), 0 on failure.
 EMSCRIPTEN_KEEPALIVE int aw_create(float width, float height, float scale) {
-    if (g_widget) return 1;
+    if (g_widget) return g_widget->glContext > 0 ? 1 : 2;
     auto* w = new WebWidget();
-    w->glContext = aw_js_create_gl();
-    if (w->glContext <= 0) { delete w; return 0; }
+    w->glContext = std::max(0, aw_js_create_gl());
     w->app = std::make_unique<aw::WidgetApp>(WebHost());
     w->width = width;
     w->height = height;
@@ -106,14 +134,14 @@ EMSCRIPTEN_KEEPALIVE int aw_create(float width, float height, float scale) {
                            {ImGuiKey_Space, 32}, {ImGuiKey_Enter, 13}, {ImGuiKey_Escape, 27}, {ImGuiKey_KeyPadEnter, 13},
                            {ImGuiKey_A, 65}, {ImGuiKey_C, 67}, {ImGuiKey_V, 86}, {ImGuiKey_X, 88}, {ImGuiKey_Y, 89}, {ImGuiKey_Z, 90}};
     for (const auto& k : keys) io.KeyMap[k[0]] = k[1];
-    if (!w->renderer.Init()) { ImGui::DestroyContext(); delete w; return 0; }
+    if (w->glContext > 0 && !w->renderer.Init()) { ImGui::DestroyContext(); delete w; return 0; }
     g_widget = w;
-    return 1;
+    return w->glContext > 0 ? 1 : 2;
 }
 
 EMSCRIPTEN_KEEPALIVE void aw_destroy() {
     if (!g_widget) return;
-    g_widget->renderer.Shutdown();
+    if (g_widget->glContext > 0) g_widget->renderer.Shutdown();
     ImGui::DestroyContext();
     delete g_widget;
     g_widget = nullptr;
@@ -146,7 +174,7 @@ EMSCRIPTEN_KEEPALIVE void aw_resize(float width, float height, float scale, int 
 // Draws one frame. Returns 1 while more frames are needed (input settling, animation).
 EMSCRIPTEN_KEEPALIVE int aw_frame(double timeMs) {
     WebWidget* w = g_widget;
-    if (!w) return 0;
+    if (!w || w->glContext <= 0) return 0;
     if (w->app->PrepareFonts(w->scale)) w->renderer.UploadFontAtlas();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(w->width * w->scale, w->height * w->scale);
@@ -163,8 +191,12 @@ EMSCRIPTEN_KEEPALIVE int aw_frame(double timeMs) {
     input.prefersDark = w->prefersDark;
     input.reducedMotion = w->reducedMotion;
     w->app->Frame(input);
+    if (ImGui::GetMouseCursor() != w->cursor) {
+        w->cursor = ImGui::GetMouseCursor();
+        Emit("cursor", nlohmann::json{{"cursor", CssCursor(w->cursor)}}.dump());
+    }
     ImGui::Render();
-    glClearColor(1, 1, 1, 1);
+    glClearColor(0, 0, 0, 0);
     glDisable(GL_SCISSOR_TEST);
     glClear(GL_COLOR_BUFFER_BIT);
     w->renderer.Render(ImGui::GetDrawData(), static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
@@ -219,31 +251,80 @@ EMSCRIPTEN_KEEPALIVE void aw_focus(int focused) {
 
 // [SECTION] exports: commands and queries ----------------------------------------------
 
-// {"cmd":"selectStage","index":1} | toggleFaq {index, open?} | expandAll | collapseAll |
-// hostScroll {y} (where the page scrolled to) | scrollToAnchor {id} | focus {name, keyboard} |
-// key {key, shift} (returns 1 when handled) | filter {text} | deepLink {hash} | glRestored | setState {state} | theme {mode}. Returns 1 on success.
+// {"cmd":"selectStage","index":1} | toggleFaq {index, open?} | expandAll | collapseAll | scrollToAnchor {id} |
+// setState {state} | theme {mode}: the API's; a call that names nothing in the article is refused with an
+// "error" event. Internal: hostScroll {y} (where the page scrolled to) | hostStyle {pageText, pageBackground,
+// text?, background?, accent?, columnWidth} | focus {name, keyboard} | key {key, shift} (1 when handled) |
+// filter {text} | deepLink {hash} | glRestored. Returns 1 on success.
 EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
     if (!g_widget) return 0;
     aw::WidgetApp& app = *g_widget->app;
     const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("cmd") || !j["cmd"].is_string()) return 0;
     const std::string cmd = j["cmd"].get<std::string>();
-    auto integer = [&](const char* key, int fallback) { return j.contains(key) && j[key].is_number_integer() ? j[key].get<int>() : fallback; };
+    auto has = [&](const char* key) { return j.contains(key) && !j[key].is_null(); };
+    auto shown = [&](const char* key) { return has(key) ? j[key].dump() : std::string("nothing"); };
     Wake();
-    if (cmd == "selectStage") { app.SelectStage(integer("index", 0)); return 1; }
-    if (cmd == "toggleFaq") {
-        const int open = j.contains("open") && j["open"].is_boolean() ? (j["open"].get<bool>() ? 1 : 0) : -1;
-        app.ToggleFaq(integer("index", -1), open);
+    const aw::Article* article = app.article();
+    if (cmd == "selectStage" || cmd == "toggleFaq") {
+        const bool stage = cmd == "selectStage";
+        if (!has("index") || !j["index"].is_number_integer()) return Refuse(cmd + ": the index must be an integer, got " + shown("index"));
+        const int index = j["index"].get<int>();
+        if (stage && app.SelectStage(index)) return 1;
+        if (!stage) {
+            if (has("open") && !j["open"].is_boolean()) return Refuse("toggleFaq: open must be true or false, got " + shown("open"));
+            if (app.ToggleFaq(index, has("open") ? (j["open"].get<bool>() ? 1 : 0) : -1)) return 1;
+        }
+        const size_t n = !article ? 0 : stage ? article->doc.timeline.stages.size() : article->doc.faq.entries.size();
+        if (n == 0) return Refuse(cmd + ": the article has no " + (stage ? "timeline" : "FAQ"));
+        return Refuse(cmd + ": no " + (stage ? "stage " : "question ") + std::to_string(index) + "; the " + (stage ? "timeline" : "FAQ") +
+                      " has " + Plural(n, stage ? "stage" : "question", stage ? "stages" : "questions") + ", numbered from 0 to " + std::to_string(n - 1));
+    }
+    if (cmd == "expandAll" || cmd == "collapseAll") return app.SetAllFaqs(cmd == "expandAll") ? 1 : Refuse(cmd + ": the article has no FAQ");
+    if (cmd == "scrollToAnchor") {
+        if (!has("id") || !j["id"].is_string()) return Refuse("scrollToAnchor: the id must be a string, got " + shown("id"));
+        std::string id = j["id"].get<std::string>();
+        if (!id.empty() && id[0] == '#') id.erase(0, 1);
+        if (!article) return Refuse("scrollToAnchor: no article is loaded");
+        // A section by its anchor, as in-article links name it or as the HTML's id (with the deep-link prefix).
+        const std::string& prefix = article->config.deepLinkPrefix;
+        for (const aw::Section& section : article->doc.sections) {
+            if (section.id != id && prefix + section.id != id) continue;
+            app.ScrollToAnchor(section.id, false);
+            Reveal(prefix + section.id);
+            return 1;
+        }
+        // A stage or a question by its id: selected or opened, as a deep link does.
+        if (app.ApplyDeepLink("#" + id, false)) { Reveal(id); return 1; }
+        return Refuse("scrollToAnchor: nothing in the article has the id \"" + id.substr(0, 80) + "\"");
+    }
+    if (cmd == "setState") {
+        if (!has("state") || !j["state"].is_object()) return Refuse("setState: expected an object like {\"stage\":1}, got " + shown("state"));
+        std::string error;
+        if (!app.SetStateJson(j["state"].dump(), error)) return Refuse(error);
+        // On the web the page owns scrolling: a scrollY asks the page to scroll there.
+        if (j["state"].contains("scrollY")) app.ScrollTo(app.state().scrollY, false);
         return 1;
     }
-    if (cmd == "expandAll" || cmd == "collapseAll") { app.SetAllFaqs(cmd == "expandAll"); return 1; }
+    if (cmd == "theme") {
+        const std::string mode = has("mode") && j["mode"].is_string() ? j["mode"].get<std::string>() : "";
+        if (mode != "light" && mode != "dark" && mode != "auto")
+            return Refuse("theme: expected \"light\", \"dark\" or \"auto\", got " + shown("mode") + "; the theme is unchanged");
+        app.SetForcedTheme(mode == "dark" ? aw::ThemeMode::Dark : mode == "light" ? aw::ThemeMode::Light : aw::ThemeMode::Auto);
+        return 1;
+    }
     if (cmd == "hostScroll" && j.contains("y") && j["y"].is_number()) { app.SetScrollFromHost(j["y"].get<float>()); return 1; }
-    if (cmd == "scrollToAnchor" && j.contains("id") && j["id"].is_string()) return app.ScrollToAnchor(j["id"].get<std::string>(), false) ? 1 : 0;
-    if (cmd == "setState" && j.contains("state")) {
-        std::string error;
-        if (app.SetStateJson(j["state"].dump(), error)) return 1;
-        Emit("error", nlohmann::json{{"message", error}}.dump());
-        return 0;
+    if (cmd == "hostStyle") {
+        aw::HostColors colors;
+        auto color = [&](const char* key, aw::Rgb& out) { return has(key) && j[key].is_string() && aw::ParseHexColor(j[key].get<std::string>(), out); };
+        colors.present = color("pageText", colors.pageText) && color("pageBackground", colors.pageBackground);
+        colors.hasText = color("text", colors.text);
+        colors.hasBackground = color("background", colors.background);
+        colors.hasAccent = color("accent", colors.accent);
+        app.SetHostColors(colors);
+        const float column = has("columnWidth") && j["columnWidth"].is_number() ? j["columnWidth"].get<float>() : 0.0f;
+        app.SetColumn(column >= 120.0f && column <= 4000.0f ? column : 680.0f, /*ownMargins=*/false);
+        return 1;
     }
     if (cmd == "focus" && j.contains("name") && j["name"].is_string()) {
         app.SetFocus(aw::FocusFromName(j["name"].get<std::string>()), j.contains("keyboard") && j["keyboard"].is_boolean() && j["keyboard"].get<bool>());
@@ -260,8 +341,13 @@ EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
         return 0;
     }
     if (cmd == "filter" && j.contains("text") && j["text"].is_string()) { app.SetFilter(j["text"].get<std::string>()); return 1; }
-    if (cmd == "deepLink" && j.contains("hash") && j["hash"].is_string()) return app.ApplyDeepLink(j["hash"].get<std::string>()) ? 1 : 0;
-    if (cmd == "glRestored") {
+    if (cmd == "deepLink" && j.contains("hash") && j["hash"].is_string()) {
+        const std::string hash = j["hash"].get<std::string>();
+        if (!app.ApplyDeepLink(hash)) return 0;
+        Reveal(hash.substr(hash.find('#') + 1));
+        return 1;
+    }
+    if (cmd == "glRestored" && g_widget->glContext > 0) {
         // The context came back empty: shaders, buffers and the font texture are made again.
         aw_js_reenable_gl_extensions();
         g_widget->renderer.Forget();
@@ -269,15 +355,11 @@ EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
         g_widget->renderer.UploadFontAtlas();
         return 1;
     }
-    if (cmd == "theme" && j.contains("mode") && j["mode"].is_string()) {
-        const std::string mode = j["mode"].get<std::string>();
-        app.SetForcedTheme(mode == "dark" ? aw::ThemeMode::Dark : mode == "light" ? aw::ThemeMode::Light : aw::ThemeMode::Auto);
-        return 1;
-    }
     return 0;
 }
 
-// "state", "layout", "model", "error", "focus", "matches" (FAQ entries the filter shows), "html" (the accessible mirror).
+// "state", "layout", "model", "error", "focus", "matches" (FAQ entries the filter shows), "html" (the accessible mirror),
+// "palette" (the colours drawn with, for the element's HTML view).
 EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
     if (!g_widget) return "";
     aw::WidgetApp& app = *g_widget->app;
@@ -286,6 +368,13 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
     if (key == "layout") return Keep(app.LayoutJson());
     if (key == "error") return Keep(app.error());
     if (key == "focus") return Keep(aw::FocusName(app.focus()));
+    if (key == "palette") {
+        const aw::Palette p = app.CurrentPalette(g_widget->prefersDark);
+        return Keep(nlohmann::json{{"text", aw::RgbToHex(p.text)}, {"muted", aw::RgbToHex(p.mutedText)}, {"heading", aw::RgbToHex(p.heading)},
+                                   {"background", aw::RgbToHex(p.background)}, {"surface", aw::RgbToHex(p.surface)},
+                                   {"rule", aw::RgbToHex(p.rule)}, {"accent", aw::RgbToHex(p.accent)}, {"accentText", aw::RgbToHex(p.accentText)},
+                                   {"opaque", p.opaqueBackground}}.dump());
+    }
     if (key == "matches" && app.article()) return Keep(nlohmann::json(aw::MatchingQuestions(app.article()->doc, app.state().faqFilter)).dump());
     if (!app.article()) return "";
     if (key == "model") return Keep(aw::ModelToJson(app.article()->doc, app.article()->config, -1));
