@@ -29,7 +29,7 @@ PKGS=(build-essential cmake ninja-build pkg-config dpkg-dev git
       libglfw3-dev libgl-dev libgl1-mesa-dri zlib1g-dev
       nlohmann-json3-dev doctest-dev
       fonts-noto-core fonts-noto-mono python3 python3-fonttools
-      chromium xvfb xauth
+      chromium xvfb xauth poppler-utils
       clang-14 libclang-rt-14-dev gzip)
 # Node.js and npm may come from elsewhere on the machine: install Debian's only if absent.
 command -v node >/dev/null || PKGS+=(nodejs)
