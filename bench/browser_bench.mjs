@@ -1,9 +1,11 @@
-// Browser benchmarks in headless Chromium (tests/e2e/harness.mjs): first content frame over cold loads,
-// FAQ click latency, per-frame CPU while scrolling, idle main-thread time beside a plain page, memory.
+// Browser benchmarks in headless Chromium (tests/e2e/harness.mjs): cold loads of the demo page interleaved with
+// its peers (the article as plain HTML, TimelineJS with the same stages: bench/peers.mjs), the bundle's first
+// frame, FAQ click latency, per-frame CPU while scrolling, idle main-thread time beside a plain page, memory.
 // Prints one JSON object. Usage: node bench/browser_bench.mjs [--loads 7] [--bundle build/web/dist/article.html]
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { startServer, launchBrowser, openPage, waitReady, scrollToFaq, measureIdle, DIST } from '../tests/e2e/harness.mjs';
+import { peerPages, measureLoad, TIMELINEJS_DIST, TIMELINEJS_VERSION } from './peers.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
@@ -17,7 +19,10 @@ const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max
 const PLAIN = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plain</title></head><body><main>
   <h1>A plain page</h1>${'<p>Plain static text, no scripts, for comparison with the widget page.</p>'.repeat(40)}</main></body></html>`;
 
-const server = await startServer(DIST, { '/plain.html': { status: 200, body: PLAIN, type: 'text/html; charset=utf-8' } });
+const peers = peerPages();
+const html = (body) => ({ status: 200, body, type: 'text/html; charset=utf-8' });
+const server = await startServer(DIST, { '/plain.html': html(PLAIN), '/peer-plain.html': html(peers.plain), '/peer-timeline.html': html(peers.timeline) },
+  { '/timelinejs/': TIMELINEJS_DIST });
 const browser = await launchBrowser();
 const out = {};
 try {
@@ -32,7 +37,21 @@ try {
     }
     return stats(times);
   };
-  out.firstFrame = await firstFrame(server.url + 'index.html');
+  // The demo page and its peers, interleaved: each round loads all three, in a rotating order.
+  const pages = { widget: 'index.html', plain: 'peer-plain.html', timeline: 'peer-timeline.html' };
+  const loads = { widget: [], plain: [], timeline: [] };
+  await measureLoad(browser, server.url + 'index.html', 'widget', peers.firstStage);   // a warm-up load, not counted
+  for (let round = 0; round < LOADS; round++) {
+    const order = Object.keys(pages);
+    for (let k = 0; k < round % order.length; k++) order.push(order.shift());
+    for (const kind of order) loads[kind].push(await measureLoad(browser, server.url + pages[kind], kind, peers.firstStage));
+  }
+  out.peers = { timelinejsVersion: TIMELINEJS_VERSION };
+  for (const [kind, list] of Object.entries(loads)) {
+    out.peers[kind] = Object.fromEntries(['textMs', 'readyMs', 'cls', 'bytes', 'gzipBytes', 'memoryBytes', 'jsHeapBytes', 'wasmBytes']
+      .map((key) => [key, stats(list.map((l) => l[key]))]));
+  }
+  out.firstFrame = out.peers.widget.readyMs;
   if (existsSync(BUNDLE)) out.firstFrameBundle = await firstFrame(pathToFileURL(BUNDLE).href);
 
   // Interaction: a real click on a FAQ question at its getLayout() rectangle. Timed in the page from the

@@ -22,7 +22,13 @@ if (sizes) {
   row('gzip -9: single-file bundle article.html', kb(sizes.bundleGz), '≤ 260 KB', ok(sizes.bundleGz <= 260 * 1024));
 }
 if (b) {
-  row('first content frame, demo page (7 cold loads, median (range))', range(b.firstFrame), '≤ 150 ms', ok(b.firstFrame.median <= 150));
+  row(`first content frame, demo page (${b.firstFrame.n} cold loads, median (range))`, range(b.firstFrame), '≤ 150 ms', ok(b.firstFrame.median <= 150));
+  if (b.peers) {
+    const w = b.peers.widget, plain = b.peers.plain, tl = b.peers.timeline;
+    row('CLS of a cold load, demo page (median (range))', `${w.cls.median.toFixed(3)} (${w.cls.min.toFixed(3)}–${w.cls.max.toFixed(3)})`, '≤ 0.01', ok(w.cls.median <= 0.01));
+    row('first article text painted ÷ plain HTML (medians)', `${(w.textMs.median / plain.textMs.median).toFixed(2)}×`, '≤ 1.2×', ok(w.textMs.median <= 1.2 * plain.textMs.median));
+    row('canvas ready ÷ TimelineJS ready (medians)', `${(w.readyMs.median / tl.readyMs.median).toFixed(2)}×`, '≤ 1.5× (aim 1.0×)', ok(w.readyMs.median <= 1.5 * tl.readyMs.median));
+  }
   if (b.firstFrameBundle) row('first content frame, bundle from file://', range(b.firstFrameBundle));
   row('FAQ click → frame drawn open (median (range))', range(b.clickToDrawnMs, 1));
   row('FAQ click → next animation frame', range(b.clickToPaintMs, 1));
@@ -68,12 +74,42 @@ const NOTES = `## Notes
   fixed costs (sections, extraction) on a 0.05 ms base.
 `;
 
+// The peers, measured in the same run with interleaved cold loads (bench/peers.mjs).
+function peersTable(p) {
+  if (!p) return '';
+  const mb = (n) => `${(n / 1048576).toFixed(2)} MB`;
+  const ratio = (a, c) => (c > 0 ? `${(a / c).toFixed(2)}×` : '—');
+  const lines = [
+    `| measure (median of ${p.widget.textMs.n} cold loads each, interleaved) | widget (demo page) | plain HTML | TimelineJS ${p.timelinejsVersion} | widget ÷ plain | widget ÷ TimelineJS |`,
+    '|---|---|---|---|---|---|',
+  ];
+  const line = (what, key, fmt) => lines.push(`| ${what} | ${fmt(p.widget[key].median)} | ${fmt(p.plain[key].median)} | ${fmt(p.timeline[key].median)} | ` +
+    `${ratio(p.widget[key].median, p.plain[key].median)} | ${ratio(p.widget[key].median, p.timeline[key].median)} |`);
+  line('first article text painted', 'textMs', (n) => ms(n, 0));
+  line('ready (widget: first canvas frame; TimelineJS: its ready event; plain: text painted)', 'readyMs', (n) => ms(n, 0));
+  line('cumulative layout shift, 1 s after ready', 'cls', (n) => n.toFixed(3));
+  line('bytes, gzip -9 of every response', 'gzipBytes', kb);
+  line('bytes as served (uncompressed)', 'bytes', kb);
+  line('memory: JS heap after GC + WebAssembly memory', 'memoryBytes', mb);
+  return `## Against the peers
+
+One run, one warm browser, a fresh context per load; the three pages' loads interleaved in a rotating order.
+` +
+    `"First article text painted" is the animation frame in which the article's text is first on the page (the widget: its Markdown or ` +
+    `HTML preview, or its first canvas frame; TimelineJS: the first stage's headline).
+
+${lines.join('\n')}
+
+`;
+}
+
 const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [, 'unknown'])[1];
 const machine = `${os.cpus().length} CPUs (nproc ${execSync('nproc').toString().trim()}), ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB; ` +
   `Chromium ${b ? b.chromium : '?'} headless with SwiftShader (software WebGL); Node ${process.version}`;
 const table = ['| measure | result | target | |', '|---|---|---|---|', ...rows].join('\n');
 const md = `# Benchmark results\n\nWritten by \`scripts/bench.sh\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.\n\n` +
-  `Machine: ${machine}.\n\n${table}\n\n${NOTES}`;
+  `Machine: ${machine}.\n\n${table}\n\n${peersTable(b && b.peers)}${NOTES}`;
 writeFileSync(join(dirname(fileURLToPath(import.meta.url)), 'RESULTS.md'), md);
 console.log(table);
+if (b && b.peers) console.log('\n' + peersTable(b.peers));
 console.log(`\nmachine: ${machine}\nwrote bench/RESULTS.md`);

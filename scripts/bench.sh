@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The benchmark suite: sizes (gzip -9), first content frame, FAQ click latency, scrolling, idle, memory
-# (headless Chromium), native parsing and frames. Prints one table and writes bench/RESULTS.md. Reports only.
+# The benchmark suite: sizes (gzip -9); in headless Chromium, cold loads of the demo page interleaved with its
+# peers (the article as plain HTML, TimelineJS 3.9.11 with the same stages: first text painted, ready, CLS, bytes,
+# memory), FAQ click latency, scrolling, idle and memory; native parsing and frames. Prints the tables and writes
+# bench/RESULTS.md. Reports only.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_setup
@@ -29,7 +31,7 @@ build/native/aw_frame_bench --print-generated > "$OUT/generated-1mb.md"
 build/native/aw_parse_bench --json --article assets/article.md --article "$OUT/generated-1mb.md" > "$OUT/parse.json"
 build/native/aw_frame_bench --json > "$OUT/frame.json"
 
-echo "== browser (headless Chromium; about a minute)" >&2
+echo "== browser (headless Chromium, with the peers; a few minutes)" >&2
 node bench/browser_bench.mjs --bundle "$DIST/article.html" > "$OUT/browser.json"
 
 node bench/report.mjs "$OUT"

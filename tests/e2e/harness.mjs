@@ -13,10 +13,12 @@ export const SHOTS = join(ROOT, 'build/screenshots');
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.md': 'text/markdown; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.ts': 'text/plain',
+  '.svg': 'image/svg+xml', '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf',
 };
 
-// Serves `dir`; `routes` may override paths with { status, body, delayMs, type }.
-export async function startServer(dir = DIST, routes = {}) {
+// Serves `dir`; `routes` may override paths with { status, body, delayMs, type }; `mounts` serves other
+// directories under URL prefixes ({ '/timelinejs/': '/path/to/dist' }).
+export async function startServer(dir = DIST, routes = {}, mounts = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const route = routes[path];
@@ -26,8 +28,10 @@ export async function startServer(dir = DIST, routes = {}) {
       res.end(route.body || '');
       return;
     }
-    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    const mount = Object.keys(mounts).find((prefix) => path.startsWith(prefix));
+    const base = mount ? mounts[mount] : dir;
+    const file = normalize(join(base, path === '/' ? 'index.html' : mount ? path.slice(mount.length) : path));
+    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
