@@ -3,10 +3,18 @@
 // securitypolicyviolation event and no console error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitReady, saveShot, pixelVariance } from './harness.mjs';
+import { startServer, launchBrowser, openPage, waitReady, saveShot, pixelVariance, DIST } from './harness.mjs';
 
+// A host that enforces Trusted Types but allows another policy only.
+const OTHER_POLICY = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+  <meta http-equiv="Content-Security-Policy" content="script-src 'self' 'wasm-unsafe-eval'; require-trusted-types-for 'script'; trusted-types other">
+  <title>other policy</title><script src="article-widget.js" defer></script></head>
+  <body><article-widget id="article" src="article.md" config="widget.json"></article-widget></body></html>`;
 let server, browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
+before(async () => {
+  server = await startServer(DIST, { '/other-policy.html': { status: 200, type: 'text/html; charset=utf-8', body: OTHER_POLICY } });
+  browser = await launchBrowser();
+});
 after(async () => { await browser?.close(); await server?.close(); });
 
 // Records every violation from the first byte of the page on (an init script runs before the page's own).
@@ -74,5 +82,12 @@ test('the strict page really enforces its policy (so the test above can fail)', 
   const seen = await violations();
   assert.ok(seen.some((v) => v.startsWith('require-trusted-types-for')), `Trusted Types violation reported: ${seen}`);
   assert.ok(seen.some((v) => v.startsWith('style-src')), `style attribute violation reported: ${seen}`);
+  await context.close();
+});
+
+test('a host whose trusted-types list leaves out article-widget is told so in one line', { timeout: 60000 }, async () => {
+  const { page, context } = await openPage(browser, server.url + 'other-policy.html');
+  const status = await page.waitForFunction(() => document.getElementById('article').shadowRoot.querySelector('.status.error')?.textContent, null, { timeout: 20000 });
+  assert.match(await status.jsonValue(), /does not allow the Trusted Types policy "article-widget" \(add it to trusted-types\)/);
   await context.close();
 });
