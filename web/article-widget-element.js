@@ -105,7 +105,7 @@
       /* The whole article on paper: every stage, every answer, links with their URLs; no canvas, no controls. */
       .sizer, .status, .bar, .stage, .note, .aw-timeline-controls, .aw-faq-controls, .aw-faq-status { display: none !important; }
       .mirror, .mirror.sr-only { position: static !important; width: auto !important; height: auto !important; overflow: visible !important;
-        clip-path: none !important; white-space: normal !important; max-width: none; margin: 0; background: none; color: inherit; }
+        clip-path: none !important; white-space: normal !important; max-width: var(--column); margin: 0 auto; background: none; color: inherit; }
       .root:not(.ready) .mirror { display: none; }
       .mirror [hidden] { display: block !important; }
       .mirror .aw-timeline { list-style: decimal !important; padding-left: 1.6em !important; border: 0 !important; }
