@@ -95,12 +95,18 @@
   function mergeConfig(configText, element) {
     const prefix = element.getAttribute('hash-prefix');
     const start = element.getAttribute('start-stage');
-    if (prefix === null && start === null) return configText;
+    // Relative links and images resolve against the article's own URL (its src; else this page's).
+    const src = element.getAttribute('src');
+    const fromSrc = src && element._markdown === null && !element.querySelector('script[type="text/markdown"]');
+    const base = new URL(fromSrc ? src : '', document.baseURI);
+    const baseUrl = /^(https?|file):$/.test(base.protocol) ? base.href : null;
+    if (prefix === null && start === null && baseUrl === null) return configText;
     let config = {};
     if (configText.trim()) {
       try { config = JSON.parse(configText); } catch { return configText; }
       if (!config || typeof config !== 'object' || Array.isArray(config)) return configText;
     }
+    if (baseUrl !== null && config.baseUrl === undefined) config.baseUrl = baseUrl;
     if (prefix !== null) config.deepLinkPrefix = prefix;
     if (start !== null && /^\d+$/.test(start)) config.initialStage = Number(start);
     return JSON.stringify(config);
@@ -481,7 +487,8 @@
         const link = e.target.closest('a[href]');
         if (link) {
           const href = link.getAttribute('href');
-          if (href.startsWith('#')) { e.preventDefault(); this.scrollToAnchor(href.slice(1)); return; }
+          // Sections scroll the canvas; other anchors (footnotes) are the browser's own, in the text view.
+          if (href.startsWith('#')) { if (this.scrollToAnchor(href.slice(1))) e.preventDefault(); return; }
           const event = new CustomEvent('linkclick', { detail: { href }, cancelable: true });
           if (!this.dispatchEvent(event)) e.preventDefault();
           return;

@@ -146,8 +146,12 @@ int main(int argc, char** argv) {
         request.title = a.title;
         request.outPath = a.out;
         request.assetsDir = a.assets;
+        if (a.file != "-") request.articleDir = a.file.rfind('/') == std::string::npos ? "." : a.file.substr(0, a.file.rfind('/'));
         std::string error;
-        return aw::cli::WriteBundle(request, error) ? 0 : Fail(error);
+        std::vector<std::string> warnings;
+        const bool ok = aw::cli::WriteBundle(request, error, warnings);
+        for (const std::string& w : warnings) std::fprintf(stderr, "article-widget: warning: %s:%s\n", a.file.c_str(), w.c_str());
+        return ok ? 0 : Fail(error);
     }
 
     aw::NativeOptions options;

@@ -185,7 +185,7 @@ bool ParseConfig(const std::string& text, Config& out, ConfigError& error) {
         const std::string scheme = ToLowerAscii(config.baseUrl.substr(0, config.baseUrl.find(':')));
         const bool absolute = config.baseUrl.find("://") == scheme.size() && (scheme == "http" || scheme == "https" || scheme == "file");
         if (!absolute) r.Fail("/baseUrl", "expected an absolute http, https or file URL, got \"" + config.baseUrl.substr(0, 80) + "\"");
-        else if (config.baseUrl.size() > 2048) r.Fail("/baseUrl", "must be at most 2048 characters");
+        else if (config.baseUrl.size() > 8192) r.Fail("/baseUrl", "must be at most 8192 characters");
     }
     if (r.Integer("maxInputBytes", 1024, 64ll * 1024 * 1024, number)) config.maxInputBytes = static_cast<uint32_t>(number);
     r.RejectUnknown({"$schema", "title", "theme", "accent", "timeline", "faq", "initialStage", "deepLinkPrefix", "updateHash", "baseUrl", "maxInputBytes"});

@@ -24,13 +24,13 @@ static FontFace FaceFor(uint8_t style, FontFace base) {
     return FontFace::Body;
 }
 
-// The check box of a task item, drawn before the text of its first block (until the canvas draws boxes).
-static std::string_view TaskPrefix(const Document& doc, NodeId leaf) {
+// The box of a task item, drawn before the text of its first block (until the canvas draws boxes).
+static std::string_view TaskBox(const Document& doc, NodeId leaf) {
     const Node& n = doc.node(leaf);
     if (n.parent == kNoNode) return {};
     const Node& item = doc.node(n.parent);
     if (item.kind != NodeKind::ListItem || item.task == 0 || item.firstChild != leaf) return {};
-    return item.task == 2 ? "\xE2\x9C\x93 " : "\xE2\x96\xA1 ";   // "✓ " checked, "□ " open
+    return item.task == 2 ? "[x]" : "[ ]";
 }
 
 static void AppendRunSpans(const Document& doc, const Node& n, FontFace base, std::vector<TextSpan>& spans) {
@@ -59,7 +59,10 @@ std::vector<TextSpan> SpansOf(const Document& doc, NodeId leaf, FontFace base) {
         }
         return spans;
     }
-    if (const std::string_view box = TaskPrefix(doc, leaf); !box.empty()) spans.push_back(TextSpan{box, base, -1, false});
+    if (const std::string_view box = TaskBox(doc, leaf); !box.empty()) {
+        spans.push_back(TextSpan{box, FontFace::Mono, -1, false});
+        spans.push_back(TextSpan{" ", base, -1, false});
+    }
     AppendRunSpans(doc, n, base, spans);
     return spans;
 }

@@ -32,7 +32,8 @@ std::vector<FlowItem> BuildFlow(const Document& doc);
 
 // Spans for a leaf's inline runs with the faces their styles call for. `base` is the face of
 // plain text (Body for paragraphs, a heading face for headings). A table row gives its cells on one
-// line separated by " | " (the header row bold); a task item's first block starts with its box.
+// line separated by " | " (the header row bold); a task item's first block starts with "[x]" or "[ ]"
+// in the mono face (ASCII, which every font atlas holds).
 std::vector<TextSpan> SpansOf(const Document& doc, NodeId leaf, FontFace base);
 // Code as written for drawing: each tab becomes spaces up to the next multiple of `tabStop` columns.
 std::string ExpandTabs(std::string_view code, int tabStop = 4);

@@ -201,7 +201,9 @@ private:
     }
     void WriteImage(const Image& image) {
         out_ += "<img src=\"";
-        AppendUrlEncoded(out_, Target(image.src), true);
+        const auto replaced = opt_.imageUrls ? opt_.imageUrls->find(image.src) : std::map<std::string, std::string>::const_iterator{};
+        if (opt_.imageUrls && replaced != opt_.imageUrls->end()) AppendHtmlEscaped(out_, replaced->second);
+        else AppendUrlEncoded(out_, Target(image.src), true);
         out_ += "\" alt=\"";
         AppendHtmlEscaped(out_, image.alt);
         out_ += '"';

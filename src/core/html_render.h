@@ -1,5 +1,6 @@
 // Semantic, escaped HTML of a document: the no-JavaScript fallback, the accessible mirror and `article-widget html`.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 #include "config.h"
@@ -13,6 +14,7 @@ struct HtmlOptions {
     int  selectedStage = 0;      // interactive: the stage marked aria-current
     const std::vector<TimelineMarker>* markers = nullptr;   // config markers, listed after the stages
     std::string baseUrl;         // relative links and image sources are written resolved against it ("": as written)
+    const std::map<std::string, std::string>* imageUrls = nullptr;   // image src as written -> URL to write instead (the bundle's data URLs)
 };
 
 struct Article;
