@@ -6,6 +6,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 extern "C" {
+#include <node.h>            // the literal's bytes without cmark_node_get_literal's copy
 #include <strikethrough.h>
 #include <table.h>
 }
@@ -97,8 +98,7 @@ struct CmarkParserDeleter { void operator()(cmark_parser* p) const { cmark_parse
 
 enum class Directive { None, Timeline, Faq };
 
-Directive DirectiveOf(const char* html) {
-    if (!html) return Directive::None;
+Directive DirectiveOf(std::string_view html) {
     std::string text = CollapseWhitespace(html);
     if (text.rfind("<!--", 0) != 0) return Directive::None;
     text = ToLowerAscii(text);
@@ -136,6 +136,11 @@ void TakeSizeSuffix(Image& image) {
     image.width = w;
     image.height = h;
     t.erase(eq > 0 ? eq - 1 : eq);
+}
+
+// A text, code or HTML node's bytes. cmark_node_get_literal would allocate a NUL-terminated copy of each.
+std::string_view LiteralOf(cmark_node* n) {
+    return {reinterpret_cast<const char*>(n->as.literal.data), static_cast<size_t>(n->as.literal.len)};
 }
 
 class Converter {
@@ -187,7 +192,7 @@ public:
                 break;
             }
             case CMARK_NODE_HTML_BLOCK: {
-                const char* html = cmark_node_get_literal(n);
+                const std::string_view html = LiteralOf(n);
                 const Directive d = DirectiveOf(html);
                 if (d == Directive::None) DropHtml(n, html);
                 else pendingDirective_ = d;   // applies to the next block at this level
@@ -203,11 +208,11 @@ public:
                 doc_.footnotes.push_back(std::move(note));
                 break;
             }
-            case CMARK_NODE_TEXT: AddLeaf(InlineKind::Text, RunKind::Text, cmark_node_get_literal(n), 0); break;
-            case CMARK_NODE_CODE: AddLeaf(InlineKind::Code, RunKind::Text, cmark_node_get_literal(n), Style_Code); break;
-            case CMARK_NODE_SOFTBREAK: AddLeaf(InlineKind::SoftBreak, RunKind::SoftBreak, nullptr, 0); break;
-            case CMARK_NODE_LINEBREAK: AddLeaf(InlineKind::LineBreak, RunKind::LineBreak, nullptr, 0); break;
-            case CMARK_NODE_HTML_INLINE: DropHtml(n, cmark_node_get_literal(n)); break;
+            case CMARK_NODE_TEXT: AddLeaf(InlineKind::Text, RunKind::Text, LiteralOf(n), 0); break;
+            case CMARK_NODE_CODE: AddLeaf(InlineKind::Code, RunKind::Text, LiteralOf(n), Style_Code); break;
+            case CMARK_NODE_SOFTBREAK: AddLeaf(InlineKind::SoftBreak, RunKind::SoftBreak, {}, 0); break;
+            case CMARK_NODE_LINEBREAK: AddLeaf(InlineKind::LineBreak, RunKind::LineBreak, {}, 0); break;
+            case CMARK_NODE_HTML_INLINE: DropHtml(n, LiteralOf(n)); break;
             case CMARK_NODE_EMPH: OpenInline(InlineKind::Emphasis, -1); break;
             case CMARK_NODE_STRONG: OpenInline(InlineKind::Strong, -1); break;
             case CMARK_NODE_LINK: {
@@ -218,8 +223,9 @@ public:
                 link.title = title ? title : "";
                 link.line = cmark_node_get_start_line(n);
                 if (ClassifyLink(link.href) == LinkTarget::Blocked)
-                    doc_.warn(WarningKind::LinkScheme, link.line, "link to \"" + Snippet(link.href) + "\" is drawn as text: " +
-                              BlockedLinkReason(link.href));
+                    Warn(WarningKind::LinkScheme, link.line, [&] {
+                        return "link to \"" + Snippet(link.href) + "\" is drawn as text: " + BlockedLinkReason(link.href);
+                    });
                 doc_.links.push_back(std::move(link));
                 const int32_t index = static_cast<int32_t>(doc_.links.size() - 1);
                 linkStack_.push_back(index);
@@ -342,9 +348,14 @@ private:
         if (pendingDirective_ == Directive::Faq) faqDirectives.push_back(id);
         pendingDirective_ = Directive::None;
     }
-    void DropHtml(cmark_node* n, const char* html) {
+    // Adds a warning; the message is only made when the list has room for it.
+    template <typename MakeMessage> void Warn(WarningKind kind, int line, MakeMessage message) {
+        if (doc_.warnings.size() >= kMaxWarnings) ++doc_.warningsOmitted;
+        else doc_.warn(kind, line, message());
+    }
+    void DropHtml(cmark_node* n, std::string_view html) {
         ++doc_.droppedHtml;
-        doc_.warn(WarningKind::RawHtml, cmark_node_get_start_line(n), "raw HTML left out: " + Snippet(html ? html : ""));
+        Warn(WarningKind::RawHtml, cmark_node_get_start_line(n), [&] { return "raw HTML left out: " + Snippet(html); });
         mergeText_ = -1;
     }
 
@@ -396,25 +407,26 @@ private:
             image.alt += run.kind == RunKind::Text ? run.text : std::string(" ");
         }
         if (!image.allowed)
-            doc_.warn(WarningKind::ImageSource, image.line, "image \"" + Snippet(image.src) + "\" is shown as its alt text: only relative, "
-                      "http, https and data:image/ sources are loaded");
+            Warn(WarningKind::ImageSource, image.line, [&] {
+                return "image \"" + Snippet(image.src) + "\" is shown as its alt text: only relative, http, https and data:image/ sources are loaded";
+            });
         CloseInline();
     }
-    void AddLeaf(InlineKind kind, RunKind runKind, const char* text, uint8_t extra) {
+    void AddLeaf(InlineKind kind, RunKind runKind, std::string_view text, uint8_t extra) {
         if (leaf_ == kNoNode) return;
-        if (runKind == RunKind::Text && (!text || !*text)) return;
+        if (runKind == RunKind::Text && text.empty()) return;
         const uint8_t style = CurrentStyle(extra);
         const int32_t link = linkStack_.empty() ? -1 : linkStack_.back();
         // cmark splits text at entities, escapes and unmatched delimiters: siblings join into one run.
         if (kind == InlineKind::Text && mergeText_ >= 0) {
-            doc_.runs.back().text += text;
+            doc_.runs.back().text.append(text);
             return;
         }
         InlineRun run;
         run.kind = runKind;
         run.style = style;
         run.link = link;
-        if (text) run.text = text;
+        run.text.assign(text);
         Inline in;
         in.kind = kind;
         in.run = static_cast<int32_t>(doc_.runs.size());
@@ -431,7 +443,7 @@ private:
         if (ordinal < 1) return;
         if (static_cast<size_t>(ordinal) > footnoteRefs_.size()) footnoteRefs_.resize(static_cast<size_t>(ordinal), 0);
         const int refIndex = ++footnoteRefs_[static_cast<size_t>(ordinal - 1)];
-        AddLeaf(InlineKind::FootnoteRef, RunKind::Text, ("[" + std::to_string(ordinal) + "]").c_str(), Style_FootnoteRef);
+        AddLeaf(InlineKind::FootnoteRef, RunKind::Text, "[" + std::to_string(ordinal) + "]", Style_FootnoteRef);
         Inline& in = doc_.inlines.back();
         in.ref = ordinal - 1;
         in.refIndex = static_cast<uint16_t>(std::min(refIndex, 65535));
