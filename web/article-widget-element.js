@@ -32,6 +32,7 @@
       background: transparent; color: inherit; cursor: pointer; }
     .fallback { max-width: 680px; margin: 0 auto; padding: 0 20px; font: 18px/1.6 Georgia, "Noto Serif", serif; }
     .fallback pre { white-space: pre-wrap; font: inherit; }
+    pre { tab-size: 4; }   /* code as written: tab stops of 4, as on the canvas */
     /* Once drawn, the fallback and the mirror stay for assistive technology, find-in-page and copying,
        but out of sight; fixed so that focusing a control never scrolls the page to it. */
     .sr-only, :host(.aw-ready) .fallback { position: fixed !important; left: 0; top: 0; width: 1px; height: 1px; overflow: hidden;

@@ -248,11 +248,10 @@ public:
             case CMARK_NODE_FOOTNOTE_REFERENCE: AddFootnoteRef(n); break;
             default:
                 if (type == CMARK_NODE_TABLE) {
-                    const NodeId id = OpenContainer(NodeKind::Table, n);
+                    OpenContainer(NodeKind::Table, n);
                     const uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
                     const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
                     columnAlign_.assign(align ? align : nullptr, align ? align + columns : nullptr);
-                    (void)id;
                 } else if (type == CMARK_NODE_TABLE_ROW) {
                     const NodeId id = OpenContainer(NodeKind::TableRow, n);
                     doc_.nodes[id].header = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
