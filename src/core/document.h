@@ -76,7 +76,7 @@ struct Warning {
     int         line = 0;        // 1-based source line, 0 when it has none (config)
     std::string message;         // one line
 };
-constexpr size_t kMaxWarnings = 200;   // further ones are only counted (Document::warningsOmitted)
+constexpr size_t kMaxWarnings = 200;   // further ones (but config ones) are only counted (Document::warningsOmitted)
 
 // One block node. Nodes live in Document::nodes; the tree is linked by index, so no
 // operation on the model recurses and arbitrarily deep input cannot overflow the stack.

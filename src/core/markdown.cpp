@@ -55,7 +55,8 @@ const char* WarningKindName(WarningKind kind) {
 }
 
 void Document::warn(WarningKind kind, int line, std::string message) {
-    if (warnings.size() >= kMaxWarnings) { ++warningsOmitted; return; }
+    // Config warnings (a handful at most) are always listed, even after a flood of others.
+    if (kind != WarningKind::Config && warnings.size() >= kMaxWarnings) { ++warningsOmitted; return; }
     warnings.push_back(Warning{kind, line, std::move(message)});
 }
 

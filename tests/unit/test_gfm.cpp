@@ -314,6 +314,11 @@ TEST_CASE("gfm: the writer is told what could not be shown, with line numbers") 
     const Document many = ParseOk(flood);
     CHECK(many.warnings.size() == kMaxWarnings);
     CHECK(many.warningsOmitted == 2 * 500 - static_cast<int>(kMaxWarnings));   // two tags a paragraph
+    Config config;
+    config.faqSection = "nowhere";
+    ParseResult withConfig = ParseArticle(flood, config);
+    REQUIRE(withConfig.doc.warnings.size() == kMaxWarnings + 1);
+    CHECK(withConfig.doc.warnings.back().kind == WarningKind::Config);   // still listed after the flood
 }
 
 TEST_CASE("gfm: inline nesting is kept as written") {
