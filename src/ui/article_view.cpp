@@ -175,7 +175,8 @@ void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
 }
 
 // Blocks inside a stage card or an FAQ answer: paragraphs and headings keep their inline styles;
-// lists become one line per item; quotes and code are drawn as plain text, so nothing is lost.
+// lists become one line per item; code keeps its lines; quotes and tables are drawn as plain text,
+// so nothing is lost.
 std::vector<ArticleView::Block> ArticleView::LayoutNestedBlocks(const FontLibrary& fonts, const std::vector<NodeId>& nodes, float width) {
     const Document& doc = article_->doc;
     std::vector<Block> blocks;
@@ -206,7 +207,7 @@ std::vector<ArticleView::Block> ArticleView::LayoutNestedBlocks(const FontLibrar
             blk.spans = CodeSpans(*blk.ownedText);
         } else {
             blk.ownedText = std::make_shared<const std::string>(CollapseWhitespace(doc.subtreeText(id)));
-            blk.spans = {TextSpan{*blk.ownedText, n.kind == NodeKind::CodeBlock ? FontFace::Mono : FontFace::Body, -1, false}};
+            blk.spans = {TextSpan{*blk.ownedText, FontFace::Body, -1, false}};
         }
         LayoutText(blk, fonts, width, kBodyLine);
         blocks.push_back(std::move(blk));
