@@ -1,36 +1,43 @@
 # Third-party libraries compiled from the Debian source trees that scripts/setup.sh fetches.
-# cmark and Dear ImGui become static libraries; nlohmann_json and doctest are copied headers, so the
+# cmark-gfm and Dear ImGui become static libraries; nlohmann_json and doctest are copied headers, so the
 # Emscripten build can use them without putting the host's /usr/include on its path.
 
 set(AW_THIRD_PARTY_DIR "${CMAKE_SOURCE_DIR}/third_party" CACHE PATH "apt-get source trees")
-foreach(dep imgui cmark)
+foreach(dep imgui cmark-gfm)
   if(NOT EXISTS "${AW_THIRD_PARTY_DIR}/${dep}")
     message(FATAL_ERROR "${AW_THIRD_PARTY_DIR}/${dep} is missing: run scripts/setup.sh first")
   endif()
 endforeach()
 
-# --- cmark 0.30.2 -----------------------------------------------------------
-set(CMARK_SRC "${AW_THIRD_PARTY_DIR}/cmark/src")
-set(CMARK_GEN "${CMAKE_BINARY_DIR}/generated/cmark")
+# --- cmark-gfm 0.29.0.gfm.13 (GitHub's cmark with the GFM extensions) --------------------------------
+# Only the library and its extensions: its own tests, api_test, man pages and executable stay out of ours.
+set(CMARK_GFM_DIR "${AW_THIRD_PARTY_DIR}/cmark-gfm")
+set(CMARK_SRC "${CMARK_GFM_DIR}/src")
+set(CMARK_EXT "${CMARK_GFM_DIR}/extensions")
+set(CMARK_GEN "${CMAKE_BINARY_DIR}/generated/cmark-gfm")
 set(HAVE_STDBOOL_H 1)
 set(HAVE___BUILTIN_EXPECT 1)
 set(HAVE___ATTRIBUTE__ 1)
 set(PROJECT_VERSION_MAJOR 0)
-set(PROJECT_VERSION_MINOR 30)
-set(PROJECT_VERSION_PATCH 2)
+set(PROJECT_VERSION_MINOR 29)
+set(PROJECT_VERSION_PATCH 0)
+set(PROJECT_VERSION_GFM 13)
 configure_file("${CMARK_SRC}/config.h.in" "${CMARK_GEN}/config.h")
-configure_file("${CMARK_SRC}/cmark_version.h.in" "${CMARK_GEN}/cmark_version.h")
-file(WRITE "${CMARK_GEN}/cmark_export.h.tmp"
-  "#ifndef CMARK_EXPORT_H\n#define CMARK_EXPORT_H\n#define CMARK_EXPORT\n#define CMARK_NO_EXPORT\n#endif\n")
-configure_file("${CMARK_GEN}/cmark_export.h.tmp" "${CMARK_GEN}/cmark_export.h" COPYONLY)
+configure_file("${CMARK_SRC}/cmark-gfm_version.h.in" "${CMARK_GEN}/cmark-gfm_version.h")
+file(WRITE "${CMARK_GEN}/cmark-gfm_export.h.tmp"
+  "#ifndef CMARK_GFM_EXPORT_H\n#define CMARK_GFM_EXPORT_H\n#define CMARK_GFM_EXPORT\n#define CMARK_GFM_NO_EXPORT\n#endif\n")
+configure_file("${CMARK_GEN}/cmark-gfm_export.h.tmp" "${CMARK_GEN}/cmark-gfm_export.h" COPYONLY)
 add_library(aw_cmark STATIC
-  ${CMARK_SRC}/cmark.c ${CMARK_SRC}/node.c ${CMARK_SRC}/iterator.c ${CMARK_SRC}/blocks.c
-  ${CMARK_SRC}/inlines.c ${CMARK_SRC}/scanners.c ${CMARK_SRC}/utf8.c ${CMARK_SRC}/buffer.c
-  ${CMARK_SRC}/references.c ${CMARK_SRC}/render.c ${CMARK_SRC}/cmark_ctype.c
-  ${CMARK_SRC}/houdini_href_e.c ${CMARK_SRC}/houdini_html_e.c ${CMARK_SRC}/houdini_html_u.c
-  ${CMARK_SRC}/html.c ${CMARK_SRC}/xml.c ${CMARK_SRC}/commonmark.c ${CMARK_SRC}/man.c ${CMARK_SRC}/latex.c)
-target_include_directories(aw_cmark SYSTEM PUBLIC "${CMARK_SRC}" "${CMARK_GEN}")
-target_compile_definitions(aw_cmark PUBLIC CMARK_STATIC_DEFINE)
+  ${CMARK_SRC}/cmark.c ${CMARK_SRC}/node.c ${CMARK_SRC}/iterator.c ${CMARK_SRC}/blocks.c ${CMARK_SRC}/inlines.c
+  ${CMARK_SRC}/scanners.c ${CMARK_SRC}/utf8.c ${CMARK_SRC}/buffer.c ${CMARK_SRC}/references.c ${CMARK_SRC}/footnotes.c
+  ${CMARK_SRC}/map.c ${CMARK_SRC}/render.c ${CMARK_SRC}/man.c ${CMARK_SRC}/xml.c ${CMARK_SRC}/html.c
+  ${CMARK_SRC}/commonmark.c ${CMARK_SRC}/plaintext.c ${CMARK_SRC}/latex.c ${CMARK_SRC}/houdini_href_e.c
+  ${CMARK_SRC}/houdini_html_e.c ${CMARK_SRC}/houdini_html_u.c ${CMARK_SRC}/cmark_ctype.c ${CMARK_SRC}/arena.c
+  ${CMARK_SRC}/linked_list.c ${CMARK_SRC}/syntax_extension.c ${CMARK_SRC}/registry.c ${CMARK_SRC}/plugin.c
+  ${CMARK_EXT}/core-extensions.c ${CMARK_EXT}/table.c ${CMARK_EXT}/strikethrough.c ${CMARK_EXT}/autolink.c
+  ${CMARK_EXT}/tagfilter.c ${CMARK_EXT}/ext_scanners.c ${CMARK_EXT}/tasklist.c)
+target_include_directories(aw_cmark SYSTEM PUBLIC "${CMARK_SRC}" "${CMARK_EXT}" "${CMARK_GEN}")
+target_compile_definitions(aw_cmark PUBLIC CMARK_GFM_STATIC_DEFINE)
 set_target_properties(aw_cmark PROPERTIES C_STANDARD 99 POSITION_INDEPENDENT_CODE ON)
 
 # --- Dear ImGui 1.86 --------------------------------------------------------

@@ -28,7 +28,9 @@ gz() { gzip -9c "$1" | wc -c; }
 
 echo "== native parsing and frames" >&2
 build/native/aw_frame_bench --print-generated > "$OUT/generated-1mb.md"
-build/native/aw_parse_bench --json --article assets/article.md --article "$OUT/generated-1mb.md" > "$OUT/parse.json"
+build/native/aw_frame_bench --bytes 10485760 --print-generated > "$OUT/generated-10mb.md"
+build/native/aw_parse_bench --json --article assets/article.md --article tests/samples/gfm.md --article "$OUT/generated-1mb.md" \
+  --article "$OUT/generated-10mb.md" > "$OUT/parse.json"
 build/native/aw_frame_bench --json > "$OUT/frame.json"
 
 echo "== browser (headless Chromium, with the peers; a few minutes)" >&2

@@ -11,7 +11,7 @@ fi
 ensure_setup() {
   local stamp="$ROOT/build/.setup-stamp"
   if [ ! -f "$stamp" ] || [ "$ROOT/scripts/setup.sh" -nt "$stamp" ] || [ "$ROOT/package-lock.json" -nt "$stamp" ] \
-     || [ ! -d "$ROOT/third_party/imgui" ] || [ ! -d "$ROOT/node_modules/playwright-core" ]; then
+     || [ ! -d "$ROOT/third_party/imgui" ] || [ ! -d "$ROOT/third_party/cmark-gfm" ] || [ ! -d "$ROOT/node_modules/playwright-core" ]; then
     bash "$ROOT/scripts/setup.sh"
   fi
 }

@@ -69,21 +69,62 @@ enable_deb_src() {
   if [ "$changed" -eq 1 ]; then APT_UPDATED=0; fi
   apt_update_once
 }
-fetch_source() {  # fetch_source PACKAGE VERSION DIRGLOB
-  local pkg="$1" ver="$2" glob="$3"
+# Source trees that only a newer suite has (e.g. sid): deb-src entries for SUITE derived from the machine's
+# own entries for its release (same archive, same keyring), written once; binaries still come from the release.
+enable_suite_src() {  # enable_suite_src SUITE
+  local suite="$1" codename out f tmp
+  codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-}")"
+  [ -n "$codename" ] || die "cannot tell this machine's Debian release (/etc/os-release has no VERSION_CODENAME)"
+  out="/etc/apt/sources.list.d/derived-$suite-deb-src.sources"
+  { [ -e "$out" ] || [ -e "${out%.sources}.list" ]; } && return
+  tmp="$(mktemp -d)"
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -e "$f" ] || continue
+    case "$f" in *-deb-src.sources) continue;; esac
+    # deb822 stanzas (blank-line separated) whose Types has deb and whose Suites has the release itself.
+    awk -v codename="$codename" -v suite="$suite" 'BEGIN { RS = ""; ORS = "" }
+      { n = split($0, line, "\n"); types = 0; ours = 0; body = ""
+        for (i = 1; i <= n; i++) {
+          if (line[i] ~ /^#/) continue
+          if (line[i] ~ /^Types:/) { if ((line[i] " ") ~ /[: ]deb /) types = 1; continue }
+          if (line[i] ~ /^Suites:/) { k = split(line[i], w, /[ \t]+/); for (j = 2; j <= k; j++) if (w[j] == codename) ours = 1; continue }
+          body = body line[i] "\n"
+        }
+        if (types && ours) print "Types: deb-src\nSuites: " suite "\n" body "\n" }' "$f"
+  done > "$tmp/sources"
+  if [ -f /etc/apt/sources.list ]; then   # the one-line format
+    awk -v codename="$codename" -v suite="$suite" '$1 == "deb" && $3 == codename { $1 = "deb-src"; $3 = suite; print }' \
+      /etc/apt/sources.list > "$tmp/list"
+  fi
+  [ -s "$tmp/sources" ] || [ -s "$tmp/list" ] || { rm -rf "$tmp"; die "no apt entry for $codename to derive $suite deb-src entries from"; }
+  if [ -s "$tmp/sources" ]; then $SUDO install -m 644 "$tmp/sources" "$out"; fi
+  if [ -s "$tmp/list" ]; then $SUDO install -m 644 "$tmp/list" "${out%.sources}.list"; fi
+  rm -rf "$tmp"
+  APT_UPDATED=0
+}
+fetch_source() {  # fetch_source PACKAGE VERSION DIRGLOB [SUITE]: with SUITE, exactly PACKAGE=VERSION from that suite
+  local pkg="$1" ver="$2" glob="$3" suite="${4:-}" spec="$1"
   if compgen -G "$THIRD/$glob" >/dev/null; then return; fi
   mkdir -p "$THIRD"
   enable_deb_src
+  if [ -n "$suite" ]; then enable_suite_src "$suite"; apt_update_once; spec="$pkg=$ver"; fi
   say "fetching $pkg $ver sources"
-  (cd "$THIRD" && apt-get source -qq "$pkg" >/dev/null 2>&1) \
-    || die "apt-get source $pkg failed (need deb-src entries for the Debian archive)"
+  if ! (cd "$THIRD" && apt-get source -qq "$spec" >/dev/null 2>&1); then
+    # A mirror may lack a newer suite's .dsc and Debian diff while it has the upstream tarball: take that
+    # alone (apt checks it against the signed Sources index) and unpack it.
+    [ -n "$suite" ] && (cd "$THIRD" && apt-get source --tar-only --download-only -qq "$spec" >/dev/null 2>&1 \
+      && tar -xf "$(ls "${pkg}_${ver%-*}".orig.tar.* | head -1)") \
+      || die "apt-get source $spec failed (need deb-src entries for the Debian archive${suite:+ and its $suite suite})"
+    say "$pkg $ver: the mirror has no Debian diff, built from the verified upstream tarball alone"
+  fi
   compgen -G "$THIRD/$glob" >/dev/null || die "$pkg source is not version $ver (found: $(ls "$THIRD"))"
 }
+# The pinned versions of the source trees: this is the one place they are named.
 fetch_source imgui 1.86 "imgui-1.86*"
-fetch_source cmark 0.30.2 "cmark-0.30.2*"
+fetch_source cmark-gfm 0.29.0.gfm.13-7.1 "cmark-gfm-0.29.0.gfm.13" sid
 # Stable names for CMake.
 ln -sfn "$(cd "$THIRD" && ls -d imgui-1.86*/ | head -1)" "$THIRD/imgui"
-ln -sfn "$(cd "$THIRD" && ls -d cmark-0.30.2*/ | head -1)" "$THIRD/cmark"
+ln -sfn "cmark-gfm-0.29.0.gfm.13" "$THIRD/cmark-gfm"
 
 # [SECTION] Emscripten version ------------------------------------------------
 WANT="$(tr -d '[:space:]' < "$ROOT/emsdk-version.txt")"

@@ -51,6 +51,7 @@
       background: transparent; color: inherit; cursor: pointer; }
     .fallback, .mirror.shown { max-width: var(--column); margin: 0 auto; line-height: 1.6; overflow-wrap: break-word; }
     .fallback pre { white-space: pre-wrap; font: inherit; }
+    pre { tab-size: 4; }   /* code as written: tab stops of 4, as on the canvas */
     .root.ready .fallback { display: none; }
     /* The drawn view: a sticky, one-viewport-tall canvas inside a box as tall as the article. It sticks
        below the host's scroll-padding-top (a fixed header), so the progress bar stays in sight. */
@@ -212,12 +213,18 @@
   function mergeConfig(configText, element) {
     const prefix = element.getAttribute('hash-prefix');
     const start = element.getAttribute('start-stage');
-    if (prefix === null && start === null) return configText;
+    // Relative links and images resolve against the article's own URL (its src; else this page's).
+    const src = element.getAttribute('src');
+    const fromSrc = src && element._markdown === null && !element.querySelector('script[type="text/markdown"]');
+    const base = new URL(fromSrc ? src : '', document.baseURI);
+    const baseUrl = /^(https?|file):$/.test(base.protocol) ? base.href : null;
+    if (prefix === null && start === null && baseUrl === null) return configText;
     let config = {};
     if (configText.trim()) {
       try { config = JSON.parse(configText); } catch { return configText; }
       if (!config || typeof config !== 'object' || Array.isArray(config)) return configText;
     }
+    if (baseUrl !== null && config.baseUrl === undefined) config.baseUrl = baseUrl;
     if (prefix !== null) config.deepLinkPrefix = prefix;
     if (start !== null && /^\d+$/.test(start)) config.initialStage = Number(start);
     return JSON.stringify(config);
@@ -679,7 +686,7 @@
         case 'hash': history.replaceState(null, '', detail.hash); break;
         case 'stagechange': this._syncStage(detail.index); this._emit('stagechange', detail); break;
         case 'faqtoggle': this._syncFaq(detail.index, detail.open); this._emit('faqtoggle', detail); break;
-        case 'error': this._emit('articleerror', detail); break;
+        case 'error': if (!this._quietRefusals) this._emit('articleerror', detail); break;
         default: break;
       }
       this._schedule();
@@ -781,7 +788,8 @@
         const link = e.target.closest('a[href]');
         if (link) {
           const href = link.getAttribute('href');
-          if (href.startsWith('#')) { e.preventDefault(); this.scrollToAnchor(href.slice(1)); return; }
+          // Sections scroll the canvas; other anchors (footnotes) are the browser's own, in the HTML view.
+          if (href.startsWith('#')) { if (this._scrollToAnchorQuietly(href.slice(1))) e.preventDefault(); return; }
           if (!this._emit('linkclick', { href }, true)) e.preventDefault();
           return;
         }
@@ -856,6 +864,12 @@
       if (this._mod && this._shownMarkdown !== null) return this._command(obj);
       this._emit('articleerror', { message: `${obj.cmd}: no article is loaded yet (wait for the ready promise)` });
       return false;
+    }
+
+    // A mirror link to an anchor that is not a section (a footnote) is the browser's own: no articleerror.
+    _scrollToAnchorQuietly(id) {
+      this._quietRefusals = true;
+      try { return this._command({ cmd: 'scrollToAnchor', id }); } finally { this._quietRefusals = false; }
     }
 
     _query(what) {

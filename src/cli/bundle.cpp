@@ -1,3 +1,4 @@
+// `article-widget bundle`: reads the web build's files and the article's images, writes one self-contained HTML page.
 #include "cli/bundle.h"
 
 #include <nlohmann/json.hpp>
@@ -6,9 +7,11 @@
 
 #include <cstdio>
 #include <climits>
+#include <map>
 
 #include "core/bundle.h"
 #include "core/html_render.h"
+#include "core/text_util.h"
 #include "platform/native_files.h"
 
 namespace aw::cli {
@@ -49,9 +52,44 @@ std::string WithTitle(const std::string& config, const std::string& title) {
     return j.dump(2) + "\n";
 }
 
+// Data URLs for the article's relative images, read from `dir`; a warning for each image left as it is.
+std::map<std::string, std::string> InlineImages(const Document& doc, const std::string& dir, std::vector<std::string>& warnings) {
+    std::map<std::string, std::string> urls;
+    size_t total = 0;
+    for (const Image& image : doc.images) {
+        if (!image.allowed || urls.count(image.src)) continue;   // refused sources are already warned about
+        const std::string where = std::to_string(image.line) + ": image \"" + image.src.substr(0, 80) + "\" ";
+        const LinkTarget kind = ClassifyLink(image.src);
+        if (kind != LinkTarget::Relative) {
+            if (ToLowerAscii(image.src.substr(0, 5)) != "data:") warnings.push_back(where + "is not inlined: the bundle works offline, so it will not load");
+            continue;
+        }
+        const std::string path = LocalPathOfRelativeUrl(image.src);
+        const char* mime = ImageMimeType(path);
+        std::string bytes, readError;
+        if (dir.empty() || path.empty()) { warnings.push_back(where + "is not inlined: it names no file beside the article"); continue; }
+        if (!mime) { warnings.push_back(where + "is not inlined: not a png, jpeg, gif, webp, avif or svg file"); continue; }
+        if (!ReadWholeFile(dir + "/" + path, bytes, readError, kBundleImageMaxBytes)) {
+            warnings.push_back(where + "is not inlined: " + readError);
+            continue;
+        }
+        if (bytes.size() > kBundleImageMaxBytes) {
+            warnings.push_back(where + "is not inlined: larger than " + std::to_string(kBundleImageMaxBytes >> 20) + " MiB");
+            continue;
+        }
+        if (total + bytes.size() > kBundleImagesMaxBytes) {
+            warnings.push_back(where + "is not inlined: the bundle's images would exceed " + std::to_string(kBundleImagesMaxBytes >> 20) + " MiB");
+            continue;
+        }
+        total += bytes.size();
+        urls[image.src] = DataUrl(mime, bytes);
+    }
+    return urls;
+}
+
 } // namespace
 
-bool WriteBundle(const BundleRequest& request, std::string& error) {
+bool WriteBundle(const BundleRequest& request, std::string& error, std::vector<std::string>& warnings) {
     std::shared_ptr<const Article> article = request.article;
     std::string config = request.configJson;
     if (!request.title.empty()) {
@@ -78,7 +116,9 @@ bool WriteBundle(const BundleRequest& request, std::string& error) {
     std::string packedWasm;
     if (!Gzip(wasm, packedWasm)) { error = "could not compress " + dir + "/article-widget.wasm"; return false; }
 
-    const HtmlOptions html = HtmlOptionsFor(*article, /*interactive=*/false);
+    const std::map<std::string, std::string> images = InlineImages(article->doc, request.articleDir, warnings);
+    HtmlOptions html = HtmlOptionsFor(*article, /*interactive=*/false);
+    html.imageUrls = &images;
     BundleParts parts;
     parts.title = article->doc.title;
     const std::string fallback = RenderHtml(article->doc, html);

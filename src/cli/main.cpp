@@ -107,7 +107,11 @@ int LoadStrict(const Args& a, std::shared_ptr<const aw::Article>& article, std::
     options.sourceName = a.file == "-" ? "standard input" : a.file;
     aw::LoadOutcome outcome = aw::LoadArticle(markdown, config, options);
     if (!outcome.article) return Fail(outcome.error);
-    for (const std::string& w : outcome.article->doc.warnings) std::fprintf(stderr, "article-widget: warning: %s\n", w.c_str());
+    for (const aw::Warning& w : outcome.article->doc.warnings) {
+        if (w.line > 0) std::fprintf(stderr, "article-widget: warning: %s:%d: %s\n", options.sourceName.c_str(), w.line, w.message.c_str());
+        else std::fprintf(stderr, "article-widget: warning: %s\n", w.message.c_str());
+    }
+    if (const int more = outcome.article->doc.warningsOmitted) std::fprintf(stderr, "article-widget: warning: %d more warnings\n", more);
     article = outcome.article;
     if (markdownOut) *markdownOut = std::move(markdown);
     if (configOut) *configOut = std::move(config);
@@ -142,8 +146,12 @@ int main(int argc, char** argv) {
         request.title = a.title;
         request.outPath = a.out;
         request.assetsDir = a.assets;
+        if (a.file != "-") request.articleDir = a.file.rfind('/') == std::string::npos ? "." : a.file.substr(0, a.file.rfind('/'));
         std::string error;
-        return aw::cli::WriteBundle(request, error) ? 0 : Fail(error);
+        std::vector<std::string> warnings;
+        const bool ok = aw::cli::WriteBundle(request, error, warnings);
+        for (const std::string& w : warnings) std::fprintf(stderr, "article-widget: warning: %s:%s\n", a.file.c_str(), w.c_str());
+        return ok ? 0 : Fail(error);
     }
 
     aw::NativeOptions options;

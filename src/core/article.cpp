@@ -28,6 +28,7 @@ LoadOutcome LoadArticle(std::string_view markdown, const std::string& configText
     ParseResult parsed = ParseArticle(markdown, article->config);
     if (!parsed.ok) { outcome.error = options.sourceName + ": " + parsed.error; return outcome; }
     article->doc = std::move(parsed.doc);
+    article->baseUrl = article->config.baseUrl.empty() ? options.baseUrl : article->config.baseUrl;
     outcome.article = std::move(article);
     return outcome;
 }

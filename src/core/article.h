@@ -11,11 +11,13 @@ namespace aw {
 struct Article {
     Config   config;
     Document doc;
+    std::string baseUrl;     // relative links and images resolve against it: config baseUrl, else LoadOptions::baseUrl; may be ""
 };
 
 struct LoadOptions {
     bool strictUtf8 = false;   // true: invalid UTF-8 is an error (the CLI); false: replaced with U+FFFD (the widget)
     std::string sourceName = "article";   // for messages
+    std::string baseUrl;     // the article's own location (e.g. its folder as a file URL), used when the config gives none
 };
 
 struct LoadOutcome {

@@ -1,3 +1,4 @@
+// The offline single-file bundle: template filling, script-data escaping, base64 and image data URLs.
 #include "core/bundle.h"
 
 #include <cctype>
@@ -31,6 +32,39 @@ std::string Base64Encode(std::string_view bytes, size_t lineWidth) {
         put(rest == 2 ? kAlphabet[(v >> 6) & 63] : '='); put('=');
     }
     return out;
+}
+
+const char* ImageMimeType(std::string_view path) {
+    const size_t dot = path.rfind('.');
+    if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos) return nullptr;
+    const std::string ext = ToLowerAscii(path.substr(dot + 1));
+    if (ext == "png") return "image/png";
+    if (ext == "jpg" || ext == "jpeg") return "image/jpeg";
+    if (ext == "gif") return "image/gif";
+    if (ext == "webp") return "image/webp";
+    if (ext == "avif") return "image/avif";
+    if (ext == "svg") return "image/svg+xml";
+    return nullptr;
+}
+
+std::string LocalPathOfRelativeUrl(std::string_view src) {
+    src = src.substr(0, src.find_first_of("?#"));
+    if (src.empty() || src[0] == '/') return "";
+    std::string path;
+    auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1; };
+    for (size_t i = 0; i < src.size(); ++i) {
+        if (src[i] == '%' && i + 2 < src.size() && hex(src[i + 1]) >= 0 && hex(src[i + 2]) >= 0) {
+            path += static_cast<char>(hex(src[i + 1]) * 16 + hex(src[i + 2]));
+            i += 2;
+        } else {
+            path += src[i];
+        }
+    }
+    return path.find('\0') == std::string::npos ? path : "";
+}
+
+std::string DataUrl(std::string_view mimeType, std::string_view bytes) {
+    return "data:" + std::string(mimeType) + ";base64," + Base64Encode(bytes);
 }
 
 // "<" + k backslashes + ("/" | "!")  <->  "<" + (k + 1) backslashes + the same character.

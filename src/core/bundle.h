@@ -22,6 +22,18 @@ struct BundleParts {
 // Each placeholder must occur exactly once. Returns false with a one-line `error` otherwise.
 bool BuildBundle(const BundleParts& parts, std::string& out, std::string& error);
 
+// Images in the offline bundle: relative sources whose file is an image of a known type, at most
+// kBundleImageMaxBytes each and kBundleImagesMaxBytes in all, are written as data URLs.
+constexpr size_t kBundleImageMaxBytes = 2u << 20;
+constexpr size_t kBundleImagesMaxBytes = 16u << 20;
+// "image/png" and so on, from the file name's extension (png, jpg, jpeg, gif, webp, avif, svg); nullptr otherwise.
+const char* ImageMimeType(std::string_view path);
+// The file a relative image source names, relative to the article's folder: percent-escapes decoded,
+// query and fragment dropped. "" for sources that name no file beside the article (root-relative "/x",
+// scheme-relative "//host/x", empty, or a NUL byte).
+std::string LocalPathOfRelativeUrl(std::string_view src);
+std::string DataUrl(std::string_view mimeType, std::string_view bytes);
+
 // Standard base64 (RFC 4648, with padding), wrapped at `lineWidth` characters (0: one line).
 std::string Base64Encode(std::string_view bytes, size_t lineWidth = 0);
 

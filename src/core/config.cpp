@@ -1,6 +1,8 @@
 // Widget configuration: reading the JSON with nlohmann_json and validating every key with its path.
 #include "config.h"
 
+#include "text_util.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -179,8 +181,14 @@ bool ParseConfig(const std::string& text, Config& out, ConfigError& error) {
         if (config.deepLinkPrefix.size() > 32) r.Fail("/deepLinkPrefix", "must be at most 32 characters");
     }
     r.Bool("updateHash", config.updateHash);
+    if (r.String("baseUrl", config.baseUrl)) {
+        const std::string scheme = ToLowerAscii(config.baseUrl.substr(0, config.baseUrl.find(':')));
+        const bool absolute = config.baseUrl.find("://") == scheme.size() && (scheme == "http" || scheme == "https" || scheme == "file");
+        if (!absolute) r.Fail("/baseUrl", "expected an absolute http, https or file URL, got \"" + config.baseUrl.substr(0, 80) + "\"");
+        else if (config.baseUrl.size() > 8192) r.Fail("/baseUrl", "must be at most 8192 characters");
+    }
     if (r.Integer("maxInputBytes", 1024, 64ll * 1024 * 1024, number)) config.maxInputBytes = static_cast<uint32_t>(number);
-    r.RejectUnknown({"$schema", "title", "theme", "accent", "timeline", "faq", "initialStage", "deepLinkPrefix", "updateHash", "maxInputBytes"});
+    r.RejectUnknown({"$schema", "title", "theme", "accent", "timeline", "faq", "initialStage", "deepLinkPrefix", "updateHash", "baseUrl", "maxInputBytes"});
     if (!r.ok()) return false;
     out = std::move(config);
     return true;

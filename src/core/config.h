@@ -30,6 +30,9 @@ struct Config {
     int         initialStage = 0;
     std::string deepLinkPrefix;        // prefix for #<prefix>stage-<n> and #<prefix>faq-<slug>
     bool        updateHash = false;
+    // What relative links and images resolve against: an absolute http, https or file URL. The element
+    // sets it to the article's own URL (its src) unless the config gives one.
+    std::string baseUrl;
     uint32_t    maxInputBytes = 8u * 1024u * 1024u;
 };
 

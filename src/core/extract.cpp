@@ -19,6 +19,7 @@ std::vector<NodeId> SectionBody(const Document& doc, NodeId heading) {
     for (NodeId id = doc.node(heading).next; id != kNoNode; id = doc.node(id).next) {
         const Node& n = doc.node(id);
         if (n.kind == NodeKind::Heading && n.level <= level) break;
+        if (n.kind == NodeKind::FootnoteDefinition) break;   // the notes, which cmark-gfm puts at the end, belong to no section
         body.push_back(id);
     }
     return body;
@@ -186,8 +187,8 @@ static void FindTimeline(Document& doc, const Config& config, const std::vector<
         const Section* s = FindSection(doc, config.timelineSection);
         const NodeId list = s ? FirstListIn(doc, s->heading) : kNoNode;
         if (list != kNoNode) { StagesFromList(doc, list); doc.timeline.source = "config"; return; }
-        doc.warnings.push_back("config timeline.section \"" + config.timelineSection +
-                               (s ? "\" has no list to use as the timeline" : "\" names no section of the article"));
+        doc.warn(WarningKind::Config, 0, "config timeline.section \"" + config.timelineSection +
+                 (s ? "\" has no list to use as the timeline" : "\" names no section of the article"));
         return;
     }
     for (NodeId target : directives) {
@@ -222,7 +223,7 @@ void ExtractFaq(Document& doc, const Config& config, const std::vector<NodeId>& 
     if (!config.faqSection.empty()) {
         const Section* s = FindSection(doc, config.faqSection);
         if (s && IsTopLevel(doc, s->heading)) { heading = s->heading; doc.faq.source = "config"; }
-        else doc.warnings.push_back("config faq.section \"" + config.faqSection + "\" names no section of the article");
+        else doc.warn(WarningKind::Config, 0, "config faq.section \"" + config.faqSection + "\" names no section of the article");
     } else {
         for (NodeId target : directives)
             if (IsTopLevel(doc, target) && doc.node(target).kind == NodeKind::Heading) { heading = target; doc.faq.source = "directive"; break; }

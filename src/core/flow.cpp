@@ -24,10 +24,16 @@ static FontFace FaceFor(uint8_t style, FontFace base) {
     return FontFace::Body;
 }
 
-std::vector<TextSpan> SpansOf(const Document& doc, NodeId leaf, FontFace base) {
+// The box of a task item, drawn before the text of its first block (until the canvas draws boxes).
+static std::string_view TaskBox(const Document& doc, NodeId leaf) {
     const Node& n = doc.node(leaf);
-    std::vector<TextSpan> spans;
-    spans.reserve(n.runsEnd - n.runsBegin);
+    if (n.parent == kNoNode) return {};
+    const Node& item = doc.node(n.parent);
+    if (item.kind != NodeKind::ListItem || item.task == 0 || item.firstChild != leaf) return {};
+    return item.task == 2 ? "[x]" : "[ ]";
+}
+
+static void AppendRunSpans(const Document& doc, const Node& n, FontFace base, std::vector<TextSpan>& spans) {
     for (uint32_t r = n.runsBegin; r < n.runsEnd; ++r) {
         const InlineRun& run = doc.runs[r];
         TextSpan span;
@@ -37,6 +43,59 @@ std::vector<TextSpan> SpansOf(const Document& doc, NodeId leaf, FontFace base) {
         else if (run.kind == RunKind::SoftBreak) span.text = " ";
         else span.text = run.text;
         spans.push_back(span);
+    }
+}
+
+std::vector<TextSpan> SpansOf(const Document& doc, NodeId leaf, FontFace base) {
+    const Node& n = doc.node(leaf);
+    std::vector<TextSpan> spans;
+    spans.reserve(n.runsEnd - n.runsBegin + 1);
+    if (n.kind == NodeKind::TableRow) {
+        // A row as one line of text, its cells separated by bars; the header row in bold.
+        const FontFace face = n.header && base == FontFace::Body ? FontFace::BodyBold : base;
+        for (NodeId cell = n.firstChild; cell != kNoNode; cell = doc.node(cell).next) {
+            if (cell != n.firstChild) spans.push_back(TextSpan{" | ", FontFace::Body, -1, false});
+            AppendRunSpans(doc, doc.node(cell), face, spans);
+        }
+        return spans;
+    }
+    if (const std::string_view box = TaskBox(doc, leaf); !box.empty()) {
+        spans.push_back(TextSpan{box, FontFace::Mono, -1, false});
+        spans.push_back(TextSpan{" ", base, -1, false});
+    }
+    AppendRunSpans(doc, n, base, spans);
+    return spans;
+}
+
+std::string ExpandTabs(std::string_view code, int tabStop) {
+    std::string out;
+    out.reserve(code.size());
+    int column = 0;
+    for (char c : code) {
+        if (c == '\t') {
+            const int spaces = tabStop - column % tabStop;
+            out.append(static_cast<size_t>(spaces), ' ');
+            column += spaces;
+        } else {
+            out += c;
+            if (c == '\n') column = 0;
+            else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;   // one column per code point
+        }
+    }
+    return out;
+}
+
+std::vector<TextSpan> CodeSpans(std::string_view code) {
+    std::vector<TextSpan> spans;
+    if (!code.empty() && code.back() == '\n') code.remove_suffix(1);
+    while (true) {
+        const size_t nl = code.find('\n');
+        TextSpan line{code.substr(0, nl), FontFace::Mono, -1, false};
+        line.preserveSpaces = true;
+        spans.push_back(line);
+        if (nl == std::string_view::npos) break;
+        spans.push_back(TextSpan{{}, FontFace::Mono, -1, true});
+        code.remove_prefix(nl + 1);
     }
     return spans;
 }
@@ -58,15 +117,21 @@ std::vector<FlowItem> BuildFlow(const Document& doc) {
         if (top == faqAt) { FlowItem item; item.kind = FlowKind::Faq; flow.push_back(item); }
         if (replaced.count(top)) continue;
         // Iterative pre-order walk of this top-level subtree.
+        // The notes come last (cmark-gfm moves them there), set off by a rule.
+        if (doc.node(top).kind == NodeKind::FootnoteDefinition && (flow.empty() || !flow.back().footnote)) {
+            FlowItem rule;
+            rule.kind = FlowKind::Rule;
+            flow.push_back(rule);
+        }
         int listDepth = 0, quoteDepth = 0;
-        NodeId pendingItem = kNoNode;   // list item whose marker goes on its first leaf
+        NodeId pendingItem = kNoNode;   // list item (or note) whose marker goes on its first leaf
         NodeId cur = top;
         while (cur != kNoNode) {
             const Node& n = doc.node(cur);
             bool descend = false;
             switch (n.kind) {
-                case NodeKind::BulletList: case NodeKind::OrderedList: descend = true; break;
-                case NodeKind::ListItem: ++listDepth; pendingItem = cur; descend = true; break;
+                case NodeKind::BulletList: case NodeKind::OrderedList: case NodeKind::Table: descend = true; break;
+                case NodeKind::ListItem: case NodeKind::FootnoteDefinition: ++listDepth; pendingItem = cur; descend = true; break;
                 case NodeKind::BlockQuote: ++quoteDepth; descend = true; break;
                 default: {
                     FlowItem item;
@@ -76,18 +141,27 @@ std::vector<FlowItem> BuildFlow(const Document& doc) {
                               : n.kind == NodeKind::ThematicBreak ? FlowKind::Rule : FlowKind::Paragraph;
                     item.listDepth = listDepth;
                     item.quoteDepth = quoteDepth;
+                    item.tableRow = n.kind == NodeKind::TableRow;
+                    item.footnote = doc.node(top).kind == NodeKind::FootnoteDefinition;
                     if (pendingItem != kNoNode) {
-                        const Node& list = doc.node(doc.node(pendingItem).parent);
-                        item.marker = list.kind == NodeKind::OrderedList ? MarkerKind::Number : MarkerKind::Bullet;
-                        int index = 0;
-                        for (NodeId s = list.firstChild; s != kNoNode && s != pendingItem; s = doc.node(s).next) ++index;
-                        item.number = list.listStart + index;
+                        const Node& owner = doc.node(pendingItem);
+                        const Node& list = doc.node(owner.parent);
+                        if (owner.kind == NodeKind::FootnoteDefinition) {
+                            item.marker = MarkerKind::Number;
+                            item.number = owner.footnote + 1;
+                        } else if (owner.task == 0) {   // task items show their box instead (SpansOf)
+                            item.marker = list.kind == NodeKind::OrderedList ? MarkerKind::Number : MarkerKind::Bullet;
+                            int index = 0;
+                            for (NodeId s = list.firstChild; s != kNoNode && s != pendingItem; s = doc.node(s).next) ++index;
+                            item.number = list.listStart + index;
+                        }
                         pendingItem = kNoNode;
                     }
                     if (listDepth > 0) {
                         NodeId p = n.parent;
                         while (p != kNoNode && doc.node(p).kind != NodeKind::ListItem) p = doc.node(p).parent;
                         if (p != kNoNode) item.tightList = doc.node(doc.node(p).parent).tight;
+                        else item.tightList = true;   // a note's blocks
                     }
                     flow.push_back(item);
                 }
@@ -96,7 +170,7 @@ std::vector<FlowItem> BuildFlow(const Document& doc) {
             // Leaving `cur` and every container it finishes, undoing their depth.
             auto leave = [&](NodeId id) {
                 const NodeKind kind = doc.node(id).kind;
-                if (kind == NodeKind::ListItem) { --listDepth; pendingItem = kNoNode; }
+                if (kind == NodeKind::ListItem || kind == NodeKind::FootnoteDefinition) { --listDepth; pendingItem = kNoNode; }
                 if (kind == NodeKind::BlockQuote) --quoteDepth;
             };
             if (descend) leave(cur);   // an empty container

@@ -2,6 +2,7 @@
 // context, and the timeline and FAQ in the places they replace. Layout and drawing walk this list.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 #include "document.h"
 #include "text_layout.h"
@@ -20,6 +21,8 @@ struct FlowItem {
     MarkerKind marker = MarkerKind::None;   // set on the first block of a list item
     int        number = 0;        // ordered list item number
     bool       tightList = false; // inside a tight list: less space after
+    bool       tableRow = false;  // a table row, drawn as one line of text for now (`node` is the row)
+    bool       footnote = false;  // inside a footnote definition (the notes at the end)
 };
 
 // Visual nesting is capped so that absurdly deep input stays readable; content is never dropped.
@@ -28,8 +31,14 @@ constexpr int kMaxVisualDepth = 8;
 std::vector<FlowItem> BuildFlow(const Document& doc);
 
 // Spans for a leaf's inline runs with the faces their styles call for. `base` is the face of
-// plain text (Body for paragraphs, a heading face for headings).
+// plain text (Body for paragraphs, a heading face for headings). A table row gives its cells on one
+// line separated by " | " (the header row bold); a task item's first block starts with "[x]" or "[ ]"
+// in the mono face (ASCII, which every font atlas holds).
 std::vector<TextSpan> SpansOf(const Document& doc, NodeId leaf, FontFace base);
+// Code as written for drawing: each tab becomes spaces up to the next multiple of `tabStop` columns.
+std::string ExpandTabs(std::string_view code, int tabStop = 4);
+// One span per source line of (tab-expanded) code, hard breaks between them, every space kept.
+std::vector<TextSpan> CodeSpans(std::string_view code);
 FontFace HeadingFace(int level);
 
 // Paragraph-level words inside a link span are tagged with the run index; this returns the link

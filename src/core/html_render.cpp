@@ -1,5 +1,5 @@
 // Semantic, escaped HTML of a document: iterative walk of the node arena, with timeline and FAQ patterns.
-// [SECTION] inline runs  [SECTION] blocks  [SECTION] timeline and FAQ  [SECTION] RenderHtml
+// [SECTION] inlines  [SECTION] blocks  [SECTION] timeline and FAQ  [SECTION] RenderHtml
 #include "html_render.h"
 
 #include <unordered_set>
@@ -13,32 +13,48 @@ namespace aw {
 
 namespace {
 
+// Writes blocks and inlines as cmark-gfm's HTML renderer does (src/html.c and the extensions' renderers,
+// byte for byte), with the widget's rules: raw HTML left out, refused links as text, ids prefixed.
 class HtmlWriter {
 public:
     HtmlWriter(const Document& doc, const HtmlOptions& options, std::string& out) : doc_(doc), opt_(options), out_(out) {}
 
-    // [SECTION] inline runs ----------------------------------------------------
-    void Runs(NodeId id) {
-        const Node& n = doc_.node(id);
-        int32_t openLink = -1;
-        for (uint32_t r = n.runsBegin; r < n.runsEnd; ++r) {
-            const InlineRun& run = doc_.runs[r];
-            if (run.link != openLink) {
-                CloseLink(openLink);
-                openLink = run.link;
-                OpenLink(openLink);
+    // [SECTION] inlines -----------------------------------------------------------
+    void Inlines(const Node& n) {
+        open_.clear();
+        for (uint32_t i = n.inlinesBegin; i < n.inlinesEnd; ++i) {
+            while (!open_.empty() && open_.back().end <= i) CloseInline();
+            const Inline& in = doc_.inlines[i];
+            switch (in.kind) {
+                case InlineKind::Text: AppendHtmlEscaped(out_, RunText(in)); break;
+                case InlineKind::Code: out_ += "<code>"; AppendHtmlEscaped(out_, RunText(in)); out_ += "</code>"; break;
+                case InlineKind::SoftBreak: out_ += '\n'; break;
+                case InlineKind::LineBreak: out_ += "<br />\n"; break;
+                case InlineKind::FootnoteRef: FootnoteRef(in); break;
+                case InlineKind::Emphasis: out_ += "<em>"; open_.push_back({in.end, in.kind, "</em>"}); break;
+                case InlineKind::Strong: {
+                    // cmark-gfm writes no tags for a strong directly inside a strong.
+                    const bool nested = !open_.empty() && open_.back().kind == InlineKind::Strong;
+                    if (!nested) out_ += "<strong>";
+                    open_.push_back({in.end, in.kind, nested ? "" : "</strong>"});
+                    break;
+                }
+                case InlineKind::Strikethrough: out_ += "<del>"; open_.push_back({in.end, in.kind, "</del>"}); break;
+                case InlineKind::Link: open_.push_back({in.end, in.kind, OpenLink(in.ref)}); break;
+                case InlineKind::Image: {
+                    const Image& image = doc_.images[static_cast<size_t>(in.ref)];
+                    if (!image.allowed) {   // its description stands in for it
+                        out_ += "<span class=\"aw-image-alt\">";
+                        open_.push_back({in.end, in.kind, "</span>"});
+                        break;
+                    }
+                    WriteImage(image);
+                    i = in.end - 1;   // the description is the alt text
+                    break;
+                }
             }
-            if (run.kind == RunKind::LineBreak) { out_ += "<br>"; continue; }
-            if (run.kind == RunKind::SoftBreak) { out_ += '\n'; continue; }
-            if (run.style & Style_Strong) out_ += "<strong>";
-            if (run.style & Style_Emphasis) out_ += "<em>";
-            if (run.style & Style_Code) out_ += "<code>";
-            AppendHtmlEscaped(out_, run.text);
-            if (run.style & Style_Code) out_ += "</code>";
-            if (run.style & Style_Emphasis) out_ += "</em>";
-            if (run.style & Style_Strong) out_ += "</strong>";
         }
-        CloseLink(openLink);
+        while (!open_.empty()) CloseInline();
     }
 
     // [SECTION] blocks ---------------------------------------------------------
@@ -55,6 +71,10 @@ public:
             if (cur == id) return;
             cur = doc_.node(cur).next;
         }
+    }
+
+    void EndFootnotes() {
+        if (footnoteIx_ > 0) out_ += "</ol>\n</section>\n";
     }
 
     // Top-level blocks, with the timeline and FAQ drawn in place of the nodes they replace.
@@ -154,22 +174,81 @@ public:
     }
 
 private:
-    void OpenLink(int32_t link) {
-        if (link < 0) return;
+    struct OpenInline { uint32_t end; InlineKind kind; const char* close; };
+
+    const std::string& RunText(const Inline& in) const { return doc_.runs[static_cast<size_t>(in.run)].text; }
+    void CloseInline() {
+        out_ += open_.back().close;
+        open_.pop_back();
+    }
+    // Where a link or image points: relative ones resolved against the article's URL when it is known.
+    std::string Target(const std::string& url) const {
+        return opt_.baseUrl.empty() || ClassifyLink(url) != LinkTarget::Relative ? url : ResolveUrl(opt_.baseUrl, url);
+    }
+    // Returns the closing tag.
+    const char* OpenLink(int32_t link) {
         const Link& l = doc_.links[static_cast<size_t>(link)];
         const LinkTarget target = ClassifyLink(l.href);
-        if (target == LinkTarget::Blocked) { out_ += "<span class=\"aw-blocked-link\">"; return; }
+        if (target == LinkTarget::Blocked) { out_ += "<span class=\"aw-blocked-link\">"; return "</span>"; }
         out_ += "<a href=\"";
-        AppendHtmlEscaped(out_, l.href);
+        AppendUrlEncoded(out_, Target(l.href), true);
         out_ += '"';
         if (!l.title.empty()) { out_ += " title=\""; AppendHtmlEscaped(out_, l.title); out_ += '"'; }
-        if (target == LinkTarget::External) out_ += " target=\"_blank\" rel=\"noopener noreferrer\"";
+        if (target != LinkTarget::Anchor) out_ += " target=\"_blank\" rel=\"noopener noreferrer\"";
         if (opt_.interactive) out_ += " data-focus=\"link:" + std::to_string(link) + "\"";
         out_ += '>';
+        return "</a>";
     }
-    void CloseLink(int32_t link) {
-        if (link < 0) return;
-        out_ += ClassifyLink(doc_.links[static_cast<size_t>(link)].href) == LinkTarget::Blocked ? "</span>" : "</a>";
+    void WriteImage(const Image& image) {
+        out_ += "<img src=\"";
+        const auto replaced = opt_.imageUrls ? opt_.imageUrls->find(image.src) : std::map<std::string, std::string>::const_iterator{};
+        if (opt_.imageUrls && replaced != opt_.imageUrls->end()) AppendHtmlEscaped(out_, replaced->second);
+        else AppendUrlEncoded(out_, Target(image.src), true);
+        out_ += "\" alt=\"";
+        AppendHtmlEscaped(out_, image.alt);
+        out_ += '"';
+        if (!image.title.empty()) { out_ += " title=\""; AppendHtmlEscaped(out_, image.title); out_ += '"'; }
+        if (image.width > 0) out_ += " width=\"" + std::to_string(image.width) + "\" height=\"" + std::to_string(image.height) + "\"";
+        out_ += " loading=\"lazy\" />";
+    }
+    void FootnoteRef(const Inline& in) {
+        if (static_cast<size_t>(in.ref) >= doc_.footnotes.size()) return;
+        const Footnote& note = doc_.footnotes[static_cast<size_t>(in.ref)];
+        out_ += "<sup class=\"footnote-ref\"><a href=\"#" + opt_.idPrefix + "fn-";
+        AppendUrlEncoded(out_, note.label, true);
+        out_ += "\" id=\"" + opt_.idPrefix + "fnref-";
+        AppendUrlEncoded(out_, note.label, true);
+        if (in.refIndex > 1) out_ += "-" + std::to_string(in.refIndex);
+        out_ += "\" data-footnote-ref>" + std::to_string(in.ref + 1) + "</a></sup>";
+    }
+    // The back links at the end of a note, once per note (cmark-gfm's S_put_footnote_backref).
+    bool FootnoteBackref(const Node& definition) {
+        if (writtenFootnoteIx_ >= footnoteIx_) return false;
+        writtenFootnoteIx_ = footnoteIx_;
+        const Footnote& note = doc_.footnotes[static_cast<size_t>(definition.footnote)];
+        std::string label;
+        AppendUrlEncoded(label, note.label, true);
+        const std::string m = std::to_string(writtenFootnoteIx_);
+        out_ += "<a href=\"#" + opt_.idPrefix + "fnref-" + label + "\" class=\"footnote-backref\" data-footnote-backref "
+                "data-footnote-backref-idx=\"" + m + "\" aria-label=\"Back to reference " + m + "\">\xE2\x86\xA9</a>";
+        for (int i = 2; i <= note.references; ++i) {
+            const std::string n = std::to_string(i);
+            out_ += " <a href=\"#" + opt_.idPrefix + "fnref-" + label + "-" + n + "\" class=\"footnote-backref\" data-footnote-backref "
+                    "data-footnote-backref-idx=\"" + m + "-" + n + "\" aria-label=\"Back to reference " + m + "-" + n +
+                    "\">\xE2\x86\xA9<sup class=\"footnote-ref\">" + n + "</sup></a>";
+        }
+        return true;
+    }
+
+    // A newline unless the output already ends a line (cmark's cmark_html_render_cr).
+    void Cr() { if (!out_.empty() && out_.back() != '\n') out_ += '\n'; }
+
+    bool InTightList(const Node& paragraph) const {
+        if (paragraph.parent == kNoNode) return false;
+        const NodeId grandparent = doc_.node(paragraph.parent).parent;
+        if (grandparent == kNoNode) return false;
+        const Node& list = doc_.node(grandparent);
+        return (list.kind == NodeKind::BulletList || list.kind == NodeKind::OrderedList) && list.tight;
     }
 
     // Returns whether to descend into children.
@@ -177,45 +256,116 @@ private:
         const Node& n = doc_.node(id);
         switch (n.kind) {
             case NodeKind::Document: return true;
-            case NodeKind::Paragraph: out_ += "<p>"; Runs(id); out_ += "</p>\n"; return false;
-            case NodeKind::Heading: {
-                const std::string tag = "h" + std::to_string(n.level);
-                out_ += "<" + tag;
-                if (n.section >= 0) out_ += " id=\"" + opt_.idPrefix + doc_.sections[static_cast<size_t>(n.section)].id + "\"";
-                out_ += ">";
-                Runs(id);
-                out_ += "</" + tag + ">\n";
+            case NodeKind::Paragraph: {
+                const bool tight = InTightList(n);
+                if (!tight) { Cr(); out_ += "<p>"; }
+                Inlines(n);
+                if (!tight) {
+                    const Node& parent = doc_.node(n.parent);
+                    if (parent.kind == NodeKind::FootnoteDefinition && n.next == kNoNode) {
+                        out_ += ' ';
+                        FootnoteBackref(parent);
+                    }
+                    out_ += "</p>\n";
+                }
                 return false;
             }
-            case NodeKind::BulletList: out_ += "<ul>\n"; return true;
+            case NodeKind::Heading: {
+                const std::string level = std::to_string(n.level);
+                Cr();
+                out_ += "<h" + level;
+                if (n.section >= 0) out_ += " id=\"" + opt_.idPrefix + doc_.sections[static_cast<size_t>(n.section)].id + "\"";
+                out_ += ">";
+                Inlines(n);
+                out_ += "</h" + level + ">\n";
+                return false;
+            }
+            case NodeKind::BulletList: Cr(); out_ += "<ul>\n"; return true;
             case NodeKind::OrderedList:
+                Cr();
                 out_ += n.listStart != 1 ? "<ol start=\"" + std::to_string(n.listStart) + "\">\n" : std::string("<ol>\n");
                 return true;
-            case NodeKind::ListItem: out_ += "<li>"; return true;
-            case NodeKind::BlockQuote: out_ += "<blockquote>\n"; return true;
+            case NodeKind::ListItem:
+                Cr();
+                out_ += "<li>";
+                if (n.task == 2) out_ += "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ";
+                if (n.task == 1) out_ += "<input type=\"checkbox\" disabled=\"\" /> ";
+                return true;
+            case NodeKind::BlockQuote: Cr(); out_ += "<blockquote>\n"; return true;
             case NodeKind::CodeBlock: {
+                Cr();
                 out_ += "<pre><code";
-                std::string lang;
-                for (char c : n.info) {
-                    if (c == ' ') break;
-                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '+') lang += c;
+                if (!n.info.empty()) {
+                    // The first word of the info string is the language, as cmark writes it.
+                    const size_t end = n.info.find_first_of(" \t\n\v\f\r");
+                    out_ += " class=\"language-";
+                    AppendHtmlEscaped(out_, std::string_view(n.info).substr(0, end));
+                    out_ += '"';
                 }
-                if (!lang.empty()) out_ += " class=\"language-" + lang + "\"";
                 out_ += ">";
                 AppendHtmlEscaped(out_, n.literal);
                 out_ += "</code></pre>\n";
                 return false;
             }
-            case NodeKind::ThematicBreak: out_ += "<hr>\n"; return false;
+            case NodeKind::ThematicBreak: Cr(); out_ += "<hr />\n"; return false;
+            case NodeKind::Table: Cr(); out_ += "<table>"; needClosingTableBody_ = false; return true;
+            case NodeKind::TableRow:
+                Cr();
+                if (n.header) {
+                    inTableHeader_ = true;
+                    out_ += "<thead>";
+                    Cr();
+                } else if (!needClosingTableBody_) {
+                    out_ += "<tbody>";
+                    Cr();
+                    needClosingTableBody_ = true;
+                }
+                out_ += "<tr>";
+                return true;
+            case NodeKind::TableCell:
+                Cr();
+                out_ += inTableHeader_ ? "<th" : "<td";
+                if (n.align == 'l') out_ += " align=\"left\"";
+                if (n.align == 'c') out_ += " align=\"center\"";
+                if (n.align == 'r') out_ += " align=\"right\"";
+                out_ += '>';
+                Inlines(n);
+                out_ += inTableHeader_ ? "</th>" : "</td>";
+                return false;
+            case NodeKind::FootnoteDefinition: {
+                if (footnoteIx_ == 0) out_ += "<section class=\"footnotes\" data-footnotes>\n<ol>\n";
+                ++footnoteIx_;
+                out_ += "<li id=\"" + opt_.idPrefix + "fn-";
+                AppendUrlEncoded(out_, doc_.footnotes[static_cast<size_t>(n.footnote)].label, true);
+                out_ += "\">\n";
+                return true;
+            }
         }
         return false;
     }
     void Exit(NodeId id) {
-        switch (doc_.node(id).kind) {
+        const Node& n = doc_.node(id);
+        switch (n.kind) {
             case NodeKind::BulletList: out_ += "</ul>\n"; break;
             case NodeKind::OrderedList: out_ += "</ol>\n"; break;
             case NodeKind::ListItem: out_ += "</li>\n"; break;
-            case NodeKind::BlockQuote: out_ += "</blockquote>\n"; break;
+            case NodeKind::BlockQuote: Cr(); out_ += "</blockquote>\n"; break;
+            case NodeKind::Table:
+                if (needClosingTableBody_) { Cr(); out_ += "</tbody>"; Cr(); }
+                needClosingTableBody_ = false;
+                Cr();
+                out_ += "</table>";
+                Cr();
+                break;
+            case NodeKind::TableRow:
+                Cr();
+                out_ += "</tr>";
+                if (n.header) { Cr(); out_ += "</thead>"; inTableHeader_ = false; }
+                break;
+            case NodeKind::FootnoteDefinition:
+                if (FootnoteBackref(n)) out_ += '\n';
+                out_ += "</li>\n";
+                break;
             default: break;
         }
     }
@@ -223,6 +373,9 @@ private:
     const aw::Document& doc_;
     const HtmlOptions& opt_;
     std::string& out_;
+    std::vector<OpenInline> open_;   // inline containers open in the current leaf
+    bool needClosingTableBody_ = false, inTableHeader_ = false;
+    int footnoteIx_ = 0, writtenFootnoteIx_ = 0;
 };
 
 } // namespace
@@ -234,6 +387,7 @@ HtmlOptions HtmlOptionsFor(const Article& article, bool interactive) {
     options.idPrefix = article.config.deepLinkPrefix;
     options.selectedStage = article.config.initialStage;
     options.markers = &article.config.markers;
+    options.baseUrl = article.baseUrl;
     return options;
 }
 
@@ -243,6 +397,7 @@ std::string RenderHtml(const Document& doc, const HtmlOptions& options) {
     out += "<article class=\"aw-article\">\n";
     HtmlWriter writer(doc, options, out);
     writer.Document();
+    writer.EndFootnotes();
     out += "</article>\n";
     return out;
 }

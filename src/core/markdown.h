@@ -1,9 +1,11 @@
-// Markdown to document model: cmark parse, conversion of its AST, sections, word count, timeline and FAQ.
+// Markdown to document model: cmark-gfm parse, conversion of its AST, sections, word count, timeline and FAQ.
 #pragma once
 #include <string>
 #include <string_view>
 #include "config.h"
 #include "document.h"
+
+struct cmark_node;
 
 namespace aw {
 
@@ -19,6 +21,10 @@ std::string SizeLimitError(size_t bytes, const Config& config);
 // Parses `markdown` (any bytes; invalid UTF-8 and NULs are replaced with U+FFFD and counted).
 // Never throws; fails only when the input exceeds config.maxInputBytes.
 ParseResult ParseArticle(std::string_view markdown, const Config& config);
+
+// cmark-gfm's tree of `markdown`, parsed exactly as ParseArticle parses it (options and extensions), for
+// callers that measure the parser alone. Free it with cmark_node_free.
+cmark_node* ParseGfmTree(std::string_view markdown);
 
 // Fills doc.timeline and doc.faq from directives, headings and config (called by ParseArticle).
 void ExtractTimeline(Document& doc, const Config& config, const std::vector<NodeId>& timelineDirectives);

@@ -41,10 +41,30 @@ std::string ModelToJson(const Document& doc, const Config& config, int indent) {
     for (size_t i = 1; i < doc.nodes.size(); ++i) ++counts[NodeKindName(doc.nodes[i].kind)];
     j["blocks"] = counts;
     j["links"] = doc.links.size();
+    json images = json::array();
+    for (const Image& image : doc.images) {
+        json one = {{"src", image.src}, {"alt", image.alt}, {"title", image.title}};
+        if (image.width > 0) { one["width"] = image.width; one["height"] = image.height; }
+        one["allowed"] = image.allowed;
+        one["line"] = image.line;
+        images.push_back(std::move(one));
+    }
+    j["images"] = std::move(images);
+    json footnotes = json::array();
+    for (const Footnote& note : doc.footnotes)
+        footnotes.push_back({{"label", note.label}, {"references", note.references},
+                             {"text", note.definition == kNoNode ? std::string() : CollapseWhitespace(doc.subtreeText(note.definition))}});
+    j["footnotes"] = std::move(footnotes);
+    int checked = 0, unchecked = 0;
+    for (const Node& n : doc.nodes) { checked += n.task == 2; unchecked += n.task == 1; }
+    j["tasks"] = {{"checked", checked}, {"unchecked", unchecked}};
     j["replaced_characters"] = doc.replacedCharacters;
     j["dropped_html"] = doc.droppedHtml;
     j["uncovered_characters"] = doc.uncoveredCharacters;
-    j["warnings"] = doc.warnings;
+    json warnings = json::array();
+    for (const Warning& w : doc.warnings) warnings.push_back({{"kind", WarningKindName(w.kind)}, {"line", w.line}, {"message", w.message}});
+    j["warnings"] = std::move(warnings);
+    j["warnings_omitted"] = doc.warningsOmitted;
     j["config"] = {{"theme", ThemeModeName(config.theme)}, {"accent", RgbToHex(config.accent)},
                    {"initial_stage", config.initialStage}, {"deep_link_prefix", config.deepLinkPrefix}};
     return j.dump(indent, ' ', false, json::error_handler_t::replace) + "\n";

@@ -143,7 +143,7 @@ TextLayout BreakLines(const std::vector<TextSpan>& spans, float maxWidth, const 
         tokens.clear();
         Tokenize(s, spans[s].text, tokens);
         for (const Token& t : tokens) {
-            if (t.space) builder.Space(t);
+            if (t.space && !spans[s].preserveSpaces) builder.Space(t);
             else builder.Word(t);
         }
     }

@@ -24,6 +24,7 @@ struct TextSpan {
     FontFace face = FontFace::Body;
     int32_t  tag = -1;          // caller's id (e.g. the run index); copied to fragments
     bool     hardBreak = false; // a forced line break; `text` is ignored
+    bool     preserveSpaces = false;   // code: spaces keep their number and width, also at a line start
 };
 
 // A piece of one span placed on one line.
@@ -46,7 +47,8 @@ struct TextLayout {
 
 // Greedy line breaking. Breaks at spaces and after hyphens, dashes and slashes; never at a
 // no-break space (U+00A0); splits a word longer than the line between code points; a
-// `hardBreak` span ends the line. Spaces at the end of a line take no width.
+// `hardBreak` span ends the line. Spaces at the end of a line take no width, and a run of spaces
+// takes the width of one, except in `preserveSpaces` spans, where every space is placed as written.
 TextLayout BreakLines(const std::vector<TextSpan>& spans, float maxWidth, const TextMeasurer& measure);
 
 } // namespace aw

@@ -1,7 +1,10 @@
-// Small text helpers: UTF-8 validation and decoding, slugs, word counts, URL safety and HTML escaping.
+// Small text helpers: UTF-8 validation and decoding, slugs, word counts, URL safety, resolution and
+// encoding, and HTML escaping.
 #include "text_util.h"
 
 #include <cctype>
+#include <cstring>
+#include <vector>
 
 namespace aw {
 
@@ -114,20 +117,161 @@ static std::string NormalisedScheme(std::string_view href) {
     return "";
 }
 
+// Whether a ':' comes before any '/', '?' or '#': the href names a scheme, even one that is not
+// well-formed ("1a:x", "a b:x").
+static bool HasSchemeColon(std::string_view href) {
+    const size_t colon = href.find(':');
+    return colon != std::string_view::npos && colon < href.find_first_of("/?#");
+}
+
 LinkTarget ClassifyLink(std::string_view href) {
     size_t start = 0;
     while (start < href.size() && static_cast<unsigned char>(href[start]) <= 0x20) ++start;
     if (start < href.size() && href[start] == '#' ) return href.size() > start + 1 ? LinkTarget::Anchor : LinkTarget::Blocked;
     const std::string scheme = NormalisedScheme(href);
     if (scheme == "http" || scheme == "https" || scheme == "mailto") return LinkTarget::External;
+    if (scheme.empty() && !HasSchemeColon(href)) return LinkTarget::Relative;
     return LinkTarget::Blocked;
 }
 
 const char* BlockedLinkReason(std::string_view href) {
     const std::string scheme = NormalisedScheme(href);
-    if (scheme.empty()) return "relative or scheme-less links are not followed";
     if (scheme == "javascript" || scheme == "vbscript" || scheme == "data") return "script-capable scheme";
-    return "scheme not allowed (only http, https, mailto and #anchors)";
+    if (scheme.empty() && !HasSchemeColon(href)) return "an empty #anchor";
+    return "scheme not allowed (only http, https, mailto, relative links and #anchors)";
+}
+
+bool IsAllowedImageSource(std::string_view src) {
+    const std::string scheme = NormalisedScheme(src);
+    if (scheme.empty()) return !HasSchemeColon(src);
+    if (scheme == "http" || scheme == "https") return true;
+    if (scheme != "data") return false;
+    const size_t colon = src.find(':');
+    return ToLowerAscii(src.substr(colon + 1, 6)) == "image/";
+}
+
+// [SECTION] URL resolution and encoding ------------------------------------------
+
+namespace {
+
+struct UrlParts {
+    std::string_view scheme, authority, path, query, fragment;   // query and fragment include '?' / '#'
+    bool hasAuthority = false;
+};
+
+UrlParts SplitUrl(std::string_view url) {
+    UrlParts p;
+    const size_t colon = url.find(':');
+    const size_t firstDelim = url.find_first_of("/?#");
+    if (colon != std::string_view::npos && (firstDelim == std::string_view::npos || colon < firstDelim)) {
+        p.scheme = url.substr(0, colon);
+        url.remove_prefix(colon + 1);
+    }
+    if (url.size() >= 2 && url[0] == '/' && url[1] == '/') {
+        p.hasAuthority = true;
+        const size_t end = url.find_first_of("/?#", 2);
+        p.authority = url.substr(2, end == std::string_view::npos ? std::string_view::npos : end - 2);
+        url.remove_prefix(end == std::string_view::npos ? url.size() : end);
+    }
+    const size_t hash = url.find('#');
+    if (hash != std::string_view::npos) { p.fragment = url.substr(hash); url = url.substr(0, hash); }
+    const size_t question = url.find('?');
+    if (question != std::string_view::npos) { p.query = url.substr(question); url = url.substr(0, question); }
+    p.path = url;
+    return p;
+}
+
+// RFC 3986 5.2.4, on whole segments.
+std::string RemoveDotSegments(std::string_view path) {
+    std::vector<std::string_view> out;
+    const bool absolute = !path.empty() && path[0] == '/';
+    size_t i = absolute ? 1 : 0;
+    bool trailingSlash = false;
+    while (i <= path.size()) {
+        const size_t slash = path.find('/', i);
+        const std::string_view seg = path.substr(i, slash == std::string_view::npos ? std::string_view::npos : slash - i);
+        const bool last = slash == std::string_view::npos;
+        if (seg == "..") { if (!out.empty()) out.pop_back(); trailingSlash = true; }
+        else if (seg == ".") trailingSlash = true;
+        else { out.push_back(seg); trailingSlash = false; }
+        if (last) break;
+        i = slash + 1;
+    }
+    std::string result = absolute ? "/" : "";
+    for (size_t k = 0; k < out.size(); ++k) {
+        if (k > 0) result += '/';
+        result += out[k];
+    }
+    if (trailingSlash && !out.empty()) result += '/';
+    return result;
+}
+
+} // namespace
+
+std::string ResolveUrl(std::string_view base, std::string_view ref) {
+    const UrlParts b = SplitUrl(base);
+    if (b.scheme.empty()) return std::string(ref);
+    const UrlParts r = SplitUrl(ref);
+    if (!r.scheme.empty()) return std::string(ref);
+    std::string out(b.scheme);
+    out += ':';
+    auto authority = [&](const UrlParts& p) { if (p.hasAuthority) { out += "//"; out += p.authority; } };
+    if (r.hasAuthority) {
+        authority(r);
+        out += RemoveDotSegments(r.path);
+        out += r.query;
+    } else {
+        authority(b);
+        if (r.path.empty()) {
+            out += b.path;
+            out += r.query.empty() ? b.query : r.query;
+        } else if (r.path[0] == '/') {
+            out += RemoveDotSegments(r.path);
+            out += r.query;
+        } else {
+            std::string merged;
+            if (b.hasAuthority && b.path.empty()) merged = "/";
+            else merged = std::string(b.path.substr(0, b.path.rfind('/') == std::string_view::npos ? 0 : b.path.rfind('/') + 1));
+            merged += r.path;
+            out += RemoveDotSegments(merged);
+            out += r.query;
+        }
+    }
+    out += r.fragment;
+    return out;
+}
+
+// cmark's HREF_SAFE set: unreserved and reserved URL characters (and '%', so escapes stay as written).
+static bool IsUrlSafe(unsigned char c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+    return std::strchr("-_.+!*(),%#@?=;:/$~", c) != nullptr && c != 0;
+}
+
+void AppendUrlEncoded(std::string& out, std::string_view url, bool forHtmlAttribute) {
+    static const char kHex[] = "0123456789ABCDEF";
+    for (char ch : url) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (IsUrlSafe(c)) { out += ch; continue; }
+        if (c == '&') { out += forHtmlAttribute ? "&amp;" : "&"; continue; }
+        if (c == '\'') { out += forHtmlAttribute ? "&#x27;" : "'"; continue; }
+        out += '%';
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+    }
+}
+
+std::string UrlEncoded(std::string_view url) {
+    std::string out;
+    out.reserve(url.size());
+    AppendUrlEncoded(out, url, false);
+    return out;
+}
+
+std::string FileUrlOfDirectory(std::string_view absolutePath) {
+    std::string out = "file://";
+    AppendUrlEncoded(out, absolutePath, false);
+    if (out.back() != '/') out += '/';
+    return out;
 }
 
 void AppendHtmlEscaped(std::string& out, std::string_view text) {
@@ -137,7 +281,6 @@ void AppendHtmlEscaped(std::string& out, std::string_view text) {
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
             default: out += c;
         }
     }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/article.h"
+#include "core/text_util.h"
 #include "platform/native_files.h"
 #include "platform/png_writer.h"
 #include "ui/widget_app.h"
@@ -29,6 +30,14 @@ LoadOutcome LoadFromFiles(const NativeOptions& o) {
     if (!ReadWholeFile(o.articlePath, markdown, error, 512u << 20)) { outcome.error = error; return outcome; }
     LoadOptions options;
     options.sourceName = o.articlePath == "-" ? "standard input" : o.articlePath;
+    // Relative links and images resolve against the article's own folder.
+    if (o.articlePath != "-") {
+        if (char* real = realpath(o.articlePath.c_str(), nullptr)) {
+            const std::string path(real);
+            std::free(real);
+            options.baseUrl = FileUrlOfDirectory(path.substr(0, path.rfind('/') + 1));
+        }
+    }
     return LoadArticle(markdown, config, options);
 }
 
@@ -41,7 +50,8 @@ ThemeMode ThemeFromName(const std::string& name) {
 HostServices NativeHost() {
     HostServices host;
     host.openUrl = [](const std::string& url) {
-        // Only http, https and mailto reach here; xdg-open gets the URL as one argument.
+        // Only http, https, mailto and resolved relative (http, https, file) URLs reach here; xdg-open gets
+        // the URL as one argument.
         std::string quoted = "'";
         for (char c : url) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
         quoted += "'";

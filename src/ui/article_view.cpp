@@ -33,6 +33,7 @@ float SpaceBeforeEm(const FlowItem& item, const FlowItem* prev, int headingLevel
         default: break;
     }
     if (prev->kind == FlowKind::Heading) return 0.6f;
+    if (item.tableRow && prev->tableRow) return 0.25f;
     if (item.listDepth > 0 && item.tightList && prev->listDepth > 0) return item.marker != MarkerKind::None ? 0.35f : 0.2f;
     return 0.9f;
 }
@@ -124,17 +125,9 @@ void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
                 break;
             case FlowKind::Code: {
                 b.face = FontFace::Mono;
-                const std::string& code = doc.node(item.node).literal;
-                std::string_view rest(code);
-                if (!rest.empty() && rest.back() == '\n') rest.remove_suffix(1);
-                // Each source line is a hard-broken span; long lines wrap between code points.
-                while (true) {
-                    const size_t nl = rest.find('\n');
-                    b.spans.push_back(TextSpan{rest.substr(0, nl), FontFace::Mono, -1, false});
-                    if (nl == std::string_view::npos) break;
-                    b.spans.push_back(TextSpan{{}, FontFace::Mono, -1, true});
-                    rest.remove_prefix(nl + 1);
-                }
+                // One line per source line, indentation kept; long lines wrap between code points.
+                b.ownedText = std::make_shared<const std::string>(ExpandTabs(doc.node(item.node).literal));
+                b.spans = CodeSpans(*b.ownedText);
                 LayoutText(b, fonts, textWidth - 2.0f * em, 1.45f);
                 b.height += em * 1.4f;   // padding inside the tinted box
                 break;
@@ -190,7 +183,8 @@ void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
 }
 
 // Blocks inside a stage card or an FAQ answer: paragraphs and headings keep their inline styles;
-// lists become one line per item; quotes and code are drawn as plain text, so nothing is lost.
+// lists become one line per item; code keeps its lines; quotes and tables are drawn as plain text,
+// so nothing is lost.
 std::vector<ArticleView::Block> ArticleView::LayoutNestedBlocks(const FontLibrary& fonts, const std::vector<NodeId>& nodes, float width) {
     const Document& doc = article_->doc;
     std::vector<Block> blocks;
@@ -216,9 +210,12 @@ std::vector<ArticleView::Block> ArticleView::LayoutNestedBlocks(const FontLibrar
                 blk.spans.push_back(TextSpan{{}, FontFace::Body, -1, true});
             }
             blk.spans.push_back(TextSpan{rest, FontFace::Body, -1, false});
+        } else if (n.kind == NodeKind::CodeBlock) {
+            blk.ownedText = std::make_shared<const std::string>(ExpandTabs(n.literal));
+            blk.spans = CodeSpans(*blk.ownedText);
         } else {
             blk.ownedText = std::make_shared<const std::string>(CollapseWhitespace(doc.subtreeText(id)));
-            blk.spans = {TextSpan{*blk.ownedText, n.kind == NodeKind::CodeBlock ? FontFace::Mono : FontFace::Body, -1, false}};
+            blk.spans = {TextSpan{*blk.ownedText, FontFace::Body, -1, false}};
         }
         LayoutText(blk, fonts, width, kBodyLine);
         blocks.push_back(std::move(blk));
@@ -271,6 +268,14 @@ void ArticleView::DrawText(ImDrawList* draw, const FontLibrary& fonts, const Pal
             if (span.face == FontFace::Mono && block.face != FontFace::Mono) {
                 draw->AddRectFilled(ImVec2(pos.x - 2, lineTop + block.lineHeight * 0.12f),
                                     ImVec2(pos.x + frag.width + 2, lineTop + block.lineHeight * 0.88f), Col(palette.codeBackground), 3.0f);
+            }
+            const uint8_t style = span.tag >= 0 && static_cast<size_t>(span.tag) < doc.runs.size() ? doc.runs[static_cast<size_t>(span.tag)].style : 0;
+            if (style & Style_Image)   // an image as its alt text in a frame, until images are drawn
+                draw->AddRect(ImVec2(pos.x - 3, lineTop + block.lineHeight * 0.08f), ImVec2(pos.x + frag.width + 3, lineTop + block.lineHeight * 0.92f),
+                              Col(palette.mutedText, 0.7f), 2.0f, 0, std::max(1.0f, fonts.scale()));
+            if (style & Style_Strike) {
+                const float strikeY = std::round(baseline - font->FontSize * 0.28f);
+                draw->AddLine(ImVec2(pos.x, strikeY), ImVec2(pos.x + frag.width, strikeY), defaultColor, std::max(1.0f, fonts.scale()));
             }
             if (link >= 0) {
                 const Link& target = doc.links[static_cast<size_t>(link)];

@@ -164,7 +164,17 @@ void WidgetApp::FollowLink(int link) {
     const std::string& href = article_->doc.links[static_cast<size_t>(link)].href;
     switch (ClassifyLink(href)) {
         case LinkTarget::Anchor: ScrollToAnchor(href.substr(href.find('#') + 1), !reducedMotion_); break;
-        case LinkTarget::External: if (host_.openUrl) host_.openUrl(href); break;
+        case LinkTarget::External: if (host_.openUrl) host_.openUrl(UrlEncoded(href)); break;
+        case LinkTarget::Relative: {
+            const std::string url = ResolveUrl(article_->baseUrl, href);
+            const std::string scheme = ToLowerAscii(url.substr(0, url.find(':')));
+            if (!article_->baseUrl.empty() && (scheme == "http" || scheme == "https" || scheme == "file")) {
+                if (host_.openUrl) host_.openUrl(UrlEncoded(url));
+            } else if (host_.log) {
+                host_.log("link not followed: " + href.substr(0, 80) + " (relative, and the article's own URL is unknown)");
+            }
+            break;
+        }
         case LinkTarget::Blocked:
             if (host_.log) host_.log("link not followed: " + href.substr(0, 80) + " (" + BlockedLinkReason(href) + ")");
             break;

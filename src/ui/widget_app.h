@@ -18,7 +18,8 @@ namespace aw {
 
 // Services only the platform can provide, injected so the UI stays free of platform code.
 struct HostServices {
-    std::function<void(const std::string& url)> openUrl;        // called only for http, https and mailto
+    std::function<void(const std::string& url)> openUrl;        // called only for http, https and mailto, and relative links
+                                                                // resolved against the article's URL (http, https, file)
     std::function<void(const std::string& message)> log;
     std::function<void(int index)> stageChanged;
     std::function<void(int index, bool open)> faqToggled;

@@ -53,7 +53,7 @@ test('clicking a FAQ question on the canvas at getLayout() coordinates toggles i
   const target = await scrollToFaq(page, 2);
   await page.waitForTimeout(100);
   await page.mouse.click(target.x, target.y);
-  await page.waitForTimeout(100);
+  await page.waitForFunction(() => document.getElementById('article').getState().openFaqs.includes(2), null, { timeout: 5000 }).catch(() => {});
   const state = await page.evaluate(() => document.getElementById('article').getState());
   assert.deepEqual(state.openFaqs, [2]);
   const ev = (await events(page)).filter((e) => e.type === 'faqtoggle');

@@ -81,12 +81,16 @@ export async function waitReady(page, selector = 'article-widget') {
 // returns the question's layout rectangle and the element's viewport position, for a click at its middle.
 export async function scrollToFaq(page, index, selector = '#article') {
   const q = (await page.evaluate((sel) => document.querySelector(sel).getLayout(), selector)).faqs[index];
+  const before = await page.evaluate((sel) => document.querySelector(sel).framesDrawn, selector);
   const box = await page.evaluate(([sel, y]) => {
     const el = document.querySelector(sel);
     window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top + y - 200);
     const r = el.getBoundingClientRect();
     return { left: r.left, top: r.top };
   }, [selector, q.y]);
+  // On a busy machine the scrolled view may take a while: a click only hits what has been drawn.
+  await page.waitForFunction(([sel, n]) => document.querySelector(sel).framesDrawn > n, [selector, before], { timeout: 5000 })
+    .catch(() => {});
   return { q, box, x: box.left + q.x + q.width / 2, y: box.top + q.y + q.height / 2 };
 }
 

@@ -143,7 +143,7 @@ TEST_CASE("links: ClassifyLink allows http, https, mailto and anchors") {
     CHECK(ClassifyLink("  #faqs") == LinkTarget::Anchor);
 }
 
-TEST_CASE("links: ClassifyLink blocks script schemes, relative and unknown links") {
+TEST_CASE("links: ClassifyLink blocks script and unknown schemes") {
     CHECK(ClassifyLink("javascript:alert(1)") == LinkTarget::Blocked);
     CHECK(ClassifyLink("JavaScript:alert(1)") == LinkTarget::Blocked);
     CHECK(ClassifyLink("JAVASCRIPT:alert(1)") == LinkTarget::Blocked);
@@ -153,23 +153,62 @@ TEST_CASE("links: ClassifyLink blocks script schemes, relative and unknown links
     CHECK(ClassifyLink("data:text/html;base64,PHNjcmlwdD4=") == LinkTarget::Blocked);
     CHECK(ClassifyLink("vbscript:msgbox(1)") == LinkTarget::Blocked);
     CHECK(ClassifyLink("ftp://example.com") == LinkTarget::Blocked);
-    CHECK(ClassifyLink("/relative/path") == LinkTarget::Blocked);
-    CHECK(ClassifyLink("page.html") == LinkTarget::Blocked);
     CHECK(ClassifyLink("#") == LinkTarget::Blocked);
-    CHECK(ClassifyLink("") == LinkTarget::Blocked);
-    CHECK(ClassifyLink("https") == LinkTarget::Blocked);
+    CHECK(ClassifyLink("foo):") == LinkTarget::Blocked);   // a ':' before any '/', '?' or '#' names a scheme
+    CHECK(ClassifyLink("localhost:5001/x") == LinkTarget::Blocked);
 }
 
 TEST_CASE("links: BlockedLinkReason names the kind of problem") {
     CHECK(std::string(BlockedLinkReason("javascript:alert(1)")) == "script-capable scheme");
     CHECK(std::string(BlockedLinkReason("Data:text/html,x")) == "script-capable scheme");
     CHECK(std::string(BlockedLinkReason("vbscript:x")) == "script-capable scheme");
-    CHECK(std::string(BlockedLinkReason("/relative")).find("relative") != std::string::npos);
+    CHECK(std::string(BlockedLinkReason("#")).find("anchor") != std::string::npos);
     CHECK(std::string(BlockedLinkReason("ftp://x")).find("not allowed") != std::string::npos);
 }
 
-TEST_CASE("escape: HtmlEscape escapes the five HTML specials") {
-    CHECK(HtmlEscape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+TEST_CASE("links: relative links are followed, resolved against the article's URL") {
+    CHECK(ClassifyLink("/about") == LinkTarget::Relative);
+    CHECK(ClassifyLink("part-2.html") == LinkTarget::Relative);
+    CHECK(ClassifyLink("../notes/a.md?x=1#y") == LinkTarget::Relative);
+    CHECK(ClassifyLink("//cdn.example/x") == LinkTarget::Relative);   // scheme-relative: the base's scheme
+    CHECK(ClassifyLink("") == LinkTarget::Relative);                  // the article itself, as in HTML
+    const std::string base = "https://blog.example/posts/2024/article.md";
+    CHECK(ResolveUrl(base, "part-2.html") == "https://blog.example/posts/2024/part-2.html");
+    CHECK(ResolveUrl(base, "/about") == "https://blog.example/about");
+    CHECK(ResolveUrl(base, "../img/a.png") == "https://blog.example/posts/img/a.png");
+    CHECK(ResolveUrl(base, "./../../../../x") == "https://blog.example/x");
+    CHECK(ResolveUrl(base, "?page=2") == "https://blog.example/posts/2024/article.md?page=2");
+    CHECK(ResolveUrl(base, "#intro") == "https://blog.example/posts/2024/article.md#intro");
+    CHECK(ResolveUrl(base, "//cdn.example/a/./b") == "https://cdn.example/a/b");
+    CHECK(ResolveUrl(base, "sub/") == "https://blog.example/posts/2024/sub/");
+    CHECK(ResolveUrl("file:///home/a%20b/posts/", "pics/x.png") == "file:///home/a%20b/posts/pics/x.png");
+    CHECK(ResolveUrl("https://blog.example", "a") == "https://blog.example/a");
+    CHECK(ResolveUrl("", "part-2.html") == "part-2.html");   // no base: as written
+    CHECK(FileUrlOfDirectory("/home/a b/posts") == "file:///home/a%20b/posts/");
+}
+
+TEST_CASE("links: URLs are percent-encoded as cmark does") {
+    CHECK(UrlEncoded("https://x.example/a b/\xC3\xA5?q=\"1\"&r='2'") == "https://x.example/a%20b/%C3%A5?q=%221%22&r='2'");
+    std::string attr;
+    AppendUrlEncoded(attr, "/a?b=1&c='2'%20", true);
+    CHECK(attr == "/a?b=1&amp;c=&#x27;2&#x27;%20");   // escapes already written stay as written
+}
+
+TEST_CASE("images: only relative, http, https and data:image sources are loaded") {
+    CHECK(IsAllowedImageSource("pic.png"));
+    CHECK(IsAllowedImageSource("/img/pic.png"));
+    CHECK(IsAllowedImageSource("https://x.example/pic.png"));
+    CHECK(IsAllowedImageSource("data:image/png;base64,iVBORw0KGgo="));
+    CHECK(IsAllowedImageSource("DATA:Image/svg+xml,<svg/>"));
+    CHECK_FALSE(IsAllowedImageSource("javascript:alert(1)"));
+    CHECK_FALSE(IsAllowedImageSource("java\tscript:alert(1)"));
+    CHECK_FALSE(IsAllowedImageSource("data:text/html,<script>x</script>"));
+    CHECK_FALSE(IsAllowedImageSource("file:///etc/passwd"));
+    CHECK_FALSE(IsAllowedImageSource("ftp://x.example/a.png"));
+}
+
+TEST_CASE("escape: HtmlEscape escapes the HTML specials of text and double-quoted attributes") {
+    CHECK(HtmlEscape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;'&amp;'&lt;/a&gt;");
     CHECK(HtmlEscape("plain") == "plain");
     CHECK(HtmlEscape("") == "");
     std::string out = "pre:";
