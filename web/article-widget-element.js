@@ -431,8 +431,17 @@
     // arrives while the article is still being fetched.
     _instantiate() {
       if (!this._modulePromise) {
+        // The font families the canvas uses where the config names none: the element's own, as CSS
+        // computes it (inherited from the page), and for headings and code two optional custom properties.
+        const style = getComputedStyle(this);
+        const textDefaults = {
+          body: style.fontFamily,
+          heading: style.getPropertyValue('--aw-heading-font').trim() || style.fontFamily,
+          code: style.getPropertyValue('--aw-code-font').trim() || 'monospace',
+        };
         this._modulePromise = (async () => createModule({
           canvas: this._canvas,
+          textDefaults,
           locateFile: (path) => new URL(path, scriptUrl).href,
           wasmBinary: await window.__articleWidgetWasm,   // the single-file bundle's bytes (or a promise of them); otherwise fetched
           print: (text) => console.log(text),
