@@ -88,7 +88,7 @@ std::u32string JoinArabic(std::u32string_view s) {
                 continue;
             }
         }
-        const bool joinsRight = prevJoinsLeft;
+        const bool joinsRight = prevJoinsLeft && (letter->finalForm != 0 || cp == 0x0640);   // hamza joins nothing
         const bool joinsLeft = letter->dual && next != nullptr && next->letter != 0x0621;   // hamza joins nothing
         char32_t form = letter->isolated;
         if (joinsRight && joinsLeft) form = letter->medial;

@@ -48,16 +48,19 @@ Cluster NextCluster(std::string_view text, size_t i) {
     }
     size_t j = i;
     const uint32_t cp = DecodeUtf8(text, j);
+    bool marks = false;   // a base with combining marks is placed by the text engine, not glyph by glyph
     while (j < text.size()) {
         size_t k = j;
         const uint32_t m = DecodeUtf8(text, k);
-        if (!IsCombiningMark(m) && m != 0x200C && m != 0x200D && !(m >= 0xFE00 && m <= 0xFE0F)) break;
+        const bool mark = IsCombiningMark(m);
+        if (!mark && m != 0x200C && m != 0x200D && !(m >= 0xFE00 && m <= 0xFE0F)) break;
+        marks = marks || mark;
         j = k;
     }
     c.end = j;
     c.first = c.last = cp;
     c.dir = BidiTypeOf(cp);
-    c.shape = (c.dir == BidiType::Rtl || NeedsShaping(cp)) ? RunShape::Shaped : RunShape::Glyphs;
+    c.shape = (c.dir == BidiType::Rtl || marks || NeedsShaping(cp)) ? RunShape::Shaped : RunShape::Glyphs;
     c.ideographic = IsIdeographic(cp);
     return c;
 }
