@@ -397,6 +397,8 @@
         if (this._source.firstChild) this._source.firstChild.textContent = markdown;
         const merged = mergeConfig(config, this);
         this._pendingSource = [markdown, merged];
+        // While the module downloads, the browser measures the article's characters (web/article-widget-text.js).
+        if (!this._mod && this._moduleArgs && this._moduleArgs.prepareText) this._moduleArgs.prepareText(markdown, merged);
         if (!this._mod) await this._createModule();
         if (generation !== this._generation) return;
         // The size limit is checked before the Markdown is copied into the module's memory.
@@ -439,15 +441,19 @@
           heading: style.getPropertyValue('--aw-heading-font').trim() || style.fontFamily,
           code: style.getPropertyValue('--aw-code-font').trim() || 'monospace',
         };
-        this._modulePromise = (async () => createModule({
+        this._moduleArgs = {
           canvas: this._canvas,
           textDefaults,
           locateFile: (path) => new URL(path, scriptUrl).href,
-          wasmBinary: await window.__articleWidgetWasm,   // the single-file bundle's bytes (or a promise of them); otherwise fetched
+          wasmBinary: undefined,   // the single-file bundle's bytes (window.__articleWidgetWasm); otherwise fetched
           print: (text) => console.log(text),
           printErr: (text) => console.warn(text),
           onAbort: (what) => this._crashed(what),
-        }))();
+        };
+        this._modulePromise = (async () => {
+          this._moduleArgs.wasmBinary = await window.__articleWidgetWasm;
+          return createModule(this._moduleArgs);
+        })();
         this._modulePromise.catch(() => {});   // reported where it is awaited
       }
       return this._modulePromise;

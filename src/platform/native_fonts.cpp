@@ -273,6 +273,7 @@ bool LoaderBakedInit(ImFontAtlas*, ImFontConfig* src, ImFontBaked* baked, void*)
     if (!face) return false;
     baked->Ascent = face->ascent * baked->Size / face->style.sizeCss;
     baked->Descent = -face->descent * baked->Size / face->style.sizeCss;
+    baked->LoadNoRenderOnLayout = true;   // ImGui's own sizing asks for advances only; drawing rasterises
     return true;
 }
 

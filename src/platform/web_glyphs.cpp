@@ -44,6 +44,7 @@ bool LoaderBakedInit(ImFontAtlas*, ImFontConfig* src, ImFontBaked* baked, void*)
     const float k = baked->Size / g_source->FaceSize(face);
     baked->Ascent = ascent * k;
     baked->Descent = -descent * k;
+    baked->LoadNoRenderOnLayout = true;   // ImGui's own sizing asks for advances only; drawing rasterises
     return true;
 }
 
@@ -88,6 +89,7 @@ FontFamilies WebGlyphSource::DefaultFamilies() const {
 
 void WebGlyphSource::ClearFaces() {
     styles_.clear();
+    metrics_.clear();
     staged_.clear();
     ClearRuns();
 }
@@ -101,8 +103,9 @@ ImFont* WebGlyphSource::AddFace(ImFontAtlas* atlas, int face, const FaceStyle& s
 }
 
 void WebGlyphSource::VerticalMetrics(int face, float& ascent, float& descent) {
-    float m[2] = {0.0f, 0.0f};
-    aw_text_vertical_metrics(face, m);
+    if (metrics_.size() <= static_cast<size_t>(face)) metrics_.resize(static_cast<size_t>(face) + 1, {-1.0f, 0.0f});
+    auto& m = metrics_[static_cast<size_t>(face)];
+    if (m[0] < 0.0f) aw_text_vertical_metrics(face, m.data());
     ascent = m[0];
     descent = m[1];
 }
@@ -268,8 +271,21 @@ GlyphAvailability WebGlyphAvailability() {
     return [](const std::vector<uint32_t>& codepoints) {
         std::vector<uint8_t> flags(codepoints.size());
         if (!codepoints.empty()) aw_text_can_draw(codepoints.data(), static_cast<int>(codepoints.size()), flags.data());
-        return std::vector<bool>(flags.begin(), flags.end());
+        std::vector<bool> drawable(flags.size());
+        for (size_t i = 0; i < flags.size(); ++i) drawable[i] = flags[i] != 0;
+        return drawable;
     };
 }
 
 } // namespace aw
+
+// Dear ImGui picks the loader of an atlas whose fonts name none at compile time: stb_truetype, unless
+// IMGUI_ENABLE_FREETYPE asks for this function. The web build defines it so that neither rasteriser is
+// compiled in (every font here names the browser's loader); the atlas itself loads nothing.
+namespace ImGuiFreeType {
+const ImFontLoader* GetFontLoader() {
+    static ImFontLoader none;
+    none.Name = "none: each font has its own loader";
+    return &none;
+}
+} // namespace ImGuiFreeType

@@ -3,6 +3,7 @@
 // shapes (right-to-left and joined scripts, emoji sequences) drawn whole into an RGBA texture.
 #pragma once
 #include <GLES2/gl2.h>
+#include <array>
 #include <imgui.h>
 #include <imgui_internal.h>   // ImFontLoader
 #include <string>
@@ -52,6 +53,7 @@ private:
     void ClearRuns();
 
     std::vector<FaceStyle> styles_;
+    std::vector<std::array<float, 2>> metrics_;      // ascent and descent per face, asked once
     ImFontLoader loader_;
     std::unordered_map<uint64_t, Staged> staged_;     // the last batch, by face, code point and density
     std::vector<uint8_t> stagedPixels_;

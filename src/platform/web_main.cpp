@@ -55,6 +55,8 @@ struct WebWidget {
     aw::WebGlRenderer renderer;
     float width = 0, height = 0, scale = 1;   // CSS px and device pixel ratio
     double lastFrameMs = 0;
+    const aw::Article* countedArticle = nullptr;   // the article `uncovered` was counted for
+    int   uncovered = 0;
     bool  prefersDark = false, reducedMotion = false;
     int   pendingFrames = 2;
     int   cursor = ImGuiMouseCursor_Arrow;    // the mouse cursor the element shows over the canvas
@@ -179,7 +181,6 @@ EMSCRIPTEN_KEEPALIVE int aw_set_document(const char* markdown, int markdownLen, 
     if (!g_widget) return 0;
     aw::LoadOptions options;
     options.sourceName = "article";
-    options.glyphAvailability = aw::WebGlyphAvailability();
     aw::LoadOutcome outcome = aw::LoadArticle(std::string_view(markdown, static_cast<size_t>(markdownLen)),
                                               std::string(config, static_cast<size_t>(configLen)), options);
     Wake();
@@ -405,7 +406,18 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
     }
     if (key == "matches" && app.article()) return Keep(nlohmann::json(aw::MatchingQuestions(app.article()->doc, app.state().faqFilter)).dump());
     if (!app.article()) return "";
-    if (key == "model") return Keep(aw::ModelToJson(app.article()->doc, app.article()->config, -1));
+    if (key == "model") {
+        // The characters no font draws are counted when the model is asked for, not while the article
+        // loads: it asks the browser about each distinct character, which the first frame need not wait for.
+        WebWidget& w = *g_widget;
+        if (w.countedArticle != app.article()) {
+            w.uncovered = aw::CountUndrawableCharacters(app.article()->doc, aw::WebGlyphAvailability());
+            w.countedArticle = app.article();
+        }
+        aw::Document doc = app.article()->doc;
+        doc.uncoveredCharacters = w.uncovered;
+        return Keep(aw::ModelToJson(doc, app.article()->config, -1));
+    }
     if (key == "html") {
         aw::HtmlOptions options = aw::HtmlOptionsFor(*app.article(), /*interactive=*/true);
         options.selectedStage = app.state().selectedStage;

@@ -44,6 +44,24 @@ constexpr ImU16 kGlyphUnused = 0xFFFF;
 constexpr float kAtlasFullShare = 0.8f;
 struct AtlasState { bool full = false; };
 
+// The loader of the font ImGui uses for its own windows: the widget draws all of its text itself, and
+// ImGui's only window is its implicit one, never shown; its glyphs have an advance and nothing to draw.
+const ImFontLoader* SilentLoader() {
+    static ImFontLoader loader = [] {
+        ImFontLoader l;
+        l.Name = "silent";
+        l.FontBakedLoadGlyph = [](ImFontAtlas*, ImFontConfig*, ImFontBaked* baked, void*, ImWchar cp, ImFontGlyph* out, float* outAdvance) {
+            const float advance = baked->Size * 0.5f;
+            if (outAdvance) { *outAdvance = advance; return true; }
+            out->Codepoint = cp;
+            out->AdvanceX = advance;
+            return true;
+        };
+        return l;
+    }();
+    return &loader;
+}
+
 } // namespace
 
 FaceStyles MakeFaceStyles(const FontFamilies& configured, const FontFamilies& defaults) {
@@ -80,6 +98,13 @@ bool FontLibrary::SetFamilies(const FontFamilies& configured) {
     built_ = true;
     ++generation_;
     for (AdvanceCache& c : advances_) { c.ascii.fill(-1.0f); c.other.clear(); }
+    for (size_t i = 0; i < styles_.size(); ++i) {
+        measureGroup_[i] = i;
+        for (size_t j = 0; j < i; ++j) {
+            const FaceStyle &a = styles_[i], &b = styles_[j];
+            if (a.families == b.families && a.weight == b.weight && a.italic == b.italic) { measureGroup_[i] = measureGroup_[j]; break; }
+        }
+    }
     shapedWidths_.clear();
     pendingGlyphs_.clear();
     pendingRuns_ = false;
@@ -90,8 +115,9 @@ bool FontLibrary::SetFamilies(const FontFamilies& configured) {
         source_->VerticalMetrics(static_cast<int>(i), metrics_[i].ascent, metrics_[i].descent);
     }
     if (!ok) { fonts_.fill(nullptr); return false; }
-    ImGui::GetIO().FontDefault = Get(FontFace::Ui);
-    ImGui::GetStyle().FontSizeBase = Size(FontFace::Ui);
+    // ImGui's own text (the title of its implicit, never shown "Debug" window) costs no rasterising.
+    ImGui::GetIO().FontDefault = AddSourceFont(atlas, SilentLoader(), nullptr, styles_[static_cast<size_t>(FontFace::UiSmall)]);
+    ImGui::GetStyle().FontSizeBase = Size(FontFace::UiSmall);
     return true;
 }
 
@@ -155,17 +181,21 @@ void AcceptTexturesWithoutRenderer() {
 // [SECTION] measuring ---------------------------------------------------------------------
 
 float FontLibrary::Advance(FontFace face, uint32_t cp) const {
-    AdvanceCache& cache = advances_[static_cast<size_t>(face)];
+    // Advances are linear in the size (no hinting): faces that differ only in size share one cache, and
+    // each character is measured once per family, weight and style.
+    const size_t group = measureGroup_[static_cast<size_t>(face)];
+    const float scale = Size(face) / styles_[group].sizeCss;
+    AdvanceCache& cache = advances_[group];
     if (cp < 128) {
         float& a = cache.ascii[cp];
-        if (a < 0.0f) a = source_ ? source_->Advance(static_cast<int>(face), cp) : 0.0f;
-        return a;
+        if (a < 0.0f) a = source_ ? source_->Advance(static_cast<int>(group), cp) : 0.0f;
+        return a * scale;
     }
     const auto it = cache.other.find(cp);
-    if (it != cache.other.end()) return it->second;
-    const float a = source_ ? source_->Advance(static_cast<int>(face), cp) : 0.0f;
+    if (it != cache.other.end()) return it->second * scale;
+    const float a = source_ ? source_->Advance(static_cast<int>(group), cp) : 0.0f;
     cache.other.emplace(cp, a);
-    return a;
+    return a * scale;
 }
 
 float FontLibrary::Width(FontFace face, std::string_view text) const {

@@ -151,7 +151,8 @@ private:
     FaceStyles styles_;
     std::array<ImFont*, static_cast<size_t>(FontFace::Count)> fonts_{};
     std::array<FaceMetrics, static_cast<size_t>(FontFace::Count)> metrics_{};
-    mutable std::array<AdvanceCache, static_cast<size_t>(FontFace::Count)> advances_;
+    mutable std::array<AdvanceCache, static_cast<size_t>(FontFace::Count)> advances_;   // by measure group
+    std::array<size_t, static_cast<size_t>(FontFace::Count)> measureGroup_{};   // the first face with the same family, weight, style
     mutable std::unordered_map<std::string, float> shapedWidths_;   // key: face byte, rtl byte, text
     mutable std::vector<GlyphRequest> pendingGlyphs_;
     mutable bool pendingRuns_ = false;
