@@ -9,7 +9,7 @@ function(aw_configure_web_target target)
     "SHELL:-s ENVIRONMENT=web"
     "SHELL:-s FILESYSTEM=0"
     "SHELL:-s ALLOW_MEMORY_GROWTH=1"
-    "SHELL:-s INITIAL_MEMORY=8MB"
+    "SHELL:-s INITIAL_MEMORY=4MB"
     "SHELL:-s MAXIMUM_MEMORY=64MB"
     "SHELL:-s ABORTING_MALLOC=0"
     "SHELL:-s MIN_WEBGL_VERSION=1"

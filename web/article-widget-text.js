@@ -217,6 +217,8 @@ mergeInto(LibraryManager.library, {
         const loaded = (event) => {
           const used = AwText.faces.map((f) => f.family.toLowerCase()).join(',');
           if (!event.fontfaces || event.fontfaces.some((face) => used.includes(face.family.replace(/["']/g, '').toLowerCase()))) {
+            AwText.styles = new Map();   // measured with the fallback font
+            for (const f of AwText.faces) if (f) f.style = null;
             if (typeof _aw_fonts_changed === 'function') _aw_fonts_changed();
           }
         };

@@ -41,6 +41,7 @@ static_assert(sizeof kFaces / sizeof kFaces[0] == static_cast<size_t>(FontFace::
 constexpr ImU16 kGlyphUnused = 0xFFFF;
 
 // The atlas is cleared when it reaches this share of its largest size (or a glyph did not fit).
+constexpr int kAtlasLargestSide = 2048;
 constexpr float kAtlasFullShare = 0.8f;
 struct AtlasState { bool full = false; };
 
@@ -92,6 +93,9 @@ bool FontLibrary::SetFamilies(const FontFamilies& configured) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     if (built_ || atlas->Fonts.Size > 0) atlas->Clear();
     atlas->UserData = &atlasState;
+    // The glyph cache's bound: the atlas never grows past this (4 MB as 8-bit alpha); BeginFrame empties it
+    // before it would need to.
+    atlas->TexMaxWidth = atlas->TexMaxHeight = kAtlasLargestSide;
     source_->ClearFaces();
     configured_ = configured;
     styles_ = MakeFaceStyles(configured, source_->DefaultFamilies());
