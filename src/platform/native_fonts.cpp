@@ -339,24 +339,27 @@ float NativeGlyphSource::Advance(int face, uint32_t codepoint) {
 
 GlyphAvailability NativeGlyphAvailability() {
     return [](const std::vector<uint32_t>& codepoints) {
-        // The union of every installed font's coverage, computed once.
-        static FcCharSet* all = [] {
-            FcInit();
-            FcCharSet* u = FcCharSetCreate();
-            PatternPtr any(FcPatternCreate());
-            FcObjectSet* objects = FcObjectSetBuild(FC_CHARSET, nullptr);
-            if (FcFontSet* fonts = FcFontList(nullptr, any.get(), objects)) {
-                for (int i = 0; i < fonts->nfont; ++i) {
-                    FcCharSet* c = nullptr;
-                    if (FcPatternGetCharSet(fonts->fonts[i], FC_CHARSET, 0, &c) == FcResultMatch) FcCharSetMerge(u, c, nullptr);
+        // The union of every installed font's coverage, computed once and freed at exit.
+        struct Union {
+            FcCharSet* set = FcCharSetCreate();
+            Union() {
+                FcInit();
+                PatternPtr any(FcPatternCreate());
+                FcObjectSet* objects = FcObjectSetBuild(FC_CHARSET, nullptr);
+                if (FcFontSet* fonts = FcFontList(nullptr, any.get(), objects)) {
+                    for (int i = 0; i < fonts->nfont; ++i) {
+                        FcCharSet* c = nullptr;
+                        if (FcPatternGetCharSet(fonts->fonts[i], FC_CHARSET, 0, &c) == FcResultMatch) FcCharSetMerge(set, c, nullptr);
+                    }
+                    FcFontSetDestroy(fonts);
                 }
-                FcFontSetDestroy(fonts);
+                FcObjectSetDestroy(objects);
             }
-            FcObjectSetDestroy(objects);
-            return u;
-        }();
+            ~Union() { FcCharSetDestroy(set); }
+        };
+        static const Union all;
         std::vector<bool> drawable(codepoints.size());
-        for (size_t i = 0; i < codepoints.size(); ++i) drawable[i] = FcCharSetHasChar(all, codepoints[i]) == FcTrue;
+        for (size_t i = 0; i < codepoints.size(); ++i) drawable[i] = FcCharSetHasChar(all.set, codepoints[i]) == FcTrue;
         return drawable;
     };
 }
