@@ -56,13 +56,16 @@ if (frame) for (const r of frame.results) {
 const NOTES = `## Notes
 
 - **Where the WebAssembly bytes go** (raw, measured with \`--profiling-funcs\` and a function-size script; gzip is
-  about 45 % of raw): no font files any more (the browser draws the glyphs). Our code ≈ 135 KB with Dear ImGui's
-  NewFrame/Render inlined into it, Dear ImGui ≈ 122 KB (its implicit window, widgets and the table code its error
-  recovery reaches come with \`ImGui::NewFrame\`), cmark ≈ 53 KB plus 27 KB of case folding (\`normalize_reference\`)
-  and a 25 KB entity table, nlohmann ≈ 50 KB, libc++ ≈ 35 KB, libc ≈ 70 KB (printf, scanf and long-double float
-  parsing). Taken: no stb_truetype (the web build answers ImGui's compile-time loader choice with a loader that loads
-  nothing), no file functions, no default font: 256 → 246 KB.
-- **Levers not taken yet**: nlohmann_json for a small reader and writer of our own (≈ 20 KB gzip); cmark's
+  about 45 % of raw; 576 KB raw in all): no font files any more (the browser draws the glyphs; main with its seven
+  compiled-in Noto faces was 324 KB of gzip WebAssembly and 351 KB of embed, built the same day). Code 507 KB:
+  ours ≈ 151 KB (with Dear ImGui's NewFrame/Render inlined into \`aw_frame\`, 41 KB), Dear ImGui ≈ 121 KB (its
+  implicit window, widgets and the table code its error recovery reaches come with \`ImGui::NewFrame\`), cmark-gfm
+  ≈ 62 KB plus 25 KB of case folding (\`normalize_map_label\`), nlohmann ≈ 53 KB, libc++ ≈ 37 KB, libc and the rest
+  ≈ 80 KB (printf, scanf and long-double float parsing); data 77 KB (cmark-gfm's entity table ≈ 40 KB; strings and small tables).
+  Taken: no stb_truetype (the web build answers ImGui's compile-time loader choice with a loader that loads
+  nothing), no file functions, no default font. The JS grew by ≈ 4 KB gzip for the browser's text engine
+  (\`web/article-widget-text.js\`).
+- **Levers not taken yet**: nlohmann_json for a small reader and writer of our own (≈ 20 KB gzip); cmark-gfm's
   reference case folding and entities behind a smaller table (≈ 15 KB); ImGui used for its draw lists and fonts
   without \`NewFrame\`'s window machinery (≈ 25 KB, but that is a different architecture).
 - **The bundle** holds the WebAssembly gzip-compressed in base64, so it costs about its gzip size (base64 of the raw
