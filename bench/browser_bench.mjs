@@ -2,7 +2,7 @@
 // its peers (the article as plain HTML, TimelineJS with the same stages: bench/peers.mjs), the bundle's first
 // frame, FAQ click latency, per-frame CPU while scrolling, idle main-thread time beside a plain page, memory.
 // Prints one JSON object. Usage: node bench/browser_bench.mjs [--loads 7] [--bundle build/web/dist/article.html]
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { startServer, launchBrowser, openPage, waitReady, scrollToFaq, measureIdle, DIST } from '../tests/e2e/harness.mjs';
 import { peerPages, measureLoad, TIMELINEJS_DIST, TIMELINEJS_VERSION } from './peers.mjs';
@@ -21,8 +21,14 @@ const PLAIN = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 
 const peers = peerPages();
 const html = (body) => ({ status: 200, body, type: 'text/html; charset=utf-8' });
-const server = await startServer(DIST, { '/plain.html': html(PLAIN), '/peer-plain.html': html(peers.plain), '/peer-timeline.html': html(peers.timeline) },
-  { '/timelinejs/': TIMELINEJS_DIST });
+// The demo page with the multilingual sample article (tests/multilingual) in place of the default one.
+const MULTILINGUAL = readFileSync(new URL('../tests/multilingual/article.md', import.meta.url), 'utf8');
+const DEMO = readFileSync(`${DIST}/index.html`, 'utf8');
+const server = await startServer(DIST, {
+  '/plain.html': html(PLAIN), '/peer-plain.html': html(peers.plain), '/peer-timeline.html': html(peers.timeline),
+  '/multilingual.html': html(DEMO.replace('src="article.md" config="widget.json"', 'src="multilingual.md"')),
+  '/multilingual.md': { body: MULTILINGUAL, type: 'text/markdown; charset=utf-8' },
+}, { '/timelinejs/': TIMELINEJS_DIST });
 const browser = await launchBrowser();
 const out = {};
 try {
@@ -53,6 +59,26 @@ try {
   }
   out.firstFrame = out.peers.widget.readyMs;
   if (existsSync(BUNDLE)) out.firstFrameBundle = await firstFrame(pathToFileURL(BUNDLE).href);
+
+  // The browser's text engine in the first frame (Module.textStats, web/article-widget-text.js): measuring
+  // and rasterising until the first frame is drawn, and the measuring done while the module downloads;
+  // the default article and the multilingual one, loads interleaved.
+  {
+    const runs = { default: { first: [], font: [], prepare: [] }, multilingual: { first: [], font: [], prepare: [] } };
+    for (let i = 0; i < LOADS; i++) {
+      for (const [name, path] of [['default', 'index.html'], ['multilingual', 'multilingual.html']]) {
+        const { page, context } = await openPage(browser, server.url + path);
+        await waitReady(page);
+        const r = await page.evaluate(() => {
+          const s = document.querySelector('article-widget')._mod.textStats;
+          return { first: performance.getEntriesByName('aw-first-frame')[0].startTime, font: s.measureMs + s.glyphMs + s.runMs, prepare: s.prepareMs };
+        });
+        for (const k of ['first', 'font', 'prepare']) runs[name][k].push(r[k]);
+        await context.close();
+      }
+    }
+    for (const name of Object.keys(runs)) out[`text_${name}`] = { first: stats(runs[name].first), font: stats(runs[name].font), prepare: stats(runs[name].prepare) };
+  }
 
   // Interaction: a real click on a FAQ question at its getLayout() rectangle. Timed in the page from the
   // pointerdown (the question opens on press) to the end of the widget frame that drew it open (the element

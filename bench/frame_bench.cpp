@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/article.h"
+#include "platform/native_fonts.h"
 #include "ui/widget_app.h"
 
 namespace {
@@ -153,32 +154,30 @@ bool Run(const std::string& name, const std::string& markdown, const std::string
          Result& out, std::string& error) {
     aw::LoadOutcome loaded = aw::LoadArticle(markdown, config, aw::LoadOptions{});
     if (!loaded.article) { error = name + ": " + loaded.error; return false; }
+    aw::NativeGlyphSource glyphs;
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;   // texture requests are accepted below; nothing is drawn
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = 1.0f / 60.0f;
-    aw::WidgetApp app;
+    aw::WidgetApp app({}, &glyphs);
     app.SetForcedTheme(aw::ThemeMode::Light);
     app.SetArticle(loaded.article);
-    app.PrepareFonts(1.0f);
-    unsigned char* pixels = nullptr;
-    int tw = 0, th = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th);   // ImGui wants the atlas "uploaded"; nothing draws it
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
 
     aw::FrameInput input;
     input.width = width;
     input.height = height;
-    input.scale = 1.0f;
     input.reducedMotion = true;
     uint64_t hash = 1469598103934665603ull;
     auto frame = [&](int i) {
         input.timeSeconds = i / 60.0;
+        app.PrepareFonts(1.0f);
         ImGui::NewFrame();
         app.Frame(input);
         ImGui::Render();
+        aw::AcceptTexturesWithoutRenderer();
     };
     // Frame 0 lays the article out: timed on its own.
     Clock::time_point t0 = Clock::now();

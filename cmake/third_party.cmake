@@ -40,14 +40,28 @@ target_include_directories(aw_cmark SYSTEM PUBLIC "${CMARK_SRC}" "${CMARK_EXT}" 
 target_compile_definitions(aw_cmark PUBLIC CMARK_GFM_STATIC_DEFINE)
 set_target_properties(aw_cmark PROPERTIES C_STANDARD 99 POSITION_INDEPENDENT_CODE ON)
 
-# --- Dear ImGui 1.86 --------------------------------------------------------
+# --- Dear ImGui 1.92 --------------------------------------------------------
+# The version is pinned in scripts/setup.sh; this only checks that the tree has the API we use (dynamic
+# font atlas with renderer-side texture updates, 1.92 and newer).
 set(IMGUI_DIR "${AW_THIRD_PARTY_DIR}/imgui")
+file(STRINGS "${IMGUI_DIR}/imgui.h" AW_IMGUI_VERSION_LINE REGEX "^#define IMGUI_VERSION_NUM +[0-9]+")
+string(REGEX MATCH "[0-9]+$" AW_IMGUI_VERSION_NUM "${AW_IMGUI_VERSION_LINE}")
+if(NOT AW_IMGUI_VERSION_NUM OR AW_IMGUI_VERSION_NUM LESS 19200)
+  message(FATAL_ERROR "${IMGUI_DIR} is Dear ImGui ${AW_IMGUI_VERSION_NUM}, older than 1.92: run scripts/setup.sh")
+endif()
 add_library(aw_imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/imgui_tables.cpp)
 target_include_directories(aw_imgui SYSTEM PUBLIC "${IMGUI_DIR}")
-# The demo and metrics windows are left out; no .ini file is ever written.
-target_compile_definitions(aw_imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_METRICS_WINDOW
-  IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_KEYIO)
+# 32-bit code points (emoji and other characters beyond U+FFFF); no demo or debug windows, no default
+# font (every glyph comes from the platform's fonts), no .ini file is ever written.
+target_compile_definitions(aw_imgui PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
+  IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+if(AW_WEB)
+  # No files in the browser: ImGui's .ini and log file code (and libc's stdio behind it) stay out. No
+  # stb_truetype either: the browser rasterises (src/platform/web_glyphs.cpp answers ImGui's
+  # compile-time loader choice with a loader that loads nothing).
+  target_compile_definitions(aw_imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_ENABLE_FREETYPE)
+endif()
 
 # --- header-only libraries ----------------------------------------------------
 find_path(AW_NLOHMANN_DIR nlohmann/json.hpp PATHS /usr/include NO_CMAKE_FIND_ROOT_PATH NO_DEFAULT_PATH)

@@ -2,14 +2,14 @@
 # Links to .js (emcc's own .html output breaks at -Os), as a factory so each element owns one instance.
 
 function(aw_configure_web_target target)
-  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_resize,_aw_set_document,_aw_pointer,_aw_key,_aw_char,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_content_height,_aw_preview_html,_aw_size_error")
+  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_resize,_aw_set_document,_aw_pointer,_aw_key,_aw_char,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_content_height,_aw_preview_html,_aw_size_error,_aw_fonts_changed")
   target_link_options(${target} PRIVATE
     "SHELL:-s MODULARIZE=1"
     "SHELL:-s EXPORT_NAME=createArticleWidgetModule"
     "SHELL:-s ENVIRONMENT=web"
     "SHELL:-s FILESYSTEM=0"
     "SHELL:-s ALLOW_MEMORY_GROWTH=1"
-    "SHELL:-s INITIAL_MEMORY=8MB"
+    "SHELL:-s INITIAL_MEMORY=4MB"
     "SHELL:-s MAXIMUM_MEMORY=64MB"
     "SHELL:-s ABORTING_MALLOC=0"
     "SHELL:-s MIN_WEBGL_VERSION=1"
@@ -26,9 +26,11 @@ function(aw_configure_web_target target)
     "SHELL:-s SUPPORT_ERRNO=0"
     "SHELL:-s GL_TRACK_ERRORS=0"
     "SHELL:-s DYNAMIC_EXECUTION=0"
+    "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-text.js"
     "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/article-widget-element.js")
   set_target_properties(${target} PROPERTIES SUFFIX ".js")
-  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/article-widget-element.js")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/article-widget-element.js"
+    "${CMAKE_SOURCE_DIR}/web/article-widget-text.js")
 endfunction()
 
 # aw_add_web_dist(): copies the shell page, loader and default article beside the module in dist/.

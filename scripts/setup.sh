@@ -28,7 +28,7 @@ PKGS=(build-essential cmake ninja-build pkg-config dpkg-dev git
       emscripten binaryen
       libglfw3-dev libgl-dev libgl1-mesa-dri zlib1g-dev
       nlohmann-json3-dev doctest-dev
-      fonts-noto-core fonts-noto-mono python3 python3-fonttools
+      libfreetype-dev libfontconfig-dev fonts-noto-core fonts-noto-mono fonts-noto-cjk fonts-noto-color-emoji python3
       chromium xvfb xauth poppler-utils
       clang-14 libclang-rt-14-dev gzip)
 # Node.js and npm may come from elsewhere on the machine: install Debian's only if absent.
@@ -108,6 +108,9 @@ fetch_source() {  # fetch_source PACKAGE VERSION DIRGLOB [SUITE]: with SUITE, ex
   mkdir -p "$THIRD"
   enable_deb_src
   if [ -n "$suite" ]; then enable_suite_src "$suite"; apt_update_once; spec="$pkg=$ver"; fi
+  if [ -n "$suite" ] && ! apt-cache showsrc "$pkg" 2>/dev/null | grep -qx "Version: $ver"; then
+    die "$pkg $ver is gone from Debian $suite: pin a version it still has (apt-cache showsrc $pkg) in scripts/setup.sh"
+  fi
   say "fetching $pkg $ver sources"
   if ! (cd "$THIRD" && apt-get source -qq "$spec" >/dev/null 2>&1); then
     # A mirror may lack a newer suite's .dsc and Debian diff while it has the upstream tarball: take that
@@ -120,10 +123,10 @@ fetch_source() {  # fetch_source PACKAGE VERSION DIRGLOB [SUITE]: with SUITE, ex
   compgen -G "$THIRD/$glob" >/dev/null || die "$pkg source is not version $ver (found: $(ls "$THIRD"))"
 }
 # The pinned versions of the source trees: this is the one place they are named.
-fetch_source imgui 1.86 "imgui-1.86*"
+fetch_source imgui 1.92.2b+ds-1 "imgui-1.92.2b*" sid
 fetch_source cmark-gfm 0.29.0.gfm.13-7.1 "cmark-gfm-0.29.0.gfm.13" sid
 # Stable names for CMake.
-ln -sfn "$(cd "$THIRD" && ls -d imgui-1.86*/ | head -1)" "$THIRD/imgui"
+ln -sfn "$(cd "$THIRD" && ls -d imgui-1.92.2b*/ | head -1)" "$THIRD/imgui"
 ln -sfn "cmark-gfm-0.29.0.gfm.13" "$THIRD/cmark-gfm"
 
 # [SECTION] Emscripten version ------------------------------------------------

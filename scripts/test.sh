@@ -30,7 +30,7 @@ fi
 
 echo "== sanitizer build (ASan+UBSan)"
 if CMAKE_BUILD_PARALLEL_LEVEL=2 build_preset native-asan > "$LOG/asan-build.log" 2>&1; then
-  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 run_ctest native-asan "$LOG/ctest-asan.log"
+  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$ROOT/tests/lsan.supp":print_suppressions=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 run_ctest native-asan "$LOG/ctest-asan.log"
 else
   tail -n 30 "$LOG/asan-build.log"; broken+=("sanitizer build"); add 0 1
 fi

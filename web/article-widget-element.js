@@ -397,6 +397,8 @@
         if (this._source.firstChild) this._source.firstChild.textContent = markdown;
         const merged = mergeConfig(config, this);
         this._pendingSource = [markdown, merged];
+        // While the module downloads, the browser measures the article's characters (web/article-widget-text.js).
+        if (!this._mod && this._moduleArgs && this._moduleArgs.prepareText) this._moduleArgs.prepareText(markdown, merged);
         if (!this._mod) await this._createModule();
         if (generation !== this._generation) return;
         // The size limit is checked before the Markdown is copied into the module's memory.
@@ -431,14 +433,27 @@
     // arrives while the article is still being fetched.
     _instantiate() {
       if (!this._modulePromise) {
-        this._modulePromise = (async () => createModule({
+        // The font families the canvas uses where the config names none: the element's own, as CSS
+        // computes it (inherited from the page), and for headings and code two optional custom properties.
+        const style = getComputedStyle(this);
+        const textDefaults = {
+          body: style.fontFamily,
+          heading: style.getPropertyValue('--aw-heading-font').trim() || style.fontFamily,
+          code: style.getPropertyValue('--aw-code-font').trim() || 'monospace',
+        };
+        this._moduleArgs = {
           canvas: this._canvas,
+          textDefaults,
           locateFile: (path) => new URL(path, scriptUrl).href,
-          wasmBinary: await window.__articleWidgetWasm,   // the single-file bundle's bytes (or a promise of them); otherwise fetched
+          wasmBinary: undefined,   // the single-file bundle's bytes (window.__articleWidgetWasm); otherwise fetched
           print: (text) => console.log(text),
           printErr: (text) => console.warn(text),
           onAbort: (what) => this._crashed(what),
-        }))();
+        };
+        this._modulePromise = (async () => {
+          this._moduleArgs.wasmBinary = await window.__articleWidgetWasm;
+          return createModule(this._moduleArgs);
+        })();
         this._modulePromise.catch(() => {});   // reported where it is awaited
       }
       return this._modulePromise;

@@ -12,6 +12,7 @@
 #include "core/model_json.h"
 #include "platform/native_app.h"
 #include "platform/native_files.h"
+#include "platform/native_fonts.h"
 
 namespace {
 
@@ -105,6 +106,7 @@ int LoadStrict(const Args& a, std::shared_ptr<const aw::Article>& article, std::
     aw::LoadOptions options;
     options.strictUtf8 = true;
     options.sourceName = a.file == "-" ? "standard input" : a.file;
+    options.glyphAvailability = aw::NativeGlyphAvailability();   // uncovered_characters: what no installed font draws
     aw::LoadOutcome outcome = aw::LoadArticle(markdown, config, options);
     if (!outcome.article) return Fail(outcome.error);
     for (const aw::Warning& w : outcome.article->doc.warnings) {

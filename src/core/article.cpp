@@ -29,6 +29,7 @@ LoadOutcome LoadArticle(std::string_view markdown, const std::string& configText
     if (!parsed.ok) { outcome.error = options.sourceName + ": " + parsed.error; return outcome; }
     article->doc = std::move(parsed.doc);
     article->baseUrl = article->config.baseUrl.empty() ? options.baseUrl : article->config.baseUrl;
+    if (options.glyphAvailability) article->doc.uncoveredCharacters = CountUndrawableCharacters(article->doc, options.glyphAvailability);
     outcome.article = std::move(article);
     return outcome;
 }

@@ -46,6 +46,44 @@ bool ParseHexColor(const std::string& text, Rgb& out) {
     return true;
 }
 
+std::string FontFamilyListError(const std::string& families) {
+    if (families.empty()) return "must not be empty";
+    if (families.size() > 256) return "must be at most 256 characters";
+    size_t names = 0;
+    size_t i = 0;
+    while (i <= families.size()) {
+        // One name: quoted, or bare words; then a comma or the end.
+        while (i < families.size() && families[i] == ' ') ++i;
+        if (i < families.size() && (families[i] == '"' || families[i] == '\'')) {
+            const char quote = families[i];
+            const size_t close = families.find(quote, i + 1);
+            if (close == std::string::npos) return "has an unclosed quote";
+            if (close == i + 1) return "has an empty name";
+            i = close + 1;
+        } else {
+            const size_t start = i;
+            while (i < families.size() && families[i] != ',') {
+                const unsigned char c = static_cast<unsigned char>(families[i]);
+                const bool okChar = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                                    c == ' ' || c == '-' || c == '_' || c == '.';
+                if (!okChar) return std::string("may not hold '") + static_cast<char>(c) + "' outside quotes";
+                ++i;
+            }
+            if (families.find_first_not_of(' ', start) >= i) return "has an empty name";
+        }
+        while (i < families.size() && families[i] == ' ') ++i;
+        ++names;
+        if (i == families.size()) break;
+        if (families[i] != ',') return "expected a comma between names";
+        ++i;
+        if (i == families.size()) return "ends with a comma";
+    }
+    for (char c : families)
+        if (static_cast<unsigned char>(c) < 0x20 || c == ';' || c == '{' || c == '}' || c == '<' || c == '>' || c == '\\')
+            return "may not hold control characters or any of ; { } < > \\";
+    return names > 0 ? "" : "must name at least one family";
+}
+
 namespace {
 
 // Walks one JSON object, checking each key against the schema. The first problem wins.
@@ -147,6 +185,20 @@ bool ReadMapping(ObjectReader& parent, const char* key, bool& enabled, std::stri
     return r.ok();
 }
 
+bool ReadFonts(ObjectReader& parent, FontFamilies& fonts, ConfigError& error) {
+    const json* v = parent.Find("fonts");
+    if (!v) return true;
+    if (!v->is_object()) return parent.TypeError("fonts", "an object", *v);
+    ObjectReader r(*v, "/fonts", error);
+    for (auto [key, out] : {std::pair<const char*, std::string*>{"body", &fonts.body}, {"heading", &fonts.heading}, {"code", &fonts.code}}) {
+        if (!r.String(key, *out)) continue;
+        if (const std::string why = FontFamilyListError(*out); !why.empty())
+            return r.Fail(std::string("/fonts/") + key, "expected a CSS font-family list like \"Noto Serif\", serif (it " + why + ")");
+    }
+    r.RejectUnknown({"body", "heading", "code"});
+    return r.ok();
+}
+
 } // namespace
 
 bool ParseConfig(const std::string& text, Config& out, ConfigError& error) {
@@ -188,7 +240,9 @@ bool ParseConfig(const std::string& text, Config& out, ConfigError& error) {
         else if (config.baseUrl.size() > 8192) r.Fail("/baseUrl", "must be at most 8192 characters");
     }
     if (r.Integer("maxInputBytes", 1024, 64ll * 1024 * 1024, number)) config.maxInputBytes = static_cast<uint32_t>(number);
-    r.RejectUnknown({"$schema", "title", "theme", "accent", "timeline", "faq", "initialStage", "deepLinkPrefix", "updateHash", "baseUrl", "maxInputBytes"});
+    if (r.ok()) ReadFonts(r, config.fonts, error);
+    r.RejectUnknown({"$schema", "title", "theme", "accent", "timeline", "faq", "initialStage", "deepLinkPrefix", "updateHash",
+                     "baseUrl", "maxInputBytes", "fonts"});
     if (!r.ok()) return false;
     out = std::move(config);
     return true;

@@ -15,6 +15,16 @@ struct TimelineMarker {
     std::string label;
 };
 
+// CSS font-family lists ("Noto Serif", serif). Empty: the platform's default (on the web the family the
+// element inherits from its page, natively serif / sans-serif / monospace through fontconfig).
+struct FontFamilies {
+    std::string body;      // paragraphs, lists, quotes, the timeline's cards and the FAQ's answers
+    std::string heading;   // the title, headings, questions and the controls
+    std::string code;      // inline code and code blocks
+    bool operator==(const FontFamilies& o) const { return body == o.body && heading == o.heading && code == o.code; }
+    bool operator!=(const FontFamilies& o) const { return !(*this == o); }
+};
+
 struct Config {
     std::string title;                 // overrides the first H1 when set
     ThemeMode   theme = ThemeMode::Auto;
@@ -34,6 +44,7 @@ struct Config {
     // sets it to the article's own URL (its src) unless the config gives one.
     std::string baseUrl;
     uint32_t    maxInputBytes = 8u * 1024u * 1024u;
+    FontFamilies fonts;
 };
 
 struct ConfigError {
@@ -48,6 +59,9 @@ bool ParseConfig(const std::string& json, Config& out, ConfigError& error);
 const char* ThemeModeName(ThemeMode mode);
 std::string RgbToHex(Rgb color);
 bool ParseHexColor(const std::string& text, Rgb& out);
+// Checks a CSS font-family list (`"Noto Serif", serif`): comma-separated names, quoted or not, with no
+// characters that would end the CSS value. Returns "" when it is fine, else why not.
+std::string FontFamilyListError(const std::string& families);
 
 // Rejects JSON nested deeper than `maxDepth` before a parser sees it. Returns the first
 // offending byte offset, or -1 when the depth is fine.

@@ -150,7 +150,7 @@ struct Document {
     int                    readingMinutes = 0;
     int                    replacedCharacters = 0;   // invalid UTF-8 sequences and NULs replaced by U+FFFD
     int                    droppedHtml = 0;          // raw HTML blocks and inlines left out
-    int                    uncoveredCharacters = 0;  // characters outside the font subset (core/glyph_coverage.h), drawn as a box
+    int                    uncoveredCharacters = 0;  // characters no font on the platform draws (core/glyph_availability.h), drawn as a box
     std::vector<Warning>   warnings;                 // what could not be shown as written, in source order (at most kMaxWarnings)
     int                    warningsOmitted = 0;      // warnings past kMaxWarnings
 

@@ -18,7 +18,6 @@ extern "C" {
 #include <unordered_map>
 #include <unordered_set>
 
-#include "glyph_coverage.h"
 #include "text_util.h"
 
 namespace aw {
@@ -499,16 +498,15 @@ static void FinishSections(Document& doc) {
     }
 }
 
-// Words, and characters outside the font subset, of the text runs and code blocks.
+// Words of the text runs and code blocks.
 static void CountWordsOf(Document& doc) {
-    long words = 0, uncovered = 0;
-    const auto count = [&](const std::string& text) { words += CountWords(text); uncovered += CountUncoveredCharacters(text); };
+    long words = 0;
+    const auto count = [&](const std::string& text) { words += CountWords(text); };
     for (const InlineRun& run : doc.runs)
         if (run.kind == RunKind::Text) count(run.text);
     for (const Node& n : doc.nodes)
         if (n.kind == NodeKind::CodeBlock) count(n.literal);
     doc.wordCount = static_cast<int>(words);
-    doc.uncoveredCharacters = static_cast<int>(uncovered);
     doc.readingMinutes = ReadingMinutes(doc.wordCount);
 }
 

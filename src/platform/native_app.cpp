@@ -14,6 +14,7 @@
 #include "core/article.h"
 #include "core/text_util.h"
 #include "platform/native_files.h"
+#include "platform/native_fonts.h"
 #include "platform/png_writer.h"
 #include "ui/widget_app.h"
 
@@ -38,6 +39,7 @@ LoadOutcome LoadFromFiles(const NativeOptions& o) {
             options.baseUrl = FileUrlOfDirectory(path.substr(0, path.rfind('/') + 1));
         }
     }
+    options.glyphAvailability = NativeGlyphAvailability();
     return LoadArticle(markdown, config, options);
 }
 
@@ -65,6 +67,7 @@ HostServices NativeHost() {
 // [SECTION] window and ImGui -------------------------------------------------------
 
 bool g_inputSeen = false;   // set by GLFW callbacks; ImGui's backend chains to them
+float g_scale = 1.0f;       // device pixels per CSS pixel: ImGui works in CSS px, GLFW reports pixels
 
 struct NativeWindow {
     GLFWwindow* window = nullptr;
@@ -91,7 +94,12 @@ struct NativeWindow {
         ImGui::GetIO().IniFilename = nullptr;
         ImGui::GetIO().LogFilename = nullptr;
         ImGui_ImplGlfw_InitForOpenGL(window, /*install_callbacks=*/true);
-        ImGui_ImplOpenGL3_Init("#version 130");
+        // The pointer in CSS px: the backend's own handler, fed scaled coordinates.
+        glfwSetCursorPosCallback(window, [](GLFWwindow* w, double x, double y) {
+            g_inputSeen = true;
+            ImGui_ImplGlfw_CursorPosCallback(w, x / g_scale, y / g_scale);
+        });
+        ImGui_ImplOpenGL3_Init("#version 130");   // handles ImGui's texture requests (RendererHasTextures)
         return true;
     }
     ~NativeWindow() {
@@ -102,24 +110,29 @@ struct NativeWindow {
         glfwDestroyWindow(window);
         glfwTerminate();
     }
-    // One frame of the widget into the back buffer.
+    // One frame of the widget into the back buffer. ImGui's display is in CSS px, its framebuffer
+    // scale the density, so layout is the same at every scale and glyphs are made for the pixels.
     void Render(WidgetApp& app, float scale, double time) {
-        if (app.PrepareFonts(scale)) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        ImGui::NewFrame();
-        FrameInput input;
-        input.width = ImGui::GetIO().DisplaySize.x;
-        input.height = ImGui::GetIO().DisplaySize.y;
-        input.scale = scale;
-        input.timeSeconds = time;
-        app.Frame(input);
-        ImGui::Render();
+        g_scale = scale;
+        app.PrepareFonts(scale);
         int fbw = 0, fbh = 0;
         glfwGetFramebufferSize(window, &fbw, &fbh);
+        for (int pass = 0; pass < 3; ++pass) {   // again only if glyphs were still missing (see FlushGlyphs)
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGuiIO& io = ImGui::GetIO();
+            io.DisplaySize = ImVec2(static_cast<float>(fbw) / scale, static_cast<float>(fbh) / scale);
+            io.DisplayFramebufferScale = ImVec2(scale, scale);
+            if (pass > 0) io.DeltaTime = 1e-4f;
+            ImGui::NewFrame();
+            FrameInput input;
+            input.width = io.DisplaySize.x;
+            input.height = io.DisplaySize.y;
+            input.timeSeconds = time;
+            app.Frame(input);
+            ImGui::Render();
+            if (!app.FlushGlyphs()) break;
+        }
         glViewport(0, 0, fbw, fbh);
         glClearColor(0, 0, 0, 1);
         glClear(GL_COLOR_BUFFER_BIT);
@@ -139,7 +152,8 @@ float MonitorScale(GLFWwindow* window, float requested) {
 // [SECTION] viewer loop ---------------------------------------------------------------
 
 int RunViewer(const NativeOptions& o) {
-    WidgetApp app(NativeHost());
+    NativeGlyphSource glyphs;
+    WidgetApp app(NativeHost(), &glyphs);
     app.SetForcedTheme(ThemeFromName(o.theme));
     LoadOutcome first = LoadFromFiles(o);
     if (first.article) app.SetArticle(first.article);
@@ -187,7 +201,8 @@ int RunViewer(const NativeOptions& o) {
 // [SECTION] screenshot ------------------------------------------------------------------
 
 int RenderScreenshot(const NativeOptions& o, const std::string& outPath) {
-    WidgetApp app(NativeHost());
+    NativeGlyphSource glyphs;
+    WidgetApp app(NativeHost(), &glyphs);
     app.SetForcedTheme(ThemeFromName(o.theme));
     LoadOutcome loaded = LoadFromFiles(o);
     if (loaded.article) app.SetArticle(loaded.article);

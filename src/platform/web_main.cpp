@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -18,6 +19,7 @@
 #include "core/html_render.h"
 #include "core/markdown.h"
 #include "core/model_json.h"
+#include "platform/web_glyphs.h"
 #include "platform/web_renderer.h"
 #include "ui/widget_app.h"
 
@@ -47,10 +49,14 @@ namespace {
 
 // [SECTION] instance -------------------------------------------------------------
 struct WebWidget {
+    aw::WebGlyphSource glyphs;                // before the app: it outlives it
     std::unique_ptr<aw::WidgetApp> app;
     int   glContext = 0;
     aw::WebGlRenderer renderer;
     float width = 0, height = 0, scale = 1;   // CSS px and device pixel ratio
+    double lastFrameMs = 0;
+    const aw::Article* countedArticle = nullptr;   // the article `uncovered` was counted for
+    int   uncovered = 0;
     bool  prefersDark = false, reducedMotion = false;
     int   pendingFrames = 2;
     int   cursor = ImGuiMouseCursor_Arrow;    // the mouse cursor the element shows over the canvas
@@ -72,6 +78,34 @@ aw::HostServices WebHost() {
     // The page scrolls natively; the element turns this into a window scroll.
     host.scrollTo = [](float y, bool smooth) { Emit("scroll", nlohmann::json{{"y", y}, {"smooth", smooth}}.dump()); };
     return host;
+}
+
+// DOM keyCode to ImGui's key.
+ImGuiKey KeyFromDom(int keyCode) {
+    switch (keyCode) {
+        case 9: return ImGuiKey_Tab;
+        case 37: return ImGuiKey_LeftArrow;
+        case 39: return ImGuiKey_RightArrow;
+        case 38: return ImGuiKey_UpArrow;
+        case 40: return ImGuiKey_DownArrow;
+        case 33: return ImGuiKey_PageUp;
+        case 34: return ImGuiKey_PageDown;
+        case 36: return ImGuiKey_Home;
+        case 35: return ImGuiKey_End;
+        case 45: return ImGuiKey_Insert;
+        case 46: return ImGuiKey_Delete;
+        case 8: return ImGuiKey_Backspace;
+        case 32: return ImGuiKey_Space;
+        case 13: return ImGuiKey_Enter;
+        case 27: return ImGuiKey_Escape;
+        case 65: return ImGuiKey_A;
+        case 67: return ImGuiKey_C;
+        case 86: return ImGuiKey_V;
+        case 88: return ImGuiKey_X;
+        case 89: return ImGuiKey_Y;
+        case 90: return ImGuiKey_Z;
+        default: return ImGuiKey_None;
+    }
 }
 
 void Wake() { if (g_widget) g_widget->pendingFrames = 2; }
@@ -117,7 +151,6 @@ EMSCRIPTEN_KEEPALIVE int aw_create(float width, float height, float scale) {
     if (g_widget) return g_widget->glContext > 0 ? 1 : 2;
     auto* w = new WebWidget();
     w->glContext = std::max(0, aw_js_create_gl());
-    w->app = std::make_unique<aw::WidgetApp>(WebHost());
     w->width = width;
     w->height = height;
     w->scale = scale;
@@ -127,14 +160,8 @@ EMSCRIPTEN_KEEPALIVE int aw_create(float width, float height, float scale) {
     io.LogFilename = nullptr;
     io.BackendPlatformName = "article-widget-web";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
-    // DOM keyCode values index io.KeysDown.
-    const int keys[][2] = {{ImGuiKey_Tab, 9}, {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39}, {ImGuiKey_UpArrow, 38},
-                           {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33}, {ImGuiKey_PageDown, 34}, {ImGuiKey_Home, 36},
-                           {ImGuiKey_End, 35}, {ImGuiKey_Insert, 45}, {ImGuiKey_Delete, 46}, {ImGuiKey_Backspace, 8},
-                           {ImGuiKey_Space, 32}, {ImGuiKey_Enter, 13}, {ImGuiKey_Escape, 27}, {ImGuiKey_KeyPadEnter, 13},
-                           {ImGuiKey_A, 65}, {ImGuiKey_C, 67}, {ImGuiKey_V, 86}, {ImGuiKey_X, 88}, {ImGuiKey_Y, 89}, {ImGuiKey_Z, 90}};
-    for (const auto& k : keys) io.KeyMap[k[0]] = k[1];
     if (w->glContext > 0 && !w->renderer.Init()) { ImGui::DestroyContext(); delete w; return 0; }
+    w->app = std::make_unique<aw::WidgetApp>(WebHost(), &w->glyphs);
     g_widget = w;
     return w->glContext > 0 ? 1 : 2;
 }
@@ -142,6 +169,7 @@ EMSCRIPTEN_KEEPALIVE int aw_create(float width, float height, float scale) {
 EMSCRIPTEN_KEEPALIVE void aw_destroy() {
     if (!g_widget) return;
     if (g_widget->glContext > 0) g_widget->renderer.Shutdown();
+    g_widget->app.reset();
     ImGui::DestroyContext();
     delete g_widget;
     g_widget = nullptr;
@@ -175,31 +203,35 @@ EMSCRIPTEN_KEEPALIVE void aw_resize(float width, float height, float scale, int 
 EMSCRIPTEN_KEEPALIVE int aw_frame(double timeMs) {
     WebWidget* w = g_widget;
     if (!w || w->glContext <= 0) return 0;
-    if (w->app->PrepareFonts(w->scale)) w->renderer.UploadFontAtlas();
+    w->app->PrepareFonts(w->scale);
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(w->width * w->scale, w->height * w->scale);
-    io.DisplayFramebufferScale = ImVec2(1, 1);
-    static double last = 0;
-    io.DeltaTime = last > 0 && timeMs > last ? static_cast<float>((timeMs - last) / 1000.0) : 1.0f / 60.0f;
-    last = timeMs;
-    ImGui::NewFrame();
-    aw::FrameInput input;
-    input.width = io.DisplaySize.x;
-    input.height = io.DisplaySize.y;
-    input.scale = w->scale;
-    input.timeSeconds = timeMs / 1000.0;
-    input.prefersDark = w->prefersDark;
-    input.reducedMotion = w->reducedMotion;
-    w->app->Frame(input);
+    // ImGui works in CSS px; the framebuffer scale is the pixel ratio, which glyphs are rasterised for.
+    const float dt = w->lastFrameMs > 0 && timeMs > w->lastFrameMs ? static_cast<float>((timeMs - w->lastFrameMs) / 1000.0) : 1.0f / 60.0f;
+    w->lastFrameMs = timeMs;
+    // A frame that met glyphs not rasterised yet is drawn again once they are (one canvas pass for all).
+    for (int pass = 0; pass < 3; ++pass) {
+        io.DisplaySize = ImVec2(w->width, w->height);
+        io.DisplayFramebufferScale = ImVec2(w->scale, w->scale);
+        io.DeltaTime = pass == 0 ? dt : 1e-4f;
+        ImGui::NewFrame();
+        aw::FrameInput input;
+        input.width = w->width;
+        input.height = w->height;
+        input.timeSeconds = timeMs / 1000.0;
+        input.prefersDark = w->prefersDark;
+        input.reducedMotion = w->reducedMotion;
+        w->app->Frame(input);
+        ImGui::Render();
+        if (!w->app->FlushGlyphs()) break;
+    }
     if (ImGui::GetMouseCursor() != w->cursor) {
         w->cursor = ImGui::GetMouseCursor();
         Emit("cursor", nlohmann::json{{"cursor", CssCursor(w->cursor)}}.dump());
     }
-    ImGui::Render();
     glClearColor(0, 0, 0, 0);
     glDisable(GL_SCISSOR_TEST);
     glClear(GL_COLOR_BUFFER_BIT);
-    w->renderer.Render(ImGui::GetDrawData(), static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
+    w->renderer.Render(ImGui::GetDrawData(), static_cast<int>(std::lround(w->width * w->scale)), static_cast<int>(std::lround(w->height * w->scale)));
     if (w->pendingFrames > 0) --w->pendingFrames;
     return (w->pendingFrames > 0 || w->app->WantsAnotherFrame()) ? 1 : 0;
 }
@@ -216,24 +248,21 @@ EMSCRIPTEN_KEEPALIVE float aw_content_height() {
 EMSCRIPTEN_KEEPALIVE void aw_pointer(int type, float x, float y, int button) {
     if (!g_widget) return;
     ImGuiIO& io = ImGui::GetIO();
-    if (type == 3) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);   // left the canvas
-    else io.MousePos = ImVec2(x * g_widget->scale, y * g_widget->scale);
-    if (button >= 0 && button < 3) {
-        if (type == 1) io.MouseDown[button] = true;
-        if (type == 2) io.MouseDown[button] = false;
-    }
+    if (type == 3) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);   // left the canvas
+    else io.AddMousePosEvent(x, y);
+    if (button >= 0 && button < 3 && (type == 1 || type == 2)) io.AddMouseButtonEvent(button, type == 1);
     Wake();
 }
 
 
 EMSCRIPTEN_KEEPALIVE void aw_key(int keyCode, int down, int mods) {
-    if (!g_widget || keyCode < 0 || keyCode >= 512) return;
+    if (!g_widget) return;
     ImGuiIO& io = ImGui::GetIO();
-    io.KeysDown[keyCode] = down != 0;
-    io.KeyCtrl = mods & 1;
-    io.KeyShift = mods & 2;
-    io.KeyAlt = mods & 4;
-    io.KeySuper = mods & 8;
+    io.AddKeyEvent(ImGuiMod_Ctrl, (mods & 1) != 0);
+    io.AddKeyEvent(ImGuiMod_Shift, (mods & 2) != 0);
+    io.AddKeyEvent(ImGuiMod_Alt, (mods & 4) != 0);
+    io.AddKeyEvent(ImGuiMod_Super, (mods & 8) != 0);
+    if (const ImGuiKey key = KeyFromDom(keyCode); key != ImGuiKey_None) io.AddKeyEvent(key, down != 0);
     Wake();
 }
 
@@ -348,12 +377,12 @@ EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
         return 1;
     }
     if (cmd == "glRestored" && g_widget->glContext > 0) {
-        // The context came back empty: shaders, buffers and the font texture are made again.
+        // The context came back empty: shaders and buffers are made again, ImGui's textures from the
+        // pixels it keeps, the shaped runs as they are drawn.
         aw_js_reenable_gl_extensions();
         g_widget->renderer.Forget();
-        if (!g_widget->renderer.Init()) return 0;
-        g_widget->renderer.UploadFontAtlas();
-        return 1;
+        g_widget->glyphs.ForgetGl();
+        return g_widget->renderer.Init() ? 1 : 0;
     }
     return 0;
 }
@@ -377,7 +406,18 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
     }
     if (key == "matches" && app.article()) return Keep(nlohmann::json(aw::MatchingQuestions(app.article()->doc, app.state().faqFilter)).dump());
     if (!app.article()) return "";
-    if (key == "model") return Keep(aw::ModelToJson(app.article()->doc, app.article()->config, -1));
+    if (key == "model") {
+        // The characters no font draws are counted when the model is asked for, not while the article
+        // loads: it asks the browser about each distinct character, which the first frame need not wait for.
+        WebWidget& w = *g_widget;
+        if (w.countedArticle != app.article()) {
+            w.uncovered = aw::CountUndrawableCharacters(app.article()->doc, aw::WebGlyphAvailability());
+            w.countedArticle = app.article();
+        }
+        aw::Document doc = app.article()->doc;
+        doc.uncoveredCharacters = w.uncovered;
+        return Keep(aw::ModelToJson(doc, app.article()->config, -1));
+    }
     if (key == "html") {
         aw::HtmlOptions options = aw::HtmlOptionsFor(*app.article(), /*interactive=*/true);
         options.selectedStage = app.state().selectedStage;
@@ -412,6 +452,14 @@ EMSCRIPTEN_KEEPALIVE const char* aw_size_error(double bytes, const char* config,
                   ? aw::SizeLimitError(static_cast<size_t>(bytes), parsed) : std::string();
     if (!message.empty()) message = "article: " + message;
     return message.c_str();
+}
+
+// A web font the page declares has loaded (web/article-widget-text.js): glyphs and layout are redone.
+EMSCRIPTEN_KEEPALIVE void aw_fonts_changed() {
+    if (!g_widget) return;
+    g_widget->app->ReloadFonts();
+    Wake();
+    Emit("redraw", "{}");
 }
 
 // Heap buffers for passing strings in.

@@ -1,8 +1,10 @@
 // A minimal WebGL 1 renderer for ImGui draw data: no GL state is read back, ever.
 #include "web_renderer.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdio>
+#include <cstring>
 #include <imgui.h>
 
 namespace aw {
@@ -22,14 +24,17 @@ const char* kVertexShader =
     "  gl_Position = u_projection * vec4(a_position, 0.0, 1.0);\n"
     "}\n";
 
-// The atlas holds coverage only; the white pixel ImGui fills shapes with has full coverage.
+// An alpha texture (the glyph atlas: coverage, with full coverage where ImGui fills shapes) tints the
+// vertex colour; an RGBA one (shaped runs, emoji in colour) multiplies it.
 const char* kFragmentShader =
     "precision mediump float;\n"
     "uniform sampler2D u_atlas;\n"
+    "uniform float u_alphaOnly;\n"
     "varying vec2 v_uv;\n"
     "varying vec4 v_color;\n"
     "void main() {\n"
-    "  gl_FragColor = vec4(v_color.rgb, v_color.a * texture2D(u_atlas, v_uv).a);\n"
+    "  vec4 t = texture2D(u_atlas, v_uv);\n"
+    "  gl_FragColor = mix(v_color * t, vec4(v_color.rgb, v_color.a * t.a), u_alphaOnly);\n"
     "}\n";
 
 GLuint Compile(GLenum type, const char* source) {
@@ -50,6 +55,19 @@ GLuint Compile(GLenum type, const char* source) {
 
 } // namespace
 
+GLuint MakeTexture(GLenum format, int width, int height, const void* pixels) {
+    GLuint id = 0;
+    glGenTextures(1, &id);
+    glBindTexture(GL_TEXTURE_2D, id);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, format, width, height, 0, format, GL_UNSIGNED_BYTE, pixels);
+    return id;
+}
+
 bool WebGlRenderer::Init() {
     const GLuint vs = Compile(GL_VERTEX_SHADER, kVertexShader), fs = Compile(GL_FRAGMENT_SHADER, kFragmentShader);
     if (!vs || !fs) return false;
@@ -64,17 +82,24 @@ bool WebGlRenderer::Init() {
     if (!linked) return false;
     projection_ = glGetUniformLocation(program_, "u_projection");
     sampler_ = glGetUniformLocation(program_, "u_atlas");
+    alphaOnly_ = glGetUniformLocation(program_, "u_alphaOnly");
     position_ = glGetAttribLocation(program_, "a_position");
     uv_ = glGetAttribLocation(program_, "a_uv");
     color_ = glGetAttribLocation(program_, "a_color");
     glGenBuffers(1, &vertexBuffer_);
     glGenBuffers(1, &indexBuffer_);
-    ImGui::GetIO().BackendRendererName = "article-widget-webgl";
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererName = "article-widget-webgl";
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;   // UpdateTexture honours ImGui's requests
+    io.Fonts->TexDesiredFormat = ImTextureFormat_Alpha8;
     return true;
 }
 
 void WebGlRenderer::Shutdown() {
-    if (fontTexture_) glDeleteTextures(1, &fontTexture_);
+    for (ImTextureData* tex : ImGui::GetPlatformIO().Textures) {
+        const GLuint id = static_cast<GLuint>(tex->TexID);
+        if (id) glDeleteTextures(1, &id);
+    }
     if (vertexBuffer_) glDeleteBuffers(1, &vertexBuffer_);
     if (indexBuffer_) glDeleteBuffers(1, &indexBuffer_);
     if (program_) glDeleteProgram(program_);
@@ -82,31 +107,60 @@ void WebGlRenderer::Shutdown() {
 }
 
 void WebGlRenderer::Forget() {
-    program_ = vertexBuffer_ = indexBuffer_ = fontTexture_ = 0;
-    ImGui::GetIO().Fonts->SetTexID(nullptr);
+    program_ = vertexBuffer_ = indexBuffer_ = 0;
+    alphaTextures_.clear();
+    // ImGui keeps every texture's pixels: marked destroyed, they are created again from them.
+    for (ImTextureData* tex : ImGui::GetPlatformIO().Textures) {
+        if (tex->Status == ImTextureStatus_Destroyed) continue;
+        tex->SetTexID(ImTextureID_Invalid);
+        tex->BackendUserData = nullptr;
+        tex->SetStatus(ImTextureStatus_Destroyed);
+    }
 }
 
-void WebGlRenderer::UploadFontAtlas() {
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
-    if (fontTexture_) glDeleteTextures(1, &fontTexture_);
-    glGenTextures(1, &fontTexture_);
-    glBindTexture(GL_TEXTURE_2D, fontTexture_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+void WebGlRenderer::UpdateTexture(ImTextureData* tex) {
+    const bool alpha = tex->Format == ImTextureFormat_Alpha8;
+    const GLenum format = alpha ? GL_ALPHA : GL_RGBA;
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_ALPHA, width, height, 0, GL_ALPHA, GL_UNSIGNED_BYTE, pixels);
-    atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(fontTexture_)));
-    atlas->ClearTexData();   // the pixels live on the GPU now
+    if (tex->Status == ImTextureStatus_WantCreate) {
+        const GLuint id = MakeTexture(format, tex->Width, tex->Height, tex->GetPixels());
+        if (alpha) alphaTextures_.push_back(id);
+        tex->SetTexID(static_cast<ImTextureID>(id));
+        tex->SetStatus(ImTextureStatus_OK);
+    } else if (tex->Status == ImTextureStatus_WantUpdates) {
+        // Only what changed. WebGL 1 has no UNPACK_ROW_LENGTH: a few rectangles are packed row by row;
+        // many (a frame's worth of new glyphs) go up as one band of whole rows.
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(tex->TexID));
+        const int bpp = tex->BytesPerPixel;
+        if (tex->Updates.Size > 8) {
+            const ImTextureRect& r = tex->UpdateRect;
+            glTexSubImage2D(GL_TEXTURE_2D, 0, 0, r.y, tex->Width, r.h, format, GL_UNSIGNED_BYTE, tex->GetPixelsAt(0, r.y));
+        } else {
+            for (const ImTextureRect& r : tex->Updates) {
+                scratch_.resize(static_cast<size_t>(r.w) * r.h * static_cast<size_t>(bpp));
+                for (int y = 0; y < r.h; ++y)
+                    std::memcpy(&scratch_[static_cast<size_t>(y) * r.w * static_cast<size_t>(bpp)], tex->GetPixelsAt(r.x, r.y + y),
+                                static_cast<size_t>(r.w) * static_cast<size_t>(bpp));
+                glTexSubImage2D(GL_TEXTURE_2D, 0, r.x, r.y, r.w, r.h, format, GL_UNSIGNED_BYTE, scratch_.data());
+            }
+        }
+        tex->SetStatus(ImTextureStatus_OK);
+    } else if (tex->Status == ImTextureStatus_WantDestroy && tex->UnusedFrames > 0) {
+        const GLuint id = static_cast<GLuint>(tex->TexID);
+        glDeleteTextures(1, &id);
+        alphaTextures_.erase(std::remove(alphaTextures_.begin(), alphaTextures_.end(), id), alphaTextures_.end());
+        tex->SetTexID(ImTextureID_Invalid);
+        tex->SetStatus(ImTextureStatus_Destroyed);
+    }
 }
 
 void WebGlRenderer::Render(const ImDrawData* data, int fbWidth, int fbHeight) {
     glViewport(0, 0, fbWidth, fbHeight);
-    if (!data || data->CmdListsCount == 0 || !program_) return;
+    if (!data || !program_) return;
+    if (data->Textures)
+        for (ImTextureData* tex : *data->Textures)
+            if (tex->Status != ImTextureStatus_OK) UpdateTexture(tex);
+    if (data->CmdListsCount == 0) return;
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -125,6 +179,7 @@ void WebGlRenderer::Render(const ImDrawData* data, int fbWidth, int fbHeight) {
     glEnableVertexAttribArray(static_cast<GLuint>(uv_));
     glEnableVertexAttribArray(static_cast<GLuint>(color_));
     const ImVec2 scale = data->FramebufferScale;
+    GLuint bound = 0;
     for (int n = 0; n < data->CmdListsCount; ++n) {
         const ImDrawList* list = data->CmdLists[n];
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size * sizeof(ImDrawVert)), list->VtxBuffer.Data, GL_STREAM_DRAW);
@@ -140,7 +195,13 @@ void WebGlRenderer::Render(const ImDrawData* data, int fbWidth, int fbHeight) {
             if (x1 <= x0 || y1 <= y0) continue;
             glScissor(static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fbHeight) - y1), static_cast<GLsizei>(x1 - x0),
                       static_cast<GLsizei>(y1 - y0));
-            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
+            const GLuint texture = static_cast<GLuint>(cmd.GetTexID());
+            if (texture != bound) {
+                bound = texture;
+                glBindTexture(GL_TEXTURE_2D, texture);
+                const bool alpha = std::find(alphaTextures_.begin(), alphaTextures_.end(), texture) != alphaTextures_.end();
+                glUniform1f(alphaOnly_, alpha ? 1.0f : 0.0f);
+            }
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
                            reinterpret_cast<void*>(static_cast<intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
         }

@@ -1,25 +1,36 @@
 // A minimal WebGL 1 renderer for ImGui draw data. Unlike ImGui's OpenGL3 backend it never reads GL
 // state back (each glGet stalls a software rasteriser for milliseconds): the widget owns its context,
-// so it sets what it needs every frame. The font atlas is uploaded as 8-bit alpha (a quarter of RGBA).
+// so it sets what it needs every frame. It honours ImGui's texture requests (RendererHasTextures): the
+// glyph atlas is created, grown and updated in place, as 8-bit alpha (a quarter of RGBA), uploading
+// only the rows that changed. Other textures (the web glyph source's shaped runs) are RGBA.
 #pragma once
 #include <GLES2/gl2.h>
+#include <vector>
 
 struct ImDrawData;
+struct ImTextureData;
 
 namespace aw {
+
+// A texture with linear filtering and edges clamped, `format` GL_ALPHA or GL_RGBA, filled from `pixels`
+// (or left undefined when null). It stays bound.
+GLuint MakeTexture(GLenum format, int width, int height, const void* pixels);
 
 class WebGlRenderer {
 public:
     bool Init();              // shaders and buffers; false if the shaders do not compile
-    void Shutdown();          // deletes what Init and UploadFontAtlas made
-    void Forget();            // after a lost context: the handles are gone, do not delete them
-    void UploadFontAtlas();   // ImGui's atlas as a GL_ALPHA texture; sets the atlas's texture id
+    void Shutdown();          // deletes what Init made and every texture made for ImGui
+    void Forget();            // after a lost context: the handles are gone; ImGui's textures are made again
     void Render(const ImDrawData* data, int framebufferWidth, int framebufferHeight);
 
 private:
-    GLuint program_ = 0, vertexBuffer_ = 0, indexBuffer_ = 0, fontTexture_ = 0;
-    GLint  projection_ = -1, sampler_ = -1;
+    void UpdateTexture(ImTextureData* tex);
+
+    GLuint program_ = 0, vertexBuffer_ = 0, indexBuffer_ = 0;
+    GLint  projection_ = -1, sampler_ = -1, alphaOnly_ = -1;
     GLint  position_ = -1, uv_ = -1, color_ = -1;
+    std::vector<GLuint> alphaTextures_;   // the ImGui textures held as GL_ALPHA
+    std::vector<unsigned char> scratch_;  // rows of a changed rectangle, packed for upload
 };
 
 } // namespace aw

@@ -72,29 +72,28 @@ void ArticleView::LayoutText(Block& block, const FontLibrary& fonts, float maxWi
     block.height = block.lineHeight * static_cast<float>(block.text.lines.size());
 }
 
-void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
+void ArticleView::Relayout(const FontLibrary& fonts, float width) {
     layoutWidth_ = width;
+    fontsGeneration_ = fonts.generation();
     ++relayoutCount_;
-    scale_ = scale;
-    const float widthCss = width / scale;
-    const float side = ownMargins_ ? (widthCss < kPhoneBreakCss ? 20.0f : 48.0f) * scale : 0.0f;
-    columnWidth_ = std::min(width - 2.0f * side, maxColumnCss_ * scale);
-    if (columnWidth_ < 120.0f * scale) columnWidth_ = std::max(40.0f, width - (ownMargins_ ? 2.0f * 8.0f * scale : 0.0f));
+    const float side = ownMargins_ ? (width < kPhoneBreakCss ? 20.0f : 48.0f) : 0.0f;
+    columnWidth_ = std::min(width - 2.0f * side, maxColumnCss_);
+    if (columnWidth_ < 120.0f) columnWidth_ = std::max(40.0f, width - (ownMargins_ ? 2.0f * 8.0f : 0.0f));
     columnX_ = std::floor((width - columnWidth_) * 0.5f);
-    const bool showToc = ownMargins_ ? widthCss >= kTocBreakCss : columnX_ >= kTocRoomCss * scale;
-    if (ownMargins_ && showToc) columnX_ = std::floor(std::max(columnX_, 280.0f * scale + (width - 280.0f * scale - columnWidth_) * 0.5f));
+    const bool showToc = ownMargins_ ? width >= kTocBreakCss : columnX_ >= kTocRoomCss;
+    if (ownMargins_ && showToc) columnX_ = std::floor(std::max(columnX_, 280.0f + (width - 280.0f - columnWidth_) * 0.5f));
     const float em = fonts.Size(FontFace::Body);
     const Document& doc = article_->doc;
 
     // Header: the title and the reading meta line.
     titleBlock_ = Block{};
     // On phones every heading steps down one size, so a title is two lines rather than four.
-    const int headingStep = widthCss < kPhoneBreakCss ? 1 : 0;
+    const int headingStep = width < kPhoneBreakCss ? 1 : 0;
     titleBlock_.face = HeadingFace(1 + headingStep);
     titleBlock_.spans = {TextSpan{doc.title.empty() ? std::string_view("Untitled article") : std::string_view(doc.title), titleBlock_.face, -1, false}};
     LayoutText(titleBlock_, fonts, columnWidth_, 1.2f);
     meta_ = std::to_string(std::max(1, doc.readingMinutes)) + " min read \xC2\xB7 " + ThousandsSeparated(doc.wordCount) + " words";
-    headerHeight_ = std::round(40.0f * scale) + titleBlock_.height + std::round(12.0f * scale) + fonts.Size(FontFace::UiSmall) * 1.4f + std::round(24.0f * scale);
+    headerHeight_ = 40.0f + titleBlock_.height + 12.0f + fonts.Size(FontFace::UiSmall) * 1.4f + 24.0f;
 
     blocks_.assign(flow_.size(), Block{});
     bool skippedTitle = false;
@@ -161,7 +160,7 @@ void ArticleView::Relayout(const FontLibrary& fonts, float width, float scale) {
         for (size_t i = 0; i < doc.sections.size(); ++i) {
             if (doc.sections[i].level != 2) continue;
             const std::vector<TextSpan> spans{TextSpan{doc.sections[i].title, FontFace::Ui, -1, false}};
-            toc_.push_back(TocEntry{static_cast<int>(i), BreakLines(spans, 230.0f * scale, fonts)});
+            toc_.push_back(TocEntry{static_cast<int>(i), BreakLines(spans, 230.0f, fonts)});
         }
     }
 
@@ -230,14 +229,14 @@ float ArticleView::AnchorY(const std::string& sectionId) const {
         if (flow_[i].kind != FlowKind::Heading) continue;
         const int s = doc.node(flow_[i].node).section;
         if (s >= 0 && doc.sections[static_cast<size_t>(s)].id == sectionId)
-            return std::max(0.0f, (blocks_[i].top - 24.0f * scale_) / scale_);
+            return std::max(0.0f, blocks_[i].top - 24.0f);
     }
     return -1.0f;
 }
 
 int ArticleView::CurrentSection(float scrollY) const {
     if (!article_) return -1;
-    const float y = scrollY * scale_ + 80.0f * scale_;
+    const float y = scrollY + 80.0f;
     // Heading blocks are in reading order, so their tops ascend: binary search the last one above y.
     const auto after = std::upper_bound(headingBlocks_.begin(), headingBlocks_.end(), y,
                                         [this](float v, size_t block) { return v < blocks_[block].top; });
@@ -251,69 +250,88 @@ void ArticleView::DrawText(ImDrawList* draw, const FontLibrary& fonts, const Pal
                            float x, float y, ImU32 defaultColor, ViewActions& actions) {
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const Document& doc = article_->doc;
-    const ImFont* baseFont = fonts.Get(block.face);
+    // CSS's half-leading: the font's content area centred in the line box.
+    const float baselineOffset = std::round((block.lineHeight - fonts.ContentHeight(block.face)) * 0.5f + fonts.Ascent(block.face));
     for (size_t l = 0; l < block.text.lines.size(); ++l) {
         const LaidLine& line = block.text.lines[l];
         const float lineTop = y + block.lineHeight * static_cast<float>(l);
-        const float baseline = std::round(lineTop + (block.lineHeight - baseFont->FontSize) * 0.5f + baseFont->Ascent);
+        const float baseline = lineTop + baselineOffset;
         for (uint32_t f = line.firstFragment; f < line.firstFragment + line.fragmentCount; ++f) {
             const Fragment& frag = block.text.fragments[f];
             const TextSpan& span = block.spans[frag.span];
-            ImFont* font = fonts.Get(span.face);
-            const char* b = span.text.data() + frag.begin;
-            const char* e = span.text.data() + frag.end;
-            const ImVec2 pos(std::round(x + frag.x), baseline - font->Ascent);
+            const float fx = x + line.x + frag.x;
             const int link = LinkOfTag(doc, span.tag);
             ImU32 color = defaultColor;
             if (span.face == FontFace::Mono && block.face != FontFace::Mono) {
-                draw->AddRectFilled(ImVec2(pos.x - 2, lineTop + block.lineHeight * 0.12f),
-                                    ImVec2(pos.x + frag.width + 2, lineTop + block.lineHeight * 0.88f), Col(palette.codeBackground), 3.0f);
+                draw->AddRectFilled(ImVec2(fx - 2, lineTop + block.lineHeight * 0.12f),
+                                    ImVec2(fx + frag.width + 2, lineTop + block.lineHeight * 0.88f), Col(palette.codeBackground), 3.0f);
             }
             const uint8_t style = span.tag >= 0 && static_cast<size_t>(span.tag) < doc.runs.size() ? doc.runs[static_cast<size_t>(span.tag)].style : 0;
             if (style & Style_Image)   // an image as its alt text in a frame, until images are drawn
-                draw->AddRect(ImVec2(pos.x - 3, lineTop + block.lineHeight * 0.08f), ImVec2(pos.x + frag.width + 3, lineTop + block.lineHeight * 0.92f),
-                              Col(palette.mutedText, 0.7f), 2.0f, 0, std::max(1.0f, fonts.scale()));
+                draw->AddRect(ImVec2(fx - 3, lineTop + block.lineHeight * 0.08f), ImVec2(fx + frag.width + 3, lineTop + block.lineHeight * 0.92f),
+                              Col(palette.mutedText, 0.7f), 2.0f, 0, 1.0f);
             if (style & Style_Strike) {
-                const float strikeY = std::round(baseline - font->FontSize * 0.28f);
-                draw->AddLine(ImVec2(pos.x, strikeY), ImVec2(pos.x + frag.width, strikeY), defaultColor, std::max(1.0f, fonts.scale()));
+                const float strikeY = std::round(baseline - fonts.Size(span.face) * 0.28f);
+                draw->AddLine(ImVec2(fx, strikeY), ImVec2(fx + frag.width, strikeY), defaultColor, 1.0f);
             }
             if (link >= 0) {
                 const Link& target = doc.links[static_cast<size_t>(link)];
                 const bool allowed = ClassifyLink(target.href) != LinkTarget::Blocked;
                 color = allowed ? Col(palette.accent) : defaultColor;
-                const bool hovered = mouse.x >= pos.x && mouse.x < pos.x + frag.width && mouse.y >= lineTop && mouse.y < lineTop + block.lineHeight;
-                const float underlineY = baseline + std::max(1.0f, fonts.scale() * 2.0f);
-                draw->AddLine(ImVec2(pos.x, underlineY), ImVec2(pos.x + frag.width, underlineY), allowed ? Col(palette.accent, hovered ? 1.0f : 0.45f) : Col(palette.mutedText, 0.5f),
-                              std::max(1.0f, fonts.scale()));
+                const bool hovered = mouse.x >= fx && mouse.x < fx + frag.width && mouse.y >= lineTop && mouse.y < lineTop + block.lineHeight;
+                const float underlineY = baseline + 2.0f;
+                draw->AddLine(ImVec2(fx, underlineY), ImVec2(fx + frag.width, underlineY),
+                              allowed ? Col(palette.accent, hovered ? 1.0f : 0.45f) : Col(palette.mutedText, 0.5f), 1.0f);
                 if (hovered) {
                     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-                    ImGui::SetTooltip("%s%s", target.href.c_str(), allowed ? "" : "  (not followed)");
+                    DrawTooltip(fonts, palette, allowed ? target.href : target.href + "  (not followed)");
                     if (ImGui::IsMouseClicked(0)) { actions.followLink = link; actions.changed = true; }
                 }
             }
-            draw->AddText(font, font->FontSize, pos, color, b, e);
+            fonts.DrawFragment(draw, span.face, frag, span.text.substr(frag.begin, frag.end - frag.begin), fx, baseline, color);
         }
     }
 }
 
 // [SECTION] controls -------------------------------------------------------------------
 
-bool DrawButton(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const ItemRect& r, const char* text,
-                bool enabled, float scale) {
+bool DrawButton(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const ItemRect& r, const char* text, bool enabled) {
     const bool hovered = enabled && Contains(r, ImGui::GetIO().MousePos);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const float radius = r.h * 0.5f;
     draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), Col(hovered ? palette.accent : palette.surface, hovered ? 0.12f : 1.0f), radius);
-    draw->AddRect(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), Col(enabled ? palette.accent : palette.rule, enabled ? 0.55f : 1.0f), radius, 0, 1.0f * scale);
-    ImFont* font = fonts.Get(FontFace::Ui);
+    draw->AddRect(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), Col(enabled ? palette.accent : palette.rule, enabled ? 0.55f : 1.0f), radius, 0, 1.0f);
     const float tw = fonts.Width(FontFace::Ui, text);
-    DrawLabel(draw, font, r.x + (r.w - tw) * 0.5f, r.y + (r.h - font->FontSize) * 0.5f, Col(enabled ? palette.accent : palette.mutedText), text);
+    fonts.DrawLabel(draw, FontFace::Ui, std::round(r.x + (r.w - tw) * 0.5f), r.y + (r.h - fonts.ContentHeight(FontFace::Ui)) * 0.5f,
+                    Col(enabled ? palette.accent : palette.mutedText), text);
     return hovered && ImGui::IsMouseClicked(0);
 }
 
+void DrawTooltip(const FontLibrary& fonts, const Palette& palette, std::string_view text) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float pad = 8.0f, maxWidth = std::min(340.0f, io.DisplaySize.x - 2.0f * pad - 16.0f);
+    const std::vector<TextSpan> spans{TextSpan{text, FontFace::UiSmall, -1, false}};
+    const TextLayout layout = BreakLines(spans, maxWidth, fonts);
+    float width = 0.0f;
+    for (const LaidLine& line : layout.lines) width = std::max(width, line.width);
+    const float lineH = std::round(fonts.Size(FontFace::UiSmall) * 1.4f);
+    const ImVec2 size(width + 2.0f * pad, lineH * static_cast<float>(layout.lines.size()) + 2.0f * pad);
+    // Below and right of the pointer, kept inside the canvas.
+    ImVec2 p(io.MousePos.x + 14.0f, io.MousePos.y + 18.0f);
+    if (p.x + size.x > io.DisplaySize.x) p.x = std::max(0.0f, io.DisplaySize.x - size.x);
+    if (p.y + size.y > io.DisplaySize.y) p.y = std::max(0.0f, io.MousePos.y - 8.0f - size.y);
+    p = ImVec2(std::round(p.x), std::round(p.y));
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    draw->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), Col(palette.heading, 0.94f), 6.0f);
+    const float baselineOffset = std::round((lineH - fonts.ContentHeight(FontFace::UiSmall)) * 0.5f + fonts.Ascent(FontFace::UiSmall));
+    for (size_t l = 0; l < layout.lines.size(); ++l)
+        fonts.DrawLine(draw, layout, spans, l, p.x + pad + (layout.rtl ? width - layout.lines[l].width : 0.0f),
+                       p.y + pad + lineH * static_cast<float>(l) + baselineOffset, Col(palette.background));
+}
+
 void ArticleView::DrawFocusRing(ImDrawList* draw, const Palette& palette, const ItemRect& r, float radius) const {
-    const float s = scale_, gap = 3.0f * s;
-    draw->AddRect(ImVec2(r.x - gap, r.y - gap), ImVec2(r.x + r.w + gap, r.y + r.h + gap), Col(palette.focus), radius + gap, 0, 2.5f * s);
+    const float gap = 3.0f;
+    draw->AddRect(ImVec2(r.x - gap, r.y - gap), ImVec2(r.x + r.w + gap, r.y + r.h + gap), Col(palette.focus), radius + gap, 0, 2.5f);
 }
 
 ItemRect RectOf(const ViewLayoutInfo& info, FocusTarget t) {
@@ -334,12 +352,11 @@ ItemRect RectOf(const ViewLayoutInfo& info, FocusTarget t) {
 // [SECTION] scrollbar -----------------------------------------------------------------
 
 void ArticleView::DrawScrollbar(ImDrawList* draw, const Palette& palette, float width, float height, float scrollY, ViewActions& actions) {
-    const float s = scale_;
-    const float viewCss = height / s, contentCss = contentHeight_ / s;
+    const float viewCss = height, contentCss = contentHeight_;
     if (contentCss <= viewCss + 1.0f) return;
     const ImGuiIO& io = ImGui::GetIO();
-    const float trackX = width - 12.0f * s;
-    const float thumbH = std::max(32.0f * s, height * viewCss / contentCss);
+    const float trackX = width - 12.0f;
+    const float thumbH = std::max(32.0f, height * viewCss / contentCss);
     const float maxScroll = contentCss - viewCss;
     const float thumbY = (height - thumbH) * std::clamp(scrollY / maxScroll, 0.0f, 1.0f);
     const bool hovered = io.MousePos.x >= trackX && io.MousePos.x < width && io.MousePos.y >= 0 && io.MousePos.y < height;
@@ -353,24 +370,22 @@ void ArticleView::DrawScrollbar(ImDrawList* draw, const Palette& palette, float 
         actions.changed = true;
     }
     const bool wide = hovered || draggingScrollbar_;
-    const float barW = (wide ? 8.0f : 5.0f) * s;
-    draw->AddRectFilled(ImVec2(width - barW - 3.0f * s, thumbY + 2.0f * s), ImVec2(width - 3.0f * s, thumbY + thumbH - 2.0f * s),
+    const float barW = (wide ? 8.0f : 5.0f);
+    draw->AddRectFilled(ImVec2(width - barW - 3.0f, thumbY + 2.0f), ImVec2(width - 3.0f, thumbY + thumbH - 2.0f),
                         Col(palette.mutedText, wide ? 0.7f : 0.4f), barW * 0.5f);
 }
 
 // [SECTION] Draw ------------------------------------------------------------------------
 
 ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
-                              const ViewPresentation& presentation, float width, float height, float scale, float scrollY,
-                              bool ownScrollbar) {
+                              const ViewPresentation& presentation, float width, float height, float scrollY, bool ownScrollbar) {
     ViewActions actions;
     if (palette.opaqueBackground) draw->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), Col(palette.background));
     if (!article_) return actions;
-    if (width != layoutWidth_ || scale != scale_ || fonts.scale() != scale_ || blocks_.size() != flow_.size()) Relayout(fonts, width, scale);
+    if (width != layoutWidth_ || fonts.generation() != fontsGeneration_ || blocks_.size() != flow_.size()) Relayout(fonts, width);
     const Document& doc = article_->doc;
-    const float s = scale_;
     const float em = fonts.Size(FontFace::Body);
-    const float scrollPx = std::round(scrollY * s);
+    const float scrollPx = std::round(scrollY * fonts.density()) / fonts.density();   // whole device pixels
     ViewActions ignored;
 
     // Positions: cached heights plus the timeline and FAQ, whose heights follow the state.
@@ -385,7 +400,7 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
         y += b.spaceBefore;
         b.top = y;
         y += b.height;
-        // Rectangles in content coordinates (device px from the top of the article).
+        // Rectangles in content coordinates (from the top of the article).
         if (flow_[i].kind == FlowKind::Timeline) {
             for (ItemRect& r : info_.stageNodes) r.y += b.top;
             for (ItemRect* r : {&info_.track, &info_.prev, &info_.next}) r->y += b.top;
@@ -395,7 +410,7 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
             for (ItemRect* r : {&info_.filter, &info_.expandAll, &info_.collapseAll}) r->y += b.top;
         }
     }
-    contentHeight_ = y + 80.0f * s;
+    contentHeight_ = y + 80.0f;
     info_.links.assign(linkPlaces_.size(), ItemRect{});
     for (size_t l = 0; l < linkPlaces_.size(); ++l) {
         const LinkPlace& place = linkPlaces_[l];
@@ -403,18 +418,17 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
         const Block& b = blocks_[static_cast<size_t>(place.block)];
         info_.links[l] = ItemRect{columnX_ + b.indent + place.x, b.top + place.y, place.w, place.h};
     }
-    info_.contentHeight = contentHeight_ / s;
+    info_.contentHeight = contentHeight_;
 
     // Header.
     const float top = -scrollPx;
-    float hy = top + std::round(40.0f * s);
+    float hy = top + 40.0f;
     DrawText(draw, fonts, palette, titleBlock_, columnX_, hy, Col(palette.heading), actions);
     info_.title = ItemRect{columnX_, hy + scrollPx, titleBlock_.text.lines.empty() ? 0.0f : titleBlock_.text.lines[0].width, titleBlock_.height};
-    hy += titleBlock_.height + std::round(12.0f * s);
-    ImFont* small = fonts.Get(FontFace::UiSmall);
-    draw->AddText(small, small->FontSize, ImVec2(columnX_, hy), Col(palette.mutedText), meta_.c_str());
-    hy += fonts.Size(FontFace::UiSmall) * 1.4f + std::round(12.0f * s);
-    draw->AddLine(ImVec2(columnX_, hy), ImVec2(columnX_ + 64.0f * s, hy), Col(palette.accent), 3.0f * s);
+    hy += titleBlock_.height + 12.0f;
+    fonts.DrawLabel(draw, FontFace::UiSmall, columnX_, hy, Col(palette.mutedText), meta_);
+    hy += fonts.Size(FontFace::UiSmall) * 1.4f + 12.0f;
+    draw->AddLine(ImVec2(columnX_, hy), ImVec2(columnX_ + 64.0f, hy), Col(palette.accent), 3.0f);
 
     // Visible blocks only.
     for (size_t i = 0; i < flow_.size(); ++i) {
@@ -427,7 +441,7 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
         // Quote bars, one per level (capped).
         for (int q = 0; q < std::min(item.quoteDepth, kMaxVisualDepth); ++q) {
             const float qx = columnX_ + std::min(item.listDepth, kMaxVisualDepth) * 1.6f * em + q * 1.1f * em;
-            draw->AddRectFilled(ImVec2(qx, by - b.spaceBefore * 0.5f), ImVec2(qx + 3.0f * s, by + b.height + 2.0f * s), Col(palette.rule));
+            draw->AddRectFilled(ImVec2(qx, by - b.spaceBefore * 0.5f), ImVec2(qx + 3.0f, by + b.height + 2.0f), Col(palette.rule));
         }
         switch (item.kind) {
             case FlowKind::Heading:
@@ -437,28 +451,28 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
                 if (item.marker != MarkerKind::None && !b.text.lines.empty()) {
                     const float mid = by + b.lineHeight * 0.5f;
                     if (item.marker == MarkerKind::Bullet) {
-                        const float r = 2.8f * s;
-                        const ImVec2 c(bx - 0.8f * em, mid + 1.0f * s);
+                        const float r = 2.8f;
+                        const ImVec2 c(bx - 0.8f * em, mid + 1.0f);
                         if (item.listDepth % 2 == 1) draw->AddCircleFilled(c, r, Col(palette.mutedText), 16);
-                        else draw->AddCircle(c, r, Col(palette.mutedText), 16, 1.2f * s);
+                        else draw->AddCircle(c, r, Col(palette.mutedText), 16, 1.2f);
                     } else {
                         char num[16];
                         std::snprintf(num, sizeof num, "%d.", item.number);
-                        ImFont* font = fonts.Get(FontFace::Body);
                         const float w = fonts.Width(FontFace::Body, num);
-                        draw->AddText(font, font->FontSize, ImVec2(bx - 0.45f * em - w, by + (b.lineHeight - font->FontSize) * 0.5f), Col(palette.mutedText), num);
+                        fonts.DrawLabel(draw, FontFace::Body, bx - 0.45f * em - w, by + std::round((b.lineHeight - fonts.ContentHeight(FontFace::Body)) * 0.5f),
+                                        Col(palette.mutedText), num);
                     }
                 }
                 DrawText(draw, fonts, palette, b, bx, by, Col(item.quoteDepth > 0 ? palette.mutedText : palette.text), actions);
                 break;
             }
             case FlowKind::Code:
-                draw->AddRectFilled(ImVec2(bx, by), ImVec2(columnX_ + columnWidth_, by + b.height), Col(palette.codeBackground), 6.0f * s);
+                draw->AddRectFilled(ImVec2(bx, by), ImVec2(columnX_ + columnWidth_, by + b.height), Col(palette.codeBackground), 6.0f);
                 DrawText(draw, fonts, palette, b, bx + em, by + 0.7f * em, Col(palette.text), actions);
                 break;
             case FlowKind::Rule: {
                 const float cx = columnX_ + columnWidth_ * 0.5f, cy = by + b.height * 0.5f;
-                for (int d = -1; d <= 1; ++d) draw->AddCircleFilled(ImVec2(cx + d * 14.0f * s, cy), 2.2f * s, Col(palette.mutedText), 12);
+                for (int d = -1; d <= 1; ++d) draw->AddCircleFilled(ImVec2(cx + d * 14.0f, cy), 2.2f, Col(palette.mutedText), 12);
                 break;
             }
             case FlowKind::Timeline: DrawTimeline(draw, fonts, palette, state, presentation, columnX_, by, false, actions); break;
@@ -469,18 +483,16 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
     if (presentation.showFocusRing && presentation.focus.kind == FocusKind::Link) {
         ItemRect r = RectOf(info_, presentation.focus);
         r.y -= scrollPx;
-        if (r.h > 0) DrawFocusRing(draw, palette, r, 3.0f * s);
+        if (r.h > 0) DrawFocusRing(draw, palette, r, 3.0f);
     }
 
     // Table of contents on wide screens: the level-2 sections, laid out in Relayout.
     if (!toc_.empty()) {
-        ImFont* ui = fonts.Get(FontFace::Ui);
-        ImFont* uiBold = fonts.Get(FontFace::UiBold);
         int current = CurrentSection(scrollY);
         while (current >= 0 && doc.sections[static_cast<size_t>(current)].level > 2) --current;   // its level-2 parent
-        float ty = 56.0f * s;
-        const float tx = std::max(24.0f * s, columnX_ - 300.0f * s);
-        draw->AddText(small, small->FontSize, ImVec2(tx, ty), Col(palette.mutedText), "CONTENTS");
+        float ty = 56.0f;
+        const float tx = std::max(24.0f, columnX_ - 300.0f);
+        fonts.DrawLabel(draw, FontFace::UiSmall, tx, ty, Col(palette.mutedText), "CONTENTS");
         ty += fonts.Size(FontFace::UiSmall) * 2.0f;
         const ImVec2 mouse = ImGui::GetIO().MousePos;
         const float lh = fonts.Size(FontFace::Ui) * 1.4f;
@@ -489,14 +501,13 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
             const Section& sec = doc.sections[static_cast<size_t>(entry.section)];
             const bool isCurrent = entry.section == current;
             const float h = lh * static_cast<float>(entry.layout.lines.size());
-            const bool hovered = mouse.x >= tx && mouse.x < tx + 250.0f * s && mouse.y >= ty && mouse.y < ty + h;
-            if (isCurrent) draw->AddRectFilled(ImVec2(tx - 12.0f * s, ty), ImVec2(tx - 9.0f * s, ty + h), Col(palette.accent));
-            ImFont* f = isCurrent ? uiBold : ui;
-            for (size_t l = 0; l < entry.layout.lines.size(); ++l) {
-                const std::string_view t = LineText(sec.title, entry.layout, l);
-                draw->AddText(f, f->FontSize, ImVec2(tx, ty + lh * static_cast<float>(l)),
-                              Col(isCurrent || hovered ? palette.heading : palette.mutedText), t.data(), t.data() + t.size());
-            }
+            const bool hovered = mouse.x >= tx && mouse.x < tx + 250.0f && mouse.y >= ty && mouse.y < ty + h;
+            if (isCurrent) draw->AddRectFilled(ImVec2(tx - 12.0f, ty), ImVec2(tx - 9.0f, ty + h), Col(palette.accent));
+            const FontFace face = isCurrent ? FontFace::UiBold : FontFace::Ui;
+            const std::vector<TextSpan> title{TextSpan{sec.title, face, -1, false}};
+            for (size_t l = 0; l < entry.layout.lines.size(); ++l)
+                fonts.DrawLine(draw, entry.layout, title, l, tx + entry.layout.lines[l].x, ty + lh * static_cast<float>(l) + fonts.Ascent(face),
+                               Col(isCurrent || hovered ? palette.heading : palette.mutedText));
             if (hovered) {
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                 if (ImGui::IsMouseClicked(0)) { actions.scrollTo = AnchorY(sec.id); actions.changed = true; }
@@ -509,7 +520,7 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
     const float maxScroll = contentHeight_ - height;
     if (maxScroll > 0) {
         const float progress = std::clamp(scrollPx / maxScroll, 0.0f, 1.0f);
-        draw->AddRectFilled(ImVec2(0, 0), ImVec2(width * progress, 3.0f * s), Col(palette.accent));
+        draw->AddRectFilled(ImVec2(0, 0), ImVec2(width * progress, 3.0f), Col(palette.accent));
     }
     if (ownScrollbar) DrawScrollbar(draw, palette, width, height, scrollY, actions);
     return actions;

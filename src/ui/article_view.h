@@ -32,8 +32,8 @@ struct ViewActions {
     bool        changed = false;
 };
 
-// Rectangles in device pixels from the top of the article (content coordinates), for the JS
-// getLayout() API and tests.
+// Rectangles in CSS px from the top of the article (content coordinates), for the JS getLayout() API
+// and tests.
 struct ItemRect { float x = 0, y = 0, w = 0, h = 0; };
 struct ViewLayoutInfo {
     ItemRect              title;
@@ -61,10 +61,11 @@ public:
     // side margins and moves right for the table of contents, otherwise it fills the canvas up to its
     // width, so its text lines up with the host page's, and the contents show only where there is room.
     void SetColumn(float maxWidthCss, bool ownMargins);
-    // Draws one frame. `scrollY` is in CSS px; sizes in device px; `scale` = device px per CSS px.
+    // Draws one frame. Everything is in CSS px, so the layout is the same at every pixel density (the
+    // renderer scales to device pixels; glyphs are rasterised for the density).
     ViewActions Draw(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
-                     const ViewPresentation& presentation, float width, float height, float scale, float scrollY, bool ownScrollbar);
-    float ContentHeightCss() const { return contentHeight_ / (scale_ > 0 ? scale_ : 1.0f); }
+                     const ViewPresentation& presentation, float width, float height, float scrollY, bool ownScrollbar);
+    float ContentHeightCss() const { return contentHeight_; }
     // Top of a section's heading in CSS px, or -1.
     float AnchorY(const std::string& sectionId) const;
     const ViewLayoutInfo& layoutInfo() const { return info_; }
@@ -73,7 +74,7 @@ public:
 
 private:
     struct Block {
-        float      top = 0.0f;        // relative to content start, device px
+        float      top = 0.0f;        // relative to content start
         float      height = 0.0f;
         float      spaceBefore = 0.0f;
         float      indent = 0.0f;
@@ -84,7 +85,7 @@ private:
         std::shared_ptr<const std::string> ownedText;   // text the spans view when it is not in the document
     };
     std::vector<Block> LayoutNestedBlocks(const FontLibrary& fonts, const std::vector<NodeId>& nodes, float width);
-    void Relayout(const FontLibrary& fonts, float width, float scale);
+    void Relayout(const FontLibrary& fonts, float width);
     void LayoutText(Block& block, const FontLibrary& fonts, float maxWidth, float lineHeightFactor);
     void DrawText(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const Block& block,
                   float x, float y, unsigned defaultColor, ViewActions& actions);
@@ -103,7 +104,8 @@ private:
     Block titleBlock_;
     std::string meta_;               // "5 min read · 1,234 words"
     // Layout key: redone only when these change.
-    float layoutWidth_ = -1.0f, scale_ = 0.0f;
+    float layoutWidth_ = -1.0f;
+    int fontsGeneration_ = -1;
     float maxColumnCss_ = 680.0f;    // about 70 characters of body text
     bool ownMargins_ = true;
     int relayoutCount_ = 0;

@@ -14,7 +14,6 @@ namespace aw {
 float ArticleView::DrawFaq(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
                            const ViewPresentation& p, float x, float y, bool measureOnly, ViewActions& actions) {
     const Document& doc = article_->doc;
-    const float s = scale_;
     const float em = fonts.Size(FontFace::Body);
     const float w = columnWidth_;
     const bool draw_ = !measureOnly;
@@ -27,71 +26,70 @@ float ArticleView::DrawFaq(ImDrawList* draw, const FontLibrary& fonts, const Pal
         matchesValid_ = true;
     }
     const std::vector<int>& matches = matches_;
-    const bool narrow = w / s < 460.0f;
+    const bool narrow = w < 460.0f;
 
     // Controls: the filter box, then Expand all and Collapse all (below it on phones).
     float cy = y;
-    const float controlH = std::round(36.0f * s);
-    const float collapseW = fonts.Width(FontFace::Ui, "Collapse all") + 24.0f * s;
-    const float expandW = fonts.Width(FontFace::Ui, "Expand all") + 24.0f * s;
-    ItemRect filter{x, cy, narrow ? w : w - collapseW - expandW - 16.0f * s, controlH};
-    const float buttonsY = narrow ? cy + controlH + 10.0f * s : cy + (controlH - 30.0f * s) * 0.5f;
-    const ItemRect collapse{x + w - collapseW, buttonsY, collapseW, std::round(30.0f * s)};
-    const ItemRect expand{collapse.x - 8.0f * s - expandW, buttonsY, expandW, collapse.h};
+    const float controlH = 36.0f;
+    const float collapseW = fonts.Width(FontFace::Ui, "Collapse all") + 24.0f;
+    const float expandW = fonts.Width(FontFace::Ui, "Expand all") + 24.0f;
+    ItemRect filter{x, cy, narrow ? w : w - collapseW - expandW - 16.0f, controlH};
+    const float buttonsY = narrow ? cy + controlH + 10.0f : cy + (controlH - 30.0f) * 0.5f;
+    const ItemRect collapse{x + w - collapseW, buttonsY, collapseW, 30.0f};
+    const ItemRect expand{collapse.x - 8.0f - expandW, buttonsY, expandW, collapse.h};
     if (measureOnly) { info_.filter = filter; info_.expandAll = expand; info_.collapseAll = collapse; }
     if (draw_) {
         const bool filterFocused = p.focus.kind == FocusKind::Filter;
-        draw->AddRectFilled(ImVec2(filter.x, filter.y), ImVec2(filter.x + filter.w, filter.y + filter.h), Col(palette.background), 8.0f * s);
+        draw->AddRectFilled(ImVec2(filter.x, filter.y), ImVec2(filter.x + filter.w, filter.y + filter.h), Col(palette.background), 8.0f);
         draw->AddRect(ImVec2(filter.x, filter.y), ImVec2(filter.x + filter.w, filter.y + filter.h),
-                      Col(filterFocused ? palette.accent : palette.rule), 8.0f * s, 0, (filterFocused ? 2.0f : 1.0f) * s);
+                      Col(filterFocused ? palette.accent : palette.rule), 8.0f, 0, (filterFocused ? 2.0f : 1.0f));
         // A magnifier, then the text or the placeholder, then a caret when focused.
-        const ImVec2 lens(filter.x + 18.0f * s, filter.y + controlH * 0.5f - 1.0f * s);
-        draw->AddCircle(lens, 5.5f * s, Col(palette.mutedText), 16, 1.6f * s);
-        draw->AddLine(ImVec2(lens.x + 4.0f * s, lens.y + 4.0f * s), ImVec2(lens.x + 8.5f * s, lens.y + 8.5f * s), Col(palette.mutedText), 1.6f * s);
-        ImFont* ui = fonts.Get(FontFace::Ui);
-        const float textX = filter.x + 34.0f * s, textY = filter.y + (controlH - ui->FontSize) * 0.5f;
+        const ImVec2 lens(filter.x + 18.0f, filter.y + controlH * 0.5f - 1.0f);
+        draw->AddCircle(lens, 5.5f, Col(palette.mutedText), 16, 1.6f);
+        draw->AddLine(ImVec2(lens.x + 4.0f, lens.y + 4.0f), ImVec2(lens.x + 8.5f, lens.y + 8.5f), Col(palette.mutedText), 1.6f);
+        const float textX = filter.x + 34.0f, textY = filter.y + (controlH - fonts.ContentHeight(FontFace::Ui)) * 0.5f;
         const bool empty = state.faqFilter.empty();
-        draw->PushClipRect(ImVec2(filter.x, filter.y), ImVec2(filter.x + filter.w - 8.0f * s, filter.y + filter.h), true);
-        DrawLabel(draw, ui, textX, textY, Col(empty ? palette.mutedText : palette.text), empty ? "Filter questions" : state.faqFilter.c_str());
+        draw->PushClipRect(ImVec2(filter.x, filter.y), ImVec2(filter.x + filter.w - 8.0f, filter.y + filter.h), true);
+        const float typed = fonts.DrawLabel(draw, FontFace::Ui, textX, textY, Col(empty ? palette.mutedText : palette.text),
+                                            empty ? std::string_view("Filter questions") : std::string_view(state.faqFilter));
         if (filterFocused) {
-            const float caretX = textX + (empty ? 0.0f : fonts.Width(FontFace::Ui, state.faqFilter)) + 1.0f * s;
-            draw->AddLine(ImVec2(caretX, filter.y + 9.0f * s), ImVec2(caretX, filter.y + controlH - 9.0f * s), Col(palette.text), 1.5f * s);
+            const float caretX = textX + (empty ? 0.0f : typed) + 1.0f;
+            draw->AddLine(ImVec2(caretX, filter.y + 9.0f), ImVec2(caretX, filter.y + controlH - 9.0f), Col(palette.text), 1.5f);
         }
         draw->PopClipRect();
         if (Contains(filter, mouse)) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
             if (clicked) { actions.setFocus = true; actions.focus = {FocusKind::Filter, -1}; actions.changed = true; }
         }
-        if (DrawButton(draw, fonts, palette, expand, "Expand all", true, s)) {
+        if (DrawButton(draw, fonts, palette, expand, "Expand all", true)) {
             actions.setAllFaqs = 1; actions.setFocus = true; actions.focus = {FocusKind::ExpandAll, -1}; actions.changed = true;
         }
-        if (DrawButton(draw, fonts, palette, collapse, "Collapse all", true, s)) {
+        if (DrawButton(draw, fonts, palette, collapse, "Collapse all", true)) {
             actions.setAllFaqs = 0; actions.setFocus = true; actions.focus = {FocusKind::CollapseAll, -1}; actions.changed = true;
         }
         if (p.showFocusRing && p.focus.kind == FocusKind::ExpandAll) DrawFocusRing(draw, palette, expand, expand.h * 0.5f);
         if (p.showFocusRing && p.focus.kind == FocusKind::CollapseAll) DrawFocusRing(draw, palette, collapse, collapse.h * 0.5f);
     }
-    cy = std::max(filter.y + filter.h, collapse.y + collapse.h) + 14.0f * s;
+    cy = std::max(filter.y + filter.h, collapse.y + collapse.h) + 14.0f;
 
     if (measureOnly) info_.faqQuestions.assign(doc.faq.entries.size(), ItemRect{});
     if (matches.empty()) {
         const std::string message = "No questions match \xE2\x80\x9C" + state.faqFilter + "\xE2\x80\x9D.";
-        if (draw_) DrawLabel(draw, fonts.Get(FontFace::BodyItalic), x, cy + 8.0f * s, Col(palette.mutedText), message.c_str());
+        if (draw_) fonts.DrawLabel(draw, FontFace::BodyItalic, x, cy + 8.0f, Col(palette.mutedText), message);
         return cy + fonts.Size(FontFace::Body) * 2.4f - y;
     }
-    ImFont* qFont = fonts.Get(FontFace::Heading4);
-    if (draw_) draw->AddLine(ImVec2(x, cy), ImVec2(x + w, cy), Col(palette.rule), 1.0f * s);
+    if (draw_) draw->AddLine(ImVec2(x, cy), ImVec2(x + w, cy), Col(palette.rule), 1.0f);
     for (int i : matches) {
         const size_t e = static_cast<size_t>(i);
         const float openness = p.faqOpenness && e < p.faqOpenness->size() ? (*p.faqOpenness)[e] : (state.openFaqs[e] ? 1.0f : 0.0f);
         const TextLayout& q = faqQuestionsText_[e];
         const float lh = std::round(fonts.Size(FontFace::Heading4) * 1.4f);
-        const float rowH = lh * static_cast<float>(q.lines.size()) + 28.0f * s;
+        const float rowH = lh * static_cast<float>(q.lines.size()) + 28.0f;
         const ItemRect row{x, cy, w, rowH};
         if (measureOnly) info_.faqQuestions[e] = row;
         if (draw_) {
             if (Contains(row, mouse)) {
-                draw->AddRectFilled(ImVec2(row.x - 8.0f * s, row.y + 1), ImVec2(row.x + row.w + 8.0f * s, row.y + row.h), Col(palette.surface), 6.0f * s);
+                draw->AddRectFilled(ImVec2(row.x - 8.0f, row.y + 1), ImVec2(row.x + row.w + 8.0f, row.y + row.h), Col(palette.surface), 6.0f);
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                 if (clicked) { actions.toggleFaq = i; actions.setFocus = true; actions.focus = {FocusKind::Question, i}; actions.changed = true; }
             }
@@ -100,14 +98,14 @@ float ArticleView::DrawFaq(ImDrawList* draw, const FontLibrary& fonts, const Pal
             qb.spans = {TextSpan{doc.faq.entries[e].question, FontFace::Heading4, -1, false}};
             qb.text = q;
             qb.lineHeight = lh;
-            DrawText(draw, fonts, palette, qb, x, cy + 14.0f * s, Col(palette.heading), actions);
+            DrawText(draw, fonts, palette, qb, x, cy + 14.0f, Col(palette.heading), actions);
             // Chevron: turns from down (closed) to up (open) with the animation.
-            const float cx = x + w - 12.0f * s, chy = cy + 14.0f * s + lh * 0.5f, r = 5.5f * s;
+            const float cx = x + w - 12.0f, chy = cy + 14.0f + lh * 0.5f, r = 5.5f;
             const float dir = 1.0f - 2.0f * openness;
             const ImVec2 pts[3] = {ImVec2(cx - r, chy - r * 0.5f * dir), ImVec2(cx, chy + r * 0.5f * dir), ImVec2(cx + r, chy - r * 0.5f * dir)};
-            draw->AddPolyline(pts, 3, Col(palette.mutedText), 0, 2.0f * s);
+            draw->AddPolyline(pts, 3, Col(palette.mutedText), 0, 2.0f);
             if (p.showFocusRing && p.focus.kind == FocusKind::Question && p.focus.index == i)
-                DrawFocusRing(draw, palette, ItemRect{row.x - 6.0f * s, row.y + 3.0f * s, row.w + 12.0f * s, row.h - 6.0f * s}, 6.0f * s);
+                DrawFocusRing(draw, palette, ItemRect{row.x - 6.0f, row.y + 3.0f, row.w + 12.0f, row.h - 6.0f}, 6.0f);
         }
         cy += rowH;
         if (openness > 0.0f) {
@@ -116,7 +114,7 @@ float ArticleView::DrawFaq(ImDrawList* draw, const FontLibrary& fonts, const Pal
             full += 0.4f * em;
             const float shown = std::round(full * openness);
             if (draw_) {
-                draw->PushClipRect(ImVec2(x - 2.0f * s, cy), ImVec2(x + w + 2.0f * s, cy + shown), true);
+                draw->PushClipRect(ImVec2(x - 2.0f, cy), ImVec2(x + w + 2.0f, cy + shown), true);
                 float ay = cy;
                 for (const Block& answer : faqAnswers_[e]) {
                     DrawText(draw, fonts, palette, answer, x, ay, Col(palette.text, 0.35f + 0.65f * openness), actions);
@@ -126,9 +124,9 @@ float ArticleView::DrawFaq(ImDrawList* draw, const FontLibrary& fonts, const Pal
             }
             cy += shown;
         }
-        if (draw_) draw->AddLine(ImVec2(x, cy), ImVec2(x + w, cy), Col(palette.rule), 1.0f * s);
+        if (draw_) draw->AddLine(ImVec2(x, cy), ImVec2(x + w, cy), Col(palette.rule), 1.0f);
     }
-    return cy - y + 4.0f * s;
+    return cy - y + 4.0f;
 }
 
 } // namespace aw

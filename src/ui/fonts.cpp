@@ -1,132 +1,372 @@
-// The font library: every FontFace rasterised at the current scale into one ImGui atlas, and text measuring.
+// The fonts the widget draws with: faces from the platform's GlyphSource, measuring, and drawing text.
+// [SECTION] faces  [SECTION] glyphs into the atlas  [SECTION] measuring  [SECTION] drawing  [SECTION] frames
 #include "fonts.h"
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
-#include <imgui.h>
-#include <vector>
+#include <imgui_internal.h>
 
-#include "core/glyph_coverage.h"
+#include "core/fallback_shaping.h"
+#include "core/glyph_availability.h"
 #include "core/text_util.h"
-#include "ui/embedded_fonts.h"
 
 namespace aw {
 
+// [SECTION] faces ----------------------------------------------------------------
 namespace {
 
-struct FaceSpec { FontFace face; const char* file; float sizeCss; };
+enum class Family : uint8_t { Body, Heading, Code };
+struct FaceSpec { FontFace face; Family family; int weight; bool italic; float sizeCss; };
 
+// Sizes in CSS px. Headings and the controls use the heading family, code the code family.
 const FaceSpec kFaces[] = {
-    {FontFace::Body, "NotoSerif-Regular", 18.0f},
-    {FontFace::BodyBold, "NotoSerif-Bold", 18.0f},
-    {FontFace::BodyItalic, "NotoSerif-Italic", 18.0f},
-    {FontFace::BodyBoldItalic, "NotoSerif-BoldItalic", 18.0f},
-    {FontFace::Mono, "NotoSansMono-Regular", 15.0f},
-    {FontFace::Heading1, "NotoSans-Bold", 34.0f},
-    {FontFace::Heading2, "NotoSans-Bold", 25.0f},
-    {FontFace::Heading3, "NotoSans-Bold", 20.0f},
-    {FontFace::Heading4, "NotoSans-Bold", 18.0f},
-    {FontFace::Ui, "NotoSans-Regular", 15.0f},
-    {FontFace::UiBold, "NotoSans-Bold", 15.0f},
-    {FontFace::UiSmall, "NotoSans-Regular", 13.0f},
+    {FontFace::Body, Family::Body, 400, false, 18.0f},
+    {FontFace::BodyBold, Family::Body, 700, false, 18.0f},
+    {FontFace::BodyItalic, Family::Body, 400, true, 18.0f},
+    {FontFace::BodyBoldItalic, Family::Body, 700, true, 18.0f},
+    {FontFace::Mono, Family::Code, 400, false, 15.0f},
+    {FontFace::Heading1, Family::Heading, 700, false, 34.0f},
+    {FontFace::Heading2, Family::Heading, 700, false, 25.0f},
+    {FontFace::Heading3, Family::Heading, 700, false, 20.0f},
+    {FontFace::Heading4, Family::Heading, 700, false, 18.0f},
+    {FontFace::Ui, Family::Heading, 400, false, 15.0f},
+    {FontFace::UiBold, Family::Heading, 700, false, 15.0f},
+    {FontFace::UiSmall, Family::Heading, 400, false, 13.0f},
 };
+static_assert(sizeof kFaces / sizeof kFaces[0] == static_cast<size_t>(FontFace::Count), "one spec per face");
 
-// Every code point the fonts are subset to (core/glyph_coverage.h), as ImGui glyph ranges.
-const ImWchar* AllCoveredRanges() {
-    static const std::vector<ImWchar> ranges = [] {
-        std::vector<ImWchar> r;
-        for (const CodepointRange& c : kCoveredRanges) { r.push_back(static_cast<ImWchar>(c.first)); r.push_back(static_cast<ImWchar>(c.last)); }
-        r.push_back(0);
-        return r;
+// ImGui's "no glyph loaded for this code point yet" marker in ImFontBaked::IndexLookup (imgui_draw.cpp).
+constexpr ImU16 kGlyphUnused = 0xFFFF;
+
+// The atlas is cleared when it reaches this share of its largest size (or a glyph did not fit).
+constexpr int kAtlasLargestSide = 2048;
+constexpr float kAtlasFullShare = 0.8f;
+struct AtlasState { bool full = false; };
+
+// The loader of the font ImGui uses for its own windows: the widget draws all of its text itself, and
+// ImGui's only window is its implicit one, never shown; its glyphs have an advance and nothing to draw.
+const ImFontLoader* SilentLoader() {
+    static ImFontLoader loader = [] {
+        ImFontLoader l;
+        l.Name = "silent";
+        l.FontBakedLoadGlyph = [](ImFontAtlas*, ImFontConfig*, ImFontBaked* baked, void*, ImWchar cp, ImFontGlyph* out, float* outAdvance) {
+            const float advance = baked->Size * 0.5f;
+            if (outAdvance) { *outAdvance = advance; return true; }
+            out->Codepoint = cp;
+            out->AdvanceX = advance;
+            return true;
+        };
+        return l;
     }();
-    return ranges.data();
-}
-
-// Characters the UI itself draws beyond ASCII: ‹ › “ ” · … • and U+FFFD.
-const uint32_t kUiCodepoints[] = {0x00B7, 0x2022, 0x201C, 0x201D, 0x2026, 0x2039, 0x203A, 0xFFFD};
-
-// The placeholder box for missing glyphs: only Noto Sans Mono has it, so it is merged into every face.
-const ImWchar kPlaceholderRange[] = {kPlaceholderCodepoint, kPlaceholderCodepoint, 0};
-const char* const kPlaceholderFont = "NotoSansMono-Regular";
-
-const EmbeddedFont* FindFont(const char* name) {
-    for (int i = 0; i < kEmbeddedFontCount; ++i)
-        if (std::strcmp(kEmbeddedFonts[i].name, name) == 0) return &kEmbeddedFonts[i];
-    return nullptr;
+    return &loader;
 }
 
 } // namespace
 
-float FaceSizeCss(FontFace face) {
-    for (const FaceSpec& spec : kFaces)
-        if (spec.face == face) return spec.sizeCss;
-    return 16.0f;
+FaceStyles MakeFaceStyles(const FontFamilies& configured, const FontFamilies& defaults) {
+    const std::string& body = configured.body.empty() ? defaults.body : configured.body;
+    const std::string& heading = configured.heading.empty() ? defaults.heading : configured.heading;
+    const std::string& code = configured.code.empty() ? defaults.code : configured.code;
+    FaceStyles styles;
+    for (const FaceSpec& spec : kFaces) {
+        FaceStyle& s = styles[static_cast<size_t>(spec.face)];
+        s.families = spec.family == Family::Body ? body : spec.family == Family::Heading ? heading : code;
+        s.weight = spec.weight;
+        s.italic = spec.italic;
+        s.sizeCss = spec.sizeCss;
+    }
+    return styles;
 }
 
-bool FontLibrary::Build(float scale, const std::vector<uint32_t>& used) {
-    // Only the characters there is something to draw with: rasterising a few hundred glyphs per
-    // face instead of every covered one makes the first frame several times faster.
-    std::vector<uint32_t> wanted(used);
-    wanted.insert(wanted.end(), std::begin(kUiCodepoints), std::end(kUiCodepoints));
-    std::sort(wanted.begin(), wanted.end());
-    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-    ranges_ = {0x0020, 0x007E};
-    for (uint32_t cp : wanted) {
-        if (cp <= 0x7E || cp > 0xFFFF) continue;
-        if (ranges_.back() + 1u == cp) ranges_.back() = static_cast<uint16_t>(cp);
-        else { ranges_.push_back(static_cast<uint16_t>(cp)); ranges_.push_back(static_cast<uint16_t>(cp)); }
-    }
-    ranges_.push_back(0);
-    static_assert(sizeof(ImWchar) == sizeof(uint16_t), "ImGui is built with 16-bit ImWchar");
-    const ImWchar* articleRanges = reinterpret_cast<const ImWchar*>(ranges_.data());
+void FontLibrary::SetSource(GlyphSource* source) {
+    if (source == source_) return;
+    source_ = source;
+    built_ = false;
+}
+
+bool FontLibrary::SetFamilies(const FontFamilies& configured) {
+    if (!source_) return false;
+    if (built_ && configured == configured_) return true;
+    static AtlasState atlasState;   // the atlas's UserData: one flag, shared by every atlas in the process
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    atlas->Clear();
-    atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
-    atlas->TexDesiredWidth = 2048;
-    for (const FaceSpec& spec : kFaces) {
-        const EmbeddedFont* font = FindFont(spec.file);
-        if (!font) return false;
-        // ImGui sizes a font by its ascent-to-descent height; CSS by its em. Convert, so 18 px
-        // here looks like 18 px on a web page.
-        ImFontConfig cfg;
-        cfg.FontDataOwnedByAtlas = false;   // the data is static
-        // Horizontal oversampling sharpens subpixel positions of small text; large sizes do not need
-        // it, and skipping it there cuts the atlas's rasterising time (the first frame's largest cost).
-        cfg.OversampleH = spec.sizeCss * scale >= 20.0f ? 1 : 2;
-        cfg.OversampleV = 1;
-        cfg.PixelSnapH = false;
-        std::snprintf(cfg.Name, sizeof cfg.Name, "%s %.0fpx", spec.file, spec.sizeCss);
-        fonts_[static_cast<int>(spec.face)] = atlas->AddFontFromMemoryTTF(
-            const_cast<unsigned char*>(font->data), static_cast<int>(font->size), std::round(spec.sizeCss * scale * font->emToPixelHeight), &cfg,
-            spec.face == FontFace::Ui ? AllCoveredRanges() : articleRanges);
-        if (const EmbeddedFont* box = FindFont(kPlaceholderFont); box && box != font) {
-            cfg.MergeMode = true;
-            atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(box->data), static_cast<int>(box->size),
-                                        std::round(spec.sizeCss * scale * box->emToPixelHeight), &cfg, kPlaceholderRange);
+    if (built_ || atlas->Fonts.Size > 0) atlas->Clear();
+    atlas->UserData = &atlasState;
+    // The glyph cache's bound: the atlas never grows past this (4 MB as 8-bit alpha); BeginFrame empties it
+    // before it would need to.
+    atlas->TexMaxWidth = atlas->TexMaxHeight = kAtlasLargestSide;
+    source_->ClearFaces();
+    configured_ = configured;
+    styles_ = MakeFaceStyles(configured, source_->DefaultFamilies());
+    built_ = true;
+    ++generation_;
+    for (AdvanceCache& c : advances_) { c.ascii.fill(-1.0f); c.other.clear(); }
+    for (size_t i = 0; i < styles_.size(); ++i) {
+        measureGroup_[i] = i;
+        for (size_t j = 0; j < i; ++j) {
+            const FaceStyle &a = styles_[i], &b = styles_[j];
+            if (a.families == b.families && a.weight == b.weight && a.italic == b.italic) { measureGroup_[i] = measureGroup_[j]; break; }
         }
     }
-    if (!atlas->Build()) return false;
-    // Characters outside the subset draw as a visible box: BuildLookupTable() takes FallbackGlyph and
-    // FallbackAdvanceX from FallbackChar and gives every missing code point that advance.
-    for (ImFont* f : fonts_) {
-        if (!f || !f->FindGlyphNoFallback(static_cast<ImWchar>(kPlaceholderCodepoint))) continue;
-        f->FallbackChar = static_cast<ImWchar>(kPlaceholderCodepoint);
-        f->BuildLookupTable();
+    shapedWidths_.clear();
+    pendingGlyphs_.clear();
+    pendingRuns_ = false;
+    bool ok = true;
+    for (size_t i = 0; i < fonts_.size(); ++i) {
+        fonts_[i] = source_->AddFace(atlas, static_cast<int>(i), styles_[i]);
+        if (!fonts_[i]) { ok = false; continue; }
+        source_->VerticalMetrics(static_cast<int>(i), metrics_[i].ascent, metrics_[i].descent);
     }
-    ImGui::GetIO().FontDefault = fonts_[static_cast<int>(FontFace::Ui)];
-    scale_ = scale;
+    if (!ok) { fonts_.fill(nullptr); return false; }
+    // ImGui's own text (the title of its implicit, never shown "Debug" window) costs no rasterising.
+    ImGui::GetIO().FontDefault = AddSourceFont(atlas, SilentLoader(), nullptr, styles_[static_cast<size_t>(FontFace::UiSmall)]);
+    ImGui::GetStyle().FontSizeBase = Size(FontFace::UiSmall);
     return true;
 }
 
-float FontLibrary::Size(FontFace face) const { return std::round(FaceSizeCss(face) * scale_); }
+// [SECTION] glyphs into the atlas ------------------------------------------------------
 
-float FontLibrary::Width(FontFace face, std::string_view text) const {
-    ImFont* font = Get(face);
-    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+ImFont* AddSourceFont(ImFontAtlas* atlas, const ImFontLoader* loader, const void* key, const FaceStyle& style) {
+    ImFontConfig cfg;
+    cfg.FontLoader = loader;
+    cfg.FontData = &key;   // ImGui keeps its own copy of these bytes: the key, for SourceKey
+    cfg.FontDataSize = sizeof key;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.SizePixels = style.sizeCss;
+    std::snprintf(cfg.Name, sizeof cfg.Name, "%.30s %d%s", style.families.c_str(), style.weight, style.italic ? " italic" : "");
+    return atlas->AddFont(&cfg);
 }
 
+const void* SourceKey(const ImFontConfig* src) {
+    if (!src->FontData || src->FontDataSize != sizeof(const void*)) return nullptr;
+    return *static_cast<const void* const*>(src->FontData);
+}
+
+bool StoreGlyphBitmap(ImFontAtlas* atlas, ImFontBaked* baked, ImFontConfig* src, ImFontGlyph* out, uint32_t codepoint, float advanceCss,
+                      const unsigned char* pixels, ImTextureFormat format, int w, int h, int pitch, int left, int top, bool colored) {
+    (void)src;
+    out->Codepoint = codepoint;
+    out->AdvanceX = advanceCss;
+    if (w <= 0 || h <= 0) return true;   // a space: advance only
+    const ImFontAtlasRectId id = ImFontAtlasPackAddRect(atlas, w, h);
+    if (id == ImFontAtlasRectId_Invalid) {
+        if (auto* state = static_cast<AtlasState*>(atlas->UserData)) state->full = true;
+        return false;
+    }
+    ImTextureRect* r = ImFontAtlasPackGetRect(atlas, id);
+    const float d = baked->RasterizerDensity;
+    // ImGui places glyphs from the top of the line box, which is the baked ascent above the baseline.
+    out->X0 = static_cast<float>(left) / d;
+    out->X1 = static_cast<float>(left + w) / d;
+    out->Y0 = static_cast<float>(top) / d + baked->Ascent;
+    out->Y1 = static_cast<float>(top + h) / d + baked->Ascent;
+    out->Visible = true;
+    out->Colored = colored;
+    out->PackId = id;
+    ImFontAtlasBakedSetFontGlyphBitmap(atlas, baked, src, out, r, pixels, format, pitch);
+    return true;
+}
+
+void AcceptTexturesWithoutRenderer() {
+    const ImDrawData* data = ImGui::GetDrawData();
+    if (!data || !data->Textures) return;
+    for (ImTextureData* tex : *data->Textures) {
+        if (tex->Status == ImTextureStatus_WantDestroy) {
+            tex->SetTexID(ImTextureID_Invalid);
+            tex->SetStatus(ImTextureStatus_Destroyed);
+        } else {
+            if (tex->Status == ImTextureStatus_WantCreate) tex->SetTexID(static_cast<ImTextureID>(tex->UniqueID + 1));
+            tex->SetStatus(ImTextureStatus_OK);
+        }
+    }
+}
+
+// [SECTION] measuring ---------------------------------------------------------------------
+
+float FontLibrary::Advance(FontFace face, uint32_t cp) const {
+    // Advances are linear in the size (no hinting): faces that differ only in size share one cache, and
+    // each character is measured once per family, weight and style.
+    const size_t group = measureGroup_[static_cast<size_t>(face)];
+    const float scale = Size(face) / styles_[group].sizeCss;
+    AdvanceCache& cache = advances_[group];
+    if (cp < 128) {
+        float& a = cache.ascii[cp];
+        if (a < 0.0f) a = source_ ? source_->Advance(static_cast<int>(group), cp) : 0.0f;
+        return a * scale;
+    }
+    const auto it = cache.other.find(cp);
+    if (it != cache.other.end()) return it->second * scale;
+    const float a = source_ ? source_->Advance(static_cast<int>(group), cp) : 0.0f;
+    cache.other.emplace(cp, a);
+    return a * scale;
+}
+
+float FontLibrary::Width(FontFace face, std::string_view text) const {
+    float w = 0.0f;
+    for (size_t i = 0; i < text.size();) {
+        const unsigned char b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) { w += Advance(face, b); ++i; continue; }
+        w += Advance(face, DecodeUtf8(text, i));
+    }
+    return w;
+}
+
+float FontLibrary::ShapedWidth(FontFace face, std::string_view text, bool rtl) const {
+    if (!source_ || !source_->ShapesRuns()) {
+        float w = 0.0f;
+        for (char32_t cp : VisualCodepoints(text, rtl)) w += Advance(face, cp);
+        return w;
+    }
+    std::string key;
+    key.reserve(text.size() + 2);
+    key += static_cast<char>(face);
+    key += rtl ? 'r' : 'l';
+    key += text;
+    const auto it = shapedWidths_.find(key);
+    if (it != shapedWidths_.end()) return it->second;
+    const float w = source_->ShapedWidth(static_cast<int>(face), text, rtl);
+    shapedWidths_.emplace(std::move(key), w);
+    return w;
+}
+
+// [SECTION] drawing ------------------------------------------------------------------------
+
+void FontLibrary::DrawGlyphs(ImDrawList* draw, FontFace face, float x, float baseline, ImU32 color, std::u32string_view codepoints) const {
+    ImFont* font = Get(face);
+    if (!font || codepoints.empty()) return;
+    ImFontBaked* baked = font->GetFontBaked(Size(face), density_);
+    if (!baked) return;
+    const float d = density_;
+    // Glyph origins on whole device pixels: crisp at every density, while advances stay fractional
+    // (what the layout measured).
+    const float snappedBaseline = std::round(baseline * d) / d;
+    const float top = snappedBaseline - baked->Ascent;
+    const ImU32 untinted = color | ~IM_COL32_A_MASK;
+    const bool defers = source_->DefersGlyphs();
+    float pen = x;
+    for (const char32_t cp : codepoints) {
+        const float advance = Advance(face, cp);
+        if (cp == ' ' || IsInvisibleCodepoint(cp)) { pen += advance; continue; }   // nothing to draw
+        const bool known = cp < static_cast<uint32_t>(baked->IndexLookup.Size) && baked->IndexLookup.Data[cp] != kGlyphUnused;
+        if (!known && defers) {
+            pendingGlyphs_.push_back(GlyphRequest{static_cast<int>(face), cp, d});
+            pen += advance;
+            continue;
+        }
+        const ImFontGlyph* g = baked->FindGlyphNoFallback(static_cast<ImWchar>(cp));
+        const float px = std::round(pen * d) / d;
+        if (!g) {
+            // No font on this machine has it: one visible box, as wide as the layout measured.
+            const float line = std::max(1.0f / d, Size(face) / 16.0f);
+            draw->AddRect(ImVec2(px + advance * 0.12f, snappedBaseline - Ascent(face) * 0.72f), ImVec2(px + advance * 0.88f, snappedBaseline),
+                          color, 0.0f, 0, line);
+        } else if (g->Visible) {
+            draw->PrimReserve(6, 4);
+            draw->PrimRectUV(ImVec2(px + g->X0, top + g->Y0), ImVec2(px + g->X1, top + g->Y1), ImVec2(g->U0, g->V0), ImVec2(g->U1, g->V1),
+                             g->Colored ? untinted : color);
+        }
+        pen += advance;
+    }
+}
+
+void FontLibrary::DrawRun(ImDrawList* draw, FontFace face, float x, float baseline, ImU32 color, std::string_view text, bool rtl) const {
+    if (source_->ShapesRuns()) {
+        RunImage image;
+        switch (source_->FindRun(static_cast<int>(face), text, rtl, density_, image)) {
+            case RunStatus::Ready: {
+                if (image.width <= 0.0f || image.height <= 0.0f) return;   // nothing visible
+                const float d = density_;
+                const ImVec2 p0(std::round(x * d) / d + image.left, std::round(baseline * d) / d + image.top);
+                draw->AddImage(ImTextureRef(image.texture), p0, ImVec2(p0.x + image.width, p0.y + image.height), image.uv0, image.uv1,
+                               image.colored ? (color | ~IM_COL32_A_MASK) : color);
+                return;
+            }
+            case RunStatus::Pending: pendingRuns_ = true; return;
+            case RunStatus::Unsupported: break;
+        }
+    }
+    DrawGlyphs(draw, face, x, baseline, color, VisualCodepoints(text, rtl));
+}
+
+void FontLibrary::DrawFragment(ImDrawList* draw, FontFace face, const Fragment& fragment, std::string_view text, float x, float baseline,
+                               ImU32 color) const {
+    if (fragment.shape != RunShape::Glyphs) { DrawRun(draw, face, x, baseline, color, text, fragment.rtl); return; }
+    std::u32string codepoints;
+    codepoints.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        const unsigned char b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) { codepoints.push_back(b); ++i; continue; }
+        codepoints.push_back(DecodeUtf8(text, i));
+    }
+    DrawGlyphs(draw, face, x, baseline, color, codepoints);
+}
+
+void FontLibrary::DrawLine(ImDrawList* draw, const TextLayout& layout, const std::vector<TextSpan>& spans, size_t line, float x, float baseline,
+                           ImU32 color) const {
+    const LaidLine& l = layout.lines[line];
+    for (uint32_t f = l.firstFragment; f < l.firstFragment + l.fragmentCount; ++f) {
+        const Fragment& frag = layout.fragments[f];
+        const TextSpan& span = spans[frag.span];
+        DrawFragment(draw, span.face, frag, span.text.substr(frag.begin, frag.end - frag.begin), x + frag.x, baseline, color);
+    }
+}
+
+float FontLibrary::DrawLabel(ImDrawList* draw, FontFace face, float x, float top, ImU32 color, std::string_view text) const {
+    const std::vector<TextSpan> spans{TextSpan{text, face, -1, false}};
+    const TextLayout layout = BreakLines(spans, FLT_MAX, *this);
+    if (layout.lines.empty()) return 0.0f;
+    DrawLine(draw, layout, spans, 0, x, top + Ascent(face), color);
+    return layout.lines[0].width;
+}
+
+// [SECTION] frames ---------------------------------------------------------------------------
+
+void FontLibrary::BeginFrame(float density) {
+    density_ = density > 0.0f ? density : 1.0f;
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImFontAtlasBuilder* builder = atlas->Builder;
+    auto* state = static_cast<AtlasState*>(atlas->UserData);
+    if (!builder || !atlas->TexData || !state) return;
+    // A bounded glyph cache: when the atlas nears its largest size, every baked size is dropped and
+    // only what the next frames draw comes back (ImGui itself only drops sizes unused for a while).
+    const float used = static_cast<float>(builder->RectsPackedSurface - builder->RectsDiscardedSurface);
+    const float largest = static_cast<float>(atlas->TexMaxWidth) * static_cast<float>(atlas->TexMaxHeight);
+    if (state->full || used > largest * kAtlasFullShare) {
+        ImFontAtlasBuildDiscardBakes(atlas, 0);
+        ImFontAtlasTextureCompact(atlas);
+        state->full = false;
+    }
+}
+
+bool FontLibrary::FlushPending() {
+    if (!source_) return false;
+    bool drew = false;
+    if (!pendingGlyphs_.empty()) {
+        std::vector<GlyphRequest>& r = pendingGlyphs_;
+        auto key = [](const GlyphRequest& g) { return std::make_tuple(g.face, g.density, g.codepoint); };
+        std::sort(r.begin(), r.end(), [&](const GlyphRequest& a, const GlyphRequest& b) { return key(a) < key(b); });
+        r.erase(std::unique(r.begin(), r.end(), [&](const GlyphRequest& a, const GlyphRequest& b) { return key(a) == key(b); }), r.end());
+        source_->RasterizeGlyphs(r);
+        for (const GlyphRequest& g : r) {
+            ImFont* font = fonts_[static_cast<size_t>(g.face)];
+            if (ImFontBaked* baked = font ? font->GetFontBaked(Size(static_cast<FontFace>(g.face)), g.density) : nullptr)
+                baked->FindGlyphNoFallback(static_cast<ImWchar>(g.codepoint));
+        }
+        source_->ReleaseRasterizedGlyphs();
+        r.clear();
+        drew = true;
+    }
+    if (pendingRuns_) {
+        drew = source_->RasterizePendingRuns() || drew;
+        pendingRuns_ = false;
+    }
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (auto* state = static_cast<AtlasState*>(atlas->UserData); state && state->full) {
+        BeginFrame(density_);   // makes room; the frame is drawn again
+        drew = true;
+    }
+    return drew;
+}
 
 } // namespace aw

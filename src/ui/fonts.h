@@ -1,33 +1,163 @@
-// The font library: every FontFace rasterised at the current scale into one ImGui atlas, and text measuring.
+// The fonts the widget draws with: one Dear ImGui font per face, whose glyphs come from the platform's
+// text engine (a GlyphSource: the browser on the web, FreeType and fontconfig natively) the first time
+// they are drawn, at the exact size and pixel density; text measuring for core's line breaking; and
+// drawing laid-out text glyph by glyph or as shaped runs.
 #pragma once
+#include <array>
 #include <cstdint>
+#include <imgui.h>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "core/config.h"
 #include "core/text_layout.h"
 
-struct ImFont;
+struct ImFontBaked;
 
 namespace aw {
 
-// Face sizes in CSS pixels.
-float FaceSizeCss(FontFace face);
+// A face as CSS describes it: `font-family`, `font-weight`, `font-style` and `font-size` (CSS px).
+struct FaceStyle {
+    std::string families;
+    int   weight = 400;
+    bool  italic = false;
+    float sizeCss = 16.0f;
+    bool operator==(const FaceStyle& o) const { return families == o.families && weight == o.weight && italic == o.italic && sizeCss == o.sizeCss; }
+};
+using FaceStyles = std::array<FaceStyle, static_cast<size_t>(FontFace::Count)>;
+
+// Every face's style for these families (empty ones replaced by `defaults`).
+FaceStyles MakeFaceStyles(const FontFamilies& configured, const FontFamilies& defaults);
+
+// A glyph of one face that a frame needs and that is not rasterised yet (web: gathered, then drawn in one pass).
+struct GlyphRequest {
+    int      face = 0;
+    uint32_t codepoint = 0;
+    float    density = 1.0f;
+};
+
+// Where a shaped run's image is: in a texture the source owns, with its box relative to the pen
+// position on the baseline, in CSS px.
+struct RunImage {
+    ImTextureID texture = ImTextureID_Invalid;
+    ImVec2      uv0, uv1;
+    float       left = 0.0f, top = 0.0f, width = 0.0f, height = 0.0f;
+    bool        colored = false;   // drawn in its own colours (emoji), not tinted
+};
+enum class RunStatus : uint8_t { Ready, Pending, Unsupported };
+
+// The platform's text engine. Sizes are CSS px and never depend on the pixel density, so layout is the
+// same on every screen; bitmaps are made at the density asked for.
+class GlyphSource {
+public:
+    virtual ~GlyphSource() = default;
+    // The families used for config keys that are not set.
+    virtual FontFamilies DefaultFamilies() const = 0;
+    // Drops every face (the families changed); AddFace is called again for each.
+    virtual void ClearFaces() = 0;
+    // Adds a font for face `face` (FontFace's index) to `atlas`, with a loader of this source. nullptr on failure.
+    virtual ImFont* AddFace(ImFontAtlas* atlas, int face, const FaceStyle& style) = 0;
+    virtual void  VerticalMetrics(int face, float& ascent, float& descent) = 0;   // both positive, CSS px
+    // Advance of one character; for one no font can draw, the advance of the box drawn for it.
+    virtual float Advance(int face, uint32_t codepoint) = 0;
+
+    // Sources that rasterise in batches (the browser: one canvas pass for a frame's new glyphs) defer
+    // glyphs a frame needs; FontLibrary gathers them and calls RasterizeGlyphs before loading them.
+    virtual bool DefersGlyphs() const { return false; }
+    virtual void RasterizeGlyphs(const std::vector<GlyphRequest>& requests) { (void)requests; }
+    virtual void ReleaseRasterizedGlyphs() {}
+
+    // Shaped runs (right-to-left and joined scripts, emoji sequences). A source without a shaping engine
+    // returns Unsupported, and the run is drawn glyph by glyph in the fallback shaper's visual order.
+    virtual bool ShapesRuns() const { return false; }
+    virtual float ShapedWidth(int face, std::string_view text, bool rtl) { (void)face; (void)text; (void)rtl; return 0.0f; }
+    virtual RunStatus FindRun(int face, std::string_view text, bool rtl, float density, RunImage& out) {
+        (void)face; (void)text; (void)rtl; (void)density; (void)out; return RunStatus::Unsupported;
+    }
+    // Rasterises the runs FindRun answered Pending for since the last call; true when any was.
+    virtual bool RasterizePendingRuns() { return false; }
+};
+
+// Adds a font whose glyphs come from `loader`, one of the platforms' ImFontLoader implementations;
+// `key` (any pointer-sized value) identifies the face to the loader's callbacks, which read it back with
+// SourceKey.
+ImFont* AddSourceFont(ImFontAtlas* atlas, const ImFontLoader* loader, const void* key, const FaceStyle& style);
+const void* SourceKey(const ImFontConfig* src);
+
+// Puts one glyph's bitmap into the atlas (for the platforms' ImFontLoader implementations). `pixels`
+// hold `w` x `h` pixels of `format` at the baked density; `left` and `top` place the bitmap's top-left
+// corner relative to the pen position on the baseline, in device pixels. Returns false when the atlas
+// is full (the glyph is then retried after FontLibrary has made room).
+bool StoreGlyphBitmap(ImFontAtlas* atlas, ImFontBaked* baked, ImFontConfig* src, ImFontGlyph* out, uint32_t codepoint, float advanceCss,
+                      const unsigned char* pixels, ImTextureFormat format, int w, int h, int pitch, int left, int top, bool colored);
+
+// For frames drawn with no renderer (tests, benchmarks): after ImGui::Render(), every texture request
+// counts as done, as a renderer would report it.
+void AcceptTexturesWithoutRenderer();
 
 class FontLibrary : public TextMeasurer {
 public:
-    // (Re)builds the atlas at `scale` device pixels per CSS pixel, with ASCII, the UI's own
-    // characters and `used` (sorted covered code points beyond ASCII, e.g. an article's); the UI
-    // face gets every covered character, for typing into the filter. Returns false if a font is
-    // missing. The caller must re-upload the atlas texture afterwards.
-    bool Build(float scale, const std::vector<uint32_t>& used = {});
-    float scale() const { return scale_; }
-    ImFont* Get(FontFace face) const { return fonts_[static_cast<int>(face)]; }
-    float Size(FontFace face) const;   // the face's em in device pixels (its CSS size times the scale)
+    explicit FontLibrary(GlyphSource* source = nullptr) : source_(source) {}
+    void SetSource(GlyphSource* source);
+
+    // Fonts for these families (config keys that are set; the source's defaults for the rest). Rebuilt
+    // only when they change. Needs the ImGui context whose atlas the fonts go in. False without a source.
+    bool SetFamilies(const FontFamilies& configured);
+    // The platform's fonts changed (a web font finished loading): every face is made again.
+    void Invalidate() { built_ = false; }
+    // Before each frame: the device pixels per CSS px that bitmaps are made for, and room in the atlas
+    // (when it reaches its largest size, every cached glyph is dropped and the visible ones come back).
+    void BeginFrame(float density);
+    // After a frame: rasterises the glyphs and runs it could not draw (the sources that batch). Returns
+    // true when it did, so the frame must be drawn again before it is shown.
+    bool FlushPending();
+    bool HasPending() const { return !pendingGlyphs_.empty() || pendingRuns_; }
+
+    bool ready() const { return fonts_[0] != nullptr; }
+    int generation() const { return generation_; }   // changes when the faces change: layouts are redone
+    float density() const { return density_; }
+    ImFont* Get(FontFace face) const { return fonts_[static_cast<size_t>(face)]; }
+    const FaceStyle& Style(FontFace face) const { return styles_[static_cast<size_t>(face)]; }
+    float Size(FontFace face) const { return styles_[static_cast<size_t>(face)].sizeCss; }   // the em, CSS px
+    float Ascent(FontFace face) const { return metrics_[static_cast<size_t>(face)].ascent; }
+    float Descent(FontFace face) const { return metrics_[static_cast<size_t>(face)].descent; }
+    float ContentHeight(FontFace face) const { return Ascent(face) + Descent(face); }   // CSS's content area of a line
+
+    // TextMeasurer: CSS px, the same at every density.
     float Width(FontFace face, std::string_view text) const override;
+    float ShapedWidth(FontFace face, std::string_view text, bool rtl) const override;
+    float Advance(FontFace face, uint32_t codepoint) const;
+
+    // Draws one fragment of a layout with its pen at (x, baseline).
+    void DrawFragment(ImDrawList* draw, FontFace face, const Fragment& fragment, std::string_view text, float x, float baseline, ImU32 color) const;
+    // Draws line `line` of a layout of `spans` with its left edge at x and its baseline at `baseline`.
+    void DrawLine(ImDrawList* draw, const TextLayout& layout, const std::vector<TextSpan>& spans, size_t line, float x, float baseline,
+                  ImU32 color) const;
+    // Draws one line of text (any script) whose line box starts at (x, top); returns its width.
+    float DrawLabel(ImDrawList* draw, FontFace face, float x, float top, ImU32 color, std::string_view text) const;
+    // Draws text glyph by glyph in the given order: what DrawFragment does for Glyphs fragments.
+    void DrawGlyphs(ImDrawList* draw, FontFace face, float x, float baseline, ImU32 color, std::u32string_view codepoints) const;
 
 private:
-    ImFont* fonts_[static_cast<int>(FontFace::Count)] = {};
-    std::vector<uint16_t> ranges_;   // ImWchar pairs for the atlas build; must outlive it
-    float scale_ = 0.0f;
+    struct FaceMetrics { float ascent = 0.0f, descent = 0.0f; };
+    struct AdvanceCache { std::array<float, 128> ascii; std::unordered_map<uint32_t, float> other; };
+    void DrawRun(ImDrawList* draw, FontFace face, float x, float baseline, ImU32 color, std::string_view text, bool rtl) const;
+
+    GlyphSource* source_ = nullptr;
+    FontFamilies configured_;
+    bool built_ = false;
+    FaceStyles styles_;
+    std::array<ImFont*, static_cast<size_t>(FontFace::Count)> fonts_{};
+    std::array<FaceMetrics, static_cast<size_t>(FontFace::Count)> metrics_{};
+    mutable std::array<AdvanceCache, static_cast<size_t>(FontFace::Count)> advances_;   // by measure group
+    std::array<size_t, static_cast<size_t>(FontFace::Count)> measureGroup_{};   // the first face with the same family, weight, style
+    mutable std::unordered_map<std::string, float> shapedWidths_;   // key: face byte, rtl byte, text
+    mutable std::vector<GlyphRequest> pendingGlyphs_;
+    mutable bool pendingRuns_ = false;
+    float density_ = 1.0f;
+    int generation_ = 0;
 };
 
 } // namespace aw

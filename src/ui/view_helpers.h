@@ -18,21 +18,10 @@ inline ImU32 Col(Rgb c, float alpha = 1.0f) {
 
 inline bool Contains(const ItemRect& r, ImVec2 p) { return p.x >= r.x && p.x < r.x + r.w && p.y >= r.y && p.y < r.y + r.h; }
 
-inline void DrawLabel(ImDrawList* draw, ImFont* font, float x, float y, ImU32 color, const char* text) {
-    draw->AddText(font, font->FontSize, ImVec2(std::round(x), std::round(y)), color, text);
-}
-
-// The text of line `l` of a single-span layout.
-inline std::string_view LineText(std::string_view text, const TextLayout& layout, size_t l) {
-    const LaidLine& line = layout.lines[l];
-    if (line.fragmentCount == 0) return {};
-    const Fragment& first = layout.fragments[line.firstFragment];
-    const Fragment& last = layout.fragments[line.firstFragment + line.fragmentCount - 1];
-    return text.substr(first.begin, last.end - first.begin);
-}
-
 // A pill button; returns true when clicked. Disabled buttons are drawn muted and never click.
-bool DrawButton(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const ItemRect& rect, const char* text,
-                bool enabled, float scale);
+bool DrawButton(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const ItemRect& rect, const char* text, bool enabled);
+
+// A tooltip by the pointer, over everything: `text` (any script) wrapped to a comfortable width.
+void DrawTooltip(const FontLibrary& fonts, const Palette& palette, std::string_view text);
 
 } // namespace aw

@@ -7,25 +7,17 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
-#include "core/glyph_coverage.h"
 #include "core/text_util.h"
 
 namespace aw {
 
-WidgetApp::WidgetApp(HostServices host) : host_(std::move(host)) {}
+WidgetApp::WidgetApp(HostServices host, GlyphSource* glyphs) : host_(std::move(host)), fonts_(glyphs) {}
 
 void WidgetApp::SetArticle(std::shared_ptr<const Article> article) {
     article_ = std::move(article);
     error_.clear();
     view_.SetArticle(article_);
     const Document& doc = article_->doc;
-    // The characters the atlas must hold; it is rebuilt only when the article brings new ones.
-    std::vector<uint32_t> glyphs = glyphs_;
-    AddCoveredCodepoints(doc.title, glyphs);
-    for (const InlineRun& run : doc.runs) AddCoveredCodepoints(run.text, glyphs);
-    for (const Node& n : doc.nodes) AddCoveredCodepoints(n.literal, glyphs);
-    for (const TimelineMarker& m : article_->config.markers) AddCoveredCodepoints(m.label, glyphs);
-    if (glyphs != glyphs_) { glyphs_ = std::move(glyphs); glyphsChanged_ = true; }
     const bool first = state_.openFaqs.empty() && state_.scrollY == 0.0f && state_.selectedStage == 0;
     if (first) state_.selectedStage = article_->config.initialStage;
     FitStateTo(state_, static_cast<int>(doc.timeline.stages.size()), static_cast<int>(doc.faq.entries.size()));
@@ -41,10 +33,9 @@ void WidgetApp::SetArticle(std::shared_ptr<const Article> article) {
 
 void WidgetApp::SetError(std::string message) { error_ = std::move(message); }
 
-bool WidgetApp::PrepareFonts(float scale) {
-    if (fonts_.scale() == scale && !glyphsChanged_) return false;
-    fonts_.Build(scale, glyphs_);
-    glyphsChanged_ = false;
+bool WidgetApp::PrepareFonts(float density) {
+    if (!fonts_.SetFamilies(article_ ? article_->config.fonts : FontFamilies{})) return false;
+    fonts_.BeginFrame(density);
     return true;
 }
 
@@ -116,7 +107,7 @@ bool WidgetApp::ApplyDeepLink(const std::string& hash, bool smooth) {
         SetFocus({FocusKind::Question, link.faq}, false);
     }
     const ItemRect r = RectOf(view_.layoutInfo(), focus_);
-    if (r.h > 0) ScrollTo(r.y / scale_ - 24.0f, smooth && !reducedMotion_);
+    if (r.h > 0) ScrollTo(r.y - 24.0f, smooth && !reducedMotion_);
     return true;
 }
 
@@ -132,7 +123,7 @@ void WidgetApp::SetFocus(FocusTarget target, bool fromKeyboard) {
 void WidgetApp::RevealFocus() {
     const ItemRect r = RectOf(view_.layoutInfo(), focus_);
     if (r.h <= 0 || viewHeightCss_ <= 0) return;
-    const float top = r.y / scale_, bottom = (r.y + r.h) / scale_, margin = 48.0f;
+    const float top = r.y, bottom = r.y + r.h, margin = 48.0f;
     float target = state_.scrollY;
     if (top < state_.scrollY + margin) target = top - margin;
     else if (bottom > state_.scrollY + viewHeightCss_ - margin) target = bottom - viewHeightCss_ + margin;
@@ -208,12 +199,11 @@ bool WidgetApp::SetStateJson(const std::string& json, std::string& error) {
 
 std::string WidgetApp::LayoutJson() const {
     const ViewLayoutInfo& info = view_.layoutInfo();
-    const float s = scale_ > 0 ? scale_ : 1.0f;
     // Relative to the element: the article's top when the host scrolls the page; the visible
     // canvas when the widget scrolls itself.
     const float offset = host_.scrollTo ? 0.0f : state_.scrollY;
-    auto rect = [s, offset](const ItemRect& r) {
-        return nlohmann::json{{"x", r.x / s}, {"y", r.y / s - offset}, {"width", r.w / s}, {"height", r.h / s}};
+    auto rect = [offset](const ItemRect& r) {
+        return nlohmann::json{{"x", r.x}, {"y", r.y - offset}, {"width", r.w}, {"height", r.h}};
     };
     nlohmann::json stages = nlohmann::json::array(), faqs = nlohmann::json::array();
     for (const ItemRect& r : info.stageNodes) stages.push_back(rect(r));
@@ -239,7 +229,7 @@ void WidgetApp::ApplyActions(const ViewActions& a) {
 // focused items go through the keyboard model; the rest scroll, unless the host owns scrolling.
 void WidgetApp::HandleImGuiKeys() {
     const ImGuiIO& io = ImGui::GetIO();
-    auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); };
+    auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, true); };
     static const std::pair<ImGuiKey, Key> kKeys[] = {
         {ImGuiKey_Tab, Key::Tab}, {ImGuiKey_LeftArrow, Key::Left}, {ImGuiKey_RightArrow, Key::Right}, {ImGuiKey_UpArrow, Key::Up},
         {ImGuiKey_DownArrow, Key::Down}, {ImGuiKey_Home, Key::Home}, {ImGuiKey_End, Key::End}, {ImGuiKey_Enter, Key::Enter},
@@ -288,8 +278,7 @@ Palette WidgetApp::CurrentPalette(bool prefersDark) const {
 }
 
 void WidgetApp::Frame(const FrameInput& input) {
-    scale_ = input.scale;
-    viewHeightCss_ = input.height / input.scale;
+    viewHeightCss_ = input.height;
     const Palette palette = CurrentPalette(input.prefersDark);
     dark_ = RelativeLuminance(palette.background) < 0.5;
     const float dt = lastTime_ < 0.0 ? 0.0f : static_cast<float>(std::min(0.1, input.timeSeconds - lastTime_));
@@ -322,7 +311,7 @@ void WidgetApp::Frame(const FrameInput& input) {
         presentation.showFocusRing = showFocusRing_;
         presentation.stagePosition = stagePosition_;
         presentation.faqOpenness = &faqOpenness_;
-        actions = view_.Draw(draw, fonts_, palette, state_, presentation, input.width, input.height, input.scale, state_.scrollY,
+        actions = view_.Draw(draw, fonts_, palette, state_, presentation, input.width, input.height, state_.scrollY,
                              /*ownScrollbar=*/!host_.scrollTo);
         // The content may have shrunk (resize, FAQ closed): keep the scroll in range.
         if (!host_.scrollTo && targetScroll_ > MaxScroll()) ScrollTo(MaxScroll(), false);
@@ -331,20 +320,21 @@ void WidgetApp::Frame(const FrameInput& input) {
             draw->AddRectFilled(ImVec2(0, 0), ImVec2(input.width, input.height),
                                 IM_COL32(palette.background.r, palette.background.g, palette.background.b, 255));
     }
-    if (!error_.empty()) {
+    if (!error_.empty() && fonts_.ready()) {
         // A banner over the last good article: what is wrong, in words.
-        const float s = input.scale, pad = 14.0f * s;
-        ImFont* font = fonts_.Get(FontFace::Ui);
-        const float wrap = std::min(input.width - 4 * pad, 640.0f * s);
-        const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, error_.c_str());
-        const ImVec2 p0((input.width - wrap) * 0.5f - pad, 16.0f * s);
-        const ImVec2 p1(p0.x + wrap + 2 * pad, p0.y + size.y + 2 * pad + fonts_.Size(FontFace::Ui) * 1.4f);
-        draw->AddRectFilled(p0, p1, dark_ ? IM_COL32(0x4a, 0x1d, 0x1d, 255) : IM_COL32(0xfd, 0xec, 0xea, 255), 8.0f * s);
-        draw->AddRect(p0, p1, IM_COL32(0xc2, 0x3b, 0x2e, 255), 8.0f * s, 0, 1.5f * s);
-        ImFont* bold = fonts_.Get(FontFace::UiBold);
+        const float pad = 14.0f, lineH = std::round(fonts_.Size(FontFace::Ui) * 1.4f);
+        const float wrap = std::max(40.0f, std::min(input.width - 4 * pad, 640.0f));
+        const std::vector<TextSpan> spans{TextSpan{error_, FontFace::Ui, -1, false}};
+        const TextLayout message = BreakLines(spans, wrap, fonts_);
+        const ImVec2 p0(std::round((input.width - wrap) * 0.5f - pad), 16.0f);
+        const ImVec2 p1(p0.x + wrap + 2 * pad, p0.y + 2 * pad + lineH * static_cast<float>(message.lines.size() + 1));
+        draw->AddRectFilled(p0, p1, dark_ ? IM_COL32(0x4a, 0x1d, 0x1d, 255) : IM_COL32(0xfd, 0xec, 0xea, 255), 8.0f);
+        draw->AddRect(p0, p1, IM_COL32(0xc2, 0x3b, 0x2e, 255), 8.0f, 0, 1.5f);
         const ImU32 ink = dark_ ? IM_COL32(0xff, 0xe4, 0xe0, 255) : IM_COL32(0x7a, 0x17, 0x10, 255);
-        draw->AddText(bold, bold->FontSize, ImVec2(p0.x + pad, p0.y + pad), ink, article_ ? "Could not update the article" : "Could not load the article");
-        draw->AddText(font, font->FontSize, ImVec2(p0.x + pad, p0.y + pad + fonts_.Size(FontFace::Ui) * 1.4f), ink, error_.c_str(), nullptr, wrap);
+        fonts_.DrawLabel(draw, FontFace::UiBold, p0.x + pad, p0.y + pad, ink, article_ ? "Could not update the article" : "Could not load the article");
+        for (size_t l = 0; l < message.lines.size(); ++l)
+            fonts_.DrawLine(draw, message, spans, l, p0.x + pad + message.lines[l].x,
+                            p0.y + pad + lineH * static_cast<float>(l + 1) + fonts_.Ascent(FontFace::Ui), ink);
     }
     ImGui::End();
     ImGui::PopStyleVar(2);

@@ -32,8 +32,7 @@ struct HostServices {
 };
 
 struct FrameInput {
-    float  width = 0, height = 0;     // device pixels
-    float  scale = 1.0f;              // device pixels per CSS pixel
+    float  width = 0, height = 0;     // CSS px: ImGui's display size (its framebuffer scale is the density)
     double timeSeconds = 0.0;
     bool   prefersDark = false;       // used when the config's theme is "auto"
     bool   reducedMotion = false;
@@ -41,7 +40,8 @@ struct FrameInput {
 
 class WidgetApp {
 public:
-    explicit WidgetApp(HostServices host = {});
+    // `glyphs` is the platform's text engine (it must outlive the app).
+    explicit WidgetApp(HostServices host = {}, GlyphSource* glyphs = nullptr);
 
     // A new article; the state carries over where it still fits (hot reload keeps the place).
     void SetArticle(std::shared_ptr<const Article> article);
@@ -50,12 +50,17 @@ public:
     const std::string& error() const { return error_; }
     const Article* article() const { return article_.get(); }
 
-    // Rebuilds the font atlas when the scale changed. Returns true when the platform must
-    // re-upload the atlas texture.
-    bool PrepareFonts(float scale);
-
+    // Before ImGui::NewFrame(): the fonts for the article's families, glyphs made for `density` device
+    // pixels per CSS px. False when no font could be found.
+    bool PrepareFonts(float density);
     // Draws one frame: call between ImGui::NewFrame() and ImGui::Render().
     void Frame(const FrameInput& input);
+    // After ImGui::Render(): rasterises the glyphs the frame could not draw yet (a text engine that works
+    // in batches). True when it did: draw the frame again before showing it.
+    bool FlushGlyphs() { return fonts_.FlushPending(); }
+    // The platform's fonts changed (a web font the page declares has loaded): glyphs and layout are redone.
+    void ReloadFonts() { fonts_.Invalidate(); }
+    const FontLibrary& fonts() const { return fonts_; }
     // True while an animation (scroll, stage change, FAQ height) still needs frames.
     bool WantsAnotherFrame() const { return animating_; }
 
@@ -107,8 +112,6 @@ private:
     std::shared_ptr<const Article> article_;
     WidgetState state_;
     FontLibrary fonts_;
-    std::vector<uint32_t> glyphs_;    // covered code points beyond ASCII that the articles so far use
-    bool glyphsChanged_ = false;
     ArticleView view_;
     std::string error_;
     // Presentation owned here (not widget state): focus and animation progress.
@@ -120,7 +123,6 @@ private:
     bool reducedMotion_ = false;
     float targetScroll_ = 0.0f;
     float viewHeightCss_ = 0.0f;
-    float scale_ = 1.0f;
     double lastTime_ = -1.0;
     bool animating_ = false;
     bool dark_ = false;

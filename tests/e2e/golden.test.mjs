@@ -8,16 +8,17 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
-import { ROOT, SHOTS, startServer, launchBrowser, openPage, waitReady } from './harness.mjs';
+import { ROOT, DIST, SHOTS, startServer, launchBrowser, openPage, waitReady } from './harness.mjs';
 
 const GOLDEN = join(ROOT, 'tests/golden');
+const MULTILINGUAL = 'tests/multilingual/article.md';
 const BIN = join(ROOT, 'build/native/article-widget');
 const UPDATE = process.env.UPDATE_GOLDENS === '1';
 const UPDATE_DIR = process.env.GOLDEN_OUT || GOLDEN;   // where updates go (the script moves them in only if all succeed)
 const THRESHOLD = 0.1;        // pixelmatch's per-pixel colour distance (0..1)
 const MAX_DIFF_RATIO = 0.005; // at most 0.5% of the pixels may differ
 
-// The cases: the top of the default article in light and dark, a phone, and scale 2.
+// The cases: the top of the default article in light and dark, a phone, and scale 2; the multilingual article.
 const NATIVE = [
   { name: 'native-light', args: ['--width', '1000', '--height', '900', '--theme', 'light'] },
   { name: 'native-dark', args: ['--width', '1000', '--height', '900', '--theme', 'dark'] },
@@ -30,6 +31,8 @@ const NATIVE = [
   ]),
   { name: 'native-stage2-phone', args: ['--width', '360', '--height', '740', '--theme', 'light', '--state', '{"stage":1}', '--scroll-to', 'the-arc-of-ai-responsibility'] },
   { name: 'native-faq-phone', args: ['--width', '360', '--height', '740', '--theme', 'dark', '--state', '{"openFaqs":[0]}', '--scroll-to', 'faqs'] },
+  // Every script: Greek, Russian, Japanese, Arabic, Hebrew and emoji (tests/multilingual/article.md), whole.
+  ...['light', 'dark'].map((theme) => ({ name: `native-multilingual-${theme}`, article: MULTILINGUAL, args: ['--width', '1000', '--height', '1400', '--theme', theme] })),
 ];
 const WEB = [
   { name: 'web-light', viewport: { width: 1000, height: 900 }, options: { colorScheme: 'light' } },
@@ -42,6 +45,7 @@ const WEB = [
   ]),
   { name: 'web-stage2-phone', viewport: { width: 360, height: 740 }, options: { colorScheme: 'light' }, state: { stage: 1 }, anchor: 'the-arc-of-ai-responsibility' },
   { name: 'web-faq-phone', viewport: { width: 360, height: 740 }, options: { colorScheme: 'dark' }, state: { openFaqs: [0] }, anchor: 'faqs' },
+  ...['light', 'dark'].map((scheme) => ({ name: `web-multilingual-${scheme}`, page: 'multilingual.html', viewport: { width: 1000, height: 1400 }, options: { colorScheme: scheme } })),
 ];
 
 // Compares `actual` (a PNG buffer) with the golden `name`, or rewrites the golden when updating.
@@ -84,14 +88,22 @@ for (const c of NATIVE) {
     await access(BIN).catch(() => assert.fail(`${BIN} is missing: build the native preset first`));
     await mkdir(SHOTS, { recursive: true });
     const out = join(SHOTS, `${c.name}-raw.png`);
-    await run('xvfb-run', ['-a', '-s', '-screen 0 2560x2048x24', BIN, 'screenshot', 'assets/article.md', '--config', 'assets/widget.json',
-      '-o', out, ...c.args], { cwd: ROOT, timeout: 60000 });
+    const source = c.article ? [c.article] : ['assets/article.md', '--config', 'assets/widget.json'];
+    await run('xvfb-run', ['-a', '-s', '-screen 0 2560x2048x24', BIN, 'screenshot', ...source, '-o', out, ...c.args], { cwd: ROOT, timeout: 60000 });
     await compareWithGolden(c.name, await readFile(out));
   });
 }
 
 let server, browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
+before(async () => {
+  // The demo page with the multilingual article in place of the default one.
+  const demo = await readFile(join(DIST, 'index.html'), 'utf8');
+  server = await startServer(DIST, {
+    '/multilingual.html': { type: 'text/html; charset=utf-8', body: demo.replace('src="article.md" config="widget.json"', 'src="multilingual.md"') },
+    '/multilingual.md': { type: 'text/markdown; charset=utf-8', body: await readFile(join(ROOT, MULTILINGUAL), 'utf8') },
+  });
+  browser = await launchBrowser();
+});
 after(async () => { await browser?.close(); await server?.close(); });
 
 // The element's first viewport: the page scrolled so the element's top is at the top of the window,
@@ -136,7 +148,7 @@ async function interactiveViewport(page, state, anchor) {
 
 for (const c of WEB) {
   test(`golden: ${c.name} (headless Chromium)`, async () => {
-    const { page, context, errors } = await openPage(browser, server.url + 'index.html', c.viewport, c.options);
+    const { page, context, errors } = await openPage(browser, server.url + (c.page || 'index.html'), c.viewport, c.options);
     try {
       await waitReady(page);
       await compareWithGolden(c.name, c.state ? await interactiveViewport(page, c.state, c.anchor) : await widgetViewport(page));

@@ -1,4 +1,5 @@
-// Unit tests for ui/article_view's layout cache: a full relayout only when the width, scale or article change.
+// Unit tests for ui/article_view's layout cache: a full relayout only when the width, the fonts or the article
+// change, and a layout in CSS px that is the same at every pixel density.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -20,26 +21,29 @@ struct Frame {
     WidgetState state;
     std::vector<float> openness;
     ViewPresentation presentation;
-    float width = 1000, height = 800, scale = 1, scrollY = 0;
+    float width = 1000, height = 800, density = 1, scrollY = 0;
 };
 
-void Draw(ArticleView& view, const FontLibrary& fonts, Frame& f) {
+void Draw(ArticleView& view, FontLibrary& fonts, Frame& f) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(f.width, f.height);
+    io.DisplayFramebufferScale = ImVec2(f.density, f.density);
     io.DeltaTime = 1.0f / 60.0f;
     f.presentation.faqOpenness = &f.openness;
+    fonts.BeginFrame(f.density);
     ImGui::NewFrame();
-    view.Draw(ImGui::GetBackgroundDrawList(), fonts, MakePalette(false, Config{}.accent), f.state, f.presentation, f.width, f.height, f.scale,
+    view.Draw(ImGui::GetBackgroundDrawList(), fonts, MakePalette(false, Config{}.accent), f.state, f.presentation, f.width, f.height,
               f.scrollY, true);
     ImGui::Render();
+    HeadlessImGui::AcceptTextures();
 }
 
 } // namespace
 
-TEST_CASE("article view: layout is cached across scrolling and state changes, redone for width, scale and article") {
+TEST_CASE("article view: layout is cached across scrolling and state changes, redone for width, fonts and article") {
     HeadlessImGui imgui;
-    FontLibrary fonts;
-    imgui.Fonts(fonts, 1.0f);
+    FontLibrary fonts(&imgui.glyphs);
+    REQUIRE(fonts.SetFamilies(FontFamilies{}));
     const auto article = Load(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
     const size_t faqs = article->doc.faq.entries.size();
     REQUIRE(faqs > 0);
@@ -84,14 +88,25 @@ TEST_CASE("article view: layout is cached across scrolling and state changes, re
         CHECK(view.relayoutCount() == 2);
         CHECK(view.ContentHeightCss() > closedHeight);   // a narrower column is taller
     }
-    SUBCASE("a new scale (fonts rebuilt for it) relays out once") {
-        imgui.Fonts(fonts, 2.0f);
-        f.scale = 2.0f;   // the same 1000 device px: only the scale changes
+    SUBCASE("a new pixel density keeps the layout: CSS px, measured the same at every density") {
+        const ViewLayoutInfo before = view.layoutInfo();
+        for (float density : {2.0f, 1.5f, 3.0f}) {
+            f.density = density;
+            Draw(view, fonts, f);
+            CHECK(view.relayoutCount() == 1);
+            CHECK(view.ContentHeightCss() == closedHeight);
+            CHECK(view.layoutInfo().title.w == before.title.w);
+            CHECK(view.layoutInfo().faqQuestions.back().y == before.faqQuestions.back().y);
+        }
+    }
+    SUBCASE("new families relay out once, with other widths") {
+        const float titleWidth = view.layoutInfo().title.w;
+        REQUIRE(fonts.SetFamilies(FontFamilies{"monospace", "monospace", "monospace"}));
         Draw(view, fonts, f);
         Draw(view, fonts, f);
         CHECK(view.relayoutCount() == 2);
-        // 500 CSS px wide now: a narrower column, so a taller page.
-        CHECK(view.ContentHeightCss() > closedHeight);
+        CHECK(view.layoutInfo().title.w != titleWidth);
+        CHECK(view.ContentHeightCss() != closedHeight);   // monospace body text wraps differently
     }
     SUBCASE("a new article relays out once") {
         view.SetArticle(Load("# Short\n\nOne paragraph only.\n"));
@@ -104,8 +119,8 @@ TEST_CASE("article view: layout is cached across scrolling and state changes, re
 
 TEST_CASE("article view: with the host's margins the column starts where the canvas does, up to its width") {
     HeadlessImGui imgui;
-    FontLibrary fonts;
-    imgui.Fonts(fonts, 1.0f);
+    FontLibrary fonts(&imgui.glyphs);
+    REQUIRE(fonts.SetFamilies(FontFamilies{}));
     const auto article = Load(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
     ArticleView view;
     view.SetArticle(article);

@@ -339,3 +339,30 @@ TEST_CASE("config: assets/widget.json parses") {
     INFO(error.describe());
     CHECK(ok);
 }
+
+TEST_CASE("config: fonts take CSS font-family lists for the body, headings and code") {
+    Config c;
+    ConfigError e;
+    REQUIRE(ParseConfig(R"({"fonts": {"body": "\"Noto Serif\", Georgia, serif", "heading": "system-ui", "code": "'Fira Code', monospace"}})", c, e));
+    CHECK(c.fonts.body == "\"Noto Serif\", Georgia, serif");
+    CHECK(c.fonts.heading == "system-ui");
+    CHECK(c.fonts.code == "'Fira Code', monospace");
+    REQUIRE(ParseConfig(R"({"fonts": {"heading": "Hiragino Sans, \u30D2\u30E9\u30AE\u30CE\u89D2\u30B4, sans-serif"}})", c, e));
+    CHECK(c.fonts.body.empty());   // unset: the platform's default
+    REQUIRE(ParseConfig("{}", c, e));
+    CHECK(c.fonts == FontFamilies{});
+
+    const ConfigError type = ExpectError(R"({"fonts": "serif"})");
+    CHECK(type.path == "/fonts");
+    CHECK(type.message == "expected an object, got string");
+    CHECK(ExpectError(R"({"fonts": {"body": 3}})").path == "/fonts/body");
+    CHECK(ExpectError(R"({"fonts": {"caption": "serif"}})").path == "/fonts/caption");
+    const ConfigError quote = ExpectError(R"({"fonts": {"code": "\"Fira Code, monospace"}})");
+    CHECK(quote.path == "/fonts/code");
+    CHECK(quote.describe() == "config /fonts/code: expected a CSS font-family list like \"Noto Serif\", serif (it has an unclosed quote)");
+    for (const char* bad : {R"("")", R"("serif;color:red")", R"("serif, ")", R"(", serif")", R"("a b {x}")", R"("\"\"")", R"("serif </style>")"}) {
+        const ConfigError err = ExpectError(std::string(R"({"fonts": {"body": )") + bad + "}}");
+        CHECK_MESSAGE(err.path == "/fonts/body", bad);
+    }
+    CHECK(FontFamilyListError(std::string(257, 'a')) == "must be at most 256 characters");
+}

@@ -26,14 +26,8 @@ struct HeadlessWidget {
     std::vector<std::string> events;
 
     explicit HeadlessWidget(const std::string& markdown, const std::string& config = "")
-        : app(Host()) {
-        ImGuiIO& io = ImGui::GetIO();
-        for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;   // ImGuiKey values index KeysDown
-        io.DisplaySize = ImVec2(1000, 800);
-        app.PrepareFonts(1.0f);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        : app(Host(), &imgui.glyphs) {
+        ImGui::GetIO().DisplaySize = ImVec2(1000, 800);
         app.SetArticle(Load(markdown, config));
         Frame();
     }
@@ -47,31 +41,32 @@ struct HeadlessWidget {
         ImGuiIO& io = ImGui::GetIO();
         io.DeltaTime = 1.0f / 60.0f;
         time += io.DeltaTime;
+        REQUIRE(app.PrepareFonts(1.0f));
         ImGui::NewFrame();
         FrameInput input;
         input.width = 1000;
         input.height = 800;
-        input.scale = 1.0f;
         input.timeSeconds = time;
         app.Frame(input);
         ImGui::Render();
+        HeadlessImGui::AcceptTextures();
     }
     void Settle() { for (int i = 0; i < 30; ++i) Frame(); }   // half a second: every animation ends
     nlohmann::json Layout() { return nlohmann::json::parse(app.LayoutJson()); }
     void Click(float x, float y) {
         ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(x, y);
+        io.AddMousePosEvent(x, y);
         Frame();
-        io.MouseDown[0] = true;
+        io.AddMouseButtonEvent(0, true);
         Frame();
-        io.MouseDown[0] = false;
+        io.AddMouseButtonEvent(0, false);
         Frame();
     }
     void Press(ImGuiKey key) {
         ImGuiIO& io = ImGui::GetIO();
-        io.KeysDown[key] = true;
+        io.AddKeyEvent(key, true);
         Frame();
-        io.KeysDown[key] = false;
+        io.AddKeyEvent(key, false);
         Frame();
     }
     // Scrolls so the item's top is 100 px into the view; returns its centre on screen afterwards.
@@ -256,11 +251,13 @@ TEST_CASE("headless: reduced motion changes the stage with no animation frames")
     input.timeSeconds = 10.0;
     w.app.Frame(input);
     ImGui::Render();
+    HeadlessImGui::AcceptTextures();
     w.app.SelectStage(2);
     ImGui::NewFrame();
     input.timeSeconds = 10.016;
     w.app.Frame(input);
     ImGui::Render();
+    HeadlessImGui::AcceptTextures();
     CHECK_FALSE(w.app.WantsAnotherFrame());
 }
 

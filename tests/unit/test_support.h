@@ -1,5 +1,5 @@
 // Shared helpers for the unit tests: reading repository files, loading articles, and an ImGui
-// context with no renderer (the atlas is built and its pixels fetched; nothing is drawn).
+// context with the system's fonts and no renderer (texture requests are accepted; nothing is drawn).
 #pragma once
 #include <doctest/doctest.h>
 
@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/article.h"
+#include "platform/native_fonts.h"
 #include "ui/fonts.h"
 
 namespace aw {
@@ -27,21 +28,20 @@ inline std::shared_ptr<const Article> Load(const std::string& markdown, const st
     return out.article;
 }
 
-// An ImGui context with no renderer: the atlas is built and its pixels fetched, nothing is drawn.
+// An ImGui context with the system's fonts (fontconfig + FreeType, as natively) and no renderer: it
+// accepts ImGui's texture requests as a renderer would, and draws nothing.
 struct HeadlessImGui {
+    NativeGlyphSource glyphs;
     HeadlessImGui() {
         ImGui::CreateContext();
-        ImGui::GetIO().IniFilename = nullptr;
-        ImGui::GetIO().LogFilename = nullptr;
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.LogFilename = nullptr;
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
     }
     ~HeadlessImGui() { ImGui::DestroyContext(); }
-    void Fonts(FontLibrary& fonts, float scale) {
-        REQUIRE(fonts.Build(scale));
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        REQUIRE(pixels != nullptr);
-    }
+    // After ImGui::Render(): every texture ImGui asked for counts as uploaded.
+    static void AcceptTextures() { AcceptTexturesWithoutRenderer(); }
 };
 
 } // namespace aw

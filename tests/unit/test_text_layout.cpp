@@ -183,3 +183,137 @@ TEST_CASE("text layout: no spans give one empty line, and tags stay with their f
     CHECK(layout.fragments[1].begin == 0);
     CHECK(layout.fragments[1].end == 8);
 }
+
+// --- every script --------------------------------------------------------------------------------
+
+namespace {
+
+// FakeMono that also records the runs it is asked to shape; a shaped run is `shapedUnit` per code point.
+struct FakeShaper : FakeMono {
+    float shapedUnit = 7.0f;
+    mutable std::vector<std::string> shaped;
+    float ShapedWidth(FontFace, std::string_view text, bool rtl) const override {
+        shaped.push_back(std::string(rtl ? "rtl:" : "ltr:") + std::string(text));
+        float w = 0.0f;
+        for (size_t i = 0; i < text.size();) { DecodeUtf8(text, i); w += shapedUnit; }
+        return w;
+    }
+};
+
+// The fragments of a one-line layout in visual order, as "text" or "shape:text".
+std::vector<std::string> Visual(const TextLayout& layout, const std::vector<TextSpan>& spans, bool withShape = false) {
+    std::vector<std::string> out;
+    for (const Fragment& f : layout.fragments) {
+        std::string text(spans[f.span].text.substr(f.begin, f.end - f.begin));
+        if (withShape) text = (f.shape == RunShape::Glyphs ? "glyphs:" : f.shape == RunShape::Emoji ? "emoji:" : f.rtl ? "rtl:" : "shaped:") + text;
+        out.push_back(text);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("text layout: CJK breaks between characters, never before closing or after opening punctuation") {
+    // Every character is 10 wide.
+    CHECK(Break("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE\xE6\x96\x87\xE7\xAB\xA0", 30) ==
+          V{"\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", "\xE3\x81\xAE\xE6\x96\x87\xE7\xAB\xA0"});   // 日本語の文章 -> 日本語 / の文章
+    // "。" never starts a line: it stays with the character before it.
+    CHECK(Break("\xE6\xBC\xA2\xE5\xAD\x97\xE3\x80\x82\xE6\xBC\xA2\xE5\xAD\x97", 20) ==
+          V{"\xE6\xBC\xA2", "\xE5\xAD\x97\xE3\x80\x82", "\xE6\xBC\xA2\xE5\xAD\x97"});   // 漢字。漢字 -> 漢 / 字。 / 漢字
+    // "「" never ends a line and "」" never starts one.
+    const V quoted = Break("\xE6\xBC\xA2\xE5\xAD\x97\xE3\x80\x8C\xE5\xBC\x95\xE7\x94\xA8\xE3\x80\x8D\xE3\x81\xA7\xE3\x81\x99", 30);   // 漢字「引用」です
+    CHECK(quoted == V{"\xE6\xBC\xA2\xE5\xAD\x97", "\xE3\x80\x8C\xE5\xBC\x95", "\xE7\x94\xA8\xE3\x80\x8D\xE3\x81\xA7", "\xE3\x81\x99"});
+    // Latin next to kana breaks too, as in a browser; a long run without spaces fills every line.
+    CHECK(Break("Unicode\xE3\x81\xAE\xE6\x96\x87\xE5\xAD\x97", 85) == V{"Unicode\xE3\x81\xAE", "\xE6\x96\x87\xE5\xAD\x97"});   // Unicodeの文字
+    std::string long_;
+    for (int i = 0; i < 37; ++i) long_ += "\xE6\x96\x87";   // 文 x 37
+    const V lines = Break(long_, 100);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0].size() == 30);   // ten characters of three bytes
+    CHECK(lines[3].size() == 21);
+    // Hangul syllables break between syllables as well as at spaces.
+    CHECK(Break("\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 \xEB\xAC\xB8\xEC\x9E\xA5", 20) ==
+          V{"\xED\x95\x9C\xEA\xB5\xAD", "\xEC\x96\xB4", "\xEB\xAC\xB8\xEC\x9E\xA5"});   // 한국어 문장
+}
+
+TEST_CASE("text layout: mixed scripts: Greek and Cyrillic go glyph by glyph; shaped words and emoji are runs of their own") {
+    FakeShaper shaper;
+    // Hello κόσμε мир नमस्ते 👍🏽 end ✓
+    const std::vector<TextSpan> spans = One("Hello \xCE\xBA\xCF\x8C\xCF\x83\xCE\xBC\xCE\xB5 \xD0\xBC\xD0\xB8\xD1\x80 "
+                                            "\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA5\x87 "
+                                            "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD end \xE2\x9C\x93");
+    const TextLayout layout = BreakLines(spans, 1000, shaper);
+    REQUIRE(layout.lines.size() == 1);
+    CHECK_FALSE(layout.rtl);
+    CHECK(Visual(layout, spans, true) == V{"glyphs:Hello \xCE\xBA\xCF\x8C\xCF\x83\xCE\xBC\xCE\xB5 \xD0\xBC\xD0\xB8\xD1\x80 ",
+                                          "shaped:\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA5\x87",
+                                          "emoji:\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", "glyphs:end \xE2\x9C\x93"});
+    CHECK(shaper.shaped == V{"ltr:\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA5\x87", "ltr:\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"});
+    // Positions follow the widths the measurer gave: 16 glyphs and 2 spaces, 6 shaped code points, ...
+    CHECK(layout.fragments[1].x == doctest::Approx(160));
+    CHECK(layout.fragments[2].x == doctest::Approx(160 + 42 + 10));
+    CHECK(layout.fragments[3].x == doctest::Approx(160 + 42 + 10 + 14 + 10));
+
+    // Emoji sequences stay whole: a ZWJ sequence, a flag, a keycap, a heart asking for emoji presentation.
+    FakeShaper emoji;
+    const std::vector<TextSpan> sequences = One("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB \xF0\x9F\x87\xAF\xF0\x9F\x87\xB5 "
+                                                "1\xEF\xB8\x8F\xE2\x83\xA3 \xE2\x9D\xA4\xEF\xB8\x8F");
+    const TextLayout e = BreakLines(sequences, 1000, emoji);
+    CHECK(Visual(e, sequences, true) == V{"emoji:\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB", "emoji:\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5",
+                                         "emoji:1\xEF\xB8\x8F\xE2\x83\xA3", "emoji:\xE2\x9D\xA4\xEF\xB8\x8F"});
+    // An emoji may start a line, and punctuation after it stays with it.
+    CHECK(Break("aaa \xF0\x9F\x98\x80!", 40) == V{"aaa", "\xF0\x9F\x98\x80!"});
+    // A letter with a combining mark is placed by the text engine (here: caf + e with U+0301).
+    FakeShaper marks;
+    const std::vector<TextSpan> decomposed = One("cafe\xCC\x81 au lait");
+    CHECK(Visual(BreakLines(decomposed, 1000, marks), decomposed, true) == V{"glyphs:caf", "shaped:e\xCC\x81", "glyphs:au lait"});
+}
+
+TEST_CASE("text layout: right-to-left paragraphs start at the right and read right to left, numbers and Latin inside them left to right") {
+    FakeShaper shaper;
+    const std::string alef = "\xD7\x90\xD7\x91\xD7\x92", dalet = "\xD7\x93\xD7\x94\xD7\x95";   // אבג, דהו
+    // (The texts live in strings of their own: spans only view them.)
+    const std::string twoText = alef + " " + dalet, numberText = alef + " 2024 " + dalet, latinText = alef + " Unicode API " + dalet + ".",
+                      insideText = "one " + alef + ", " + dalet + " two", wrappedText = twoText + " " + twoText,
+                      digitsFirst = "123, " + alef, latinFirst = "Hello " + alef;
+    const std::vector<TextSpan> two = One(twoText);
+    const TextLayout rtl = BreakLines(two, 100, shaper);
+    CHECK(rtl.rtl);
+    REQUIRE(rtl.lines.size() == 1);
+    CHECK(Visual(rtl, two, true) == V{"rtl:" + dalet, "rtl:" + alef});   // the first word is on the right
+    CHECK(rtl.fragments[0].x == doctest::Approx(0));
+    CHECK(rtl.fragments[1].x == doctest::Approx(21 + 10));
+    CHECK(rtl.lines[0].width == doctest::Approx(52));
+    CHECK(rtl.lines[0].x == doctest::Approx(100 - 52));                  // right-aligned
+
+    const std::vector<TextSpan> number = One(numberText);
+    CHECK(Visual(BreakLines(number, 1000, shaper), number) == V{dalet, "2024", alef});
+    const std::vector<TextSpan> latin = One(latinText);
+    CHECK(Visual(BreakLines(latin, 1000, shaper), latin) == V{dalet + ".", "Unicode", "API", alef});
+    // Two right-to-left words in a left-to-right sentence: swapped, with the sentence around them in place.
+    const std::vector<TextSpan> inside = One(insideText);
+    const TextLayout ltr = BreakLines(inside, 1000, shaper);
+    CHECK_FALSE(ltr.rtl);
+    CHECK(Visual(ltr, inside) == V{"one", dalet, alef + ",", "two"});
+    CHECK(ltr.lines[0].x == doctest::Approx(0));
+    // Each line is ordered on its own: the first words are on the first line, on its right.
+    const std::vector<TextSpan> wrapped = One(wrappedText);
+    const TextLayout w = BreakLines(wrapped, 60, shaper);
+    REQUIRE(w.lines.size() == 2);
+    CHECK(w.fragments[0].begin == 7);   // the second word, leftmost on line 1
+    CHECK(w.fragments[1].begin == 0);
+    // The direction is the first letter's: digits and punctuation do not decide it.
+    CHECK(BreakLines(One(digitsFirst), 1000, shaper).rtl);
+    CHECK_FALSE(BreakLines(One(latinFirst), 1000, shaper).rtl);
+    // Fragments never overlap and add up to the line's width.
+    for (const TextLayout& l : {rtl, ltr, w}) {
+        for (const LaidLine& line : l.lines) {
+            float x = 0.0f;
+            for (uint32_t f = line.firstFragment; f < line.firstFragment + line.fragmentCount; ++f) {
+                CHECK(l.fragments[f].x >= x - 0.001f);
+                x = l.fragments[f].x + l.fragments[f].width;
+            }
+            CHECK(x == doctest::Approx(line.width));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+// Unicode facts that line breaking, bidirectional ordering and the fallback shaper need, from compact
+// range tables: reading direction, which scripts need shaping, where CJK text may break, emoji clusters.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace aw {
+
+// A simplified Unicode bidirectional class: strong left-to-right, strong right-to-left (Hebrew, Arabic
+// and the other right-to-left scripts), European digits, and everything else (neutral).
+enum class BidiType : uint8_t { Neutral, Ltr, Rtl, Digit };
+BidiType BidiTypeOf(uint32_t codepoint);
+
+// Letters of scripts whose glyphs change with their neighbours or reorder (Arabic, Hebrew with points,
+// the Indic scripts, Thai, Tibetan, Myanmar, Khmer, ...): their words are shaped by a text engine as a unit.
+bool NeedsShaping(uint32_t codepoint);
+
+// Marks that combine with the character before them (accents, Hebrew points, Arabic harakat, ...).
+bool IsCombiningMark(uint32_t codepoint);
+
+// CJK ideographs, kana, Hangul syllables and fullwidth forms: a line may break before and after each.
+bool IsIdeographic(uint32_t codepoint);
+// A line never breaks before these (closing brackets and punctuation, small kana, iteration marks)...
+bool IsNoBreakBefore(uint32_t codepoint);
+// ...nor after these (opening brackets and quotes).
+bool IsNoBreakAfter(uint32_t codepoint);
+
+// Characters shown as colour emoji by default (Emoji_Presentation), regional indicators included.
+bool IsEmojiPresentation(uint32_t codepoint);
+// If an emoji sequence starts at byte `i` (an emoji-presentation character, or any pictograph, digit,
+// '#' or '*' followed by U+FE0F, with its modifiers, variation selectors, tags and ZWJ-joined parts, or
+// a flag of two regional indicators), returns the byte offset just past it; otherwise returns `i`.
+size_t EmojiSequenceEnd(std::string_view text, size_t i);
+
+// The mirrored form of a bracket in right-to-left text ('(' for ')', '«' for '»', ...), or the
+// code point itself.
+uint32_t MirroredCodepoint(uint32_t codepoint);
+
+} // namespace aw

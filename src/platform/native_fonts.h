@@ -1,0 +1,35 @@
+// Native glyphs from the system's fonts: fontconfig finds each face's families and, character by
+// character, a fallback font for every script it lacks; FreeType rasterises them (colour emoji too).
+#pragma once
+#include <memory>
+
+#include "core/glyph_availability.h"
+#include "ui/fonts.h"
+
+namespace aw {
+
+class NativeGlyphSource : public GlyphSource {
+public:
+    NativeGlyphSource();
+    ~NativeGlyphSource() override;
+    NativeGlyphSource(const NativeGlyphSource&) = delete;
+    NativeGlyphSource& operator=(const NativeGlyphSource&) = delete;
+
+    // serif, sans-serif and monospace, as fontconfig resolves them.
+    FontFamilies DefaultFamilies() const override;
+    void ClearFaces() override;
+    ImFont* AddFace(ImFontAtlas* atlas, int face, const FaceStyle& style) override;
+    void VerticalMetrics(int face, float& ascent, float& descent) override;
+    float Advance(int face, uint32_t codepoint) override;
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+// Which characters some font installed on this machine has (fontconfig's view of every font), for
+// counting the characters an article would draw as boxes. Needs no window and no ImGui.
+GlyphAvailability NativeGlyphAvailability();
+
+} // namespace aw
