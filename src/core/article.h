@@ -5,6 +5,7 @@
 #include <string_view>
 #include "config.h"
 #include "document.h"
+#include "input_guard.h"
 
 namespace aw {
 
@@ -18,6 +19,7 @@ struct LoadOptions {
     bool strictUtf8 = false;   // true: invalid UTF-8 is an error (the CLI); false: replaced with U+FFFD (the widget)
     std::string sourceName = "article";   // for messages
     std::string baseUrl;     // the article's own location (e.g. its folder as a file URL), used when the config gives none
+    MarkupBudget markupBudget;            // past it, the rest of the article is shown as plain text (input_guard.h)
 };
 
 struct LoadOutcome {
