@@ -1,0 +1,83 @@
+// Fuzz target: the markup budget (core/input_guard) against the parser itself, cmark or cmark-gfm with every
+// GFM extension, whichever the core is built with. Findings: the parser's peak heap over kParserBytesPerElement
+// per element the budget allows (an element the guard thought free made nodes), and a cut whose rest is not
+// the last top-level block as code with the same visible characters (the fence opened somewhere else).
+#if __has_include(<cmark-gfm.h>)
+#include <cmark-gfm.h>
+#if __has_include(<cmark-gfm-core-extensions.h>)
+#include <cmark-gfm-core-extensions.h>
+#define AW_FUZZ_GFM_EXTENSIONS 1
+#endif
+#else
+#include <cmark.h>
+#endif
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "core/input_guard.h"
+#include "heap_peak.h"
+
+namespace {
+
+constexpr size_t kParserBytesPerByte = 8;        // the parser's copies of the text
+constexpr size_t kParserBytesPerElement = 256;   // cmark: about 100 per element, cmark-gfm about 175
+constexpr size_t kBaseBytes = 128 * 1024;
+
+cmark_node* Parse(std::string_view text) {
+    int options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8;
+#ifdef CMARK_OPT_FOOTNOTES
+    options |= CMARK_OPT_FOOTNOTES;
+#endif
+    cmark_parser* parser = cmark_parser_new(options);
+#ifdef AW_FUZZ_GFM_EXTENSIONS
+    cmark_gfm_core_extensions_ensure_registered();
+    for (const char* name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"})
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser, ext);
+#endif
+    cmark_parser_feed(parser, text.data(), text.size());
+    cmark_node* doc = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+    return doc;
+}
+
+// The printable ASCII of a text, line by line: what survives the parser's line-ending, NUL and UTF-8 repairs
+// and the guard's indentation of over-long fence lines.
+std::string VisibleAscii(std::string_view text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+        if (c == '\r' || c == '\n') out += '\n';
+        else if (c > ' ' && c < 0x7F) out += c;
+    }
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return out;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const std::string_view markdown(reinterpret_cast<const char*>(data), size);
+    const aw::MarkupBudget budget{8, 64};
+    const aw_fuzz::HeapPeak heap;
+    const aw::GuardedMarkdown guarded = aw::GuardMarkdown(markdown, budget);
+    cmark_node* doc = Parse(guarded.Text(markdown));
+    const size_t bound = kParserBytesPerByte * size + kParserBytesPerElement * budget.LimitFor(size) + kBaseBytes;
+    if (heap.Bytes() > bound || aw_fuzz::ReportHeap()) {
+        std::fprintf(stderr, "parser heap peak %zu bytes for %zu input bytes, bound %zu (%.2f of it)\n", heap.Bytes(), size, bound,
+                     static_cast<double>(heap.Bytes()) / static_cast<double>(bound));
+        if (heap.Bytes() > bound) __builtin_trap();
+    }
+    if (guarded.cut) {
+        cmark_node* last = cmark_node_last_child(doc);
+        if (!last || cmark_node_get_type(last) != CMARK_NODE_CODE_BLOCK) __builtin_trap();
+        const char* literal = cmark_node_get_literal(last);
+        if (VisibleAscii(literal ? literal : "") != VisibleAscii(markdown.substr(guarded.cutOffset))) __builtin_trap();
+    }
+    cmark_node_free(doc);
+    return 0;
+}
