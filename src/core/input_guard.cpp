@@ -2,15 +2,15 @@
 // [SECTION] line shapes  [SECTION] parser modes  [SECTION] counting  [SECTION] GuardMarkdown
 //
 // Why an upper bound holds: cmark and cmark-gfm split inline text only at their special characters
-// (\\ ` & _ * [ ] < ! and, with smart punctuation, " ' . -; cmark-gfm adds ~ : w for strikethrough
-// and autolinks) and make at most one text node of the bytes between two of them, so a line costs at
-// most 2 (its block, or a soft break and the text after it) + its special characters + the runs of other
-// bytes between them + the list, quote and heading markers it opens with + the columns of a table that
-// may be open (cmark-gfm fills short rows with empty cells); a blank line costs nothing. Lines inside a
-// fenced code block are one node whatever they hold, so they are free, but only where every parser
-// certainly sees a fence: a line that the parsers may read differently (an indented fence inside a list,
-// an HTML block that one parser version starts and another does not) keeps every reading it may have,
-// and it is free only when all readings agree.
+// (backslash ` & _ * [ ] < ! and, with smart punctuation, " ' . -; cmark-gfm adds ~ : w for strikethrough
+// and autolinks) and make at most one text node of the bytes between two of them. So a line costs at most
+// 2 (its block, or a soft break and the text after it) + its special characters + the runs of other bytes
+// between them + 2 for each list, quote or heading marker it opens with (a list marker makes a list and an
+// item) + the columns of a table that may be open (cmark-gfm fills short rows with empty cells); a blank
+// line costs nothing. Lines inside a fenced code block are one node whatever they hold, so they are free,
+// but only where every parser certainly sees a fence: a line that the parsers may read differently (an
+// indented fence inside a list, an HTML block that one parser version starts and another does not) keeps
+// every reading it may have, and it is free only when all readings agree.
 #include "input_guard.h"
 
 #include <algorithm>
@@ -250,9 +250,9 @@ void Advance(const Mode& m, const Line& line, ModeSet& next) {
 size_t LineElements(const Line& line, size_t tableColumns) {
     if (line.blank) return 0;
     size_t elements = 2 + tableColumns, i = 0;
-    for (; i < line.text.size(); ++i) {   // the markers the line opens with
+    for (; i < line.text.size(); ++i) {   // the markers the line opens with: a list and an item each
         const unsigned char c = static_cast<unsigned char>(line.text[i]);
-        if (IsBlockMarker(c)) ++elements;
+        if (IsBlockMarker(c)) elements += 2;
         else if (!IsSpaceOrTab(static_cast<char>(c))) break;
     }
     bool inRun = false;

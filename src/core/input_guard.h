@@ -18,7 +18,7 @@ namespace aw {
 // An article may hold `freeElements` plus one markup element per `bytesPerElement` bytes. The count is an
 // upper bound, so written Markdown counts high: 544 files found on a Debian system (READMEs, changelogs,
 // API references) and the CommonMark spec hold one element per 5-7 bytes (median), and the densest large one,
-// Rust's 900 KB release notes (a link with a code span per line), uses 80% of its budget. A run of brackets
+// Rust's 900 KB release notes (a link with a code span per line), uses 86% of its budget. A run of brackets
 // holds one per byte.
 struct MarkupBudget {
     uint32_t bytesPerElement = 4;

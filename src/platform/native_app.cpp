@@ -24,10 +24,6 @@ namespace aw {
 namespace {
 
 LoadOutcome LoadFromFiles(const NativeOptions& o) {
-    LoadOutcome outcome;
-    std::string config, markdown, error;
-    if (!o.configPath.empty() && !ReadWholeFile(o.configPath, config, error)) { outcome.error = error; return outcome; }
-    if (!ReadWholeFile(o.articlePath, markdown, error, 512u << 20)) { outcome.error = error; return outcome; }
     LoadOptions options;
     options.sourceName = o.articlePath == "-" ? "standard input" : o.articlePath;
     // Relative links and images resolve against the article's own folder.
@@ -38,7 +34,7 @@ LoadOutcome LoadFromFiles(const NativeOptions& o) {
             options.baseUrl = FileUrlOfDirectory(path.substr(0, path.rfind('/') + 1));
         }
     }
-    return LoadArticle(markdown, config, options);
+    return LoadArticleFiles(o.articlePath, o.configPath, options);
 }
 
 ThemeMode ThemeFromName(const std::string& name) {

@@ -158,7 +158,7 @@ TEST_CASE("input guard: the budget grows with the article and counts what makes 
     CHECK(GuardMarkdown("\n\n  \n\t\n").elements == 0u);                    // blank lines make nothing
     CHECK(GuardMarkdown("plain text here\n").elements == 3u);              // 2 for the line, 1 for its one run of text
     CHECK(GuardMarkdown("a.b.c\n").elements == 7u);                        // smart punctuation splits text nodes
-    CHECK(GuardMarkdown("- - + 1. a\n").elements == 2u + 5u + 1u);         // every list marker opens a list and an item
+    CHECK(GuardMarkdown("- - + 1. a\n").elements == 2u + 2u * 5u + 1u);    // every list marker opens a list and an item
     CHECK(GuardMarkdown(std::string(1000, 'w')).elements == 1002u);       // cmark-gfm tries an autolink at every 'w'
     CHECK(GuardMarkdown(std::string(1000, 'x')).elements == 3u);
 }
