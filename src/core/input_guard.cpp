@@ -112,6 +112,24 @@ bool MayBeTableDelimiterRow(const Line& line) {
     return dash;
 }
 
+// With CMARK_OPT_VALIDATE_UTF8, cmark and cmark-gfm (the same utf8.c) replace a sequence cut short by the
+// line's end with one U+FFFD, taking up to 3 following ASCII bytes with it: "```\xF1``" becomes a fence
+// opener. Returns where that replacement starts in `text` (a line without its ending), or npos.
+size_t Utf8RepairTail(std::string_view text) {
+    size_t i = 0;
+    while (i < text.size()) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        const size_t length = c < 0x80 ? 1 : c >= 0xF0 && c <= 0xF7 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xC0 && c <= 0xDF ? 2 : 0;
+        if (length <= 1) { ++i; continue; }
+        if (length > text.size() - i) return i;
+        size_t step = length;
+        for (size_t k = 1; k < length; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) { step = k; break; }
+        i += step;   // a valid sequence, or an invalid one up to its first byte that is no continuation
+    }
+    return std::string_view::npos;
+}
+
 // [SECTION] parser modes --------------------------------------------------------------
 
 // Where a parser may be at the start of a line, as far as the top level goes: in ordinary Markdown
@@ -337,6 +355,11 @@ GuardedMarkdown GuardMarkdown(std::string_view markdown, const MarkupBudget& bud
         if (!modes.lost()) {
             next.Clear();
             for (size_t i = 0; i < modes.size(); ++i) Advance(modes[i], line, next);
+            const size_t repairAt = Utf8RepairTail(line.text);
+            if (repairAt != std::string_view::npos) {   // the parser may read the line repaired
+                const std::string repaired = std::string(line.text.substr(0, repairAt)) + "\xEF\xBF\xBD";
+                for (size_t i = 0; i < modes.size(); ++i) Advance(modes[i], Line(repaired), next);
+            }
             std::swap(modes, next);
         }
     });

@@ -122,6 +122,7 @@ TEST_CASE("input guard: text that only some readings put in a code block is neve
         "<!doctype html>\n```\n```\n",        // a lower-case declaration is HTML in spec 0.30 only
         "<!-->\n```\n```\n",                 // a comment that ends where it starts
         "|a|b|\n|-|-|\n```\n```\n",          // a fence ends a table
+        "```\xF1``\n```\n",                  // UTF-8 repair takes the info's backticks: an opener after all
     };
     for (const char* opening : openings) {
         CAPTURE(opening);
