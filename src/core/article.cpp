@@ -28,13 +28,14 @@ LoadOutcome LoadArticle(std::string_view markdown, const std::string& configText
         }
     }
     // Hostile markup (a run of brackets, one-character lines) would cost the parser ~200 bytes per input byte:
-    // past the budget the rest is fenced as plain text, so memory stays linear with a small factor.
+    // past the budget the rest is fenced as plain text (or the article refused), so memory stays linear.
     const GuardedMarkdown guarded = GuardMarkdown(markdown, options.markupBudget);
+    if (guarded.refused) { outcome.error = options.sourceName + ": " + guarded.Message(markdown.size()); return outcome; }
     Config parseConfig = article->config;
     parseConfig.maxInputBytes = std::max<uint32_t>(parseConfig.maxInputBytes, static_cast<uint32_t>(guarded.Text(markdown).size()));
     ParseResult parsed = ParseArticle(guarded.Text(markdown), parseConfig);
     if (!parsed.ok) { outcome.error = options.sourceName + ": " + parsed.error; return outcome; }
-    if (guarded.cut) parsed.doc.warnings.push_back(guarded.Warning(markdown.size()));
+    if (guarded.cut) parsed.doc.warnings.push_back(guarded.Message(markdown.size()));
     article->doc = std::move(parsed.doc);
     article->baseUrl = article->config.baseUrl.empty() ? options.baseUrl : article->config.baseUrl;
     outcome.article = std::move(article);

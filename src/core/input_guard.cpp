@@ -5,10 +5,10 @@
 // (backslash ` & _ * [ ] < ! and, with smart punctuation, " ' . -; cmark-gfm adds ~ : w for strikethrough
 // and autolinks) and make at most one text node of the bytes between two of them. So a line costs at most
 // 2 (its block, or a soft break and the text after it) + its special characters + the runs of other bytes
-// between them + 2 for each list, quote or heading marker it opens with (a list marker makes a list and an
-// item) + the columns of a table that may be open (cmark-gfm fills short rows with empty cells); a blank
-// line costs nothing. Lines inside a fenced code block are one node whatever they hold, so they are free,
-// but only where every parser certainly sees a fence: a line that the parsers may read differently (an
+// between them + 3 for each list, quote or heading marker it opens with (a list marker makes a list and an
+// item, in the parser, in our model and in the layout) + the columns of a table that may be open (cmark-gfm
+// fills short rows with empty cells); a blank line costs nothing. A fenced code block is one node whatever
+// it holds, so its lines cost one each (for the layout), but only where every parser certainly sees a fence: a line that the parsers may read differently (an
 // indented fence inside a list, an HTML block that one parser version starts and another does not) keeps
 // every reading it may have, and it is free only when all readings agree.
 #include "input_guard.h"
@@ -268,9 +268,9 @@ void Advance(const Mode& m, const Line& line, ModeSet& next) {
 size_t LineElements(const Line& line, size_t tableColumns) {
     if (line.blank) return 0;
     size_t elements = 2 + tableColumns, i = 0;
-    for (; i < line.text.size(); ++i) {   // the markers the line opens with: a list and an item each
+    for (; i < line.text.size(); ++i) {   // the markers the line opens with
         const unsigned char c = static_cast<unsigned char>(line.text[i]);
-        if (IsBlockMarker(c)) elements += 2;
+        if (IsBlockMarker(c)) elements += 3;
         else if (!IsSpaceOrTab(static_cast<char>(c))) break;
     }
     bool inRun = false;
@@ -326,32 +326,35 @@ void AppendFenced(std::string& out, std::string_view rest) {
 
 // [SECTION] GuardMarkdown ----------------------------------------------------------------------
 
-std::string GuardedMarkdown::Warning(size_t inputBytes) const {
-    if (!cut) return "";
-    return "too much markup: from line " + std::to_string(cutLine) + " on the article is shown as plain text (" +
-           std::to_string(elements) + " markup elements, over the limit of " + std::to_string(limit) + " for " +
-           std::to_string(inputBytes) + " bytes)";
+std::string GuardedMarkdown::Message(size_t inputBytes) const {
+    const std::string over = std::to_string(elements) + " markup elements, over the limit of " + std::to_string(limit) + " for " +
+                             std::to_string(inputBytes) + " bytes";
+    if (refused)
+        return "too much markup: not even as plain text does the article fit its budget (" + std::to_string(lines) +
+               " lines; " + over + ")";
+    if (cut) return "too much markup: from line " + std::to_string(cutLine) + " on the article is shown as plain text (" + over + ")";
+    return "";
 }
 
 GuardedMarkdown GuardMarkdown(std::string_view markdown, const MarkupBudget& budget) {
     GuardedMarkdown out;
     out.limit = budget.LimitFor(markdown.size());
+    ForEachLine(markdown, [&](size_t, size_t, size_t) { ++out.lines; });
+    // A cut at a line start costs what was kept plus one element per line shown as plain text.
     ModeSet modes, next;
-    size_t tableColumns = 0;
-    size_t safeOffset = 0;
-    int lineNumber = 0, safeLine = 1;
+    size_t tableColumns = 0, lineIndex = 0;
+    bool fits = false;   // some safe line start has been found where the cut fits
     ForEachLine(markdown, [&](size_t begin, size_t end, size_t) {
         const Line line(markdown.substr(begin, end - begin));
-        ++lineNumber;
-        if (modes.OnlyMarkdown()) { safeOffset = begin; safeLine = lineNumber; }
+        if (modes.OnlyMarkdown() && out.elements + (out.lines - lineIndex) <= out.limit) {
+            fits = true;
+            out.cutOffset = begin;
+            out.cutLine = static_cast<int>(lineIndex + 1);
+        }
+        ++lineIndex;
         if (line.blank) tableColumns = 0;
         else if (MayBeTableDelimiterRow(line)) tableColumns = static_cast<size_t>(std::count(line.text.begin(), line.text.end(), '|')) + 1;
-        if (!modes.OnlyFence()) out.elements += LineElements(line, tableColumns);
-        if (!out.cut && out.elements > out.limit) {
-            out.cut = true;
-            out.cutOffset = safeOffset;
-            out.cutLine = safeLine;
-        }
+        out.elements += modes.OnlyFence() ? 1 : LineElements(line, tableColumns);
         if (!modes.lost()) {
             next.Clear();
             for (size_t i = 0; i < modes.size(); ++i) Advance(modes[i], line, next);
@@ -363,8 +366,16 @@ GuardedMarkdown GuardMarkdown(std::string_view markdown, const MarkupBudget& bud
             std::swap(modes, next);
         }
     });
-    if (!out.cut) return out;
-
+    if (out.elements <= out.limit) {
+        out.cutOffset = 0;
+        out.cutLine = 0;
+        return out;
+    }
+    if (!fits) {
+        out.refused = true;
+        return out;
+    }
+    out.cut = true;
     const std::string_view rest = markdown.substr(out.cutOffset);
     out.guarded.reserve(markdown.size() + 2 * kMaxFenceLength + 3);
     out.guarded.append(markdown.substr(0, out.cutOffset));

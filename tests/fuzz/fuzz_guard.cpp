@@ -90,6 +90,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const aw::MarkupBudget budget{8, 64};
     const aw_fuzz::HeapPeak heap;
     const aw::GuardedMarkdown guarded = aw::GuardMarkdown(markdown, budget);
+    if (guarded.refused) return 0;   // LoadArticle parses nothing then
     cmark_node* doc = Parse(guarded.Text(markdown));
     const size_t bound = kParserBytesPerByte * size + kParserBytesPerElement * budget.LimitFor(size) + kBaseBytes;
     if (heap.Bytes() > bound || aw_fuzz::ReportHeap()) {

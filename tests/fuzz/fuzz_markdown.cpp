@@ -1,5 +1,5 @@
 // Fuzz target: any bytes as an article -> LoadArticle (markup budget, parse) -> HTML (both modes), model JSON, flow.
-// Findings: a crash, lenient loading that fails, a script in the HTML, text past the budget that is not one
+// Findings: a crash, lenient loading that fails but for an article the budget refuses, a script in the HTML, text past the budget that is not one
 // trailing code block, and a peak heap over the documented linear bound (kBytesPerByte per input byte plus
 // kBytesPerElement per markup element the budget allows).
 #include <cstddef>
@@ -31,16 +31,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     options.strictUtf8 = strict;
     if (size > 0 && (data[0] & 2)) options.markupBudget = aw::MarkupBudget{8, 64};
     const aw::LoadOutcome loaded = aw::LoadArticle(markdown, "", options);
-    if (!loaded.article) {
-        if (!strict || loaded.error.empty()) __builtin_trap();   // lenient loading never fails here
+    const aw::GuardedMarkdown guarded = aw::GuardMarkdown(markdown, options.markupBudget);
+    if (!loaded.article) {   // lenient loading fails only for an article the budget refuses
+        if (loaded.error.empty() || (!strict && !guarded.refused)) __builtin_trap();
+        if (guarded.refused && !strict && loaded.error != "article: " + guarded.Message(size)) __builtin_trap();
         return 0;
     }
     const aw::Document& doc = loaded.article->doc;
-    const aw::GuardedMarkdown guarded = aw::GuardMarkdown(markdown, options.markupBudget);
     if (guarded.cut) {   // the rest is the last top-level block, and it is code
         const aw::NodeId last = doc.node(0).lastChild;
         if (last == aw::kNoNode || doc.node(last).kind != aw::NodeKind::CodeBlock) __builtin_trap();
-        if (doc.warnings.empty() || doc.warnings.back() != guarded.Warning(size)) __builtin_trap();
+        if (doc.warnings.empty() || doc.warnings.back() != guarded.Message(size)) __builtin_trap();
     }
 
     for (bool interactive : {false, true}) {

@@ -44,7 +44,7 @@ TEST_CASE("input guard: articles as written pass through byte for byte") {
         const GuardedMarkdown g = GuardMarkdown(md);
         CHECK_FALSE(g.cut);
         CHECK(g.Text(md).data() == md.data());   // the parser reads the input itself, not a copy
-        CHECK(g.Warning(md.size()).empty());
+        CHECK(g.Message(md.size()).empty());
         CHECK(g.elements <= g.limit);
         CHECK(g.elements * 8 <= md.size() + 8 * 65536);   // prose and specs hold one element per 8+ bytes
     }
@@ -143,6 +143,25 @@ TEST_CASE("input guard: text that only some readings put in a code block is neve
     }
 }
 
+TEST_CASE("input guard: a line of code costs one element, and an article too many lines long even as plain text is refused") {
+    const std::string code = "```\n" + Repeat("x\n", 1000) + "```\n";
+    CHECK(GuardMarkdown(code).elements == 5u + 1000u + 1u);   // the opener, its lines, the closer
+    const std::string lines = Repeat("a\n", 1u << 20);      // 2 MB of one-letter lines
+    LoadOptions options;
+    options.sourceName = "lines.md";
+    const LoadOutcome refused = LoadArticle(lines, "", options);
+    CHECK(refused.article == nullptr);
+    CHECK(refused.error == "lines.md: too much markup: not even as plain text does the article fit its budget "
+                           "(1048576 lines; 3145728 markup elements, over the limit of 589824 for 2097152 bytes)");
+    // Longer lines fit as plain text: the first ones stay Markdown as far as the rest's lines allow.
+    const GuardedMarkdown longer = GuardMarkdown(Repeat("a*a*a*\n", 1u << 17));   // 8 elements a line
+    REQUIRE(longer.cut);
+    const size_t kept = static_cast<size_t>(longer.cutLine - 1);
+    CHECK(kept > 20'000u);
+    CHECK(8u * kept + (longer.lines - kept) <= longer.limit);
+    CHECK(8u * (kept + 1) + (longer.lines - kept - 1) > longer.limit);   // one line more would not fit
+}
+
 TEST_CASE("input guard: short rows under a wide table count every cell cmark-gfm fills in") {
     const std::string head = "|" + Repeat("a|", 1000) + "\n|" + Repeat("-|", 1000) + "\n";
     const GuardedMarkdown g = GuardMarkdown(head + Repeat("|\n", 600), MarkupBudget{4, 64});
@@ -159,7 +178,7 @@ TEST_CASE("input guard: the budget grows with the article and counts what makes 
     CHECK(GuardMarkdown("\n\n  \n\t\n").elements == 0u);                    // blank lines make nothing
     CHECK(GuardMarkdown("plain text here\n").elements == 3u);              // 2 for the line, 1 for its one run of text
     CHECK(GuardMarkdown("a.b.c\n").elements == 7u);                        // smart punctuation splits text nodes
-    CHECK(GuardMarkdown("- - + 1. a\n").elements == 2u + 2u * 5u + 1u);    // every list marker opens a list and an item
+    CHECK(GuardMarkdown("- - + 1. a\n").elements == 2u + 3u * 5u + 1u);    // a list marker: a list and an item, and their layout
     CHECK(GuardMarkdown(std::string(1000, 'w')).elements == 1002u);       // cmark-gfm tries an autolink at every 'w'
     CHECK(GuardMarkdown(std::string(1000, 'x')).elements == 3u);
 }
