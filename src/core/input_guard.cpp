@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace aw {
 
@@ -23,15 +24,12 @@ namespace aw {
 namespace {
 
 // Where cmark and cmark-gfm may start a new inline node ('@' for cmark-gfm's e-mail autolinks, '|' for cells).
-bool IsInlineSpecial(unsigned char c) {
-    switch (c) {
-        case '\\': case '`': case '&': case '_': case '*': case '[': case ']': case '<': case '!':
-        case '"': case '\'': case '.': case '-': case '~': case ':': case 'w': case '@': case '|':
-            return true;
-        default:
-            return false;
-    }
-}
+constexpr std::array<bool, 256> kInlineSpecial = [] {
+    std::array<bool, 256> table{};
+    for (unsigned char c : std::string_view("\\`&_*[]<!\"'.-~:w@|")) table[c] = true;
+    return table;
+}();
+bool IsInlineSpecial(unsigned char c) { return kInlineSpecial[c]; }
 
 // Bytes that may open containers and headings at the start of a line: quote and list markers, ordered
 // list numbers, ATX and setext heading marks.
@@ -116,7 +114,12 @@ bool MayBeTableDelimiterRow(const Line& line) {
 // line's end with one U+FFFD, taking up to 3 following ASCII bytes with it: "```\xF1``" becomes a fence
 // opener. Returns where that replacement starts in `text` (a line without its ending), or npos.
 size_t Utf8RepairTail(std::string_view text) {
-    size_t i = 0;
+    // Only a sequence starting in the last 3 bytes can run past the end, and an ASCII byte before them is
+    // where cmark's walk certainly passes: start there.
+    if (text.size() >= 3 && static_cast<unsigned char>(text[text.size() - 1] | text[text.size() - 2] | text[text.size() - 3]) < 0x80)
+        return std::string_view::npos;
+    size_t i = text.size() > 3 ? text.size() - 3 : 0;
+    while (i > 0 && static_cast<unsigned char>(text[i]) >= 0x80) --i;
     while (i < text.size()) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
         const size_t length = c < 0x80 ? 1 : c >= 0xF0 && c <= 0xF7 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xC0 && c <= 0xDF ? 2 : 0;
@@ -283,15 +286,27 @@ size_t LineElements(const Line& line, size_t tableColumns) {
 
 // Calls fn(begin, end, next) for each line of `text`: [begin, end) without the line ending, `next` after it.
 template <typename Fn> void ForEachLine(std::string_view text, Fn&& fn) {
+    const char* const data = text.data();
     size_t pos = 0;
     while (pos < text.size()) {
-        size_t end = pos;
-        while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+        const void* nl = std::memchr(data + pos, '\n', text.size() - pos);
+        size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - data) : text.size();
+        if (const void* cr = std::memchr(data + pos, '\r', end - pos)) end = static_cast<size_t>(static_cast<const char*>(cr) - data);
         size_t next = end;
         if (next < text.size()) next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
         fn(pos, end, next);
         pos = next;
     }
+}
+
+// The number of lines ForEachLine would visit.
+size_t CountLines(std::string_view text) {
+    size_t lines = 0;
+    for (const char* p = text.data(), *end = p + text.size(); (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p) ++lines;
+    for (const char* p = text.data(), *end = p + text.size(); (p = static_cast<const char*>(std::memchr(p, '\r', end - p))); ++p)
+        if (p + 1 == end || p[1] != '\n') ++lines;
+    if (!text.empty() && text.back() != '\n' && text.back() != '\r') ++lines;
+    return lines;
 }
 
 // The longest run of `c` on a line that could close a fence of `c` (see ClosesFence), or 0.
@@ -339,7 +354,7 @@ std::string GuardedMarkdown::Message(size_t inputBytes) const {
 GuardedMarkdown GuardMarkdown(std::string_view markdown, const MarkupBudget& budget) {
     GuardedMarkdown out;
     out.limit = budget.LimitFor(markdown.size());
-    ForEachLine(markdown, [&](size_t, size_t, size_t) { ++out.lines; });
+    out.lines = CountLines(markdown);
     // A cut at a line start costs what was kept plus one element per line shown as plain text.
     ModeSet modes, next;
     size_t tableColumns = 0, lineIndex = 0;
