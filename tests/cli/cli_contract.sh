@@ -70,8 +70,8 @@ within() {  # within NAME KB_CAP WANT_RC STDERR_PATTERN -- command...: exit code
 }
 ART="$ROOT/assets/article.md"
 # Under AddressSanitizer (the native-asan ctest) memory is measured with its shadow and quarantine on top.
-CAP_SMALL=65536; CAP_BRACKETS=131072
-if nm -C "$BIN" 2>/dev/null | grep -q __asan_init; then CAP_SMALL=524288; CAP_BRACKETS=786432; fi
+CAP_SMALL=65536; CAP_BRACKETS=131072; CAP_NESTED=409600
+if nm -C "$BIN" 2>/dev/null | grep -q __asan_init; then CAP_SMALL=196608; CAP_BRACKETS=393216; CAP_NESTED=786432; fi
 within "/dev/zero as the article is refused" "$CAP_SMALL" 1 "^article-widget: error: /dev/zero: is a character device, not a regular file" -- "$BIN" model /dev/zero
 within "/dev/zero as the config is refused" "$CAP_SMALL" 1 "^article-widget: error: /dev/zero: is a character device" -- "$BIN" model "$ART" --config /dev/zero
 mkfifo "$TMP/fifo"
@@ -91,6 +91,12 @@ within "a 50 MB article is refused before it is read" "$CAP_SMALL" 1 "big.md: ar
 head -c 8388608 /dev/zero | tr '\0' '[' > "$TMP/brackets.md"
 within "8 MiB of [ (the default limit) parse in bounded memory" "$CAP_BRACKETS" 0 "warning: too much markup: from line 1 on the article is shown as plain text" -- "$BIN" model "$TMP/brackets.md"
 has "the brackets are one code block" '"code_block": 1' "$TMP/out"
+# The costliest markup per byte that the budget keeps (README "Limits"): one-letter lists nested 4 deep.
+python3 -c 'import sys; sys.stdout.write(("- - - - a\n" * 838861)[:8388608])' > "$TMP/nested.md"
+within "8 MiB of nested lists parse in bounded memory" "$CAP_NESTED" 0 "warning: too much markup: from line [0-9]+ on" -- "$BIN" model "$TMP/nested.md"
+python3 -c 'import sys; sys.stdout.write("a\n" * 1048576)' > "$TMP/lines.md"
+within "a million one-letter lines are refused, even as plain text" "$CAP_SMALL" 1 "^article-widget: error: .*lines.md: too much markup: not even as plain text does the article fit its budget \\(1048576 lines; " -- "$BIN" model "$TMP/lines.md"
+n=$(wc -l < "$TMP/err"); [ "$n" -eq 1 ] && { echo "ok   that refusal is one line"; pass=$((pass+1)); } || { echo "FAIL that refusal is $n lines"; fail=$((fail+1)); }
 check "a screenshot over 4096x4096 device pixels is refused" 2 "^article-widget: error: a screenshot of 8192x8192 device pixels \\(67108864\\) is over the limit of 16777216" -- "$BIN" screenshot "$ART" -o "$TMP/s.png" --width 4096 --height 4096 --scale 2
 n=$(wc -l < "$TMP/err"); [ "$n" -eq 1 ] && { echo "ok   the refusal is one line"; pass=$((pass+1)); } || { echo "FAIL the refusal is $n lines"; fail=$((fail+1)); }
 [ ! -e "$TMP/s.png" ] && { echo "ok   no picture is written"; pass=$((pass+1)); } || { echo "FAIL a refused screenshot wrote $TMP/s.png"; fail=$((fail+1)); }
