@@ -8,9 +8,10 @@
 // between them + 3 for each list, quote or heading marker it opens with (a list marker makes a list and an
 // item, in the parser, in our model and in the layout) + the columns of a table that may be open (cmark-gfm
 // fills short rows with empty cells); a blank line costs nothing. A fenced code block is one node whatever
-// it holds, so its lines cost one each (for the layout), but only where every parser certainly sees a fence: a line that the parsers may read differently (an
-// indented fence inside a list, an HTML block that one parser version starts and another does not) keeps
-// every reading it may have, and it is free only when all readings agree.
+// it holds, so its lines cost one each (for the layout), but only where every parser certainly sees a
+// fence: a line that the parsers may read differently (an indented fence inside a list, an HTML block that
+// one parser version starts and another does not) keeps every reading it may have, and costs one only when
+// all readings agree that it is code.
 #include "input_guard.h"
 
 #include <algorithm>
@@ -217,7 +218,7 @@ void AddHtmlStart(const Line& line, ModeSet& next) {
     if (end == HtmlEnd::None) {
         if (line.StartsWithNoCase(at, "!--")) end = HtmlEnd::Comment;
         else if (line.StartsWithNoCase(at, "?")) end = HtmlEnd::Instruction;
-        else if (line.StartsWithNoCase(at, "![cdata[") && line.text.substr(at, 8) == "![CDATA[") end = HtmlEnd::Cdata;
+        else if (line.text.substr(at, 8) == "![CDATA[") end = HtmlEnd::Cdata;
         else if (at + 1 < line.text.size() && line.text[at] == '!' && line.text[at + 1] >= 'A' && line.text[at + 1] <= 'Z') end = HtmlEnd::Declaration;
         else if (at + 1 < line.text.size() && line.text[at] == '!' && line.text[at + 1] >= 'a' && line.text[at + 1] <= 'z') {
             end = HtmlEnd::Declaration;   // spec 0.30 only
