@@ -35,7 +35,8 @@ LoadOutcome LoadArticle(std::string_view markdown, const std::string& configText
     parseConfig.maxInputBytes = std::max<uint32_t>(parseConfig.maxInputBytes, static_cast<uint32_t>(guarded.Text(markdown).size()));
     ParseResult parsed = ParseArticle(guarded.Text(markdown), parseConfig);
     if (!parsed.ok) { outcome.error = options.sourceName + ": " + parsed.error; return outcome; }
-    if (guarded.cut) parsed.doc.warnings.push_back(guarded.Message(markdown.size()));
+    // Past kMaxWarnings on purpose: the writer must learn that part of the article is plain text.
+    if (guarded.cut) parsed.doc.warnings.push_back(Warning{WarningKind::MarkupBudget, guarded.cutLine, guarded.Message(markdown.size())});
     article->doc = std::move(parsed.doc);
     article->baseUrl = article->config.baseUrl.empty() ? options.baseUrl : article->config.baseUrl;
     outcome.article = std::move(article);

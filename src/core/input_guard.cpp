@@ -348,7 +348,7 @@ std::string GuardedMarkdown::Message(size_t inputBytes) const {
     if (refused)
         return "too much markup: not even as plain text does the article fit its budget (" + std::to_string(lines) +
                " lines; " + over + ")";
-    if (cut) return "too much markup: from line " + std::to_string(cutLine) + " on the article is shown as plain text (" + over + ")";
+    if (cut) return "too much markup: from this line on the article is shown as plain text (" + over + ")";
     return "";
 }
 

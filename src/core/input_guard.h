@@ -47,8 +47,9 @@ struct GuardedMarkdown {
 
     // What the parser should read: `input` itself, or the guarded text when cut.
     std::string_view Text(std::string_view input) const { return cut ? std::string_view(guarded) : input; }
-    // One line for the writer: the warning when cut ("too much markup: from line 3 on ..."), the error when
-    // refused ("too much markup: even as plain text ..."), else "".
+    // One line for the writer: the warning when cut, for line cutLine ("too much markup: from this line on
+    // the article is shown as plain text (...)"), the error when refused ("too much markup: not even as
+    // plain text ..."), else "".
     std::string Message(size_t inputBytes) const;
 };
 

@@ -77,13 +77,15 @@ bool CheckReadableFile(const std::string& path, std::string& error) {
 
 // [SECTION] reading ----------------------------------------------------------------
 
-bool ReadWholeFile(const std::string& path, std::string& out, std::string& error, const ReadLimit& limit) {
+bool ReadWholeFile(const std::string& path, std::string& out, std::string& error, const ReadLimit& limit, bool* overLimit) {
     out.clear();
+    if (overLimit) *overLimit = false;
     OpenFile file;
     if (!OpenForReading(path, file, error)) return false;
     const bool sized = S_ISREG(file.st.st_mode);
     if (sized && static_cast<uint64_t>(file.st.st_size) > limit.bytes) {   // refused before a byte is read
         error = OverLimit(path, limit, std::to_string(file.st.st_size) + " bytes, ");
+        if (overLimit) *overLimit = true;
         return false;
     }
     const size_t cap = limit.bytes == SIZE_MAX ? SIZE_MAX : limit.bytes + 1;   // one byte more tells "too big"
@@ -106,6 +108,7 @@ bool ReadWholeFile(const std::string& path, std::string& out, std::string& error
         out.clear();
         out.shrink_to_fit();
         error = OverLimit(path, limit, "");
+        if (overLimit) *overLimit = true;
         return false;
     }
     return true;

@@ -21,7 +21,9 @@ struct ReadLimit {
 // On failure returns false and sets `error` to one line: "<path>: no such file", "is a directory, not a
 // file", "is a FIFO, not a regular file (...)", "<what> is N bytes, over the limit of M bytes (<why>)"
 // (or "<what> is over the limit of M bytes" when the size is not known before reading), "read error".
-bool ReadWholeFile(const std::string& path, std::string& out, std::string& error, const ReadLimit& limit = ReadLimit{});
+// `overLimit`, when given, tells that last case from the others.
+bool ReadWholeFile(const std::string& path, std::string& out, std::string& error, const ReadLimit& limit = ReadLimit{},
+                   bool* overLimit = nullptr);
 
 // Whether `path` opens as a file ReadWholeFile would read ("-" always does); `error` as ReadWholeFile's.
 bool CheckReadableFile(const std::string& path, std::string& error);

@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (guarded.cut) {   // the rest is the last top-level block, and it is code
         const aw::NodeId last = doc.node(0).lastChild;
         if (last == aw::kNoNode || doc.node(last).kind != aw::NodeKind::CodeBlock) __builtin_trap();
-        if (doc.warnings.empty() || doc.warnings.back() != guarded.Message(size)) __builtin_trap();
+        if (doc.warnings.empty() || doc.warnings.back().message != guarded.Message(size)) __builtin_trap();
     }
 
     for (bool interactive : {false, true}) {
