@@ -70,8 +70,8 @@ within() {  # within NAME KB_CAP WANT_RC STDERR_PATTERN -- command...: exit code
 }
 ART="$ROOT/assets/article.md"
 # Under AddressSanitizer (the native-asan ctest) memory is measured with its shadow and quarantine on top.
-CAP_SMALL=65536; CAP_BRACKETS=131072; CAP_NESTED=409600
-if nm -C "$BIN" 2>/dev/null | grep -q __asan_init; then CAP_SMALL=196608; CAP_BRACKETS=393216; CAP_NESTED=786432; fi
+CAP_SMALL=65536; CAP_BRACKETS=131072; CAP_NESTED=491520
+if nm -C "$BIN" 2>/dev/null | grep -q __asan_init; then CAP_SMALL=196608; CAP_BRACKETS=393216; CAP_NESTED=1048576; fi
 within "/dev/zero as the article is refused" "$CAP_SMALL" 1 "^article-widget: error: /dev/zero: is a character device, not a regular file" -- "$BIN" model /dev/zero
 within "/dev/zero as the config is refused" "$CAP_SMALL" 1 "^article-widget: error: /dev/zero: is a character device" -- "$BIN" model "$ART" --config /dev/zero
 mkfifo "$TMP/fifo"
