@@ -1,7 +1,8 @@
 // Fuzz target: the markup budget (core/input_guard) against the parser itself, cmark or cmark-gfm with every
 // GFM extension, whichever the core is built with. Findings: the parser's peak heap over kParserBytesPerElement
 // per element the budget allows (an element the guard thought free made nodes), and a cut whose rest is not
-// the last top-level block as code with the same visible characters (the fence opened somewhere else).
+// the last top-level block (but footnotes) as code with the same visible characters (the fence opened
+// somewhere else).
 #if __has_include(<cmark-gfm.h>)
 #include <cmark-gfm.h>
 #if __has_include(<cmark-gfm-core-extensions.h>)
@@ -26,7 +27,7 @@
 namespace {
 
 constexpr size_t kParserBytesPerByte = 8;        // the parser's copies of the text
-constexpr size_t kParserBytesPerElement = 256;   // cmark: about 100 per element, cmark-gfm about 175
+constexpr size_t kParserBytesPerElement = 256;   // measured at most: cmark 46 per element, cmark-gfm 74
 constexpr size_t kBaseBytes = 128 * 1024;
 
 cmark_node* Parse(std::string_view text) {
@@ -44,6 +45,16 @@ cmark_node* Parse(std::string_view text) {
     cmark_node* doc = cmark_parser_finish(parser);
     cmark_parser_free(parser);
     return doc;
+}
+
+// cmark-gfm moves the footnote definitions that are referred to after everything else.
+bool MovedToTheEnd(cmark_node* node) {
+#ifdef CMARK_OPT_FOOTNOTES
+    return cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_DEFINITION;
+#else
+    (void)node;
+    return false;
+#endif
 }
 
 // The lines of a text (CR, LF and CRLF end a line; a final line end adds no line).
@@ -100,6 +111,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     if (guarded.cut) {
         cmark_node* last = cmark_node_last_child(doc);
+        while (last && MovedToTheEnd(last)) last = cmark_node_previous(last);
         if (!last || cmark_node_get_type(last) != CMARK_NODE_CODE_BLOCK) __builtin_trap();
         const char* literal = cmark_node_get_literal(last);
         if (!SameText(literal ? literal : "", markdown.substr(guarded.cutOffset))) __builtin_trap();
