@@ -187,7 +187,8 @@ private:
 };
 
 // Whether an HTML block that ends at `end` ends on `line` (searching from byte `from`); `maybe` is set
-// when only some parser versions end it there (cmark 0.30 knows <textarea>, cmark-gfm's spec 0.29 does not).
+// when only some readings end it there (<textarea> is in cmark 0.30.2's and cmark-gfm 0.29.0.gfm.13's scanners
+// but not in the GFM spec 0.29 they claim: a later release may follow either, so both are kept).
 bool HtmlEndsOn(const Line& line, size_t from, HtmlEnd end, bool& maybe) {
     maybe = false;
     switch (end) {
@@ -209,7 +210,9 @@ bool HtmlEndsOn(const Line& line, size_t from, HtmlEnd end, bool& maybe) {
 // The readings after a line that starts with '<' (indented at most 3) in ordinary Markdown.
 void AddHtmlStart(const Line& line, ModeSet& next) {
     const size_t at = line.first + 1;
-    const auto tagEnds = [&](size_t end) { return end == line.text.size() || IsSpaceOrTab(line.text[end]) || line.text[end] == '>'; };
+    const auto tagEnds = [&](size_t end) {   // cmark's spacechar or '>'
+        return end == line.text.size() || std::string_view(" \t\v\f>").find(line.text[end]) != std::string_view::npos;
+    };
     HtmlEnd end = HtmlEnd::None;
     bool certain = line.indent == 0;   // indented, it may sit inside a list item that a later line leaves
     for (std::string_view tag : {std::string_view("script"), std::string_view("pre"), std::string_view("style")})
@@ -218,10 +221,10 @@ void AddHtmlStart(const Line& line, ModeSet& next) {
     if (end == HtmlEnd::None) {
         if (line.StartsWithNoCase(at, "!--")) end = HtmlEnd::Comment;
         else if (line.StartsWithNoCase(at, "?")) end = HtmlEnd::Instruction;
-        else if (line.text.substr(at, 8) == "![CDATA[") end = HtmlEnd::Cdata;
+        else if (line.StartsWithNoCase(at, "![cdata[")) end = HtmlEnd::Cdata;   // case-insensitive in the scanner
         else if (at + 1 < line.text.size() && line.text[at] == '!' && line.text[at + 1] >= 'A' && line.text[at + 1] <= 'Z') end = HtmlEnd::Declaration;
         else if (at + 1 < line.text.size() && line.text[at] == '!' && line.text[at + 1] >= 'a' && line.text[at + 1] <= 'z') {
-            end = HtmlEnd::Declaration;   // spec 0.30 only
+            end = HtmlEnd::Declaration;   // spec 0.30; both scanners take only A-Z: read both ways
             certain = false;
         }
     }

@@ -125,6 +125,8 @@ TEST_CASE("input guard: text that only some readings put in a code block is neve
         "<!-->\n```\n```\n",                 // a comment that ends where it starts
         "|a|b|\n|-|-|\n```\n```\n",          // a fence ends a table
         "```\xF1``\n```\n",                  // UTF-8 repair takes the info's backticks: an opener after all
+        "<![cDATA[\n\n",                      // CDATA in any case: an HTML block past the blank line, up to ]]>
+        "<pre\f\n\n",                         // a form feed ends the tag name: an HTML block up to </pre>
     };
     for (const char* opening : openings) {
         CAPTURE(opening);
