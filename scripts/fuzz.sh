@@ -45,7 +45,7 @@ EOF
 [ $? -eq 0 ] || { echo "FAIL fuzz seeds: python3 could not write $SEEDS"; exit 1; }
 
 # [SECTION] targets --------------------------------------------------------------
-# target  -max_len  dictionary  long seeds from
+# target  -max_len  dictionary  long seeds (and the committed corpus) shared with
 TARGETS=(
   "fuzz_markdown 131072 markdown.dict fuzz_markdown"
   "fuzz_guard 131072 markdown.dict fuzz_markdown"
@@ -56,12 +56,13 @@ TARGETS=(
 failed=0
 for spec in "${TARGETS[@]}"; do
   read -r target maxlen dict seeds_from <<< "$spec"
+  shared=(); [ "$seeds_from" != "$target" ] && shared=("$CORPUS/$seeds_from")   # fuzz_guard also reads fuzz_markdown's inputs
   log="$WORK/$target.log"
   mkdir -p "$WORK/$target" "$CORPUS/$target"
   opts=(-max_len="$maxlen" -timeout=10 -rss_limit_mb=1536 -malloc_limit_mb=256 -artifact_prefix="$CORPUS/$target/"
         -print_final_stats=1)
   [ "$dict" != "-" ] && opts+=(-dict="$ROOT/tests/fuzz/$dict")
-  mapfile -t seeds < <(find "$CORPUS/$target" "$SEEDS/$seeds_from" -type f | sort)
+  mapfile -t seeds < <(find "$CORPUS/$target" "${shared[@]}" "$SEEDS/$seeds_from" -type f | sort)
   # Regression: every committed input and long seed once (libFuzzer runs files given as arguments and exits).
   if [ ${#seeds[@]} -gt 0 ] && ! "$BIN/$target" "${opts[@]}" "${seeds[@]}" > "$log" 2>&1; then
     echo "FAIL $target: the committed corpus crashes (log: ${log#$ROOT/})"; grep -m 5 -E 'ERROR|SUMMARY|runtime error|heap peak' "$log"
@@ -69,7 +70,7 @@ for spec in "${TARGETS[@]}"; do
   fi
   runs=0; cov="?"
   if [ "$SECONDS_EACH" -gt 0 ]; then
-    if ! "$BIN/$target" "${opts[@]}" -max_total_time="$SECONDS_EACH" "$WORK/$target" "$CORPUS/$target" "$SEEDS/$seeds_from" >> "$log" 2>&1; then
+    if ! "$BIN/$target" "${opts[@]}" -max_total_time="$SECONDS_EACH" "$WORK/$target" "$CORPUS/$target" "${shared[@]}" "$SEEDS/$seeds_from" >> "$log" 2>&1; then
       found=$(find "$CORPUS/$target" -type f -newer "$WORK/build.log" \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | head -n 3)
       echo "FAIL $target: fuzzing found a problem, input kept in ${CORPUS#$ROOT/}/$target/ (log: ${log#$ROOT/})"
       [ -n "$found" ] && echo "$found" | sed "s|$ROOT/|   |"
