@@ -67,14 +67,12 @@ std::map<std::string, std::string> InlineImages(const Document& doc, const std::
         const std::string path = LocalPathOfRelativeUrl(image.src);
         const char* mime = ImageMimeType(path);
         std::string bytes, readError;
+        bool tooLarge = false;
         if (dir.empty() || path.empty()) { warnings.push_back(where + "is not inlined: it names no file beside the article"); continue; }
         if (!mime) { warnings.push_back(where + "is not inlined: not a png, jpeg, gif, webp, avif or svg file"); continue; }
-        if (!ReadWholeFile(dir + "/" + path, bytes, readError, kBundleImageMaxBytes)) {
-            warnings.push_back(where + "is not inlined: " + readError);
-            continue;
-        }
-        if (bytes.size() > kBundleImageMaxBytes) {
-            warnings.push_back(where + "is not inlined: larger than " + std::to_string(kBundleImageMaxBytes >> 20) + " MiB");
+        if (!ReadWholeFile(dir + "/" + path, bytes, readError, ReadLimit{kBundleImageMaxBytes, "image", ""}, &tooLarge)) {
+            warnings.push_back(where + "is not inlined: " +
+                               (tooLarge ? "larger than " + std::to_string(kBundleImageMaxBytes >> 20) + " MiB" : readError));
             continue;
         }
         if (total + bytes.size() > kBundleImagesMaxBytes) {

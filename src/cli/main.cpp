@@ -32,8 +32,17 @@ constexpr const char* kUsage =
     "                                        write one self-contained offline HTML file (needs the web\n"
     "                                        build; DIR defaults to build/web/dist beside this program)\n";
 
+// The largest screenshot: 4096x4096 device pixels, a 64 MB framebuffer (README "Limits").
+constexpr long long kMaxScreenshotPixels = 4096LL * 4096LL;
+
 int Usage(const std::string& message) {
     std::fprintf(stderr, "article-widget: error: %s\n%s", message.c_str(), kUsage);
+    return 2;
+}
+
+// A bad value of a valid option: the one line, without the whole usage.
+int UsageLine(const std::string& message) {
+    std::fprintf(stderr, "article-widget: error: %s\n", message.c_str());
     return 2;
 }
 
@@ -94,20 +103,26 @@ int ParseArgs(int argc, char** argv, Args& a) {
     }
     if (a.file.empty()) return Usage(a.command + " needs a FILE (or - for standard input)");
     if (a.command == "screenshot" && a.out.empty()) return Usage("screenshot needs -o OUT.png");
+    if (a.command == "screenshot") {
+        // Device pixels as the off-screen framebuffer has them (native_app: CSS px times the scale, truncated).
+        const float scale = a.scale > 0.0f ? a.scale : 1.0f;
+        const long long w = static_cast<long long>((a.width ? a.width : aw::NativeOptions{}.width) * scale);
+        const long long h = static_cast<long long>((a.height ? a.height : aw::NativeOptions{}.height) * scale);
+        if (w * h > kMaxScreenshotPixels)
+            return UsageLine("a screenshot of " + std::to_string(w) + "x" + std::to_string(h) + " device pixels (" + std::to_string(w * h) +
+                         ") is over the limit of " + std::to_string(kMaxScreenshotPixels) + " (4096x4096): lower --width, --height or --scale");
+    }
     if (a.command == "bundle" && a.out.empty()) return Usage("bundle needs -o OUT.html");
     return -1;
 }
 
 int LoadStrict(const Args& a, std::shared_ptr<const aw::Article>& article, std::string* markdownOut = nullptr,
                std::string* configOut = nullptr) {
-    std::string markdown, config, error;
-    if (!a.config.empty() && !aw::ReadWholeFile(a.config, config, error)) return Fail(error);
-    if (!aw::ReadWholeFile(a.file, markdown, error, 512u << 20)) return Fail(error);
     aw::LoadOptions options;
     options.strictUtf8 = true;
     options.sourceName = a.file == "-" ? "standard input" : a.file;
     options.glyphAvailability = aw::NativeGlyphAvailability();   // uncovered_characters: what no installed font draws
-    aw::LoadOutcome outcome = aw::LoadArticle(markdown, config, options);
+    aw::LoadOutcome outcome = aw::LoadArticleFiles(a.file, a.config, options, markdownOut, configOut);
     if (!outcome.article) return Fail(outcome.error);
     for (const aw::Warning& w : outcome.article->doc.warnings) {
         if (w.line > 0) std::fprintf(stderr, "article-widget: warning: %s:%d: %s\n", options.sourceName.c_str(), w.line, w.message.c_str());
@@ -115,8 +130,6 @@ int LoadStrict(const Args& a, std::shared_ptr<const aw::Article>& article, std::
     }
     if (const int more = outcome.article->doc.warningsOmitted) std::fprintf(stderr, "article-widget: warning: %d more warnings\n", more);
     article = outcome.article;
-    if (markdownOut) *markdownOut = std::move(markdown);
-    if (configOut) *configOut = std::move(config);
     return 0;
 }
 
@@ -166,8 +179,9 @@ int main(int argc, char** argv) {
     if (a.height) options.height = a.height;
     options.scale = a.scale;
     if (a.command == "view") return aw::RunViewer(options);
-    // The screenshot command checks its input first, so bad input fails with a message, not a picture.
-    std::string probe, error;
-    if (!aw::ReadWholeFile(a.file == "-" ? std::string("/dev/null") : a.file, probe, error, 1)) return Fail(error);
+    // The screenshot command checks its files first, so a missing file or a FIFO fails with a message, not a picture.
+    std::string error;
+    if (a.file != "-" && !aw::CheckReadableFile(a.file, error)) return Fail(error);
+    if (!a.config.empty() && !aw::CheckReadableFile(a.config, error)) return Fail(error);
     return aw::RenderScreenshot(options, a.out);
 }

@@ -1,6 +1,8 @@
 // Loading an article: config text plus Markdown bytes to a validated Config and Document, with one-line errors.
 #include "article.h"
 
+#include <algorithm>
+
 #include "markdown.h"
 #include "text_util.h"
 
@@ -25,8 +27,16 @@ LoadOutcome LoadArticle(std::string_view markdown, const std::string& configText
             return outcome;
         }
     }
-    ParseResult parsed = ParseArticle(markdown, article->config);
+    // Hostile markup (a run of brackets, one-character lines) would cost the parser ~200 bytes per input byte:
+    // past the budget the rest is fenced as plain text (or the article refused), so memory stays linear.
+    const GuardedMarkdown guarded = GuardMarkdown(markdown, options.markupBudget);
+    if (guarded.refused) { outcome.error = options.sourceName + ": " + guarded.Message(markdown.size()); return outcome; }
+    Config parseConfig = article->config;
+    parseConfig.maxInputBytes = std::max<uint32_t>(parseConfig.maxInputBytes, static_cast<uint32_t>(guarded.Text(markdown).size()));
+    ParseResult parsed = ParseArticle(guarded.Text(markdown), parseConfig);
     if (!parsed.ok) { outcome.error = options.sourceName + ": " + parsed.error; return outcome; }
+    // Past kMaxWarnings on purpose: the writer must learn that part of the article is plain text.
+    if (guarded.cut) parsed.doc.warnings.push_back(Warning{WarningKind::MarkupBudget, guarded.cutLine, guarded.Message(markdown.size())});
     article->doc = std::move(parsed.doc);
     article->baseUrl = article->config.baseUrl.empty() ? options.baseUrl : article->config.baseUrl;
     if (options.glyphAvailability) article->doc.uncoveredCharacters = CountUndrawableCharacters(article->doc, options.glyphAvailability);

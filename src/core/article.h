@@ -6,6 +6,7 @@
 #include "config.h"
 #include "document.h"
 #include "glyph_availability.h"
+#include "input_guard.h"
 
 namespace aw {
 
@@ -21,6 +22,7 @@ struct LoadOptions {
     std::string baseUrl;     // the article's own location (e.g. its folder as a file URL), used when the config gives none
     // When set, the characters no font can draw are counted into Document::uncoveredCharacters.
     GlyphAvailability glyphAvailability;
+    MarkupBudget markupBudget;            // past it, the rest of the article is shown as plain text (input_guard.h)
 };
 
 struct LoadOutcome {

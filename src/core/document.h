@@ -69,7 +69,7 @@ struct Footnote {
 };
 
 // What the widget could not show as written, for the writer.
-enum class WarningKind : uint8_t { Config, RawHtml, LinkScheme, ImageSource };
+enum class WarningKind : uint8_t { Config, RawHtml, LinkScheme, ImageSource, MarkupBudget };
 const char* WarningKindName(WarningKind kind);
 struct Warning {
     WarningKind kind = WarningKind::Config;

@@ -49,6 +49,7 @@ const char* WarningKindName(WarningKind kind) {
         case WarningKind::RawHtml: return "raw_html";
         case WarningKind::LinkScheme: return "link_scheme";
         case WarningKind::ImageSource: return "image_source";
+        case WarningKind::MarkupBudget: return "markup_budget";
     }
     return "unknown";
 }

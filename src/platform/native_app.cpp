@@ -25,10 +25,6 @@ namespace aw {
 namespace {
 
 LoadOutcome LoadFromFiles(const NativeOptions& o) {
-    LoadOutcome outcome;
-    std::string config, markdown, error;
-    if (!o.configPath.empty() && !ReadWholeFile(o.configPath, config, error)) { outcome.error = error; return outcome; }
-    if (!ReadWholeFile(o.articlePath, markdown, error, 512u << 20)) { outcome.error = error; return outcome; }
     LoadOptions options;
     options.sourceName = o.articlePath == "-" ? "standard input" : o.articlePath;
     // Relative links and images resolve against the article's own folder.
@@ -40,7 +36,7 @@ LoadOutcome LoadFromFiles(const NativeOptions& o) {
         }
     }
     options.glyphAvailability = NativeGlyphAvailability();
-    return LoadArticle(markdown, config, options);
+    return LoadArticleFiles(o.articlePath, o.configPath, options);
 }
 
 ThemeMode ThemeFromName(const std::string& name) {

@@ -175,12 +175,17 @@ EMSCRIPTEN_KEEPALIVE void aw_destroy() {
     g_widget = nullptr;
 }
 
+// The module may grow to 64 MB (cmake/web.cmake): whatever the article's size, at most 196608 markup
+// elements reach the parser (README "Limits" has the memory this takes at the costliest).
+constexpr aw::MarkupBudget kModuleMarkupBudget{4, 65536, 196608};
+
 // Markdown and config as UTF-8 bytes. Returns 1 on success; on failure 0, with the message in
 // aw_get_json("error"). A failure keeps the last good article on screen.
 EMSCRIPTEN_KEEPALIVE int aw_set_document(const char* markdown, int markdownLen, const char* config, int configLen) {
     if (!g_widget) return 0;
     aw::LoadOptions options;
     options.sourceName = "article";
+    options.markupBudget = kModuleMarkupBudget;
     aw::LoadOutcome outcome = aw::LoadArticle(std::string_view(markdown, static_cast<size_t>(markdownLen)),
                                               std::string(config, static_cast<size_t>(configLen)), options);
     Wake();
@@ -430,8 +435,10 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
 // while the canvas gets ready. "" when the input does not load.
 EMSCRIPTEN_KEEPALIVE const char* aw_preview_html(const char* markdown, int markdownLen, const char* config, int configLen) {
     static std::string html;
+    aw::LoadOptions load;
+    load.markupBudget = kModuleMarkupBudget;
     const aw::LoadOutcome outcome = aw::LoadArticle(std::string_view(markdown, static_cast<size_t>(markdownLen)),
-                                                    std::string(config, static_cast<size_t>(configLen)), aw::LoadOptions{});
+                                                    std::string(config, static_cast<size_t>(configLen)), load);
     html.clear();
     if (outcome.article) {
         aw::HtmlOptions options = aw::HtmlOptionsFor(*outcome.article, /*interactive=*/false);

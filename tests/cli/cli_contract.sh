@@ -53,6 +53,55 @@ check "unknown option" 2 "unknown option" -- "$BIN" model x --frob
 check "screenshot without -o" 2 "needs -o" -- "$BIN" screenshot "$ROOT/assets/article.md"
 check "bad scale" 2 "--scale takes" -- "$BIN" screenshot "$ROOT/assets/article.md" -o "$TMP/x.png" --scale 9
 
+# Hostile input (issue 15): every read stops at its limit plus one byte; FIFOs and devices are refused unless
+# given as -; a run of brackets at the default limit stays within a memory cap; the screenshot size is capped.
+peak_kb() {  # peak_kb CMD...: runs CMD (output to $TMP/out, $TMP/err) and prints its peak RSS in KB and exit code
+  python3 -c 'import resource, subprocess, sys
+r = subprocess.run(sys.argv[2:], stdout=open(sys.argv[1] + "/out", "wb"), stderr=open(sys.argv[1] + "/err", "wb"))
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)' "$TMP" "$@"
+}
+within() {  # within NAME KB_CAP WANT_RC STDERR_PATTERN -- command...: exit code, message and peak memory
+  local name="$1" cap="$2" want="$3" pattern="$4"; shift 5
+  read -r kb rc < <(peak_kb "$@")
+  if [ "$rc" -ne "$want" ]; then echo "FAIL $name: exit $rc, wanted $want; stderr: $(head -c 300 "$TMP/err")"; fail=$((fail+1)); return; fi
+  if [ -n "$pattern" ] && ! grep -qE -e "$pattern" "$TMP/err"; then echo "FAIL $name: stderr lacks /$pattern/: $(head -c 300 "$TMP/err")"; fail=$((fail+1)); return; fi
+  if [ "$kb" -gt "$cap" ]; then echo "FAIL $name: peak memory $kb KB, over $cap KB"; fail=$((fail+1)); return; fi
+  echo "ok   $name ($kb KB)"; pass=$((pass+1))
+}
+ART="$ROOT/assets/article.md"
+# Under AddressSanitizer (the native-asan ctest) memory is measured with its shadow and quarantine on top.
+CAP_SMALL=65536; CAP_BRACKETS=131072; CAP_NESTED=491520
+if nm -C "$BIN" 2>/dev/null | grep -q __asan_init; then CAP_SMALL=196608; CAP_BRACKETS=393216; CAP_NESTED=1048576; fi
+within "/dev/zero as the article is refused" "$CAP_SMALL" 1 "^article-widget: error: /dev/zero: is a character device, not a regular file" -- "$BIN" model /dev/zero
+within "/dev/zero as the config is refused" "$CAP_SMALL" 1 "^article-widget: error: /dev/zero: is a character device" -- "$BIN" model "$ART" --config /dev/zero
+mkfifo "$TMP/fifo"
+within "a FIFO as the article is refused at once" "$CAP_SMALL" 1 "^article-widget: error: .*fifo: is a FIFO, not a regular file \\(to read it anyway, give -" -- timeout 10 "$BIN" model "$TMP/fifo"
+within "a FIFO as the config is refused at once" "$CAP_SMALL" 1 "^article-widget: error: .*fifo: is a FIFO" -- timeout 10 "$BIN" model "$ART" --config "$TMP/fifo"
+(sleep 0.3; cat "$ART" > "$TMP/fifo") &
+check "a FIFO given as - is read" 0 "" -- timeout 10 bash -c "'$BIN' model - < '$TMP/fifo'"
+has "the FIFO's article" '"title": "Will Anthropic' "$TMP/out"
+wait
+within "standard input stops at the article limit plus one byte" "$CAP_SMALL" 1 "^article-widget: error: standard input: article is over the limit of 8388608 bytes \\(config \"maxInputBytes\"\\)$" -- bash -c "'$BIN' model - < /dev/zero"
+echo '{"maxInputBytes": 2048}' > "$TMP/small.json"
+within "the config's maxInputBytes limits the read" "$CAP_SMALL" 1 "standard input: article is over the limit of 2048 bytes" -- bash -c "'$BIN' model - --config '$TMP/small.json' < /dev/zero"
+truncate -s 2G "$TMP/sparse.json"
+within "a 2 GiB config is refused before it is read" "$CAP_SMALL" 1 "sparse.json: config is 2147483648 bytes, over the limit of 1048576 bytes$" -- "$BIN" model "$ART" --config "$TMP/sparse.json"
+truncate -s 50000007 "$TMP/big.md"
+within "a 50 MB article is refused before it is read" "$CAP_SMALL" 1 "big.md: article is 50000007 bytes, over the limit of 8388608 bytes \\(config \"maxInputBytes\"\\)" -- "$BIN" model "$TMP/big.md"
+head -c 8388608 /dev/zero | tr '\0' '[' > "$TMP/brackets.md"
+within "8 MiB of [ (the default limit) parse in bounded memory" "$CAP_BRACKETS" 0 "warning: .*brackets.md:1: too much markup: from this line on the article is shown as plain text \\(8388610 markup elements, over the limit of 2162688 for 8388608 bytes\\)$" -- "$BIN" model "$TMP/brackets.md"
+has "the brackets are one code block" '"code_block": 1' "$TMP/out"
+# The costliest markup per byte that the budget keeps (README "Limits"): one-letter lists nested 4 deep.
+python3 -c 'import sys; sys.stdout.write(("- - - - a\n" * 838861)[:8388608])' > "$TMP/nested.md"
+within "8 MiB of nested lists parse in bounded memory" "$CAP_NESTED" 0 "warning: .*nested.md:[0-9]+: too much markup: from this line on" -- "$BIN" model "$TMP/nested.md"
+python3 -c 'import sys; sys.stdout.write("a\n" * 1048576)' > "$TMP/lines.md"
+within "a million one-letter lines are refused, even as plain text" "$CAP_SMALL" 1 "^article-widget: error: .*lines.md: too much markup: not even as plain text does the article fit its budget \\(1048576 lines; " -- "$BIN" model "$TMP/lines.md"
+n=$(wc -l < "$TMP/err"); [ "$n" -eq 1 ] && { echo "ok   that refusal is one line"; pass=$((pass+1)); } || { echo "FAIL that refusal is $n lines"; fail=$((fail+1)); }
+check "a screenshot over 4096x4096 device pixels is refused" 2 "^article-widget: error: a screenshot of 8192x8192 device pixels \\(67108864\\) is over the limit of 16777216" -- "$BIN" screenshot "$ART" -o "$TMP/s.png" --width 4096 --height 4096 --scale 2
+n=$(wc -l < "$TMP/err"); [ "$n" -eq 1 ] && { echo "ok   the refusal is one line"; pass=$((pass+1)); } || { echo "FAIL the refusal is $n lines"; fail=$((fail+1)); }
+[ ! -e "$TMP/s.png" ] && { echo "ok   no picture is written"; pass=$((pass+1)); } || { echo "FAIL a refused screenshot wrote $TMP/s.png"; fail=$((fail+1)); }
+check "a FIFO screenshot is refused" 1 "fifo: is a FIFO" -- timeout 10 "$BIN" screenshot "$TMP/fifo" -o "$TMP/s.png"
+
 # bundle: a stand-in web build (the real one is tested in tests/e2e/bundle.test.mjs), so this runs before any web build.
 ASSETS="$TMP/assets"; mkdir -p "$ASSETS" "$TMP/empty"
 echo 'window.awLoaded = "</script>";' > "$ASSETS/article-widget.js"

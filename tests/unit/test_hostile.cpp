@@ -72,7 +72,7 @@ std::string Describe(const Config& c) {
 } // namespace
 
 TEST_CASE("hostile: a 50 MB article is refused by default and loads when maxInputBytes allows it") {
-    const std::string line(999'998, 'w');
+    const std::string line(999'998, 'x');   // not 'w': cmark-gfm's autolinks make a node of every 'w'
     std::string md = "# Big\n\n";
     for (int i = 0; i < 50; ++i) md += line + "\n\n";   // 50 paragraphs of one 999,998-letter word
     REQUIRE(md.size() == 50'000'007u);
