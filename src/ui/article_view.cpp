@@ -252,7 +252,15 @@ void ArticleView::DrawText(ImDrawList* draw, const FontLibrary& fonts, const Pal
     const Document& doc = article_->doc;
     // CSS's half-leading: the font's content area centred in the line box.
     const float baselineOffset = std::round((block.lineHeight - fonts.ContentHeight(block.face)) * 0.5f + fonts.Ascent(block.face));
-    for (size_t l = 0; l < block.text.lines.size(); ++l) {
+    // Only the lines inside the clip rectangle: a block may be thousands of lines tall (a long code
+    // block), and every glyph drawn costs vertices, whether or not it is seen.
+    size_t first = 0, last = block.text.lines.size();
+    if (block.lineHeight > 0.0f) {
+        const float clipTop = draw->GetClipRectMin().y, clipBottom = draw->GetClipRectMax().y;
+        first = static_cast<size_t>(std::clamp(std::floor((clipTop - y) / block.lineHeight), 0.0f, static_cast<float>(last)));
+        last = static_cast<size_t>(std::clamp(std::ceil((clipBottom - y) / block.lineHeight), static_cast<float>(first), static_cast<float>(last)));
+    }
+    for (size_t l = first; l < last; ++l) {
         const LaidLine& line = block.text.lines[l];
         const float lineTop = y + block.lineHeight * static_cast<float>(l);
         const float baseline = lineTop + baselineOffset;

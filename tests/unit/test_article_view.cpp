@@ -152,3 +152,24 @@ TEST_CASE("article view: with the host's margins the column starts where the can
     Draw(view, fonts, f);
     CHECK(view.layoutInfo().title.x == doctest::Approx(450.0f));
 }
+
+TEST_CASE("article view: a block taller than the screen costs only the lines that are seen") {
+    HeadlessImGui imgui;
+    FontLibrary fonts(&imgui.glyphs);
+    REQUIRE(fonts.SetFamilies(FontFamilies{}));
+    // The same screen of a code block 40 lines long and 4,000 lines long: the vertices drawn must not grow
+    // with the block (a hostile article's rest is one such block, a million characters long).
+    auto verticesAtTop = [&](int lines) {
+        std::string markdown = "# Code\n\n```\n";
+        for (int i = 0; i < lines; ++i) markdown += "line " + std::to_string(i) + " of a long listing\n";
+        markdown += "```\n";
+        ArticleView view;
+        view.SetArticle(Load(markdown, ""));
+        Frame f;
+        Draw(view, fonts, f);
+        return ImGui::GetDrawData()->TotalVtxCount;
+    };
+    const int shortBlock = verticesAtTop(40), longBlock = verticesAtTop(4000);
+    CHECK(shortBlock > 0);
+    CHECK(longBlock < shortBlock * 2);
+}
