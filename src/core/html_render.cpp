@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "article.h"
+#include "strings.h"
 #include "text_util.h"
 
 #include <cstdio>
@@ -94,7 +95,7 @@ public:
     void Timeline() {
         const auto& stages = doc_.timeline.stages;
         out_ += "<ol class=\"aw-timeline\" aria-label=\"";
-        AppendHtmlEscaped(out_, doc_.timeline.label.empty() ? std::string("Timeline") : "Timeline: " + doc_.timeline.label);
+        AppendHtmlEscaped(out_, TimelineName(doc_.timeline.label));
         out_ += "\">\n";
         for (size_t i = 0; i < stages.size(); ++i) {
             const std::string id = opt_.idPrefix + "stage-" + std::to_string(i + 1);
@@ -123,12 +124,16 @@ public:
         out_ += "</ol>\n";
         // After the track, as on the canvas: the focus order is track, Previous, Next.
         if (opt_.interactive) {
-            out_ += "<div class=\"aw-timeline-controls\">"
-                    "<button type=\"button\" data-focus=\"prev\">Previous stage</button> "
-                    "<button type=\"button\" data-focus=\"next\">Next stage</button></div>\n";
+            out_ += "<div class=\"aw-timeline-controls\"><button type=\"button\" data-focus=\"prev\">";
+            out_ += kPreviousStage;
+            out_ += "</button> <button type=\"button\" data-focus=\"next\">";
+            out_ += kNextStage;
+            out_ += "</button></div>\n";
         }
         if (opt_.markers && !opt_.markers->empty()) {
-            out_ += "<ul class=\"aw-markers\" aria-label=\"Markers on the timeline\">\n";
+            out_ += "<ul class=\"aw-markers\" aria-label=\"";
+            out_ += kTimelineMarkers;
+            out_ += "\">\n";
             for (const TimelineMarker& m : *opt_.markers) {
                 char where[64];
                 std::snprintf(where, sizeof where, " (at stage %.1f of %zu)", m.position + 1.0f, stages.size());
@@ -147,10 +152,13 @@ public:
         const std::string h = std::to_string(level < 2 ? 2 : level);
         out_ += "<div class=\"aw-faq\">\n";
         if (opt_.interactive) {
-            out_ += "<div class=\"aw-faq-controls\"><label>Filter questions <input type=\"search\" data-focus=\"filter\" "
-                    "autocomplete=\"off\"></label> <button type=\"button\" data-focus=\"expand\">Expand all</button> "
-                    "<button type=\"button\" data-focus=\"collapse\">Collapse all</button></div>\n"
-                    "<p class=\"aw-faq-status\" role=\"status\" aria-live=\"polite\"></p>\n";
+            out_ += "<div class=\"aw-faq-controls\"><label>";
+            out_ += kFilterQuestions;
+            out_ += " <input type=\"search\" data-focus=\"filter\" autocomplete=\"off\"></label> <button type=\"button\" data-focus=\"expand\">";
+            out_ += kExpandAll;
+            out_ += "</button> <button type=\"button\" data-focus=\"collapse\">";
+            out_ += kCollapseAll;
+            out_ += "</button></div>\n<p class=\"aw-faq-status\" role=\"status\" aria-live=\"polite\"></p>\n";
         }
         for (size_t i = 0; i < doc_.faq.entries.size(); ++i) {
             const FaqEntry& e = doc_.faq.entries[i];
