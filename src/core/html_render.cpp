@@ -78,17 +78,29 @@ public:
         if (footnoteIx_ > 0) out_ += "</ol>\n</section>\n";
     }
 
-    // Top-level blocks, with the timeline and FAQ drawn in place of the nodes they replace.
+    // Top-level blocks, with the timeline and FAQ drawn in place of the nodes they replace. Interactive (the canvas's
+    // mirror), the reading-time line follows the title's heading as on the canvas, or starts the article without one.
     void Document() {
         std::unordered_set<NodeId> replaced(doc_.timeline.replaced.begin(), doc_.timeline.replaced.end());
         replaced.insert(doc_.faq.replaced.begin(), doc_.faq.replaced.end());
         const NodeId timelineAt = doc_.timeline.replaced.empty() ? kNoNode : doc_.timeline.replaced.front();
         const NodeId faqAt = doc_.faq.replaced.empty() ? kNoNode : doc_.faq.replaced.front();
+        NodeId titleHeading = kNoNode;
+        for (NodeId id = doc_.node(0).firstChild; id != kNoNode && titleHeading == kNoNode; id = doc_.node(id).next)
+            if (doc_.node(id).kind == NodeKind::Heading && doc_.node(id).level == 1 && doc_.plainText(id) == doc_.title) titleHeading = id;
+        if (opt_.interactive && titleHeading == kNoNode) ReadingMetaLine();
         for (NodeId id = doc_.node(0).firstChild; id != kNoNode; id = doc_.node(id).next) {
             if (id == timelineAt) Timeline();
             if (id == faqAt) Faq();
             if (!replaced.count(id)) Subtree(id);
+            if (opt_.interactive && id == titleHeading) ReadingMetaLine();
         }
+    }
+
+    void ReadingMetaLine() {
+        out_ += "<p class=\"aw-meta\">";
+        AppendHtmlEscaped(out_, ReadingMeta(doc_.readingMinutes, doc_.wordCount));
+        out_ += "</p>\n";
     }
 
     // [SECTION] timeline and FAQ -------------------------------------------------
