@@ -101,6 +101,7 @@
     .mirror.shown .aw-faq-question button[aria-expanded="true"]::before { content: "\\2212"; }
     .mirror.shown .aw-faq-answer { padding: 0 0.2em 0.5em 1.4em; }
     .mirror.shown .aw-faq-status:empty { display: none; }
+    .mirror.shown .aw-meta { margin-top: -0.4em; font-size: 0.875em; color: var(--muted, inherit); }
 
     @media print {
       /* The whole article on paper: every stage, every answer, links with their URLs; no canvas, no controls. */
@@ -671,6 +672,7 @@
       set('--link', p.accent);
       set('--on-link', p.accentText);
       set('--rule', p.rule);
+      set('--muted', p.muted);
       set('--surface', p.surface);
       set('--heading', p.opaque ? p.heading : 'inherit');
       set('--ink', p.opaque ? p.text : 'inherit');

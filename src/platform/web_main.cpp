@@ -162,6 +162,7 @@ EMSCRIPTEN_KEEPALIVE int aw_create(float width, float height, float scale) {
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     if (w->glContext > 0 && !w->renderer.Init()) { ImGui::DestroyContext(); delete w; return 0; }
     w->app = std::make_unique<aw::WidgetApp>(WebHost(), &w->glyphs);
+    w->app->SetViewport(width, height);   // geometry (getLayout, deep links, the height) before the first frame
     g_widget = w;
     return w->glContext > 0 ? 1 : 2;
 }
@@ -199,6 +200,7 @@ EMSCRIPTEN_KEEPALIVE void aw_resize(float width, float height, float scale, int 
     g_widget->width = width;
     g_widget->height = height;
     g_widget->scale = scale;
+    g_widget->app->SetViewport(width, height);
     g_widget->prefersDark = prefersDark != 0;
     g_widget->reducedMotion = reducedMotion != 0;
     Wake();

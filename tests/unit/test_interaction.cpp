@@ -38,18 +38,8 @@ struct HeadlessWidget {
         return host;
     }
     void Frame() {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60.0f;
-        time += io.DeltaTime;
-        REQUIRE(app.PrepareFonts(1.0f));
-        ImGui::NewFrame();
-        FrameInput input;
-        input.width = 1000;
-        input.height = 800;
-        input.timeSeconds = time;
-        app.Frame(input);
-        ImGui::Render();
-        HeadlessImGui::AcceptTextures();
+        time += 1.0f / 60.0f;
+        DrawHeadlessFrame(app, 1000, 800, time);
     }
     void Settle() { for (int i = 0; i < 30; ++i) Frame(); }   // half a second: every animation ends
     nlohmann::json Layout() { return nlohmann::json::parse(app.LayoutJson()); }
