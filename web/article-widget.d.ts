@@ -26,7 +26,8 @@ export interface ArticleWidgetModel {
   title: string;
   word_count: number;
   reading_minutes: number;
-  sections: { id: string; level: number; title: string }[];
+  /** `line`: the heading's first source line (1-based). */
+  sections: { id: string; level: number; title: string; line: number }[];
   timeline: { source: string; label: string; stages: { title: string; summary: string; body_text: string }[];
     markers: { position: number; label: string }[] };
   faqs: { id: string; question: string; answer_text: string }[];
