@@ -44,6 +44,7 @@ function(aw_add_web_dist target)
   set(files
     "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_SOURCE_DIR}/web/two.html" "${CMAKE_SOURCE_DIR}/web/strict.html" "${CMAKE_SOURCE_DIR}/web/article-widget.d.ts" "${CMAKE_SOURCE_DIR}/web/demo.css"
     "${CMAKE_SOURCE_DIR}/web/bundle-template.html"
+    "${CMAKE_SOURCE_DIR}/web/author.html" "${CMAKE_SOURCE_DIR}/web/author.js" "${CMAKE_SOURCE_DIR}/web/author.css"
     "${CMAKE_SOURCE_DIR}/assets/article.md" "${CMAKE_SOURCE_DIR}/assets/widget.json")
   set(outputs "")
   foreach(f ${files})
