@@ -47,8 +47,8 @@ EMSCRIPTEN_KEEPALIVE const char* aw_author_check_config(const char* json, int le
     return State().answer.c_str();
 }
 
-// An image the writer opened beside the article, for the next bundle; `name` as the Markdown names it
-// ("images/arc.svg"). Returns 0 when it is over the bundle's per-image limit (it would not be inlined).
+// An image the writer opened with the article, for the next bundle: `name` is its path as the Markdown names
+// it ("images/arc.svg") or its file name ("arc.svg"). Returns 0 when it is over the bundle's per-image limit.
 EMSCRIPTEN_KEEPALIVE int aw_author_add_image(const char* name, int nameLength, const char* bytes, int length) {
     if (static_cast<size_t>(length) > aw::kBundleImageMaxBytes) return 0;
     State().images[std::string(View(name, nameLength))] = std::string(View(bytes, length));
@@ -84,8 +84,10 @@ EMSCRIPTEN_KEEPALIVE const char* aw_author_bundle(const char* markdown, int mark
     inputs.wasmGzip = View(wasmGzip, wasmGzipLength);
     inputs.pageTemplate = View(pageTemplate, templateLength);
     inputs.readImage = [&s](const std::string& path, size_t maxBytes, std::string& bytes, std::string& error, bool& tooLarge) {
-        const auto found = s.images.find(path);
-        if (found == s.images.end()) { error = path + ": not opened with the article (drop it here with the Markdown)"; return false; }
+        // A file opened from disk has a name but no folder: "images/arc.svg" is found as "arc.svg".
+        auto found = s.images.find(path);
+        if (found == s.images.end()) found = s.images.find(path.substr(path.rfind('/') + 1));
+        if (found == s.images.end()) { error = path + ": not opened with the article (open it with the Markdown)"; return false; }
         tooLarge = found->second.size() > maxBytes;
         if (tooLarge) return false;
         bytes = found->second;
