@@ -31,8 +31,11 @@ function(aw_configure_web_target target)
   set_target_properties(${target} PROPERTIES SUFFIX ".js")
   # The gzip'd WebAssembly for the offline bundle and the ES module for the npm package (cmake/web_package.cmake).
   find_program(AW_GZIP gzip REQUIRED NO_CMAKE_FIND_ROOT_PATH)
+  find_file(AW_JSON_COPYRIGHT copyright PATHS /usr/share/doc/nlohmann-json3-dev NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH REQUIRED)
   add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND ${CMAKE_COMMAND} -DDIST=$<TARGET_FILE_DIR:${target}> -DGZIP=${AW_GZIP} -P "${CMAKE_SOURCE_DIR}/cmake/web_package.cmake"
+    COMMAND ${CMAKE_COMMAND} -DDIST=$<TARGET_FILE_DIR:${target}> -DGZIP=${AW_GZIP}
+            -DIMGUI_LICENSE=${IMGUI_DIR}/LICENSE.txt -DCMARK_LICENSE=${CMARK_GFM_DIR}/COPYING -DJSON_LICENSE=${AW_JSON_COPYRIGHT}
+            -P "${CMAKE_SOURCE_DIR}/cmake/web_package.cmake"
     VERBATIM)
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/article-widget-element.js"
     "${CMAKE_SOURCE_DIR}/web/article-widget-text.js")

@@ -2,4 +2,4 @@
 # Runs every browser test (node's test runner) against build/web/dist.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-exec node --test --test-concurrency=1 tests/e2e/*.test.mjs
+exec node --test --test-concurrency=1 tests/e2e/*.test.mjs tests/package/*.test.mjs
