@@ -344,7 +344,8 @@
   // The core checks every change; a valid config goes to the preview, an invalid one is shown with its JSON path
   // while the preview keeps the last valid one.
   let checkGeneration = 0;
-  async function configChanged(refillForm, reloadPreview = true) {
+  // `initial`: the config the page starts with (saved already, and the preview is not made yet).
+  async function configChanged(refillForm, initial = false) {
     const generation = ++checkGeneration;
     const text = configText.value;
     const error = await checkConfig(text).catch((e) => `the config could not be checked: ${e.message}`);
@@ -354,10 +355,11 @@
     if (refillForm) fillForm(); else { $('config-fields').disabled = false; $('form-note').hidden = true; }
     markInvalidField(error);
     if (!error) doc.validConfig = text;
-    scheduleSave();
     renderEmbed();
     renderPanel(null);
-    if (!error && reloadPreview) schedulePreview();
+    if (initial) return;
+    scheduleSave();
+    if (!error) schedulePreview();
   }
 
   // The form field a JSON path names ("config /timeline/markers/0/position: ..."), or widget.json's text.
@@ -540,7 +542,7 @@
     $('copy-embed').addEventListener('click', copyEmbed);
     for (const input of document.querySelectorAll('input[name="embed-mode"], #script-url')) input.addEventListener('input', renderEmbed);
     preview.addEventListener('articleerror', (e) => console.info(`preview: ${e.detail.message}`));
-    await configChanged(true, false);
+    await configChanged(true, true);
     await updatePreview();
     document.documentElement.dataset.ready = 'true';   // for tests and scripts: the first preview is shown
   }

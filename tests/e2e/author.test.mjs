@@ -164,3 +164,32 @@ test('axe-core finds no violations, and the page looks right on a desktop and a 
     await context.close();
   }
 });
+
+test('the panel lists every warning with its line; a warning selects its line and scrolls the preview to its section', { timeout: 60000 }, async () => {
+  const { page, context } = await openAuthor(browser, server.url);
+  const filler = Array.from({ length: 30 }, (_, i) => [`Paragraph ${i + 1} of the links section, long enough to need some room on the page.`, '']).flat();
+  const lines = ['# Warnings', '', 'A [bad link](javascript:alert(1)) here.', '', '## Links', '', ...filler, '## Images', '',
+    '![far](ftp://example.org/x.png)', '', '<div>raw html</div>', '', 'A private character: \u{10FFFD}.', ''];
+  const lineOf = (text) => lines.indexOf(text) + 1;
+  await setMarkdown(page, lines.join('\n'));
+  const items = await page.locator('#warnings li').allInnerTexts();
+  const find = (re) => items.find((t) => re.test(t.replace(/\s+/g, ' ')));   // the kind is shown in capitals
+  assert.ok(find(new RegExp(`^Link not followed Line 3: `, 'i')), `a link_scheme warning for line 3 (${items.join(' | ')})`);
+  assert.ok(find(new RegExp(`^Image not shown Line ${lineOf('![far](ftp://example.org/x.png)')}: `, 'i')), 'an image_source warning with its line');
+  assert.ok(find(new RegExp(`^Raw HTML dropped Line ${lineOf('<div>raw html</div>')}: `, 'i')), 'a raw_html warning with its line');
+  assert.ok(find(/^Missing glyphs 1 character that no font on this device draws/i), 'the uncovered character');
+  assert.equal(await page.locator('#warnings-count').innerText(), String(items.length));
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  await page.click(`#warnings li:has-text("Line ${lineOf('![far](ftp://example.org/x.png)')}") button`);
+  const selected = await page.evaluate(() => { const e = document.getElementById('markdown'); return e.value.slice(e.selectionStart, e.selectionEnd); });
+  assert.equal(selected, '![far](ftp://example.org/x.png)', 'the line is selected in the editor');
+  await page.waitForFunction(() => window.scrollY > 500, null, { timeout: 5000 });
+  // The section "Images" is now at the top of the preview: the text around the top of the window is its heading.
+  const heading = await page.evaluate(() => {
+    const el = document.getElementById('preview');
+    const state = el.getState();
+    return { scrollY: state.scrollY, height: el.getLayout().contentHeight };
+  });
+  assert.ok(heading.scrollY > 500 && heading.scrollY < heading.height, `the preview shows the section further down (${JSON.stringify(heading)})`);
+  await context.close();
+});
