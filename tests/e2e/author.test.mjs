@@ -193,3 +193,19 @@ test('the panel lists every warning with its line; a warning selects its line an
   assert.ok(heading.scrollY > 500 && heading.scrollY < heading.height, `the preview shows the section further down (${JSON.stringify(heading)})`);
   await context.close();
 });
+
+test('a Markdown file and its config dropped on the page are opened', { timeout: 60000 }, async () => {
+  const { page, context } = await openAuthor(browser, server.url);
+  await page.evaluate(() => {
+    const files = new DataTransfer();
+    files.items.add(new File(['# Dropped\n\nFrom the desktop.\n'], 'dropped.md', { type: 'text/markdown' }));
+    files.items.add(new File(['{ "theme": "dark" }\n'], 'widget.json', { type: 'application/json' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: files, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.getElementById('preview').getModel()?.title === 'Dropped', null, { timeout: 15000 });
+  assert.equal((await previewModel(page)).config.theme, 'dark');
+  assert.equal(await page.inputValue('#cfg-theme'), 'dark');
+  assert.match(await page.locator('#file-status').innerText(), /Opened widget\.json, dropped\.md\./);
+  assert.ok(await page.locator('#drop-target').isHidden(), 'the drop hint is gone');
+  await context.close();
+});
