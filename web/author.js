@@ -305,7 +305,8 @@
       const li = make('li');
       const field = (kind, labelText, type) => {
         const box = make('div');
-        const label = make('label', '', labelText);
+        const label = make('label');
+        label.append(make('span', 'visually-hidden', `Marker ${i + 1} `), labelText);
         const input = make('input');
         input.id = `marker-${i}-${kind}`;
         input.type = type;
@@ -326,7 +327,7 @@
         if (!c.timeline.markers.length) delete c.timeline.markers;
         if (!Object.keys(c.timeline).length) delete c.timeline;
       }));
-      li.append(field('position', `Marker ${i + 1} position`, 'number'), field('label', 'Label', 'text'), remove);
+      li.append(field('position', 'Position', 'number'), field('label', 'Label', 'text'), remove);
       list.append(li);
     });
     if (focused && $(focused)) $(focused).focus();
