@@ -155,7 +155,7 @@
     bundleWarnings = [];
     schedulePreview();
     scheduleSave();
-    renderEmbed();
+    scheduleEmbed();
   }
 
   // Selects a source line in the editor and scrolls it into view there, without taking the focus.
@@ -442,6 +442,7 @@
     return out + '</article-widget>\n';
   }
   function renderEmbed() { $('embed-code').value = embedCode(); }
+  const scheduleEmbed = debounce(renderEmbed, DEBOUNCE_MS);
 
   async function copyEmbed() {
     const code = embedCode();
