@@ -13,8 +13,7 @@
 
   // [SECTION] constants ------------------------------------------------------
   const createModule = createArticleWidgetModule; // eslint-disable-line no-undef
-  const script = document.currentScript;
-  const scriptUrl = script && script.src ? script.src : document.baseURI;
+  const wasmUrl = moduleWasmUrl();
   const KEY_CODES = {
     Tab: 9, ArrowLeft: 37, ArrowRight: 39, ArrowUp: 38, ArrowDown: 40, PageUp: 33, PageDown: 34, Home: 36, End: 35,
     Insert: 45, Delete: 46, Backspace: 8, ' ': 32, Enter: 13, Escape: 27, a: 65, c: 67, v: 86, x: 88, y: 89, z: 90,
@@ -25,6 +24,15 @@
   const THEME_PROPERTIES = { text: '--aw-text', background: '--aw-background', accent: '--aw-accent' };
   const COLUMN_PROPERTY = '--aw-column-width';
   const WATCHED_PROPERTIES = new Set(['color', ...Object.values(THEME_PROPERTIES), COLUMN_PROPERTY]);
+
+  // Where article-widget.wasm is: beside this script. The classic script knows its own URL only while it
+  // first runs (document.currentScript); the ES module (article-widget.mjs, cmake/web_package.cmake) names the
+  // file from import.meta.url, in the form bundlers copy.
+  function moduleWasmUrl() {
+    if (typeof articleWidgetWasmUrl === 'string') return articleWidgetWasmUrl; // eslint-disable-line no-undef
+    const script = document.currentScript;
+    return new URL('article-widget.wasm', script && script.src ? script.src : document.baseURI).href;
+  }
 
   // [SECTION] styles ---------------------------------------------------------
   // One constructable stylesheet shared by every element (adoptedStyleSheets): no <style> text and no
@@ -445,7 +453,7 @@
         this._moduleArgs = {
           canvas: this._canvas,
           textDefaults,
-          locateFile: (path) => new URL(path, scriptUrl).href,
+          locateFile: (path) => (path.endsWith('.wasm') ? wasmUrl : new URL(path, wasmUrl).href),
           wasmBinary: undefined,   // the single-file bundle's bytes (window.__articleWidgetWasm); otherwise fetched
           print: (text) => console.log(text),
           printErr: (text) => console.warn(text),
