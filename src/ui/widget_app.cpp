@@ -314,7 +314,7 @@ void WidgetApp::Frame(const FrameInput& input) {
     reducedMotion_ = input.reducedMotion;
     const ImGuiIO& io = ImGui::GetIO();
     if (!host_.scrollTo && io.MouseWheel != 0.0f) ScrollTo(targetScroll_ - io.MouseWheel * 80.0f, !input.reducedMotion);
-    if (article_) HandleImGuiKeys();
+    if (article_ && input.keyboardFocus) HandleImGuiKeys();
     if (article_) Animate(dt, input.reducedMotion);
     // Smooth scrolling: exponential approach, settled within a few frames.
     if (state_.scrollY != targetScroll_) {
@@ -323,13 +323,15 @@ void WidgetApp::Frame(const FrameInput& input) {
         if (std::fabs(targetScroll_ - state_.scrollY) < 0.5f) state_.scrollY = targetScroll_;
     }
 
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(input.width, input.height));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-    ImGui::Begin("##article", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    if (!input.inCurrentWindow) {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(input.width, input.height));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+        ImGui::Begin("##article", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    }
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ViewActions actions;
     if (article_) {
@@ -358,8 +360,10 @@ void WidgetApp::Frame(const FrameInput& input) {
             fonts_.DrawLine(draw, message, spans, l, p0.x + pad + message.lines[l].x,
                             p0.y + pad + lineH * static_cast<float>(l + 1) + fonts_.Ascent(FontFace::Ui), ink);
     }
-    ImGui::End();
-    ImGui::PopStyleVar(2);
+    if (!input.inCurrentWindow) {
+        ImGui::End();
+        ImGui::PopStyleVar(2);
+    }
     ApplyActions(actions);
     animating_ = animating_ || state_.scrollY != targetScroll_;
 }

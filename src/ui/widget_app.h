@@ -36,6 +36,10 @@ struct FrameInput {
     double timeSeconds = 0.0;
     bool   prefersDark = false;       // used when the config's theme is "auto"
     bool   reducedMotion = false;
+    // Inside a host's Dear ImGui window (HostedWidget): draw into the current window instead of opening a
+    // full-screen one, and read ImGui's keys only when `keyboardFocus` (the host's other controls keep theirs).
+    bool   inCurrentWindow = false;
+    bool   keyboardFocus = true;
 };
 
 class WidgetApp {
