@@ -36,7 +36,7 @@ add_library(aw_cmark STATIC
   ${CMARK_SRC}/linked_list.c ${CMARK_SRC}/syntax_extension.c ${CMARK_SRC}/registry.c ${CMARK_SRC}/plugin.c
   ${CMARK_EXT}/core-extensions.c ${CMARK_EXT}/table.c ${CMARK_EXT}/strikethrough.c ${CMARK_EXT}/autolink.c
   ${CMARK_EXT}/tagfilter.c ${CMARK_EXT}/ext_scanners.c ${CMARK_EXT}/tasklist.c)
-target_include_directories(aw_cmark SYSTEM PUBLIC "${CMARK_SRC}" "${CMARK_EXT}" "${CMARK_GEN}")
+target_include_directories(aw_cmark SYSTEM PUBLIC "$<BUILD_INTERFACE:${CMARK_SRC};${CMARK_EXT};${CMARK_GEN}>")
 target_compile_definitions(aw_cmark PUBLIC CMARK_GFM_STATIC_DEFINE)
 set_target_properties(aw_cmark PROPERTIES C_STANDARD 99 POSITION_INDEPENDENT_CODE ON)
 
@@ -51,7 +51,7 @@ if(NOT AW_IMGUI_VERSION_NUM OR AW_IMGUI_VERSION_NUM LESS 19200)
 endif()
 add_library(aw_imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/imgui_tables.cpp)
-target_include_directories(aw_imgui SYSTEM PUBLIC "${IMGUI_DIR}")
+target_include_directories(aw_imgui SYSTEM PUBLIC "$<BUILD_INTERFACE:${IMGUI_DIR}>")   # installed: cmake/install.cmake
 # 32-bit code points (emoji and other characters beyond U+FFFF); no demo or debug windows, no default
 # font (every glyph comes from the platform's fonts), no .ini file is ever written.
 target_compile_definitions(aw_imgui PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS

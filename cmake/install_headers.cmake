@@ -1,0 +1,46 @@
+# Installs the public headers (run by `cmake --install`, from cmake/install.cmake): the entry headers and every
+# project header they include, found by following their #include "..." lines, and no other. The project's own
+# includes of another layer ("core/x.h", "ui/x.h", "platform/x.h") are written as "article_widget/core/x.h", so a
+# host needs only the prefix's include/ on its path and no header name of ours can shadow one of its own.
+# In: AW_SOURCE_DIR (src/), AW_ENTRY_HEADERS (paths relative to it), AW_DESTINATION (include/article_widget).
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.20)   # run by cmake_install.cmake, whose policies are CMake 2's
+set(pending ${AW_ENTRY_HEADERS})
+set(done "")
+while(pending)
+  list(POP_FRONT pending header)
+  if(header IN_LIST done)
+    continue()
+  endif()
+  list(APPEND done "${header}")
+  if(NOT EXISTS "${AW_SOURCE_DIR}/${header}")
+    message(FATAL_ERROR "install_headers.cmake: ${AW_SOURCE_DIR}/${header} is missing")
+  endif()
+  file(READ "${AW_SOURCE_DIR}/${header}" text)
+  get_filename_component(dir "${header}" DIRECTORY)
+  string(REGEX MATCHALL "#include \"[^\"]+\"" includes "${text}")
+  foreach(line IN LISTS includes)
+    string(REGEX REPLACE "#include \"([^\"]+)\"" "\\1" name "${line}")
+    if(EXISTS "${AW_SOURCE_DIR}/${dir}/${name}")   # beside the including header
+      list(APPEND pending "${dir}/${name}")
+    elseif(EXISTS "${AW_SOURCE_DIR}/${name}")      # another layer's, from src/
+      list(APPEND pending "${name}")
+    else()
+      message(FATAL_ERROR "install_headers.cmake: ${header} includes \"${name}\", which is not in ${AW_SOURCE_DIR}")
+    endif()
+  endforeach()
+  string(REGEX REPLACE "#include \"(core|ui|platform)/" "#include \"article_widget/\\1/" text "${text}")
+  set(out "${AW_DESTINATION}/${header}")
+  if(EXISTS "${out}")
+    file(READ "${out}" old)
+  else()
+    set(old "")
+  endif()
+  if(NOT old STREQUAL text)
+    message(STATUS "Installing: ${out}")
+    file(WRITE "${out}" "${text}")
+  else()
+    message(STATUS "Up-to-date: ${out}")
+  endif()
+endwhile()
+cmake_policy(POP)
