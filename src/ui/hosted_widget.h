@@ -73,6 +73,8 @@ public:
     // Needs the host's ImGui context current.
     explicit HostedWidget(GlyphSource* glyphs, HostServices host = {});
     // With the same context current, before the renderer backend shuts down and before ImGui::DestroyContext().
+    // (The atlas's GPU texture is not handed back to the renderer: it is freed with the GL context, so a host that
+    // makes and destroys many widgets should keep one and Load() new articles into it.)
     ~HostedWidget();
     HostedWidget(const HostedWidget&) = delete;
     HostedWidget& operator=(const HostedWidget&) = delete;
