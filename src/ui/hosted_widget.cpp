@@ -85,14 +85,15 @@ private:
 
 } // namespace
 
+void HostedWidget::AtlasDelete::operator()(ImFontAtlas* atlas) const { IM_DELETE(atlas); }
+
 HostedWidget::HostedWidget(GlyphSource* glyphs, HostServices host)
-    : app_(std::move(host), glyphs), atlas_(IM_NEW(ImFontAtlas)()), context_(ImGui::GetCurrentContext()) {
+    : atlas_(IM_NEW(ImFontAtlas)()), app_(std::move(host), glyphs), context_(ImGui::GetCurrentContext()) {
     IM_ASSERT(context_ != nullptr && "create the host's ImGui context before the widget");
 }
 
 HostedWidget::~HostedWidget() {
-    if (registered_ && ImGui::GetCurrentContext() == context_) ImGui::UnregisterFontAtlas(atlas_);
-    IM_DELETE(atlas_);
+    if (registered_ && ImGui::GetCurrentContext() == context_) ImGui::UnregisterFontAtlas(atlas_.get());
 }
 
 bool HostedWidget::Load(std::string_view markdown, const std::string& configJson, std::string* error, const LoadOptions& options) {
@@ -136,9 +137,9 @@ void HostedWidget::Draw(const char* id, ImVec2 size) {
     // The widget's atlas, brought up to this frame (the host's context updates only the atlases it owns), and
     // known to the host's context, whose renderer then creates and updates its texture.
     if (!atlas_->Builder || atlas_->Builder->FrameCount < ImGui::GetFrameCount())
-        ImFontAtlasUpdateNewFrame(atlas_, ImGui::GetFrameCount(), (io.BackendFlags & ImGuiBackendFlags_RendererHasTextures) != 0);
+        ImFontAtlasUpdateNewFrame(atlas_.get(), ImGui::GetFrameCount(), (io.BackendFlags & ImGuiBackendFlags_RendererHasTextures) != 0);
     if (!registered_) {
-        ImGui::RegisterFontAtlas(atlas_);
+        ImGui::RegisterFontAtlas(atlas_.get());
         registered_ = true;
     }
 
@@ -148,7 +149,7 @@ void HostedWidget::Draw(const char* id, ImVec2 size) {
     const ImVec2 localMouse = pointer ? ImVec2(io.MousePos.x - origin.x, io.MousePos.y - origin.y) : ImVec2(-FLT_MAX, -FLT_MAX);
     wantsFrame_ = false;
     {
-        HostStateScope scope(atlas_, localMouse, hovered ? io.MouseWheel : 0.0f, size);
+        HostStateScope scope(atlas_.get(), localMouse, hovered ? io.MouseWheel : 0.0f, size);
         app_.SetHostColors(ColorsOfHostStyle());
         if (app_.PrepareFonts(density)) {
             // The widget's font current: its atlas's texture and white pixel for everything it draws.

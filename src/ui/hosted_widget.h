@@ -102,8 +102,10 @@ public:
     const WidgetApp& app() const { return app_; }
 
 private:
+    struct AtlasDelete { void operator()(ImFontAtlas* atlas) const; };
+    // The widget's glyphs, registered with `context_`. Declared before app_, so it outlives app_'s fonts.
+    std::unique_ptr<ImFontAtlas, AtlasDelete> atlas_;
     WidgetApp app_;
-    ImFontAtlas* atlas_ = nullptr;        // the widget's glyphs; registered with `context_`
     ImGuiContext* context_ = nullptr;     // the host's context
     bool registered_ = false;
     bool wantsFrame_ = false;
