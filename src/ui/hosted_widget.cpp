@@ -93,7 +93,12 @@ HostedWidget::HostedWidget(GlyphSource* glyphs, HostServices host)
 }
 
 HostedWidget::~HostedWidget() {
-    if (registered_ && ImGui::GetCurrentContext() == context_) ImGui::UnregisterFontAtlas(atlas_.get());
+    if (!registered_ || ImGui::GetCurrentContext() != context_) return;
+    ImGui::UnregisterFontAtlas(atlas_.get());
+    // The last frame's texture list still names the atlas's textures, and a renderer walks it when it shuts down:
+    // it must not find them once the atlas is gone.
+    ImVector<ImTextureData*>& textures = ImGui::GetPlatformIO().Textures;
+    for (ImTextureData* texture : atlas_->TexList) textures.find_erase(texture);
 }
 
 bool HostedWidget::Load(std::string_view markdown, const std::string& configJson, std::string* error, const LoadOptions& options) {

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <imgui.h>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -148,4 +149,33 @@ TEST_CASE("hosted widget: the wheel scrolls the article only while the pointer i
     io.AddMouseWheelEvent(0.0f, -3.0f);
     for (int i = 0; i < 20; ++i) host.Frame();
     CHECK(host.widget.app().state().scrollY > 100.0f);
+}
+
+TEST_CASE("hosted widget: once destroyed, the renderer's texture list names none of its textures") {
+    HeadlessImGui imgui;
+    ImGuiIO& io = ImGui::GetIO();
+    REQUIRE(io.Fonts->AddFontFromFileTTF(kHostFont, 15.0f) != nullptr);
+    auto widget = std::make_unique<HostedWidget>(&imgui.glyphs);
+    REQUIRE(widget->Load(ReadSource("assets/article.md")));
+    auto frame = [&] {
+        io.DisplaySize = ImVec2(800.0f, 600.0f);
+        io.DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        ImGui::Begin("Host");
+        if (widget) widget->Draw("##article");
+        ImGui::End();
+        ImGui::Render();
+        HeadlessImGui::AcceptTextures();
+    };
+    auto foreign = [&] {   // textures in the renderer's list that are not the host's atlas's
+        int n = 0;
+        for (ImTextureData* texture : ImGui::GetPlatformIO().Textures) n += io.Fonts->TexList.contains(texture) ? 0 : 1;
+        return n;
+    };
+    frame();
+    CHECK(foreign() >= 1);   // the widget's atlas texture, uploaded by the host's renderer
+    widget.reset();
+    CHECK(foreign() == 0);   // a renderer shutting down now touches no freed texture
+    frame();
+    CHECK(foreign() == 0);
 }
