@@ -139,15 +139,6 @@ void HostedWidget::Draw(const char* id, ImVec2 size) {
     itemMin_ = origin;
     itemMax_ = ImVec2(origin.x + size.x, origin.y + size.y);
 
-    // The widget's atlas, brought up to this frame (the host's context updates only the atlases it owns), and
-    // known to the host's context, whose renderer then creates and updates its texture.
-    if (!atlas_->Builder || atlas_->Builder->FrameCount < ImGui::GetFrameCount())
-        ImFontAtlasUpdateNewFrame(atlas_.get(), ImGui::GetFrameCount(), (io.BackendFlags & ImGuiBackendFlags_RendererHasTextures) != 0);
-    if (!registered_) {
-        ImGui::RegisterFontAtlas(atlas_.get());
-        registered_ = true;
-    }
-
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImDrawList* overlay = ImGui::GetForegroundDrawList();   // hover cards and link tooltips
     const ImVec4 hostClip = draw->_ClipRectStack.back();
@@ -157,6 +148,14 @@ void HostedWidget::Draw(const char* id, ImVec2 size) {
         HostStateScope scope(atlas_.get(), localMouse, hovered ? io.MouseWheel : 0.0f, size);
         app_.SetHostColors(ColorsOfHostStyle());
         if (app_.PrepareFonts(density)) {
+            // The widget's atlas, which now has its fonts, brought up to this frame (the host's context updates only
+            // the atlases it owns), and known to the host's context, whose renderer creates and updates its texture.
+            if (!atlas_->Builder || atlas_->Builder->FrameCount < ImGui::GetFrameCount())
+                ImFontAtlasUpdateNewFrame(atlas_.get(), ImGui::GetFrameCount(), (io.BackendFlags & ImGuiBackendFlags_RendererHasTextures) != 0);
+            if (!registered_) {
+                ImGui::RegisterFontAtlas(atlas_.get());
+                registered_ = true;
+            }
             // The widget's font current: its atlas's texture and white pixel for everything it draws.
             ImGui::PushFont(app_.fonts().Get(FontFace::UiSmall), app_.fonts().Size(FontFace::UiSmall));
             draw->PushClipRect(ImVec2(0.0f, 0.0f), size, false);

@@ -87,7 +87,7 @@ WidgetVertices CollectWidgetVertices(const ImTextureData* hostTexture, ImVec2 it
 
 } // namespace
 
-TEST_CASE("hosted widget: drawn at its item inside the host's window, clipped to it; the host's fonts and style stay") {
+TEST_CASE("hosted widget: drawn at its item inside the host's window, clipped to it, and the host's fonts and style stay") {
     Host host;
     ImGuiIO& io = ImGui::GetIO();
     ImFontAtlas* hostAtlas = io.Fonts;
