@@ -425,7 +425,7 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
     }
     if (key == "html") {
         aw::HtmlOptions options = aw::HtmlOptionsFor(*app.article(), /*interactive=*/true);
-        options.selectedStage = app.state().selectedStage;
+        options.state = app.state();
         return Keep(aw::RenderHtml(app.article()->doc, options));
     }
     return "";
