@@ -3,7 +3,7 @@
 # instance serves every <article-widget> of the page (src/platform/web_main.cpp).
 
 function(aw_configure_web_target target)
-  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_needs_frame,_aw_page_scrolled,_aw_shown,_aw_resize,_aw_set_document,_aw_pointer,_aw_key,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_content_height,_aw_preview_html,_aw_size_error,_aw_fonts_changed,_aw_gl_available,_aw_gl_restored")
+  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_needs_frame,_aw_page_scrolled,_aw_shown,_aw_resize,_aw_set_document,_aw_pointer,_aw_key,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_content_height,_aw_preview_html,_aw_size_error,_aw_fonts_changed,_aw_gl_available,_aw_gl_restored,_aw_author_check_config,_aw_author_add_image,_aw_author_clear_images,_aw_author_bundle,_aw_author_output,_aw_author_output_size")
   target_link_options(${target} PRIVATE
     "SHELL:-s MODULARIZE=1"
     "SHELL:-s EXPORT_NAME=createArticleWidgetModule"
@@ -30,6 +30,14 @@ function(aw_configure_web_target target)
     "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-text.js"
     "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/article-widget-element.js")
   set_target_properties(${target} PROPERTIES SUFFIX ".js")
+  # The gzip'd WebAssembly for the offline bundle and the ES module for the npm package (cmake/web_package.cmake).
+  find_program(AW_GZIP gzip REQUIRED NO_CMAKE_FIND_ROOT_PATH)
+  find_file(AW_JSON_COPYRIGHT copyright PATHS /usr/share/doc/nlohmann-json3-dev NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH REQUIRED)
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -DDIST=$<TARGET_FILE_DIR:${target}> -DGZIP=${AW_GZIP}
+            -DIMGUI_LICENSE=${IMGUI_DIR}/LICENSE.txt -DCMARK_LICENSE=${CMARK_GFM_DIR}/COPYING -DJSON_LICENSE=${AW_JSON_COPYRIGHT}
+            -P "${CMAKE_SOURCE_DIR}/cmake/web_package.cmake"
+    VERBATIM)
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/article-widget-element.js"
     "${CMAKE_SOURCE_DIR}/web/article-widget-text.js")
 endfunction()
@@ -40,6 +48,7 @@ function(aw_add_web_dist target)
   set(files
     "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_SOURCE_DIR}/web/two.html" "${CMAKE_SOURCE_DIR}/web/strict.html" "${CMAKE_SOURCE_DIR}/web/article-widget.d.ts" "${CMAKE_SOURCE_DIR}/web/demo.css"
     "${CMAKE_SOURCE_DIR}/web/bundle-template.html"
+    "${CMAKE_SOURCE_DIR}/web/author.html" "${CMAKE_SOURCE_DIR}/web/author.js" "${CMAKE_SOURCE_DIR}/web/author.css"
     "${CMAKE_SOURCE_DIR}/assets/article.md" "${CMAKE_SOURCE_DIR}/assets/widget.json")
   set(outputs "")
   foreach(f ${files})
@@ -48,5 +57,5 @@ function(aw_add_web_dist target)
     list(APPEND outputs "${dist}/${name}")
   endforeach()
   add_custom_target(${target}-dist ALL DEPENDS ${outputs})
-  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/cmake/web.cmake")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/cmake/web.cmake" "${CMAKE_SOURCE_DIR}/cmake/web_package.cmake")
 endfunction()

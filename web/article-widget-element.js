@@ -16,8 +16,7 @@
 
   // [SECTION] constants ------------------------------------------------------
   const createModule = createArticleWidgetModule; // eslint-disable-line no-undef
-  const script = document.currentScript;
-  const scriptUrl = script && script.src ? script.src : document.baseURI;
+  const wasmUrl = moduleWasmUrl();
   const SLOW_MS = 8000;
   // Widgets within this margin of the viewport draw; farther ones release their image and draw again when
   // they come back (IntersectionObserver's rootMargin: one viewport above and below).
@@ -28,6 +27,15 @@
   const THEME_PROPERTIES = { text: '--aw-text', background: '--aw-background', accent: '--aw-accent' };
   const COLUMN_PROPERTY = '--aw-column-width';
   const WATCHED_PROPERTIES = new Set(['color', ...Object.values(THEME_PROPERTIES), COLUMN_PROPERTY]);
+
+  // Where article-widget.wasm is: beside this script. The classic script knows its own URL only while it
+  // first runs (document.currentScript); the ES module (article-widget.mjs, cmake/web_package.cmake) names the
+  // file from import.meta.url, in the form bundlers copy.
+  function moduleWasmUrl() {
+    if (typeof articleWidgetWasmUrl === 'string') return articleWidgetWasmUrl; // eslint-disable-line no-undef
+    const script = document.currentScript;
+    return new URL('article-widget.wasm', script && script.src ? script.src : document.baseURI).href;
+  }
 
   // [SECTION] styles ---------------------------------------------------------
   // One constructable stylesheet shared by every element (adoptedStyleSheets): no <style> text and no
@@ -104,6 +112,7 @@
     .mirror.shown .aw-faq-question button[aria-expanded="true"]::before { content: "\\2212"; }
     .mirror.shown .aw-faq-answer { padding: 0 0.2em 0.5em 1.4em; }
     .mirror.shown .aw-faq-status:empty { display: none; }
+    .mirror.shown .aw-meta { margin-top: -0.4em; font-size: 0.875em; color: var(--muted, inherit); }
 
     @media print {
       /* The whole article on paper: every stage, every answer, links with their URLs; no canvas, no controls. */
@@ -187,8 +196,9 @@
     return text;
   }
 
-  // Where the module's files are: beside this script (the one place that resolves them).
-  function moduleUrl(path) { return new URL(path, scriptUrl).href; }
+  // Where the module's files are: the WebAssembly where moduleWasmUrl() found it, anything else beside it
+  // (the one place that resolves them).
+  function moduleUrl(path) { return path.endsWith('.wasm') ? wasmUrl : new URL(path, wasmUrl).href; }
 
   function withCString(mod, text, fn) {
     const bytes = mod.lengthBytesUTF8(text) + 1;
@@ -898,6 +908,7 @@
       set('--link', p.accent);
       set('--on-link', p.accentText);
       set('--rule', p.rule);
+      set('--muted', p.muted);
       set('--surface', p.surface);
       set('--heading', p.opaque ? p.heading : 'inherit');
       set('--ink', p.opaque ? p.text : 'inherit');

@@ -1,5 +1,6 @@
-// Types for the <article-widget> element defined by article-widget.js. tests/e2e/api.test.mjs checks
-// every member below against the element, and ArticleWidgetLayout's keys against getLayout().
+// Types for the <article-widget> element defined by article-widget.js (and article-widget.mjs, the npm package's
+// ES module, whose exports are declared at the end). tests/e2e/api.test.mjs checks every member below against
+// the element, and ArticleWidgetLayout's keys against getLayout().
 export interface ArticleWidgetState {
   stage: number;
   openFaqs: number[];
@@ -26,7 +27,8 @@ export interface ArticleWidgetModel {
   title: string;
   word_count: number;
   reading_minutes: number;
-  sections: { id: string; level: number; title: string }[];
+  /** `line`: the heading's first source line (1-based). */
+  sections: { id: string; level: number; title: string; line: number }[];
   timeline: { source: string; label: string; stages: { title: string; summary: string; body_text: string }[];
     markers: { position: number; label: string }[] };
   faqs: { id: string; question: string; answer_text: string }[];
@@ -69,3 +71,7 @@ export interface ArticleWidgetElement extends HTMLElement {
 declare global {
   interface HTMLElementTagNameMap { 'article-widget': ArticleWidgetElement; }
 }
+/** The element's class, as the ES module exports it (the same as customElements.get('article-widget')); importing
+ *  the module registers the element. Undefined where there is no DOM (server-side rendering). */
+export declare const ArticleWidgetElement: { prototype: ArticleWidgetElement; new (): ArticleWidgetElement };
+export default ArticleWidgetElement;

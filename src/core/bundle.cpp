@@ -3,7 +3,10 @@
 
 #include <cctype>
 #include <cstring>
+#include <map>
 
+#include "core/article.h"
+#include "core/html_render.h"
 #include "core/text_util.h"
 
 namespace aw {
@@ -151,6 +154,60 @@ bool BuildBundle(const BundleParts& parts, std::string& out, std::string& error)
         }
     }
     return true;
+}
+
+namespace {
+
+// Data URLs for the article's relative images; a warning for each image left as it is.
+std::map<std::string, std::string> InlineImages(const Document& doc, const BundleImageReader& readImage, std::vector<std::string>& warnings) {
+    std::map<std::string, std::string> urls;
+    size_t total = 0;
+    for (const Image& image : doc.images) {
+        if (!image.allowed || urls.count(image.src)) continue;   // refused sources are already warned about
+        const std::string where = std::to_string(image.line) + ": image \"" + image.src.substr(0, 80) + "\" ";
+        const LinkTarget kind = ClassifyLink(image.src);
+        if (kind != LinkTarget::Relative) {
+            if (ToLowerAscii(image.src.substr(0, 5)) != "data:") warnings.push_back(where + "is not inlined: the bundle works offline, so it will not load");
+            continue;
+        }
+        const std::string path = LocalPathOfRelativeUrl(image.src);
+        const char* mime = ImageMimeType(path);
+        std::string bytes, readError;
+        bool tooLarge = false;
+        if (!readImage || path.empty()) { warnings.push_back(where + "is not inlined: it names no file beside the article"); continue; }
+        if (!mime) { warnings.push_back(where + "is not inlined: not a png, jpeg, gif, webp, avif or svg file"); continue; }
+        if (!readImage(path, kBundleImageMaxBytes, bytes, readError, tooLarge)) {
+            warnings.push_back(where + "is not inlined: " +
+                               (tooLarge ? "larger than " + std::to_string(kBundleImageMaxBytes >> 20) + " MiB" : readError));
+            continue;
+        }
+        if (total + bytes.size() > kBundleImagesMaxBytes) {
+            warnings.push_back(where + "is not inlined: the bundle's images would exceed " + std::to_string(kBundleImagesMaxBytes >> 20) + " MiB");
+            continue;
+        }
+        total += bytes.size();
+        urls[image.src] = DataUrl(mime, bytes);
+    }
+    return urls;
+}
+
+} // namespace
+
+bool ComposeBundle(const BundleInputs& inputs, std::string& page, std::string& error, std::vector<std::string>& warnings) {
+    if (!inputs.article) { error = "bundle: no article"; return false; }
+    const std::map<std::string, std::string> images = InlineImages(inputs.article->doc, inputs.readImage, warnings);
+    HtmlOptions html = HtmlOptionsFor(*inputs.article, /*interactive=*/false);
+    html.imageUrls = &images;
+    const std::string fallback = RenderHtml(inputs.article->doc, html);
+    BundleParts parts;
+    parts.title = inputs.article->doc.title;
+    parts.fallbackHtml = fallback;
+    parts.markdown = inputs.markdown;
+    parts.configJson = inputs.configJson;
+    parts.script = inputs.script;
+    parts.wasmGzip = inputs.wasmGzip;
+    parts.pageTemplate = inputs.pageTemplate;
+    return BuildBundle(parts, page, error);
 }
 
 } // namespace aw

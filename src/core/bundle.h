@@ -1,11 +1,16 @@
 // The offline single-file bundle: one HTML page holding the widget's JS, its WebAssembly (base64),
 // the article's Markdown and config, and the article's semantic HTML for readers without JavaScript.
-// Pure string work; the CLI (`article-widget bundle`) reads the files and writes the result.
+// Pure string work, shared by the CLI (`article-widget bundle`, which reads the files and writes the
+// result) and the authoring page (the web module's aw_author_bundle): the same inputs give the same bytes.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace aw {
+
+struct Article;
 
 struct BundleParts {
     std::string_view title;          // the page <title> (plain text; escaped here)
@@ -21,6 +26,24 @@ struct BundleParts {
 // and {{SCRIPT}} in one pass (text that looks like a placeholder inside the inputs is never expanded).
 // Each placeholder must occur exactly once. Returns false with a one-line `error` otherwise.
 bool BuildBundle(const BundleParts& parts, std::string& out, std::string& error);
+
+// Reads a relative image for the bundle: the file `path` names beside the article, at most `maxBytes`.
+// Returns false with a one-line `error` (and `tooLarge` set when the file is over `maxBytes`).
+using BundleImageReader = std::function<bool(const std::string& path, size_t maxBytes, std::string& bytes,
+                                             std::string& error, bool& tooLarge)>;
+
+// What a whole offline page is made of: the loaded article, its Markdown and config as they are embedded,
+// and the web build's files (article-widget.js, article-widget.wasm.gz, bundle-template.html).
+struct BundleInputs {
+    const Article* article = nullptr;
+    std::string_view markdown, configJson;
+    std::string_view script, wasmGzip, pageTemplate;
+    BundleImageReader readImage;   // null: no file lies beside the article (standard input); no image is inlined
+};
+
+// The offline page: the article's semantic HTML with its relative images inlined as data URLs (within the
+// limits below), then BuildBundle. `warnings` gets one line ("LINE: image ...") for each image left as it is.
+bool ComposeBundle(const BundleInputs& inputs, std::string& page, std::string& error, std::vector<std::string>& warnings);
 
 // Images in the offline bundle: relative sources whose file is an image of a known type, at most
 // kBundleImageMaxBytes each and kBundleImagesMaxBytes in all, are written as data URLs.

@@ -7,6 +7,7 @@
 
 #include "article.h"
 #include "mirror_state.h"
+#include "strings.h"
 #include "text_util.h"
 
 #include <cstdio>
@@ -83,24 +84,36 @@ public:
         if (footnoteIx_ > 0) out_ += "</ol>\n</section>\n";
     }
 
-    // Top-level blocks, with the timeline and FAQ drawn in place of the nodes they replace.
+    // Top-level blocks, with the timeline and FAQ drawn in place of the nodes they replace. Interactive (the canvas's
+    // mirror), the reading-time line follows the title's heading as on the canvas, or starts the article without one.
     void Document() {
         std::unordered_set<NodeId> replaced(doc_.timeline.replaced.begin(), doc_.timeline.replaced.end());
         replaced.insert(doc_.faq.replaced.begin(), doc_.faq.replaced.end());
         const NodeId timelineAt = doc_.timeline.replaced.empty() ? kNoNode : doc_.timeline.replaced.front();
         const NodeId faqAt = doc_.faq.replaced.empty() ? kNoNode : doc_.faq.replaced.front();
+        NodeId titleHeading = kNoNode;
+        for (NodeId id = doc_.node(0).firstChild; id != kNoNode && titleHeading == kNoNode; id = doc_.node(id).next)
+            if (doc_.node(id).kind == NodeKind::Heading && doc_.node(id).level == 1 && doc_.plainText(id) == doc_.title) titleHeading = id;
+        if (opt_.interactive && titleHeading == kNoNode) ReadingMetaLine();
         for (NodeId id = doc_.node(0).firstChild; id != kNoNode; id = doc_.node(id).next) {
             if (id == timelineAt) Timeline();
             if (id == faqAt) Faq();
             if (!replaced.count(id)) Subtree(id);
+            if (opt_.interactive && id == titleHeading) ReadingMetaLine();
         }
+    }
+
+    void ReadingMetaLine() {
+        out_ += "<p class=\"aw-meta\">";
+        AppendHtmlEscaped(out_, ReadingMeta(doc_.readingMinutes, doc_.wordCount));
+        out_ += "</p>\n";
     }
 
     // [SECTION] timeline and FAQ -------------------------------------------------
     void Timeline() {
         const auto& stages = doc_.timeline.stages;
         out_ += "<ol class=\"aw-timeline\" aria-label=\"";
-        AppendHtmlEscaped(out_, doc_.timeline.label.empty() ? std::string("Timeline") : "Timeline: " + doc_.timeline.label);
+        AppendHtmlEscaped(out_, TimelineName(doc_.timeline.label));
         out_ += "\">\n";
         for (size_t i = 0; i < stages.size(); ++i) {
             const std::string id = opt_.idPrefix + "stage-" + std::to_string(i + 1);
@@ -128,12 +141,16 @@ public:
         out_ += "</ol>\n";
         // After the track, as on the canvas: the focus order is track, Previous, Next.
         if (opt_.interactive) {
-            out_ += "<div class=\"aw-timeline-controls\">"
-                    "<button type=\"button\" data-focus=\"prev\">Previous stage</button> "
-                    "<button type=\"button\" data-focus=\"next\">Next stage</button></div>\n";
+            out_ += "<div class=\"aw-timeline-controls\"><button type=\"button\" data-focus=\"prev\">";
+            out_ += kPreviousStage;
+            out_ += "</button> <button type=\"button\" data-focus=\"next\">";
+            out_ += kNextStage;
+            out_ += "</button></div>\n";
         }
         if (opt_.markers && !opt_.markers->empty()) {
-            out_ += "<ul class=\"aw-markers\" aria-label=\"Markers on the timeline\">\n";
+            out_ += "<ul class=\"aw-markers\" aria-label=\"";
+            out_ += kTimelineMarkers;
+            out_ += "\">\n";
             for (const TimelineMarker& m : *opt_.markers) {
                 char where[64];
                 std::snprintf(where, sizeof where, " (at stage %.1f of %zu)", m.position + 1.0f, stages.size());
@@ -152,11 +169,15 @@ public:
         const std::string h = std::to_string(level < 2 ? 2 : level);
         out_ += "<div class=\"aw-faq\">\n";
         if (opt_.interactive) {
-            out_ += "<div class=\"aw-faq-controls\"><label>Filter questions <input type=\"search\" data-focus=\"filter\" autocomplete=\"off\"";
+            out_ += "<div class=\"aw-faq-controls\"><label>";
+            out_ += kFilterQuestions;
+            out_ += " <input type=\"search\" data-focus=\"filter\" autocomplete=\"off\"";
             MirrorAttributes(MirrorFilterId(opt_.idPrefix));
-            out_ += "></label> <button type=\"button\" data-focus=\"expand\">Expand all</button> "
-                    "<button type=\"button\" data-focus=\"collapse\">Collapse all</button></div>\n"
-                    "<p class=\"aw-faq-status\" role=\"status\" aria-live=\"polite\"";
+            out_ += "></label> <button type=\"button\" data-focus=\"expand\">";
+            out_ += kExpandAll;
+            out_ += "</button> <button type=\"button\" data-focus=\"collapse\">";
+            out_ += kCollapseAll;
+            out_ += "</button></div>\n<p class=\"aw-faq-status\" role=\"status\" aria-live=\"polite\"";
             if (!MirrorAttributes(MirrorStatusId(opt_.idPrefix))) out_ += ">";
             out_ += "</p>\n";
         }

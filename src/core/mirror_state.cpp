@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "interaction.h"
+#include "strings.h"
 
 namespace aw {
 
@@ -15,9 +16,7 @@ std::string MirrorStatusId(const std::string& idPrefix) { return idPrefix + "faq
 
 std::string FilterStatus(const Document& doc, const std::string& filter) {
     if (filter.empty()) return "";
-    const size_t shown = MatchingQuestions(doc, filter).size();
-    if (shown == 0) return "No questions match \xE2\x80\x9C" + filter + "\xE2\x80\x9D.";
-    return std::to_string(shown) + (shown == 1 ? " question shown" : " questions shown");
+    return FaqFilterStatus(filter, static_cast<int>(MatchingQuestions(doc, filter).size()));
 }
 
 std::vector<MirrorElement> MirrorStateOf(const Document& doc, const WidgetState& given, const std::string& idPrefix) {

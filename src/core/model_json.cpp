@@ -15,7 +15,8 @@ std::string ModelToJson(const Document& doc, const Config& config, int indent) {
     j["word_count"] = doc.wordCount;
     j["reading_minutes"] = doc.readingMinutes;
     json sections = json::array();
-    for (const Section& s : doc.sections) sections.push_back({{"id", s.id}, {"level", s.level}, {"title", s.title}});
+    for (const Section& s : doc.sections)
+        sections.push_back({{"id", s.id}, {"level", s.level}, {"title", s.title}, {"line", s.heading == kNoNode ? 0 : doc.node(s.heading).line}});
     j["sections"] = std::move(sections);
 
     json stages = json::array();

@@ -105,9 +105,13 @@ struct WebWidget {
 std::unordered_map<int, std::unique_ptr<WebWidget>> g_widgets;
 int g_nextHandle = 1;
 
+// The widget a call from the element is for, with its ImGui context made current: what the call does
+// (a command, a query that lays out) works in that widget's context, as its frames do.
 WebWidget* Find(int handle) {
     const auto it = g_widgets.find(handle);
-    return it == g_widgets.end() ? nullptr : it->second.get();
+    if (it == g_widgets.end()) return nullptr;
+    ImGui::SetCurrentContext(it->second->runner->context());
+    return it->second.get();
 }
 
 void Emit(int widget, const char* type, const std::string& json) { aw_js_emit(widget, type, json.c_str()); }

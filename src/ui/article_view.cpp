@@ -1,6 +1,6 @@
-// ImGui drawing of the article: layout cache per flow item, header, text, lists, quotes, code,
-// timeline, FAQ, scrollbar and progress bar.
-// [SECTION] metrics  [SECTION] layout  [SECTION] text drawing  [SECTION] timeline  [SECTION] FAQ
+// ImGui drawing of the article from its cached geometry: layout and placement (core), hit-testing, then painting the
+// header, the blocks (lists, quotes, code, rules), the table of contents, the overlay, the scrollbar and progress bar.
+// [SECTION] layout and placement  [SECTION] hit-test  [SECTION] paint: text and controls  [SECTION] paint: article
 // [SECTION] scrollbar  [SECTION] Draw
 #include "article_view.h"
 
@@ -9,302 +9,263 @@
 #include <cstdio>
 #include <imgui.h>
 
+#include "core/strings.h"
 #include "core/text_util.h"
 #include "ui/fonts.h"
 #include "ui/view_helpers.h"
 
 namespace aw {
 
-// [SECTION] metrics ----------------------------------------------------------
-namespace {
-
-constexpr float kPhoneBreakCss = 600.0f;
-constexpr float kTocBreakCss = 1200.0f;     // with margins of its own, the contents show from this width
-constexpr float kTocRoomCss = 300.0f;       // otherwise where this much room is left of the column
-constexpr float kBodyLine = 1.6f;
-constexpr float kHeadingLine = 1.25f;
-
-float SpaceBeforeEm(const FlowItem& item, const FlowItem* prev, int headingLevel) {
-    if (!prev) return 0.0f;
-    switch (item.kind) {
-        case FlowKind::Heading: return headingLevel <= 2 ? 2.0f : 1.5f;
-        case FlowKind::Timeline: case FlowKind::Faq: return 1.4f;
-        case FlowKind::Rule: return 1.4f;
-        default: break;
-    }
-    if (prev->kind == FlowKind::Heading) return 0.6f;
-    if (item.tableRow && prev->tableRow) return 0.25f;
-    if (item.listDepth > 0 && item.tightList && prev->listDepth > 0) return item.marker != MarkerKind::None ? 0.35f : 0.2f;
-    return 0.9f;
-}
-
-std::string ThousandsSeparated(int n) {
-    std::string digits = std::to_string(n), out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
-}
-
-} // namespace
-
-// [SECTION] layout -------------------------------------------------------------
+// [SECTION] layout and placement ---------------------------------------------------
 
 void ArticleView::SetArticle(std::shared_ptr<const Article> article) {
     article_ = std::move(article);
     flow_ = article_ ? BuildFlow(article_->doc) : std::vector<FlowItem>{};
-    layoutWidth_ = -1.0f;   // force a relayout
+    laidOut_ = false;
     matchesValid_ = false;
-    blocks_.clear();
+    layout_ = ArticleLayout{};
 }
 
 void ArticleView::SetColumn(float maxWidthCss, bool ownMargins) {
     if (maxWidthCss == maxColumnCss_ && ownMargins == ownMargins_) return;
     maxColumnCss_ = maxWidthCss;
     ownMargins_ = ownMargins;
-    layoutWidth_ = -1.0f;   // force a relayout
+    laidOut_ = false;
 }
 
-void ArticleView::LayoutText(Block& block, const FontLibrary& fonts, float maxWidth, float lineHeightFactor) {
-    block.text = BreakLines(block.spans, maxWidth, fonts);
-    block.lineHeight = std::round(fonts.Size(block.face) * lineHeightFactor);
-    block.height = block.lineHeight * static_cast<float>(block.text.lines.size());
-}
-
-void ArticleView::Relayout(const FontLibrary& fonts, float width) {
-    layoutWidth_ = width;
+void ArticleView::Layout(const FontLibrary& fonts, float width) {
+    if (!article_) return;
+    if (laidOut_ && width == layout_.spec.width && fonts.generation() == fontsGeneration_) return;
+    LayoutFonts layoutFonts;
+    layoutFonts.measure = &fonts;
+    for (size_t face = 0; face < layoutFonts.sizes.size(); ++face) layoutFonts.sizes[face] = fonts.Size(static_cast<FontFace>(face));
+    layout_ = LayoutArticle(*article_, flow_, ColumnSpec{width, maxColumnCss_, ownMargins_}, layoutFonts);
     fontsGeneration_ = fonts.generation();
+    laidOut_ = true;
     ++relayoutCount_;
-    const float side = ownMargins_ ? (width < kPhoneBreakCss ? 20.0f : 48.0f) : 0.0f;
-    columnWidth_ = std::min(width - 2.0f * side, maxColumnCss_);
-    if (columnWidth_ < 120.0f) columnWidth_ = std::max(40.0f, width - (ownMargins_ ? 2.0f * 8.0f : 0.0f));
-    columnX_ = std::floor((width - columnWidth_) * 0.5f);
-    const bool showToc = ownMargins_ ? width >= kTocBreakCss : columnX_ >= kTocRoomCss;
-    if (ownMargins_ && showToc) columnX_ = std::floor(std::max(columnX_, 280.0f + (width - 280.0f - columnWidth_) * 0.5f));
-    const float em = fonts.Size(FontFace::Body);
-    const Document& doc = article_->doc;
-
-    // Header: the title and the reading meta line.
-    titleBlock_ = Block{};
-    // On phones every heading steps down one size, so a title is two lines rather than four.
-    const int headingStep = width < kPhoneBreakCss ? 1 : 0;
-    titleBlock_.face = HeadingFace(1 + headingStep);
-    titleBlock_.spans = {TextSpan{doc.title.empty() ? std::string_view("Untitled article") : std::string_view(doc.title), titleBlock_.face, -1, false}};
-    LayoutText(titleBlock_, fonts, columnWidth_, 1.2f);
-    meta_ = std::to_string(std::max(1, doc.readingMinutes)) + " min read \xC2\xB7 " + ThousandsSeparated(doc.wordCount) + " words";
-    headerHeight_ = 40.0f + titleBlock_.height + 12.0f + fonts.Size(FontFace::UiSmall) * 1.4f + 24.0f;
-
-    blocks_.assign(flow_.size(), Block{});
-    bool skippedTitle = false;
-    for (size_t i = 0; i < flow_.size(); ++i) {
-        const FlowItem& item = flow_[i];
-        Block& b = blocks_[i];
-        const int level = item.kind == FlowKind::Heading ? doc.node(item.node).level : 0;
-        b.indent = std::min(item.listDepth, kMaxVisualDepth) * 1.6f * em + std::min(item.quoteDepth, kMaxVisualDepth) * 1.1f * em;
-        b.indent = std::min(b.indent, columnWidth_ * 0.5f);
-        const float textWidth = columnWidth_ - b.indent;
-        b.spaceBefore = std::round(SpaceBeforeEm(item, i > 0 ? &flow_[i - 1] : nullptr, level) * em);
-        switch (item.kind) {
-            case FlowKind::Heading:
-                if (level == 1 && !skippedTitle && doc.plainText(item.node) == doc.title) {
-                    skippedTitle = true;   // drawn in the header
-                    b.spaceBefore = 0.0f;
-                    b.height = 0.0f;
-                    break;
-                }
-                b.face = HeadingFace(level + headingStep);
-                b.spans = SpansOf(doc, item.node, b.face);
-                LayoutText(b, fonts, textWidth, kHeadingLine);
-                break;
-            case FlowKind::Paragraph:
-                b.face = FontFace::Body;
-                b.spans = SpansOf(doc, item.node, FontFace::Body);
-                LayoutText(b, fonts, textWidth, kBodyLine);
-                break;
-            case FlowKind::Code: {
-                b.face = FontFace::Mono;
-                // One line per source line, indentation kept; long lines wrap between code points.
-                b.ownedText = std::make_shared<const std::string>(ExpandTabs(doc.node(item.node).literal));
-                b.spans = CodeSpans(*b.ownedText);
-                LayoutText(b, fonts, textWidth - 2.0f * em, 1.45f);
-                b.height += em * 1.4f;   // padding inside the tinted box
-                break;
-            }
-            case FlowKind::Rule: b.height = em * 1.0f; break;
-            case FlowKind::Timeline: case FlowKind::Faq: break;   // measured each frame
-        }
-    }
-
-    // Where each link first appears, for focus rings and scrolling a focused link into view.
-    linkPlaces_.assign(doc.links.size(), LinkPlace{});
-    for (size_t i = 0; i < blocks_.size(); ++i) {
-        const Block& b = blocks_[i];
-        for (size_t l = 0; l < b.text.lines.size(); ++l) {
-            const LaidLine& line = b.text.lines[l];
-            for (uint32_t f = line.firstFragment; f < line.firstFragment + line.fragmentCount; ++f) {
-                const Fragment& frag = b.text.fragments[f];
-                const int link = LinkOfTag(doc, b.spans[frag.span].tag);
-                if (link < 0 || linkPlaces_[static_cast<size_t>(link)].block >= 0) continue;
-                linkPlaces_[static_cast<size_t>(link)] = LinkPlace{static_cast<int>(i), frag.x, b.lineHeight * static_cast<float>(l), frag.width, b.lineHeight};
-            }
-        }
-    }
-
-    // Heading blocks for CurrentSection; the table of contents when there is room for it.
-    headingBlocks_.clear();
-    for (size_t i = 0; i < flow_.size(); ++i)
-        if (flow_[i].kind == FlowKind::Heading) headingBlocks_.push_back(i);
-    toc_.clear();
-    if (showToc) {
-        for (size_t i = 0; i < doc.sections.size(); ++i) {
-            if (doc.sections[i].level != 2) continue;
-            const std::vector<TextSpan> spans{TextSpan{doc.sections[i].title, FontFace::Ui, -1, false}};
-            toc_.push_back(TocEntry{static_cast<int>(i), BreakLines(spans, 230.0f, fonts)});
-        }
-    }
-
-    // Text inside the timeline and FAQ, laid out once per width.
-    stageSummaries_.clear();
-    stageBodies_.clear();
-    for (const TimelineStage& stage : doc.timeline.stages) {
-        std::vector<TextSpan> spans{TextSpan{stage.summary, FontFace::Body, -1, false}};
-        stageSummaries_.push_back(BreakLines(spans, columnWidth_ - 3.0f * em, fonts));
-        stageBodies_.push_back(LayoutNestedBlocks(fonts, stage.body, columnWidth_ - 3.0f * em));
-    }
-    faqQuestionsText_.clear();
-    faqAnswers_.clear();
-    for (const FaqEntry& entry : doc.faq.entries) {
-        std::vector<TextSpan> q{TextSpan{entry.question, FontFace::Heading4, -1, false}};
-        faqQuestionsText_.push_back(BreakLines(q, columnWidth_ - 3.0f * em, fonts));
-        faqAnswers_.push_back(LayoutNestedBlocks(fonts, entry.answer, columnWidth_ - 1.0f * em));
-    }
 }
 
-// Blocks inside a stage card or an FAQ answer: paragraphs and headings keep their inline styles;
-// lists become one line per item; code keeps its lines; quotes and tables are drawn as plain text,
-// so nothing is lost.
-std::vector<ArticleView::Block> ArticleView::LayoutNestedBlocks(const FontLibrary& fonts, const std::vector<NodeId>& nodes, float width) {
+void ArticleView::Place(const WidgetState& state, const ViewPresentation& presentation) {
+    if (!laidOut()) return;
     const Document& doc = article_->doc;
-    std::vector<Block> blocks;
-    for (NodeId id : nodes) {
-        Block blk;
-        blk.face = FontFace::Body;
-        const Node& n = doc.node(id);
-        if (n.kind == NodeKind::Paragraph || n.kind == NodeKind::Heading) {
-            blk.spans = SpansOf(doc, id, FontFace::Body);
-        } else if (n.kind == NodeKind::BulletList || n.kind == NodeKind::OrderedList) {
-            // One line per item, with its bullet or number.
-            std::string text;
-            int number = n.listStart;
-            for (NodeId item = n.firstChild; item != kNoNode; item = doc.node(item).next, ++number) {
-                if (!text.empty()) text += '\n';
-                text += n.kind == NodeKind::OrderedList ? std::to_string(number) + ". " : std::string("\xE2\x80\xA2 ");
-                text += CollapseWhitespace(doc.subtreeText(item));
-            }
-            blk.ownedText = std::make_shared<const std::string>(std::move(text));
-            std::string_view rest(*blk.ownedText);
-            for (size_t nl; (nl = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(nl + 1)) {
-                blk.spans.push_back(TextSpan{rest.substr(0, nl), FontFace::Body, -1, false});
-                blk.spans.push_back(TextSpan{{}, FontFace::Body, -1, true});
-            }
-            blk.spans.push_back(TextSpan{rest, FontFace::Body, -1, false});
-        } else if (n.kind == NodeKind::CodeBlock) {
-            blk.ownedText = std::make_shared<const std::string>(ExpandTabs(n.literal));
-            blk.spans = CodeSpans(*blk.ownedText);
-        } else {
-            blk.ownedText = std::make_shared<const std::string>(CollapseWhitespace(doc.subtreeText(id)));
-            blk.spans = {TextSpan{*blk.ownedText, FontFace::Body, -1, false}};
-        }
-        LayoutText(blk, fonts, width, kBodyLine);
-        blocks.push_back(std::move(blk));
+    // Matching is redone only when the filter changes, not every frame.
+    if (!matchesValid_ || matchesFilter_ != state.faqFilter) {
+        matches_ = MatchingQuestions(doc, state.faqFilter);
+        matchesFilter_ = state.faqFilter;
+        matchesValid_ = true;
     }
-    return blocks;
+    openness_.resize(doc.faq.entries.size());
+    for (size_t e = 0; e < openness_.size(); ++e) {
+        const std::vector<float>* animated = presentation.faqOpenness;
+        openness_[e] = animated && e < animated->size() ? (*animated)[e] : e < state.openFaqs.size() && state.openFaqs[e] ? 1.0f : 0.0f;
+    }
+    PlaceArticle(layout_, state.selectedStage, matches_, openness_);
 }
 
 float ArticleView::AnchorY(const std::string& sectionId) const {
-    if (!article_) return -1.0f;
-    const Document& doc = article_->doc;
-    for (size_t i = 0; i < flow_.size(); ++i) {
-        if (flow_[i].kind != FlowKind::Heading) continue;
-        const int s = doc.node(flow_[i].node).section;
-        if (s >= 0 && doc.sections[static_cast<size_t>(s)].id == sectionId)
-            return std::max(0.0f, blocks_[i].top - 24.0f);
-    }
-    return -1.0f;
+    return laidOut() ? aw::AnchorY(layout_, article_->doc, sectionId) : -1.0f;
 }
 
 int ArticleView::CurrentSection(float scrollY) const {
-    if (!article_) return -1;
-    const float y = scrollY + 80.0f;
-    // Heading blocks are in reading order, so their tops ascend: binary search the last one above y.
-    const auto after = std::upper_bound(headingBlocks_.begin(), headingBlocks_.end(), y,
-                                        [this](float v, size_t block) { return v < blocks_[block].top; });
-    if (after == headingBlocks_.begin()) return -1;
-    return article_->doc.node(flow_[*(after - 1)].node).section;
+    return laidOut() ? SectionAt(layout_, article_->doc, scrollY) : -1;
 }
 
-// [SECTION] text drawing ---------------------------------------------------------
+// [SECTION] hit-test ---------------------------------------------------------------
 
-void ArticleView::DrawText(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const Block& block,
-                           float x, float y, ImU32 defaultColor, ViewActions& actions) {
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
+bool ArticleView::HitText(const TextBox& text, float x, float y, Pointer& out) const {
+    const TextHit hit = FragmentAt(text, x - text.x, y - text.y);
+    if (!hit.found) return false;
+    const int link = LinkOfTag(article_->doc, text.spans[text.layout.fragments[hit.fragment].span].tag);
+    if (link < 0) return false;
+    out.target = Target::Link;
+    out.index = link;
+    out.text = &text;
+    out.fragment = hit.fragment;
+    return true;
+}
+
+// The one thing under the pointer: the contents (viewport coordinates), or in content coordinates a control of the
+// timeline or FAQ, a stage, a question, or a link in any text on show.
+ArticleView::Pointer ArticleView::HitTest(const WidgetState& state, float scrollPx) const {
+    Pointer p;
+    const ImGuiIO& io = ImGui::GetIO();
+    p.clicked = ImGui::IsMouseClicked(0);
+    const float x = io.MousePos.x, y = io.MousePos.y + scrollPx;   // y in content coordinates
+    for (size_t k = 0; k < layout_.toc.size(); ++k) {
+        if (!layout_.toc[k].rect.Contains(x, io.MousePos.y)) continue;
+        p.target = Target::Contents;
+        p.index = static_cast<int>(k);
+        return p;
+    }
+    size_t first = FirstBlockReaching(layout_, y);
+    while (first < layout_.blocks.size() && y >= layout_.blocks[first].rect.Bottom()) ++first;   // on a bottom edge: the next
+    if (first >= layout_.blocks.size()) return p;
+    const LaidBlock& b = layout_.blocks[first];
+    const float bx = x - b.rect.x, by = y - b.rect.y;   // relative to the block
+    if (b.kind == BlockKind::Timeline && layout_.timeline.stageCount > 0) {
+        const TimelineGeometry& g = layout_.timeline;
+        const TimelineHit hit = HitTestTimeline(g, bx, by);
+        switch (hit.part) {
+            case TimelinePart::Stage: p.target = Target::Stage; break;
+            case TimelinePart::Previous: p.target = Target::PreviousStage; break;
+            case TimelinePart::Next: p.target = Target::NextStage; break;
+            case TimelinePart::Marker: p.target = Target::Marker; break;
+            case TimelinePart::None: {
+                // Links in the selected stage's card.
+                const StageCardGeometry& card = g.cards[static_cast<size_t>(std::clamp(state.selectedStage, 0, g.stageCount - 1))];
+                for (const LaidBlock& body : card.body)
+                    if (HitText(body.text, bx - body.rect.x, by - body.rect.y, p)) return p;
+                break;
+            }
+        }
+        p.index = hit.index;
+        return p;
+    }
+    if (b.kind == BlockKind::Faq && !layout_.faq.entries.empty()) {
+        const FaqGeometry& g = layout_.faq;
+        const FaqPlacement& placement = layout_.faqPlacement;
+        const FaqHit hit = HitTestFaq(g, placement, bx, by);
+        switch (hit.part) {
+            case FaqPart::Filter: p.target = Target::Filter; break;
+            case FaqPart::ExpandAll: p.target = Target::ExpandAll; break;
+            case FaqPart::CollapseAll: p.target = Target::CollapseAll; break;
+            case FaqPart::Question: p.target = Target::Question; p.index = hit.index; break;
+            case FaqPart::None:
+                // Links in the part of an answer on show.
+                for (size_t e = 0; e < g.entries.size(); ++e) {
+                    if (placement.rowTop[e] < 0.0f || placement.answerShown[e] <= 0.0f) continue;
+                    const float top = placement.rowTop[e] + g.entries[e].rowHeight;
+                    if (by < top || by >= top + placement.answerShown[e]) continue;
+                    for (const LaidBlock& answer : g.entries[e].answer)
+                        if (HitText(answer.text, bx - answer.rect.x, by - top - answer.rect.y, p)) return p;
+                }
+                break;
+        }
+        return p;
+    }
+    HitText(b.text, bx, by, p);
+    return p;
+}
+
+// What the pointer does: the cursor it shows, and what a click asks for.
+void ArticleView::React(const Pointer& p, const WidgetState& state, ViewActions& actions) const {
+    const int stages = layout_.timeline.stageCount;
+    const int selected = stages > 0 ? std::clamp(state.selectedStage, 0, stages - 1) : 0;
+    auto focusOn = [&actions](FocusKind kind, int index) {
+        actions.setFocus = true;
+        actions.focus = {kind, index};
+        actions.changed = true;
+    };
+    bool hand = true;
+    switch (p.target) {
+        case Target::None: case Target::Marker: hand = false; break;
+        case Target::Filter:
+            hand = false;
+            ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+            if (p.clicked) focusOn(FocusKind::Filter, -1);
+            break;
+        case Target::Link:
+            if (p.clicked) { actions.followLink = p.index; actions.changed = true; }
+            break;
+        case Target::Stage:
+            if (p.clicked) {
+                if (p.index != selected) actions.selectStage = p.index;
+                focusOn(FocusKind::Timeline, -1);
+            }
+            break;
+        case Target::PreviousStage: case Target::NextStage: {
+            const bool previous = p.target == Target::PreviousStage;
+            if (previous ? selected == 0 : selected >= stages - 1) { hand = false; break; }   // disabled
+            if (p.clicked) {
+                actions.selectStage = selected + (previous ? -1 : 1);
+                focusOn(previous ? FocusKind::PrevStage : FocusKind::NextStage, -1);
+            }
+            break;
+        }
+        case Target::ExpandAll: case Target::CollapseAll: {
+            const bool expand = p.target == Target::ExpandAll;
+            if (p.clicked) {
+                actions.setAllFaqs = expand ? 1 : 0;
+                focusOn(expand ? FocusKind::ExpandAll : FocusKind::CollapseAll, -1);
+            }
+            break;
+        }
+        case Target::Question:
+            if (p.clicked) { actions.toggleFaq = p.index; focusOn(FocusKind::Question, p.index); }
+            break;
+        case Target::Contents:
+            if (p.clicked) {
+                actions.scrollTo = AnchorY(article_->doc.sections[static_cast<size_t>(layout_.toc[static_cast<size_t>(p.index)].section)].id);
+                actions.changed = true;
+            }
+            break;
+    }
+    if (hand) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+}
+
+// [SECTION] paint: text and controls --------------------------------------------------
+
+void ArticleView::PaintText(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const TextBox& box, float x, float y,
+                            ImU32 defaultColor, const Pointer& pointer) const {
     const Document& doc = article_->doc;
     // CSS's half-leading: the font's content area centred in the line box.
-    const float baselineOffset = std::round((block.lineHeight - fonts.ContentHeight(block.face)) * 0.5f + fonts.Ascent(block.face));
-    for (size_t l = 0; l < block.text.lines.size(); ++l) {
-        const LaidLine& line = block.text.lines[l];
-        const float lineTop = y + block.lineHeight * static_cast<float>(l);
+    const float baselineOffset = std::round((box.lineHeight - fonts.ContentHeight(box.face)) * 0.5f + fonts.Ascent(box.face));
+    // Only the lines inside the clip rectangle: a box may be thousands of lines tall (a long code
+    // block), and every glyph drawn costs vertices, whether or not it is seen.
+    size_t first = 0, last = box.layout.lines.size();
+    if (box.lineHeight > 0.0f) {
+        const float clipTop = draw->GetClipRectMin().y, clipBottom = draw->GetClipRectMax().y;
+        first = static_cast<size_t>(std::clamp(std::floor((clipTop - y) / box.lineHeight), 0.0f, static_cast<float>(last)));
+        last = static_cast<size_t>(std::clamp(std::ceil((clipBottom - y) / box.lineHeight), static_cast<float>(first), static_cast<float>(last)));
+    }
+    for (size_t l = first; l < last; ++l) {
+        const LaidLine& line = box.layout.lines[l];
+        const float lineTop = y + box.lineHeight * static_cast<float>(l);
         const float baseline = lineTop + baselineOffset;
         for (uint32_t f = line.firstFragment; f < line.firstFragment + line.fragmentCount; ++f) {
-            const Fragment& frag = block.text.fragments[f];
-            const TextSpan& span = block.spans[frag.span];
+            const Fragment& frag = box.layout.fragments[f];
+            const TextSpan& span = box.spans[frag.span];
             const float fx = x + line.x + frag.x;
             const int link = LinkOfTag(doc, span.tag);
             ImU32 color = defaultColor;
-            if (span.face == FontFace::Mono && block.face != FontFace::Mono) {
-                draw->AddRectFilled(ImVec2(fx - 2, lineTop + block.lineHeight * 0.12f),
-                                    ImVec2(fx + frag.width + 2, lineTop + block.lineHeight * 0.88f), Col(palette.codeBackground), 3.0f);
+            if (span.face == FontFace::Mono && box.face != FontFace::Mono) {
+                draw->AddRectFilled(ImVec2(fx - 2, lineTop + box.lineHeight * 0.12f),
+                                    ImVec2(fx + frag.width + 2, lineTop + box.lineHeight * 0.88f), Col(palette.codeBackground), 3.0f);
             }
             const uint8_t style = span.tag >= 0 && static_cast<size_t>(span.tag) < doc.runs.size() ? doc.runs[static_cast<size_t>(span.tag)].style : 0;
             if (style & Style_Image)   // an image as its alt text in a frame, until images are drawn
-                draw->AddRect(ImVec2(fx - 3, lineTop + block.lineHeight * 0.08f), ImVec2(fx + frag.width + 3, lineTop + block.lineHeight * 0.92f),
+                draw->AddRect(ImVec2(fx - 3, lineTop + box.lineHeight * 0.08f), ImVec2(fx + frag.width + 3, lineTop + box.lineHeight * 0.92f),
                               Col(palette.mutedText, 0.7f), 2.0f, 0, 1.0f);
             if (style & Style_Strike) {
                 const float strikeY = std::round(baseline - fonts.Size(span.face) * 0.28f);
                 draw->AddLine(ImVec2(fx, strikeY), ImVec2(fx + frag.width, strikeY), defaultColor, 1.0f);
             }
             if (link >= 0) {
-                const Link& target = doc.links[static_cast<size_t>(link)];
-                const bool allowed = ClassifyLink(target.href) != LinkTarget::Blocked;
+                const bool allowed = ClassifyLink(doc.links[static_cast<size_t>(link)].href) != LinkTarget::Blocked;
+                const bool hovered = pointer.text == &box && pointer.fragment == f;
                 color = allowed ? Col(palette.accent) : defaultColor;
-                const bool hovered = mouse.x >= fx && mouse.x < fx + frag.width && mouse.y >= lineTop && mouse.y < lineTop + block.lineHeight;
                 const float underlineY = baseline + 2.0f;
                 draw->AddLine(ImVec2(fx, underlineY), ImVec2(fx + frag.width, underlineY),
                               allowed ? Col(palette.accent, hovered ? 1.0f : 0.45f) : Col(palette.mutedText, 0.5f), 1.0f);
-                if (hovered) {
-                    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-                    DrawTooltip(fonts, palette, allowed ? target.href : target.href + "  (not followed)");
-                    if (ImGui::IsMouseClicked(0)) { actions.followLink = link; actions.changed = true; }
-                }
             }
             fonts.DrawFragment(draw, span.face, frag, span.text.substr(frag.begin, frag.end - frag.begin), fx, baseline, color);
         }
     }
 }
 
-// [SECTION] controls -------------------------------------------------------------------
+void PaintLabel(ImDrawList* draw, const FontLibrary& fonts, const TextBox& label, float x, float top, ImU32 color) {
+    if (!label.Empty()) fonts.DrawLine(draw, label.layout, label.spans, 0, x, top + fonts.Ascent(label.face), color);
+}
 
-bool DrawButton(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const ItemRect& r, const char* text, bool enabled) {
-    const bool hovered = enabled && Contains(r, ImGui::GetIO().MousePos);
-    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+void PaintButton(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const ButtonGeometry& button, float x, float y,
+                 bool enabled, bool hovered) {
+    hovered = hovered && enabled;
+    const ItemRect r{x + button.rect.x, y + button.rect.y, button.rect.w, button.rect.h};
     const float radius = r.h * 0.5f;
     draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), Col(hovered ? palette.accent : palette.surface, hovered ? 0.12f : 1.0f), radius);
     draw->AddRect(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), Col(enabled ? palette.accent : palette.rule, enabled ? 0.55f : 1.0f), radius, 0, 1.0f);
-    const float tw = fonts.Width(FontFace::Ui, text);
-    fonts.DrawLabel(draw, FontFace::Ui, std::round(r.x + (r.w - tw) * 0.5f), r.y + (r.h - fonts.ContentHeight(FontFace::Ui)) * 0.5f,
-                    Col(enabled ? palette.accent : palette.mutedText), text);
-    return hovered && ImGui::IsMouseClicked(0);
+    PaintLabel(draw, fonts, button.label, std::round(r.x + (r.w - button.labelWidth) * 0.5f), r.y + (r.h - fonts.ContentHeight(FontFace::Ui)) * 0.5f,
+               Col(enabled ? palette.accent : palette.mutedText));
 }
 
 void DrawTooltip(const FontLibrary& fonts, const Palette& palette, std::string_view text) {
@@ -329,30 +290,135 @@ void DrawTooltip(const FontLibrary& fonts, const Palette& palette, std::string_v
                        p.y + pad + lineH * static_cast<float>(l) + baselineOffset, Col(palette.background));
 }
 
-void ArticleView::DrawFocusRing(ImDrawList* draw, const Palette& palette, const ItemRect& r, float radius) const {
+void DrawFocusRing(ImDrawList* draw, const Palette& palette, const ItemRect& r, float radius) {
     const float gap = 3.0f;
     draw->AddRect(ImVec2(r.x - gap, r.y - gap), ImVec2(r.x + r.w + gap, r.y + r.h + gap), Col(palette.focus), radius + gap, 0, 2.5f);
 }
 
-ItemRect RectOf(const ViewLayoutInfo& info, FocusTarget t) {
-    auto at = [](const std::vector<ItemRect>& v, int i) { return i >= 0 && static_cast<size_t>(i) < v.size() ? v[static_cast<size_t>(i)] : ItemRect{}; };
-    switch (t.kind) {
-        case FocusKind::Link: return at(info.links, t.index);
-        case FocusKind::Timeline: return info.track;
-        case FocusKind::PrevStage: return info.prev;
-        case FocusKind::NextStage: return info.next;
-        case FocusKind::Filter: return info.filter;
-        case FocusKind::ExpandAll: return info.expandAll;
-        case FocusKind::CollapseAll: return info.collapseAll;
-        case FocusKind::Question: return at(info.faqQuestions, t.index);
-        default: return {};
+// [SECTION] paint: article --------------------------------------------------------------
+
+void ArticleView::PaintHeader(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, float scrollPx, const Pointer& pointer) const {
+    const float x = layout_.columnX;
+    PaintText(draw, fonts, palette, layout_.title, x, layout_.titleTop - scrollPx, Col(palette.heading), pointer);
+    PaintLabel(draw, fonts, layout_.meta, x, layout_.metaTop - scrollPx, Col(palette.mutedText));
+    const float ruleY = layout_.ruleY - scrollPx;
+    draw->AddLine(ImVec2(x, ruleY), ImVec2(x + 64.0f, ruleY), Col(palette.accent), 3.0f);
+}
+
+// The blocks in view: quote bars, list markers, text, code boxes, rules, the timeline and the FAQ.
+void ArticleView::PaintBlocks(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
+                              const ViewPresentation& p, float height, float scrollPx, const Pointer& pointer) const {
+    const float em = fonts.Size(FontFace::Body);
+    const float columnX = layout_.columnX, columnRight = layout_.columnX + layout_.columnWidth;
+    for (size_t i = FirstBlockReaching(layout_, scrollPx); i < layout_.blocks.size(); ++i) {
+        const LaidBlock& b = layout_.blocks[i];
+        const float bx = b.rect.x, by = b.rect.y - scrollPx;
+        if (by > height) break;
+        const FlowItem& item = flow_[static_cast<size_t>(b.flow)];
+        // Quote bars, one per level (capped).
+        for (int q = 0; q < std::min(item.quoteDepth, kMaxVisualDepth); ++q) {
+            const float qx = columnX + std::min(item.listDepth, kMaxVisualDepth) * 1.6f * em + q * 1.1f * em;
+            draw->AddRectFilled(ImVec2(qx, by - b.spaceBefore * 0.5f), ImVec2(qx + 3.0f, by + b.rect.h + 2.0f), Col(palette.rule));
+        }
+        switch (b.kind) {
+            case BlockKind::Heading:
+                PaintText(draw, fonts, palette, b.text, bx, by, Col(palette.heading), pointer);
+                break;
+            case BlockKind::Paragraph: case BlockKind::List: {
+                if (item.marker != MarkerKind::None && !b.text.Empty()) {
+                    const float mid = by + b.text.lineHeight * 0.5f;
+                    if (item.marker == MarkerKind::Bullet) {
+                        const float r = 2.8f;
+                        const ImVec2 c(bx - 0.8f * em, mid + 1.0f);
+                        if (item.listDepth % 2 == 1) draw->AddCircleFilled(c, r, Col(palette.mutedText), 16);
+                        else draw->AddCircle(c, r, Col(palette.mutedText), 16, 1.2f);
+                    } else {
+                        char num[16];
+                        std::snprintf(num, sizeof num, "%d.", item.number);
+                        const float w = fonts.Width(FontFace::Body, num);
+                        fonts.DrawLabel(draw, FontFace::Body, bx - 0.45f * em - w, by + std::round((b.text.lineHeight - fonts.ContentHeight(FontFace::Body)) * 0.5f),
+                                        Col(palette.mutedText), num);
+                    }
+                }
+                PaintText(draw, fonts, palette, b.text, bx, by, Col(item.quoteDepth > 0 ? palette.mutedText : palette.text), pointer);
+                break;
+            }
+            case BlockKind::Code:
+                draw->AddRectFilled(ImVec2(bx, by), ImVec2(columnRight, by + b.rect.h), Col(palette.codeBackground), 6.0f);
+                PaintText(draw, fonts, palette, b.text, bx + b.text.x, by + b.text.y, Col(palette.text), pointer);
+                break;
+            case BlockKind::Rule: {
+                const float cx = columnX + layout_.columnWidth * 0.5f, cy = by + b.rect.h * 0.5f;
+                for (int d = -1; d <= 1; ++d) draw->AddCircleFilled(ImVec2(cx + d * 14.0f, cy), 2.2f, Col(palette.mutedText), 12);
+                break;
+            }
+            case BlockKind::Timeline:
+                if (layout_.timeline.stageCount > 0) PaintTimeline(draw, fonts, palette, state, p, bx, by, pointer);
+                break;
+            case BlockKind::Faq:
+                if (!layout_.faq.entries.empty()) PaintFaq(draw, fonts, palette, state, p, bx, by, pointer);
+                break;
+        }
+    }
+    if (p.showFocusRing && p.focus.kind == FocusKind::Link) {
+        ItemRect r = FocusRect(layout_, p.focus);
+        r.y -= scrollPx;
+        if (r.h > 0) DrawFocusRing(draw, palette, r, 3.0f);
+    }
+}
+
+// The table of contents on wide screens: the level-2 sections, the current one marked. It stays put while the
+// article scrolls (viewport coordinates).
+void ArticleView::PaintContents(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, float height, float scrollY,
+                                const Pointer& pointer) const {
+    if (layout_.toc.empty()) return;
+    const Document& doc = article_->doc;
+    int current = CurrentSection(scrollY);
+    while (current >= 0 && doc.sections[static_cast<size_t>(current)].level > 2) --current;   // its level-2 parent
+    PaintLabel(draw, fonts, layout_.tocHeading, layout_.tocHeadingAt.x, layout_.tocHeadingAt.y, Col(palette.mutedText));
+    for (size_t k = 0; k < layout_.toc.size(); ++k) {
+        const TocEntryGeometry& entry = layout_.toc[k];
+        const ItemRect& r = entry.rect;
+        if (r.y > height) break;
+        const bool isCurrent = entry.section == current;
+        const bool hovered = pointer.target == Target::Contents && pointer.index == static_cast<int>(k);
+        if (isCurrent) draw->AddRectFilled(ImVec2(r.x - 12.0f, r.y), ImVec2(r.x - 9.0f, r.y + r.h), Col(palette.accent));
+        const FontFace face = isCurrent ? FontFace::UiBold : FontFace::Ui;
+        std::vector<TextSpan> spans = entry.title.spans;
+        for (TextSpan& span : spans) span.face = face;
+        for (size_t l = 0; l < entry.title.layout.lines.size(); ++l)
+            fonts.DrawLine(draw, entry.title.layout, spans, l, r.x + entry.title.layout.lines[l].x,
+                           r.y + entry.title.lineHeight * static_cast<float>(l) + fonts.Ascent(face),
+                           Col(isCurrent || hovered ? palette.heading : palette.mutedText));
+    }
+}
+
+// Over everything: what hovering shows (a stage's card, a link's address, a marker's label).
+void ArticleView::PaintOverlay(const FontLibrary& fonts, const Palette& palette, const WidgetState& state, float scrollPx,
+                               const Pointer& pointer) const {
+    const Document& doc = article_->doc;
+    switch (pointer.target) {
+        case Target::Link: {
+            const std::string& href = doc.links[static_cast<size_t>(pointer.index)].href;
+            DrawTooltip(fonts, palette, ClassifyLink(href) != LinkTarget::Blocked ? href : href + std::string(kLinkNotFollowed));
+            break;
+        }
+        case Target::Marker:
+            DrawTooltip(fonts, palette, layout_.timeline.markers[static_cast<size_t>(pointer.index)].label.spans[0].text);
+            break;
+        case Target::Stage: {
+            const LaidBlock& b = layout_.blocks[static_cast<size_t>(layout_.timelineBlock)];
+            PaintStageHoverCard(ImGui::GetForegroundDrawList(), fonts, palette, state, pointer.index, b.rect.x, b.rect.y - scrollPx);
+            break;
+        }
+        default: break;
     }
 }
 
 // [SECTION] scrollbar -----------------------------------------------------------------
 
 void ArticleView::DrawScrollbar(ImDrawList* draw, const Palette& palette, float width, float height, float scrollY, ViewActions& actions) {
-    const float viewCss = height, contentCss = contentHeight_;
+    const float viewCss = height, contentCss = layout_.contentHeight;
     if (contentCss <= viewCss + 1.0f) return;
     const ImGuiIO& io = ImGui::GetIO();
     const float trackX = width - 12.0f;
@@ -382,147 +448,24 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
     ViewActions actions;
     if (palette.opaqueBackground) draw->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), Col(palette.background));
     if (!article_) return actions;
-    if (width != layoutWidth_ || fonts.generation() != fontsGeneration_ || blocks_.size() != flow_.size()) Relayout(fonts, width);
-    const Document& doc = article_->doc;
-    const float em = fonts.Size(FontFace::Body);
+    Layout(fonts, width);
+    Place(state, presentation);
     const float scrollPx = std::round(scrollY * fonts.density()) / fonts.density();   // whole device pixels
-    ViewActions ignored;
 
-    // Positions: cached heights plus the timeline and FAQ, whose heights follow the state.
-    // The measure pass also records the stage and question rectangles, relative to their block.
-    timelineHeight_ = doc.timeline.stages.empty() ? 0.0f : DrawTimeline(draw, fonts, palette, state, presentation, columnX_, 0, true, ignored);
-    faqHeight_ = doc.faq.entries.empty() ? 0.0f : DrawFaq(draw, fonts, palette, state, presentation, columnX_, 0, true, ignored);
-    float y = headerHeight_;
-    for (size_t i = 0; i < flow_.size(); ++i) {
-        Block& b = blocks_[i];
-        if (flow_[i].kind == FlowKind::Timeline) b.height = timelineHeight_;
-        if (flow_[i].kind == FlowKind::Faq) b.height = faqHeight_;
-        y += b.spaceBefore;
-        b.top = y;
-        y += b.height;
-        // Rectangles in content coordinates (from the top of the article).
-        if (flow_[i].kind == FlowKind::Timeline) {
-            for (ItemRect& r : info_.stageNodes) r.y += b.top;
-            for (ItemRect* r : {&info_.track, &info_.prev, &info_.next}) r->y += b.top;
-        }
-        if (flow_[i].kind == FlowKind::Faq) {
-            for (ItemRect& r : info_.faqQuestions) if (r.h > 0) r.y += b.top;
-            for (ItemRect* r : {&info_.filter, &info_.expandAll, &info_.collapseAll}) r->y += b.top;
-        }
-    }
-    contentHeight_ = y + 80.0f;
-    info_.links.assign(linkPlaces_.size(), ItemRect{});
-    for (size_t l = 0; l < linkPlaces_.size(); ++l) {
-        const LinkPlace& place = linkPlaces_[l];
-        if (place.block < 0) continue;
-        const Block& b = blocks_[static_cast<size_t>(place.block)];
-        info_.links[l] = ItemRect{columnX_ + b.indent + place.x, b.top + place.y, place.w, place.h};
-    }
-    info_.contentHeight = contentHeight_;
+    const Pointer pointer = HitTest(state, scrollPx);
+    React(pointer, state, actions);
 
-    // Header.
-    const float top = -scrollPx;
-    float hy = top + 40.0f;
-    DrawText(draw, fonts, palette, titleBlock_, columnX_, hy, Col(palette.heading), actions);
-    info_.title = ItemRect{columnX_, hy + scrollPx, titleBlock_.text.lines.empty() ? 0.0f : titleBlock_.text.lines[0].width, titleBlock_.height};
-    hy += titleBlock_.height + 12.0f;
-    fonts.DrawLabel(draw, FontFace::UiSmall, columnX_, hy, Col(palette.mutedText), meta_);
-    hy += fonts.Size(FontFace::UiSmall) * 1.4f + 12.0f;
-    draw->AddLine(ImVec2(columnX_, hy), ImVec2(columnX_ + 64.0f, hy), Col(palette.accent), 3.0f);
-
-    // Visible blocks only.
-    for (size_t i = 0; i < flow_.size(); ++i) {
-        const Block& b = blocks_[i];
-        const float by = top + b.top;
-        if (by > height) break;
-        if (by + b.height < 0.0f && flow_[i].kind != FlowKind::Timeline && flow_[i].kind != FlowKind::Faq) continue;
-        const FlowItem& item = flow_[i];
-        const float bx = columnX_ + b.indent;
-        // Quote bars, one per level (capped).
-        for (int q = 0; q < std::min(item.quoteDepth, kMaxVisualDepth); ++q) {
-            const float qx = columnX_ + std::min(item.listDepth, kMaxVisualDepth) * 1.6f * em + q * 1.1f * em;
-            draw->AddRectFilled(ImVec2(qx, by - b.spaceBefore * 0.5f), ImVec2(qx + 3.0f, by + b.height + 2.0f), Col(palette.rule));
-        }
-        switch (item.kind) {
-            case FlowKind::Heading:
-                if (b.height > 0) DrawText(draw, fonts, palette, b, bx, by, Col(palette.heading), actions);
-                break;
-            case FlowKind::Paragraph: {
-                if (item.marker != MarkerKind::None && !b.text.lines.empty()) {
-                    const float mid = by + b.lineHeight * 0.5f;
-                    if (item.marker == MarkerKind::Bullet) {
-                        const float r = 2.8f;
-                        const ImVec2 c(bx - 0.8f * em, mid + 1.0f);
-                        if (item.listDepth % 2 == 1) draw->AddCircleFilled(c, r, Col(palette.mutedText), 16);
-                        else draw->AddCircle(c, r, Col(palette.mutedText), 16, 1.2f);
-                    } else {
-                        char num[16];
-                        std::snprintf(num, sizeof num, "%d.", item.number);
-                        const float w = fonts.Width(FontFace::Body, num);
-                        fonts.DrawLabel(draw, FontFace::Body, bx - 0.45f * em - w, by + std::round((b.lineHeight - fonts.ContentHeight(FontFace::Body)) * 0.5f),
-                                        Col(palette.mutedText), num);
-                    }
-                }
-                DrawText(draw, fonts, palette, b, bx, by, Col(item.quoteDepth > 0 ? palette.mutedText : palette.text), actions);
-                break;
-            }
-            case FlowKind::Code:
-                draw->AddRectFilled(ImVec2(bx, by), ImVec2(columnX_ + columnWidth_, by + b.height), Col(palette.codeBackground), 6.0f);
-                DrawText(draw, fonts, palette, b, bx + em, by + 0.7f * em, Col(palette.text), actions);
-                break;
-            case FlowKind::Rule: {
-                const float cx = columnX_ + columnWidth_ * 0.5f, cy = by + b.height * 0.5f;
-                for (int d = -1; d <= 1; ++d) draw->AddCircleFilled(ImVec2(cx + d * 14.0f, cy), 2.2f, Col(palette.mutedText), 12);
-                break;
-            }
-            case FlowKind::Timeline: DrawTimeline(draw, fonts, palette, state, presentation, columnX_, by, false, actions); break;
-            case FlowKind::Faq: DrawFaq(draw, fonts, palette, state, presentation, columnX_, by, false, actions); break;
-        }
-    }
-
-    if (presentation.showFocusRing && presentation.focus.kind == FocusKind::Link) {
-        ItemRect r = RectOf(info_, presentation.focus);
-        r.y -= scrollPx;
-        if (r.h > 0) DrawFocusRing(draw, palette, r, 3.0f);
-    }
-
-    // Table of contents on wide screens: the level-2 sections, laid out in Relayout.
-    if (!toc_.empty()) {
-        int current = CurrentSection(scrollY);
-        while (current >= 0 && doc.sections[static_cast<size_t>(current)].level > 2) --current;   // its level-2 parent
-        float ty = 56.0f;
-        const float tx = std::max(24.0f, columnX_ - 300.0f);
-        fonts.DrawLabel(draw, FontFace::UiSmall, tx, ty, Col(palette.mutedText), "CONTENTS");
-        ty += fonts.Size(FontFace::UiSmall) * 2.0f;
-        const ImVec2 mouse = ImGui::GetIO().MousePos;
-        const float lh = fonts.Size(FontFace::Ui) * 1.4f;
-        for (const TocEntry& entry : toc_) {
-            if (ty > height) break;
-            const Section& sec = doc.sections[static_cast<size_t>(entry.section)];
-            const bool isCurrent = entry.section == current;
-            const float h = lh * static_cast<float>(entry.layout.lines.size());
-            const bool hovered = mouse.x >= tx && mouse.x < tx + 250.0f && mouse.y >= ty && mouse.y < ty + h;
-            if (isCurrent) draw->AddRectFilled(ImVec2(tx - 12.0f, ty), ImVec2(tx - 9.0f, ty + h), Col(palette.accent));
-            const FontFace face = isCurrent ? FontFace::UiBold : FontFace::Ui;
-            const std::vector<TextSpan> title{TextSpan{sec.title, face, -1, false}};
-            for (size_t l = 0; l < entry.layout.lines.size(); ++l)
-                fonts.DrawLine(draw, entry.layout, title, l, tx + entry.layout.lines[l].x, ty + lh * static_cast<float>(l) + fonts.Ascent(face),
-                               Col(isCurrent || hovered ? palette.heading : palette.mutedText));
-            if (hovered) {
-                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-                if (ImGui::IsMouseClicked(0)) { actions.scrollTo = AnchorY(sec.id); actions.changed = true; }
-            }
-            ty += h + 0.5f * fonts.Size(FontFace::Ui);
-        }
-    }
-
+    PaintHeader(draw, fonts, palette, scrollPx, pointer);
+    PaintBlocks(draw, fonts, palette, state, presentation, height, scrollPx, pointer);
+    PaintContents(draw, fonts, palette, height, scrollY, pointer);
     // Reading progress and the scrollbar.
-    const float maxScroll = contentHeight_ - height;
+    const float maxScroll = layout_.contentHeight - height;
     if (maxScroll > 0) {
         const float progress = std::clamp(scrollPx / maxScroll, 0.0f, 1.0f);
         draw->AddRectFilled(ImVec2(0, 0), ImVec2(width * progress, 3.0f), Col(palette.accent));
     }
     if (ownScrollbar) DrawScrollbar(draw, palette, width, height, scrollY, actions);
+    PaintOverlay(fonts, palette, state, scrollPx, pointer);
     return actions;
 }
 

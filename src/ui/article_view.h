@@ -1,19 +1,19 @@
-// ImGui drawing of the article: layout cache per flow item, header, text, lists, quotes, code,
-// timeline, FAQ, scrollbar and progress bar. Reads state; reports what the reader did as ViewActions.
+// ImGui drawing of the article from its cached geometry (core/article_layout.h), in small stages: lay out (only when
+// the width, fonts, column or article changed), place what follows the state, hit-test the pointer against the
+// geometry, then paint. Reads state; reports what the reader did as ViewActions.
 #pragma once
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/article.h"
+#include "core/article_layout.h"
 #include "core/flow.h"
 #include "core/interaction.h"
 #include "core/palette.h"
-#include "core/text_layout.h"
 #include "core/widget_state.h"
 
 struct ImDrawList;
-struct ImVec2;
 
 namespace aw {
 
@@ -32,96 +32,88 @@ struct ViewActions {
     bool        changed = false;
 };
 
-// Rectangles in CSS px from the top of the article (content coordinates), for the JS getLayout() API
-// and tests.
-struct ItemRect { float x = 0, y = 0, w = 0, h = 0; };
-struct ViewLayoutInfo {
-    ItemRect              title;
-    std::vector<ItemRect> stageNodes;
-    std::vector<ItemRect> faqQuestions;           // zero size when filtered out
-    ItemRect              track, prev, next, filter, expandAll, collapseAll;
-    std::vector<ItemRect> links;                  // first line of each link; zero size if not laid out
-    float                 contentHeight = 0.0f;   // CSS px
-};
-// The rectangle of a focus target (zero size when it has none).
-ItemRect RectOf(const ViewLayoutInfo& info, FocusTarget target);
-
 // Presentation that is not widget state: focus and animation progress, owned by WidgetApp.
 struct ViewPresentation {
     FocusTarget               focus;
     bool                      showFocusRing = false;
     float                     stagePosition = 0.0f;   // the selected stage, animated (fractional while moving)
-    const std::vector<float>* faqOpenness = nullptr;  // 0..1 per FAQ entry, animated
+    const std::vector<float>* faqOpenness = nullptr;  // 0..1 per FAQ entry, animated; null: open or closed as the state says
 };
 
 class ArticleView {
 public:
     void SetArticle(std::shared_ptr<const Article> article);
-    // The reading column: at most `maxWidthCss` wide, centred; with `ownMargins` (natively) it keeps
-    // side margins and moves right for the table of contents, otherwise it fills the canvas up to its
-    // width, so its text lines up with the host page's, and the contents show only where there is room.
+    // The reading column: at most `maxWidthCss` wide, centred; with `ownMargins` (natively) it keeps side margins and
+    // moves right for the table of contents, otherwise it fills the canvas up to its width, so its text lines up with
+    // the host page's, and the contents show only where there is room.
     void SetColumn(float maxWidthCss, bool ownMargins);
-    // Draws one frame. Everything is in CSS px, so the layout is the same at every pixel density (the
-    // renderer scales to device pixels; glyphs are rasterised for the density).
+
+    // Lays the article out for a canvas `width` CSS px wide when the width, the fonts, the column or the article
+    // changed since the last layout: the one layout pass. Needs the fonts' families set, not a frame. The layout is
+    // in CSS px, so it is the same at every pixel density.
+    void Layout(const FontLibrary& fonts, float width);
+    // Places what follows the state: the selected stage's card, the FAQ's shown rows and opening answers. Cheap.
+    void Place(const WidgetState& state, const ViewPresentation& presentation);
+    bool laidOut() const { return article_ && laidOut_; }
+
+    // Draws one frame: Layout, Place, then hit-test and paint. Everything is in CSS px (the renderer scales to device
+    // pixels; glyphs are rasterised for the density).
     ViewActions Draw(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
                      const ViewPresentation& presentation, float width, float height, float scrollY, bool ownScrollbar);
-    float ContentHeightCss() const { return contentHeight_; }
-    // Top of a section's heading in CSS px, or -1.
-    float AnchorY(const std::string& sectionId) const;
-    const ViewLayoutInfo& layoutInfo() const { return info_; }
-    int CurrentSection(float scrollY) const;   // section index at the top of the viewport
-    int relayoutCount() const { return relayoutCount_; }   // full layouts so far (tests check the cache)
+
+    // Queries on the geometry (content coordinates, CSS px), valid once laid out and placed.
+    const ArticleLayout& geometry() const { return layout_; }
+    float ContentHeightCss() const { return laidOut() ? layout_.contentHeight : 0.0f; }
+    LayoutRects Rects() const { return RectsOf(layout_); }   // what getLayout() reports
+    ItemRect RectOf(FocusTarget target) const { return laidOut() ? FocusRect(layout_, target) : ItemRect{}; }
+    float AnchorY(const std::string& sectionId) const;   // top of a section's heading, or -1
+    int CurrentSection(float scrollY) const;             // section index at the top of the viewport
+    int relayoutCount() const { return relayoutCount_; } // full layouts so far (tests check the cache)
 
 private:
-    struct Block {
-        float      top = 0.0f;        // relative to content start
-        float      height = 0.0f;
-        float      spaceBefore = 0.0f;
-        float      indent = 0.0f;
-        TextLayout text;
-        std::vector<TextSpan> spans;
-        FontFace   face = FontFace::Body;
-        float      lineHeight = 0.0f;
-        std::shared_ptr<const std::string> ownedText;   // text the spans view when it is not in the document
+    // [hit-test] what the pointer is over this frame, from the geometry and ImGui's input.
+    enum class Target : uint8_t { None, Link, Stage, PreviousStage, NextStage, Marker, Filter, ExpandAll, CollapseAll, Question, Contents };
+    struct Pointer {
+        Target         target = Target::None;
+        int            index = -1;          // link, stage, marker, question, or contents entry
+        const TextBox* text = nullptr;      // Link: the text under the pointer, and which fragment
+        uint32_t       fragment = 0;
+        bool           clicked = false;
     };
-    std::vector<Block> LayoutNestedBlocks(const FontLibrary& fonts, const std::vector<NodeId>& nodes, float width);
-    void Relayout(const FontLibrary& fonts, float width);
-    void LayoutText(Block& block, const FontLibrary& fonts, float maxWidth, float lineHeightFactor);
-    void DrawText(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const Block& block,
-                  float x, float y, unsigned defaultColor, ViewActions& actions);
-    // Timeline and FAQ (timeline_view.cpp, faq_view.cpp). With `measureOnly` they draw nothing and
-    // record their item rectangles relative to (x, y); they return their height.
-    float DrawTimeline(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
-                       const ViewPresentation& p, float x, float y, bool measureOnly, ViewActions& actions);
-    float DrawFaq(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
-                  const ViewPresentation& p, float x, float y, bool measureOnly, ViewActions& actions);
-    void DrawFocusRing(ImDrawList* draw, const Palette& palette, const ItemRect& rect, float radius) const;
+    Pointer HitTest(const WidgetState& state, float scrollPx) const;
+    bool HitText(const TextBox& text, float x, float y, Pointer& out) const;   // (x, y) relative to the first line box
+    void React(const Pointer& pointer, const WidgetState& state, ViewActions& actions) const;
+
+    // [paint] from the geometry, the state and the pointer; nothing here changes state.
+    void PaintHeader(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, float scrollPx, const Pointer& pointer) const;
+    void PaintBlocks(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state, const ViewPresentation& p,
+                     float height, float scrollPx, const Pointer& pointer) const;
+    void PaintTimeline(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state, const ViewPresentation& p,
+                       float x, float y, const Pointer& pointer) const;   // timeline_view.cpp
+    void PaintFaq(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state, const ViewPresentation& p,
+                  float x, float y, const Pointer& pointer) const;        // faq_view.cpp
+    void PaintContents(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, float height, float scrollY, const Pointer& pointer) const;
+    void PaintText(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const TextBox& text, float x, float y,
+                   unsigned defaultColor, const Pointer& pointer) const;
+    void PaintStageHoverCard(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state, int stage,
+                             float x, float y) const;   // timeline_view.cpp
+    void PaintOverlay(const FontLibrary& fonts, const Palette& palette, const WidgetState& state, float scrollPx, const Pointer& pointer) const;
     void DrawScrollbar(ImDrawList* draw, const Palette& palette, float width, float height, float scrollY, ViewActions& actions);
 
     std::shared_ptr<const Article> article_;
     std::vector<FlowItem> flow_;
-    std::vector<Block> blocks_;      // one per flow item
-    Block titleBlock_;
-    std::string meta_;               // "5 min read · 1,234 words"
-    // Layout key: redone only when these change.
-    float layoutWidth_ = -1.0f;
-    int fontsGeneration_ = -1;
+    ArticleLayout layout_;
+    // Layout key: laid out again only when one of these changes.
+    bool laidOut_ = false;
     float maxColumnCss_ = 680.0f;    // about 70 characters of body text
     bool ownMargins_ = true;
+    int fontsGeneration_ = -1;
     int relayoutCount_ = 0;
-    float columnX_ = 0.0f, columnWidth_ = 0.0f, contentHeight_ = 0.0f, headerHeight_ = 0.0f;
-    float timelineHeight_ = 0.0f, faqHeight_ = 0.0f;   // measured each frame (they depend on state)
-    struct LinkPlace { int block = -1; float x = 0, y = 0, w = 0, h = 0; };   // first fragment of each link, block-relative
-    std::vector<LinkPlace> linkPlaces_;
-    struct TocEntry { int section; TextLayout layout; };
-    std::vector<TocEntry> toc_;                // level-2 sections, on wide screens only
-    std::vector<size_t> headingBlocks_;        // flow indices of headings, in reading order
-    std::vector<int> matches_;                 // FAQ entries the filter shows, for matchesFilter_
+    // Placement inputs derived from the state, kept so a frame reuses them.
+    std::vector<int> matches_;       // FAQ entries the filter shows, for matchesFilter_
     std::string matchesFilter_;
-    bool matchesValid_ = false;                // false after a new article
-    std::vector<TextLayout> stageSummaries_, faqQuestionsText_;
-    std::vector<std::vector<Block>> faqAnswers_, stageBodies_;
-    ViewLayoutInfo info_;
+    bool matchesValid_ = false;      // false after a new article
+    std::vector<float> openness_;    // per FAQ entry, as placed
     bool draggingScrollbar_ = false;
 };
 

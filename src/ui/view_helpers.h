@@ -1,12 +1,12 @@
-// Small drawing helpers shared by the article, timeline and FAQ views: colours, labels, buttons, hit tests.
+// Small painting helpers shared by the article, timeline and FAQ views: colours, labels, buttons, focus rings, tooltips.
 #pragma once
 #include <cmath>
 #include <imgui.h>
 #include <string_view>
 
+#include "core/block_geometry.h"
 #include "core/palette.h"
-#include "core/text_layout.h"
-#include "ui/article_view.h"
+#include "core/timeline_layout.h"
 
 namespace aw {
 
@@ -16,10 +16,15 @@ inline ImU32 Col(Rgb c, float alpha = 1.0f) {
     return IM_COL32(c.r, c.g, c.b, static_cast<int>(std::lround(alpha * 255.0f)));
 }
 
-inline bool Contains(const ItemRect& r, ImVec2 p) { return p.x >= r.x && p.x < r.x + r.w && p.y >= r.y && p.y < r.y + r.h; }
+// A one-line label (core's LayoutLabel) whose line box starts at (x, top).
+void PaintLabel(ImDrawList* draw, const FontLibrary& fonts, const TextBox& label, float x, float top, ImU32 color);
 
-// A pill button; returns true when clicked. Disabled buttons are drawn muted and never click.
-bool DrawButton(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const ItemRect& rect, const char* text, bool enabled);
+// A pill button at (x, y) plus its geometry's offset. Disabled buttons are drawn muted and never look hovered.
+void PaintButton(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const ButtonGeometry& button, float x, float y,
+                 bool enabled, bool hovered);
+
+// The keyboard focus ring around `rect` (viewport coordinates).
+void DrawFocusRing(ImDrawList* draw, const Palette& palette, const ItemRect& rect, float radius);
 
 // A tooltip by the pointer, over everything: `text` (any script) wrapped to a comfortable width.
 void DrawTooltip(const FontLibrary& fonts, const Palette& palette, std::string_view text);

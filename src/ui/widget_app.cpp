@@ -42,7 +42,30 @@ bool WidgetApp::PrepareFonts(float density) {
     return true;
 }
 
-float WidgetApp::MaxScroll() const { return std::max(0.0f, view_.ContentHeightCss() - viewHeightCss_); }
+void WidgetApp::SetViewport(float widthCss, float heightCss) {
+    viewWidthCss_ = widthCss;
+    viewHeightCss_ = heightCss;
+}
+
+ViewPresentation WidgetApp::Presentation() const {
+    ViewPresentation presentation;
+    presentation.focus = focus_;
+    presentation.showFocusRing = showFocusRing_;
+    presentation.stagePosition = stagePosition_;
+    presentation.faqOpenness = &faqOpenness_;
+    return presentation;
+}
+
+bool WidgetApp::EnsureLayout() {
+    if (!article_ || viewWidthCss_ <= 0.0f || !fonts_.SetFamilies(article_->config.fonts)) return false;
+    view_.Layout(fonts_, viewWidthCss_);
+    view_.Place(state_, Presentation());
+    return true;
+}
+
+float WidgetApp::ContentHeightCss() { return EnsureLayout() ? view_.ContentHeightCss() : 0.0f; }
+
+float WidgetApp::MaxScroll() { return std::max(0.0f, ContentHeightCss() - viewHeightCss_); }
 
 float WidgetApp::ScrollY() const {
     if (!hostScrolls()) return state_.scrollY;
@@ -63,6 +86,7 @@ void WidgetApp::ScrollTo(float yCss, bool smooth) {
 }
 
 bool WidgetApp::ScrollToAnchor(const std::string& id, bool smooth) {
+    EnsureLayout();
     const float y = view_.AnchorY(id);
     if (y < 0.0f) return false;
     ScrollTo(y, smooth);
@@ -117,7 +141,8 @@ bool WidgetApp::ApplyDeepLink(const std::string& hash, bool smooth) {
         ToggleFaq(link.faq, 1);
         SetFocus({FocusKind::Question, link.faq}, false);
     }
-    const ItemRect r = RectOf(view_.layoutInfo(), focus_);
+    EnsureLayout();   // the selected stage's card, the opened question: placed for the new state
+    const ItemRect r = view_.RectOf(focus_);
     if (r.h > 0) ScrollTo(r.y - 24.0f, smooth && !reducedMotion_);
     return true;
 }
@@ -132,7 +157,8 @@ void WidgetApp::SetFocus(FocusTarget target, bool fromKeyboard) {
 
 // Scrolls so the focused item is in view (with a margin), as the browser does for focused elements.
 void WidgetApp::RevealFocus() {
-    const ItemRect r = RectOf(view_.layoutInfo(), focus_);
+    EnsureLayout();
+    const ItemRect r = view_.RectOf(focus_);
     if (r.h <= 0 || viewHeightCss_ <= 0) return;
     const float top = r.y, bottom = r.y + r.h, margin = 48.0f, scrollY = ScrollY();
     float target = scrollY;
@@ -220,8 +246,9 @@ bool WidgetApp::SetStateJson(const std::string& json, std::string& error) {
     return true;
 }
 
-std::string WidgetApp::LayoutJson() const {
-    const ViewLayoutInfo& info = view_.layoutInfo();
+std::string WidgetApp::LayoutJson() {
+    EnsureLayout();
+    const LayoutRects info = view_.Rects();
     // Relative to the element: the article's top when the host scrolls the page; the visible
     // canvas when the widget scrolls itself.
     const float offset = hostScrolls() ? 0.0f : state_.scrollY;
@@ -229,10 +256,10 @@ std::string WidgetApp::LayoutJson() const {
         return nlohmann::json{{"x", r.x}, {"y", r.y - offset}, {"width", r.w}, {"height", r.h}};
     };
     nlohmann::json stages = nlohmann::json::array(), faqs = nlohmann::json::array();
-    for (const ItemRect& r : info.stageNodes) stages.push_back(rect(r));
-    for (const ItemRect& r : info.faqQuestions) faqs.push_back(rect(r));
+    for (const ItemRect& r : info.stages) stages.push_back(rect(r));
+    for (const ItemRect& r : info.faqs) faqs.push_back(rect(r));
     return nlohmann::json{{"title", rect(info.title)}, {"stages", stages}, {"faqs", faqs}, {"track", rect(info.track)},
-                          {"previous", rect(info.prev)}, {"next", rect(info.next)}, {"filter", rect(info.filter)},
+                          {"previous", rect(info.previous)}, {"next", rect(info.next)}, {"filter", rect(info.filter)},
                           {"expandAll", rect(info.expandAll)}, {"collapseAll", rect(info.collapseAll)},
                           {"contentHeight", info.contentHeight}}.dump();
 }
@@ -299,7 +326,7 @@ Palette WidgetApp::CurrentPalette(bool prefersDark) const {
 }
 
 void WidgetApp::Frame(const FrameInput& input) {
-    viewHeightCss_ = input.height;
+    SetViewport(input.width, input.height);
     const Palette palette = CurrentPalette(input.prefersDark);
     dark_ = RelativeLuminance(palette.background) < 0.5;
     const float dt = lastTime_ < 0.0 ? 0.0f : static_cast<float>(std::min(0.1, input.timeSeconds - lastTime_));
@@ -327,12 +354,7 @@ void WidgetApp::Frame(const FrameInput& input) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ViewActions actions;
     if (article_) {
-        ViewPresentation presentation;
-        presentation.focus = focus_;
-        presentation.showFocusRing = showFocusRing_;
-        presentation.stagePosition = stagePosition_;
-        presentation.faqOpenness = &faqOpenness_;
-        actions = view_.Draw(draw, fonts_, palette, state_, presentation, input.width, input.height, ScrollY(),
+        actions = view_.Draw(draw, fonts_, palette, state_, Presentation(), input.width, input.height, ScrollY(),
                              /*ownScrollbar=*/!hostScrolls());
         // The content may have shrunk (resize, FAQ closed): keep the scroll in range, and show it next frame.
         if (!hostScrolls() && targetScroll_ > MaxScroll()) { ScrollTo(MaxScroll(), false); animating_ = true; }

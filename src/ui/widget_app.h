@@ -84,8 +84,16 @@ public:
     bool hostScrolls() const { return static_cast<bool>(host_.scrollTo); }
     bool SetStateJson(const std::string& json, std::string& error);
     std::string StateJson() const;
-    std::string LayoutJson() const;   // CSS px rectangles of the title, stage nodes, FAQ questions, controls
-    float ContentHeightCss() const { return view_.ContentHeightCss(); }
+
+    // The canvas's size in CSS px, known before any frame (each frame's input sets it too). With it and an article,
+    // the geometry exists before the first frame: the queries below lay out on demand.
+    void SetViewport(float widthCss, float heightCss);
+    // Lays the article out for the viewport, if needed (once per width, fonts, column and article), and places what
+    // follows the state; no drawing. Needs the ImGui context (for the fonts). False without an article, a viewport
+    // or fonts. Everything below calls it, so it is right before anything is drawn.
+    bool EnsureLayout();
+    std::string LayoutJson();   // CSS px rectangles of the title, stage nodes, FAQ questions, controls
+    float ContentHeightCss();
     // Selects, opens and scrolls to what "#<prefix>stage-<n>" or "#<prefix>faq-<slug>" names.
     bool ApplyDeepLink(const std::string& hash, bool smooth = true);
 
@@ -117,7 +125,8 @@ private:
     void Animate(float dt, bool reducedMotion);
     void RevealFocus();
     void FollowLink(int link);
-    float MaxScroll() const;
+    float MaxScroll();
+    ViewPresentation Presentation() const;
 
     HostServices host_;
     std::shared_ptr<const Article> article_;
@@ -133,7 +142,7 @@ private:
     std::vector<float> faqClock_;
     bool reducedMotion_ = false;
     float targetScroll_ = 0.0f;
-    float viewHeightCss_ = 0.0f;
+    float viewWidthCss_ = 0.0f, viewHeightCss_ = 0.0f;
     double lastTime_ = -1.0;
     bool animating_ = false;
     int stateRevision_ = 0;

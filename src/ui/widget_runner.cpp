@@ -50,6 +50,7 @@ WidgetRunner::~WidgetRunner() {
 void WidgetRunner::SetViewport(const Viewport& viewport) {
     if (viewport == viewport_) return;
     viewport_ = viewport;
+    app_.SetViewport(viewport.width, viewport.height);   // geometry before the first frame
     pacer_.Request(FrameCause::Resize);
 }
 

@@ -11,7 +11,7 @@ bad() { echo "not ok - $1"; fails=$((fails + 1)); }
 # A stand-in web build (the real one is tested in tests/e2e/bundle.test.mjs).
 mkdir -p "$TMP/assets" "$TMP/post/images"
 echo 'console.log(1)' > "$TMP/assets/article-widget.js"
-printf '\0asm' > "$TMP/assets/article-widget.wasm"
+printf '\0asm' | gzip -9 -n > "$TMP/assets/article-widget.wasm.gz"
 cp "$ROOT/web/bundle-template.html" "$TMP/assets/"
 cp "$ROOT/tests/samples/gfm.md" "$TMP/post/"
 cp "$ROOT/tests/samples/images/arc.svg" "$TMP/post/images/"

@@ -105,7 +105,7 @@ check "a FIFO screenshot is refused" 1 "fifo: is a FIFO" -- timeout 10 "$BIN" sc
 # bundle: a stand-in web build (the real one is tested in tests/e2e/bundle.test.mjs), so this runs before any web build.
 ASSETS="$TMP/assets"; mkdir -p "$ASSETS" "$TMP/empty"
 echo 'window.awLoaded = "</script>";' > "$ASSETS/article-widget.js"
-printf 'not really wasm' > "$ASSETS/article-widget.wasm"
+printf 'not really wasm' | gzip -9 -n > "$ASSETS/article-widget.wasm.gz"
 cp "$ROOT/web/bundle-template.html" "$ASSETS/"
 scripts_in_template=$(grep -o '</script' "$ROOT/web/bundle-template.html" | wc -l)
 check "bundle of the default article" 0 "" -- "$BIN" bundle "$ROOT/assets/article.md" --config "$ROOT/assets/widget.json" --assets "$ASSETS" -o "$TMP/a.html"

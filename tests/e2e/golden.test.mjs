@@ -45,6 +45,9 @@ const WEB = [
   ]),
   { name: 'web-stage2-phone', viewport: { width: 360, height: 740 }, options: { colorScheme: 'light' }, state: { stage: 1 }, anchor: 'the-arc-of-ai-responsibility' },
   { name: 'web-faq-phone', viewport: { width: 360, height: 740 }, options: { colorScheme: 'dark' }, state: { openFaqs: [0] }, anchor: 'faqs' },
+  // A hovered stage's summary: a card wrapped within the column, under the stage titles.
+  { name: 'web-stage-hover', viewport: { width: 1000, height: 800 }, options: { colorScheme: 'light' }, state: { stage: 0 }, anchor: 'the-arc-of-ai-responsibility', hoverStage: 1 },
+  { name: 'web-stage-hover-phone', viewport: { width: 360, height: 740 }, options: { colorScheme: 'dark' }, state: { stage: 0 }, anchor: 'the-arc-of-ai-responsibility', hoverStage: 2 },
   ...['light', 'dark'].map((scheme) => ({ name: `web-multilingual-${scheme}`, page: 'multilingual.html', viewport: { width: 1000, height: 1400 }, options: { colorScheme: scheme } })),
 ];
 
@@ -126,19 +129,29 @@ async function widgetViewport(page) {
   return page.screenshot({ clip: box });
 }
 
-// A state applied through the API and the page scrolled to an anchor; then the sticky canvas, which is
-// exactly the window's height, is the picture.
-async function interactiveViewport(page, state, anchor) {
+// A state applied through the API and the page scrolled to an anchor (and, with `hoverStage`, the pointer on that
+// stage's node); then the sticky canvas, which is exactly the window's height, is the picture.
+async function interactiveViewport(page, state, anchor, hoverStage) {
   const ok = await page.evaluate(([s, a]) => {
     const el = document.querySelector('article-widget');
     return el.setState(s) && el.scrollToAnchor(a);
   }, [state, anchor]);
   assert.ok(ok, 'setState and scrollToAnchor succeed');
-  await page.evaluate(() => new Promise((resolve) => {
+  const settle = () => page.evaluate(() => new Promise((resolve) => {
     let n = 0;
     const tick = () => (++n >= 8 ? resolve() : requestAnimationFrame(tick));
     requestAnimationFrame(tick);
   }));
+  await settle();
+  if (hoverStage !== undefined) {
+    const at = await page.evaluate((i) => {
+      const el = document.querySelector('article-widget');
+      const stage = el.getLayout().stages[i], box = el.getBoundingClientRect();
+      return { x: box.left + stage.x + stage.width / 2, y: box.top + stage.y + 18 };
+    }, hoverStage);
+    await page.mouse.move(at.x, at.y);
+    await settle();
+  }
   const box = await page.evaluate(() => {
     const r = document.querySelector('article-widget').shadowRoot.querySelector('canvas').getBoundingClientRect();
     return { x: r.left, y: r.top, width: r.width, height: r.height };
@@ -151,7 +164,7 @@ for (const c of WEB) {
     const { page, context, errors } = await openPage(browser, server.url + (c.page || 'index.html'), c.viewport, c.options);
     try {
       await waitReady(page);
-      await compareWithGolden(c.name, c.state ? await interactiveViewport(page, c.state, c.anchor) : await widgetViewport(page));
+      await compareWithGolden(c.name, c.state ? await interactiveViewport(page, c.state, c.anchor, c.hoverStage) : await widgetViewport(page));
       assert.deepEqual(errors, [], 'no console errors');
     } finally {
       await context.close();

@@ -11,7 +11,7 @@ export const DIST = join(ROOT, 'build/web/dist');
 export const SHOTS = join(ROOT, 'build/screenshots');
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.md': 'text/markdown; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.ts': 'text/plain',
   '.svg': 'image/svg+xml', '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf',
 };

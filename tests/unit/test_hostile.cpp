@@ -17,6 +17,7 @@
 #include "core/html_render.h"
 #include "core/markdown.h"
 #include "core/model_json.h"
+#include "core/strings.h"
 #include "core/text_layout.h"
 #include "core/text_util.h"
 #include "core/widget_state.h"
@@ -310,8 +311,10 @@ TEST_CASE("hostile: javascript:, data: and vbscript: links in any case and with 
         for (bool interactive : {false, true}) {
             HtmlOptions options;
             options.interactive = interactive;
+            // Interactive, the reading-time line starts the article (it has no title heading).
+            const std::string meta = interactive ? "<p class=\"aw-meta\">" + HtmlEscape(ReadingMeta(doc.readingMinutes, doc.wordCount)) + "</p>\n" : "";
             CHECK(RenderHtml(doc, options) ==
-                  "<article class=\"aw-article\">\n<p>Before <span class=\"aw-blocked-link\">click me</span> after.</p>\n</article>\n");
+                  "<article class=\"aw-article\">\n" + meta + "<p>Before <span class=\"aw-blocked-link\">click me</span> after.</p>\n</article>\n");
         }
     }
     // The same tricks reaching cmark through Markdown: blocked, or not a link at all.

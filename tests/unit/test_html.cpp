@@ -9,6 +9,7 @@
 
 #include "core/html_render.h"
 #include "core/markdown.h"
+#include "core/strings.h"
 #include "core/text_util.h"
 
 #include "test_support.h"
@@ -175,6 +176,24 @@ TEST_CASE("html: no <script in the output for hostile inputs") {
             CHECK(FindInvalidUtf8(html) == -1);
         }
     }
+}
+
+TEST_CASE("html: interactive, the reading-time line follows the title as on the canvas; the html command has none") {
+    const Document doc = ParseOk(ReadArticleFile());
+    HtmlOptions interactive;
+    interactive.interactive = true;
+    const std::string mirror = RenderHtml(doc, interactive);
+    const std::string line = "<p class=\"aw-meta\">" + HtmlEscape(ReadingMeta(doc.readingMinutes, doc.wordCount)) + "</p>\n";
+    CHECK(Contains(line, " min read \xC2\xB7 "));
+    CHECK(Count(mirror, "aw-meta") == 1);
+    CHECK(mirror.find(line) == mirror.find("</h1>\n") + 6);   // right after the title's heading
+    CHECK_FALSE(Contains(RenderHtml(doc, HtmlOptions{}), "aw-meta"));
+    // Without a heading for the title (here the config's), the line starts the article.
+    ParseResult titled = ParseArticle("Just a paragraph of text.\n", Config{});
+    REQUIRE(titled.ok);
+    titled.doc.title = "From the config";
+    const std::string first = RenderHtml(titled.doc, interactive);
+    CHECK(first.find("<p class=\"aw-meta\">") < first.find("<p>Just a paragraph"));
 }
 
 TEST_CASE("html: the default article's timeline is an ordered list of three stages") {

@@ -701,3 +701,11 @@ TEST_CASE("timeline: labelled by the section it stands in, never by the article'
     REQUIRE(headings.timeline.stages.size() == 2);
     CHECK(headings.timeline.label == "Steps");
 }
+
+TEST_CASE("model: each section names its heading's source line") {
+    const Document doc = Parse("# Title\n\nText.\n\nSetext heading\n--------------\n\n```\n# not a heading\n```\n\n## FAQ\n");
+    const std::string model = ModelToJson(doc, Config{}, -1);
+    CHECK(model.find("\"sections\":[{\"id\":\"title\",\"level\":1,\"title\":\"Title\",\"line\":1},"
+                     "{\"id\":\"setext-heading\",\"level\":2,\"title\":\"Setext heading\",\"line\":5},"
+                     "{\"id\":\"faq\",\"level\":2,\"title\":\"FAQ\",\"line\":12}]") != std::string::npos);
+}

@@ -12,6 +12,7 @@
 #include "core/article.h"
 #include "platform/native_fonts.h"
 #include "ui/fonts.h"
+#include "ui/widget_app.h"
 
 namespace aw {
 
@@ -43,5 +44,22 @@ struct HeadlessImGui {
     // After ImGui::Render(): every texture ImGui asked for counts as uploaded.
     static void AcceptTextures() { AcceptTexturesWithoutRenderer(); }
 };
+
+// One frame of `app` as the platforms draw it (NewFrame, Frame, Render) on a `width` x `height` CSS px canvas at
+// pixel density 1, 1/60 s after the last.
+inline void DrawHeadlessFrame(WidgetApp& app, float width, float height, double timeSeconds) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = 1.0f / 60.0f;
+    REQUIRE(app.PrepareFonts(1.0f));
+    ImGui::NewFrame();
+    FrameInput input;
+    input.width = width;
+    input.height = height;
+    input.timeSeconds = timeSeconds;
+    app.Frame(input);
+    ImGui::Render();
+    HeadlessImGui::AcceptTextures();
+}
 
 } // namespace aw

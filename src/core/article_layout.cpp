@@ -1,0 +1,277 @@
+// The whole article laid out once per width, and placed per state (see article_layout.h).
+// [SECTION] metrics  [SECTION] LayoutArticle  [SECTION] PlaceArticle  [SECTION] queries
+#include "article_layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "strings.h"
+
+namespace aw {
+
+// [SECTION] metrics ----------------------------------------------------------
+namespace {
+
+constexpr float kPhoneBreakCss = 600.0f;
+constexpr float kTocBreakCss = 1200.0f;     // with margins of its own, the contents show from this width
+constexpr float kTocRoomCss = 300.0f;       // otherwise where this much room is left of the column
+constexpr float kBodyLine = 1.6f;
+constexpr float kHeadingLine = 1.25f;
+constexpr float kBottomMargin = 80.0f;
+
+float SpaceBeforeEm(const FlowItem& item, const FlowItem* prev, int headingLevel) {
+    if (!prev) return 0.0f;
+    switch (item.kind) {
+        case FlowKind::Heading: return headingLevel <= 2 ? 2.0f : 1.5f;
+        case FlowKind::Timeline: case FlowKind::Faq: return 1.4f;
+        case FlowKind::Rule: return 1.4f;
+        default: break;
+    }
+    if (prev->kind == FlowKind::Heading) return 0.6f;
+    if (item.tableRow && prev->tableRow) return 0.25f;
+    if (item.listDepth > 0 && item.tightList && prev->listDepth > 0) return item.marker != MarkerKind::None ? 0.35f : 0.2f;
+    return 0.9f;
+}
+
+BlockKind KindOf(FlowKind kind) {
+    switch (kind) {
+        case FlowKind::Heading: return BlockKind::Heading;
+        case FlowKind::Code: return BlockKind::Code;
+        case FlowKind::Rule: return BlockKind::Rule;
+        case FlowKind::Timeline: return BlockKind::Timeline;
+        case FlowKind::Faq: return BlockKind::Faq;
+        default: return BlockKind::Paragraph;
+    }
+}
+
+// The tops of blocks [from, end) after their heights changed; `y` is where block `from`'s space before starts.
+void Stack(ArticleLayout& layout, size_t from, float y) {
+    for (size_t i = from; i < layout.blocks.size(); ++i) {
+        LaidBlock& b = layout.blocks[i];
+        y += b.spaceBefore;
+        b.rect.y = y;
+        y += b.rect.h;
+    }
+    layout.contentHeight = y + kBottomMargin;
+}
+
+} // namespace
+
+// [SECTION] LayoutArticle ------------------------------------------------------
+
+ArticleLayout LayoutArticle(const Article& article, const std::vector<FlowItem>& flow, const ColumnSpec& spec, const LayoutFonts& fonts) {
+    ArticleLayout L;
+    L.spec = spec;
+    const float width = spec.width;
+    const bool ownMargins = spec.ownMargins;
+    const float side = ownMargins ? (width < kPhoneBreakCss ? 20.0f : 48.0f) : 0.0f;
+    L.columnWidth = std::min(width - 2.0f * side, spec.maxColumn);
+    if (L.columnWidth < 120.0f) L.columnWidth = std::max(40.0f, width - (ownMargins ? 2.0f * 8.0f : 0.0f));
+    L.columnX = std::floor((width - L.columnWidth) * 0.5f);
+    const bool showToc = ownMargins ? width >= kTocBreakCss : L.columnX >= kTocRoomCss;
+    if (ownMargins && showToc) L.columnX = std::floor(std::max(L.columnX, 280.0f + (width - 280.0f - L.columnWidth) * 0.5f));
+    const float em = fonts.Size(FontFace::Body);
+    const Document& doc = article.doc;
+
+    // Header: the title and the reading-time line. On phones every heading steps down one size, so a title is two
+    // lines rather than four.
+    const int headingStep = width < kPhoneBreakCss ? 1 : 0;
+    const FontFace titleFace = HeadingFace(1 + headingStep);
+    L.title = LayoutTextBox({TextSpan{doc.title.empty() ? kUntitledArticle : std::string_view(doc.title), titleFace, -1, false}}, titleFace,
+                            L.columnWidth, 1.2f, fonts);
+    L.titleTop = 40.0f;
+    L.metaTop = L.titleTop + L.title.Height() + 12.0f;
+    L.meta = LayoutLabel(ReadingMeta(doc.readingMinutes, doc.wordCount), FontFace::UiSmall, fonts.Size(FontFace::UiSmall) * 1.4f, fonts);
+    L.ruleY = L.metaTop + L.meta.lineHeight + 12.0f;
+    L.headerHeight = L.ruleY + 12.0f;
+
+    // The blocks, in reading order.
+    L.blocks.assign(flow.size(), LaidBlock{});
+    bool skippedTitle = false;
+    for (size_t i = 0; i < flow.size(); ++i) {
+        const FlowItem& item = flow[i];
+        LaidBlock& b = L.blocks[i];
+        b.kind = KindOf(item.kind);
+        b.node = item.node;
+        b.flow = static_cast<int32_t>(i);
+        const int level = item.kind == FlowKind::Heading ? doc.node(item.node).level : 0;
+        b.indent = std::min(item.listDepth, kMaxVisualDepth) * 1.6f * em + std::min(item.quoteDepth, kMaxVisualDepth) * 1.1f * em;
+        b.indent = std::min(b.indent, L.columnWidth * 0.5f);
+        b.rect.x = L.columnX + b.indent;
+        b.rect.w = L.columnWidth - b.indent;
+        b.spaceBefore = std::round(SpaceBeforeEm(item, i > 0 ? &flow[i - 1] : nullptr, level) * em);
+        switch (item.kind) {
+            case FlowKind::Heading: {
+                if (level == 1 && !skippedTitle && doc.plainText(item.node) == doc.title) {
+                    skippedTitle = true;   // drawn in the header
+                    b.spaceBefore = 0.0f;
+                    break;
+                }
+                const FontFace face = HeadingFace(level + headingStep);
+                b.text = LayoutTextBox(SpansOf(doc, item.node, face), face, b.rect.w, kHeadingLine, fonts);
+                b.rect.h = b.text.Height();
+                break;
+            }
+            case FlowKind::Paragraph:
+                b.text = LayoutTextBox(SpansOf(doc, item.node, FontFace::Body), FontFace::Body, b.rect.w, kBodyLine, fonts);
+                b.rect.h = b.text.Height();
+                break;
+            case FlowKind::Code: {
+                // One line per source line, indentation kept; long lines wrap between code points.
+                auto code = std::make_shared<const std::string>(ExpandTabs(doc.node(item.node).literal));
+                b.text = LayoutTextBox(CodeSpans(*code), FontFace::Mono, b.rect.w - 2.0f * em, 1.45f, fonts);
+                b.text.ownedText = std::move(code);
+                b.text.x = em;           // padding inside the tinted box
+                b.text.y = 0.7f * em;
+                b.rect.h = b.text.Height() + em * 1.4f;
+                break;
+            }
+            case FlowKind::Rule: b.rect.h = em * 1.0f; break;
+            case FlowKind::Timeline: L.timelineBlock = static_cast<int32_t>(i); break;
+            case FlowKind::Faq: L.faqBlock = static_cast<int32_t>(i); break;
+        }
+        if (item.kind == FlowKind::Heading) L.headingBlocks.push_back(i);
+    }
+
+    // Where each link first appears, for focus rings and scrolling a focused link into view.
+    L.links.assign(doc.links.size(), LinkPlace{});
+    for (size_t i = 0; i < L.blocks.size(); ++i) {
+        const TextBox& text = L.blocks[i].text;
+        for (uint32_t l = 0; l < text.layout.lines.size(); ++l) {
+            const LaidLine& line = text.layout.lines[l];
+            for (uint32_t f = line.firstFragment; f < line.firstFragment + line.fragmentCount; ++f) {
+                const int link = LinkOfTag(doc, text.spans[text.layout.fragments[f].span].tag);
+                if (link < 0 || L.links[static_cast<size_t>(link)].block >= 0) continue;
+                L.links[static_cast<size_t>(link)] = LinkPlace{static_cast<int32_t>(i), TextHit{l, f, true}};
+            }
+        }
+    }
+
+    // The table of contents when there is room for it: the level-2 sections, beside the column.
+    if (showToc) {
+        const float tx = std::max(24.0f, L.columnX - 300.0f);
+        L.tocHeadingAt = Point{tx, 56.0f};
+        L.tocHeading = LayoutLabel(kContentsHeading, FontFace::UiSmall, fonts.Size(FontFace::UiSmall) * 2.0f, fonts);
+        float ty = L.tocHeadingAt.y + L.tocHeading.lineHeight;
+        const float lineHeight = fonts.Size(FontFace::Ui) * 1.4f;
+        for (size_t i = 0; i < doc.sections.size(); ++i) {
+            if (doc.sections[i].level != 2) continue;
+            TocEntryGeometry entry;
+            entry.section = static_cast<int>(i);
+            entry.title = LayoutWrapped(doc.sections[i].title, FontFace::Ui, 230.0f, lineHeight, fonts);
+            entry.rect = ItemRect{tx, ty, 250.0f, entry.title.Height()};
+            ty += entry.rect.h + 0.5f * fonts.Size(FontFace::Ui);
+            L.toc.push_back(std::move(entry));
+        }
+    }
+
+    // The timeline and FAQ, laid out once per width; their heights are placed per state.
+    if (L.timelineBlock >= 0) L.timeline = LayoutTimeline(doc, article.config.markers, L.columnWidth, fonts);
+    if (L.faqBlock >= 0) L.faq = LayoutFaq(doc, L.columnWidth, fonts);
+    Stack(L, 0, L.headerHeight);
+    return L;
+}
+
+// [SECTION] PlaceArticle ---------------------------------------------------------
+
+void PlaceArticle(ArticleLayout& layout, int selectedStage, const std::vector<int>& shownFaqs, const std::vector<float>& faqOpenness) {
+    size_t firstChanged = layout.blocks.size();
+    if (layout.timelineBlock >= 0) {
+        LaidBlock& b = layout.blocks[static_cast<size_t>(layout.timelineBlock)];
+        const float h = TimelineHeight(layout.timeline, selectedStage);
+        if (h != b.rect.h) { b.rect.h = h; firstChanged = std::min(firstChanged, static_cast<size_t>(layout.timelineBlock)); }
+    }
+    layout.placedStage = selectedStage;
+    if (layout.faqBlock >= 0) {
+        LaidBlock& b = layout.blocks[static_cast<size_t>(layout.faqBlock)];
+        layout.faqPlacement = PlaceFaq(layout.faq, shownFaqs, faqOpenness);
+        const float h = layout.faq.entries.empty() ? 0.0f : layout.faqPlacement.height;
+        if (h != b.rect.h) {
+            b.rect.h = h;
+            firstChanged = std::min(firstChanged, static_cast<size_t>(layout.faqBlock));
+        }
+    }
+    if (firstChanged == layout.blocks.size()) return;
+    const float y = firstChanged == 0 ? layout.headerHeight : layout.blocks[firstChanged - 1].rect.Bottom();
+    Stack(layout, firstChanged, y);
+}
+
+// [SECTION] queries ------------------------------------------------------------------
+
+LayoutRects RectsOf(const ArticleLayout& layout) {
+    LayoutRects r;
+    r.title = ItemRect{layout.columnX, layout.titleTop, layout.title.Empty() ? 0.0f : layout.title.layout.lines[0].width, layout.title.Height()};
+    r.contentHeight = layout.contentHeight;
+    auto moved = [](ItemRect rect, const ItemRect& origin) { rect.x += origin.x; rect.y += origin.y; return rect; };
+    if (layout.timelineBlock >= 0 && layout.timeline.stageCount > 0) {
+        const ItemRect& at = layout.blocks[static_cast<size_t>(layout.timelineBlock)].rect;
+        const TimelineGeometry& g = layout.timeline;
+        for (const ItemRect& hit : g.hits) r.stages.push_back(moved(hit, at));
+        r.track = moved(g.track, at);
+        r.previous = moved(g.previous.rect, at);
+        r.next = moved(g.next.rect, at);
+    }
+    if (layout.faqBlock >= 0 && !layout.faq.entries.empty()) {
+        const ItemRect& at = layout.blocks[static_cast<size_t>(layout.faqBlock)].rect;
+        const FaqGeometry& g = layout.faq;
+        const FaqPlacement& p = layout.faqPlacement;
+        r.faqs.assign(g.entries.size(), ItemRect{});
+        for (size_t e = 0; e < g.entries.size() && e < p.rowTop.size(); ++e)
+            if (p.rowTop[e] >= 0.0f) r.faqs[e] = moved(ItemRect{0.0f, p.rowTop[e], g.width, g.entries[e].rowHeight}, at);
+        r.filter = moved(g.filter, at);
+        r.expandAll = moved(g.expandAll.rect, at);
+        r.collapseAll = moved(g.collapseAll.rect, at);
+    }
+    return r;
+}
+
+ItemRect FocusRect(const ArticleLayout& layout, FocusTarget t) {
+    const LayoutRects r = RectsOf(layout);
+    auto at = [](const std::vector<ItemRect>& v, int i) { return i >= 0 && static_cast<size_t>(i) < v.size() ? v[static_cast<size_t>(i)] : ItemRect{}; };
+    switch (t.kind) {
+        case FocusKind::Link: {
+            if (t.index < 0 || static_cast<size_t>(t.index) >= layout.links.size()) return {};
+            const LinkPlace& place = layout.links[static_cast<size_t>(t.index)];
+            if (place.block < 0) return {};
+            const LaidBlock& b = layout.blocks[static_cast<size_t>(place.block)];
+            ItemRect rect = FragmentRect(b.text, place.hit);
+            rect.x += b.rect.x + b.text.x;
+            rect.y += b.rect.y + b.text.y;
+            return rect;
+        }
+        case FocusKind::Timeline: return r.track;
+        case FocusKind::PrevStage: return r.previous;
+        case FocusKind::NextStage: return r.next;
+        case FocusKind::Filter: return r.filter;
+        case FocusKind::ExpandAll: return r.expandAll;
+        case FocusKind::CollapseAll: return r.collapseAll;
+        case FocusKind::Question: return at(r.faqs, t.index);
+        default: return {};
+    }
+}
+
+size_t FirstBlockReaching(const ArticleLayout& layout, float y) {
+    // Block bottoms ascend in reading order: binary search the first one at or below y.
+    const auto it = std::lower_bound(layout.blocks.begin(), layout.blocks.end(), y,
+                                     [](const LaidBlock& b, float v) { return b.rect.Bottom() < v; });
+    return static_cast<size_t>(it - layout.blocks.begin());
+}
+
+float AnchorY(const ArticleLayout& layout, const Document& doc, const std::string& sectionId) {
+    for (size_t i : layout.headingBlocks) {
+        const int s = doc.node(layout.blocks[i].node).section;
+        if (s >= 0 && doc.sections[static_cast<size_t>(s)].id == sectionId) return std::max(0.0f, layout.blocks[i].rect.y - 24.0f);
+    }
+    return -1.0f;
+}
+
+int SectionAt(const ArticleLayout& layout, const Document& doc, float scrollY) {
+    const float y = scrollY + 80.0f;
+    // Heading blocks are in reading order, so their tops ascend: binary search the last one above y.
+    const auto after = std::upper_bound(layout.headingBlocks.begin(), layout.headingBlocks.end(), y,
+                                        [&layout](float v, size_t block) { return v < layout.blocks[block].rect.y; });
+    if (after == layout.headingBlocks.begin()) return -1;
+    return doc.node(layout.blocks[*(after - 1)].node).section;
+}
+
+} // namespace aw

@@ -1,0 +1,155 @@
+// The arc of responsibility laid out once per width (see timeline_layout.h).
+#include "timeline_layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "strings.h"
+
+namespace aw {
+
+namespace {
+
+constexpr float kCardInset = 20.0f;
+constexpr float kHoverCardWidth = 320.0f;
+constexpr float kHoverCardPad = 12.0f;
+
+} // namespace
+
+Point TimelineArcPoint(const TimelineGeometry& g, float t) {
+    if (g.vertical) return Point{14.0f, g.arcTop + 14.0f + t * 64.0f};
+    const int n = g.stageCount;
+    const float u = n > 1 ? t / static_cast<float>(n - 1) : 0.5f;
+    return Point{g.pad + g.slot * (t + 0.5f), g.arcTop + g.rise + 14.0f - g.rise * (1.0f - (1.0f - u) * (1.0f - u))};
+}
+
+Point TimelineTitleAt(const TimelineGeometry& g, int stage, size_t line) {
+    const Point c = g.nodes[static_cast<size_t>(stage)];
+    const TextBox& title = g.titles[static_cast<size_t>(stage)];
+    const LaidLine& l = title.layout.lines[line];
+    const float step = title.lineHeight * static_cast<float>(line);
+    if (g.vertical) return Point{c.x + 24.0f + l.x, c.y - title.lineHeight * 0.5f + step};
+    return Point{std::round(c.x - l.width * 0.5f), c.y + 20.0f + step};
+}
+
+float TimelineHeight(const TimelineGeometry& g, int selected) {
+    if (g.cards.empty()) return 0.0f;
+    return g.cards[static_cast<size_t>(std::clamp(selected, 0, g.stageCount - 1))].rect.Bottom();
+}
+
+TimelineGeometry LayoutTimeline(const Document& doc, const std::vector<TimelineMarker>& markers, float width, const LayoutFonts& fonts) {
+    TimelineGeometry g;
+    const auto& stages = doc.timeline.stages;
+    const int n = static_cast<int>(stages.size());
+    g.width = width;
+    g.stageCount = n;
+    if (n == 0) return g;
+    const float w = width, em = fonts.Size(FontFace::Body);
+    g.vertical = w < 480.0f;
+
+    // Header row: the eyebrow on the left, Previous / Next on the right (on phones, in a row of their own under it).
+    g.next = LayoutButton(kNextLabel, fonts);
+    g.previous = LayoutButton(kPreviousLabel, fonts);
+    const float buttonsY = g.vertical ? fonts.Size(FontFace::UiSmall) * 1.8f : 0.0f;
+    g.next.rect.x = w - g.next.rect.w;
+    g.next.rect.y = buttonsY;
+    g.previous.rect.x = g.next.rect.x - 8.0f - g.previous.rect.w;
+    g.previous.rect.y = buttonsY;
+    g.eyebrow = LayoutLabel(TimelineEyebrow(doc.timeline.label), FontFace::UiSmall, fonts.Size(FontFace::UiSmall), fonts);
+    const float buttonH = g.next.rect.h;
+    g.eyebrowClip = ItemRect{0.0f, 0.0f, g.vertical ? w : g.previous.rect.x - 8.0f, buttonH};
+    g.eyebrowAt = Point{0.0f, g.vertical ? 0.0f : (buttonH - fonts.Size(FontFace::UiSmall)) * 0.5f - 2.0f};
+
+    // Stage nodes: a rising arc left to right, or a column on phones; each title by its node.
+    g.arcTop = buttonsY + buttonH + 18.0f;
+    g.pad = 24.0f;
+    g.rise = g.vertical ? 0.0f : std::min(48.0f, w * 0.06f);
+    g.slot = g.vertical ? 0.0f : (w - 2.0f * g.pad) / static_cast<float>(n);
+    const float titleLine = fonts.Size(FontFace::UiBold) * 1.35f;
+    float trackBottom = g.arcTop;
+    for (int i = 0; i < n; ++i) {
+        const Point c = TimelineArcPoint(g, static_cast<float>(i));
+        g.nodes.push_back(c);
+        g.titles.push_back(LayoutWrapped(stages[static_cast<size_t>(i)].title, FontFace::UiBold, g.vertical ? w - 48.0f : g.slot - 12.0f, titleLine, fonts));
+        const float textH = g.titles.back().Height();
+        g.hits.push_back(g.vertical ? ItemRect{0.0f, c.y - 18.0f, w, std::max(36.0f, textH + 8.0f)}
+                                    : ItemRect{c.x - g.slot * 0.5f, c.y - 18.0f, g.slot, 40.0f + textH});
+        trackBottom = std::max(trackBottom, g.hits.back().Bottom());
+    }
+    g.track = ItemRect{0.0f, g.arcTop, w, trackBottom - g.arcTop};
+
+    // Config markers: diamonds on the path, their labels above it on a short leader, clear of the stage nodes.
+    const float markerLine = fonts.Size(FontFace::UiSmall) * 1.3f;
+    for (const TimelineMarker& m : markers) {
+        TimelineMarkerGeometry mg;
+        mg.at = TimelineArcPoint(g, std::clamp(m.position, 0.0f, static_cast<float>(n - 1)));
+        const float r = 6.0f, lw = fonts.measure->Width(FontFace::UiSmall, m.label);
+        mg.label = LayoutLabel(std::string_view(m.label), FontFace::UiSmall, markerLine, fonts);
+        mg.labelAt = g.vertical ? Point{mg.at.x + 16.0f, mg.at.y - markerLine * 0.5f}
+                                : Point{std::max(0.0f, std::min(mg.at.x - lw * 0.5f, w - lw)), mg.at.y - r - 22.0f - markerLine};
+        mg.hit = ItemRect{std::min(mg.labelAt.x, mg.at.x - r), mg.labelAt.y, std::max(lw, 2.0f * r), mg.at.y + r - mg.labelAt.y};
+        g.markers.push_back(std::move(mg));
+    }
+
+    // Each stage's card: its step, title, summary and further blocks.
+    g.cardTop = trackBottom + 16.0f;
+    const float textWidth = w - 3.0f * em;
+    for (int i = 0; i < n; ++i) {
+        const TimelineStage& stage = stages[static_cast<size_t>(i)];
+        StageCardGeometry card;
+        float ty = g.cardTop + 18.0f;
+        card.stepAt = Point{kCardInset, ty};
+        card.step = LayoutLabel(StageOfCount(i, n), FontFace::UiSmall, fonts.Size(FontFace::UiSmall) * 1.5f, fonts);
+        ty += card.step.lineHeight;
+        card.title = LayoutWrapped(stage.title, FontFace::Heading3, w - 2.0f * kCardInset, fonts.Size(FontFace::Heading3) * 1.5f, fonts);
+        card.title.x = kCardInset;
+        card.title.y = ty;
+        ty += card.title.Height();
+        card.summary = LayoutWrapped(stage.summary, FontFace::Body, textWidth, std::round(em * 1.6f), fonts);
+        card.summary.x = kCardInset;
+        card.summary.y = ty;
+        ty += card.summary.Height();
+        card.body = LayoutNestedBlocks(doc, stage.body, textWidth, 0.6f * em, fonts);
+        for (LaidBlock& b : card.body) {
+            b.rect.x += kCardInset;
+            b.rect.y += ty + 0.6f * em;
+        }
+        if (!card.body.empty()) ty = card.body.back().rect.Bottom();
+        ty += 20.0f;
+        card.rect = ItemRect{0.0f, g.cardTop, w, ty - g.cardTop};
+        g.cards.push_back(std::move(card));
+    }
+
+    // Hover cards: the title and summary wrapped within the column, under the track, near the stage's node.
+    const float cardW = std::min(w, kHoverCardWidth), inner = std::max(1.0f, cardW - 2.0f * kHoverCardPad);
+    for (int i = 0; i < n; ++i) {
+        const TimelineStage& stage = stages[static_cast<size_t>(i)];
+        StageHoverCardGeometry hc;
+        if (!stage.summary.empty()) {
+            const float x = std::max(0.0f, std::min(g.nodes[static_cast<size_t>(i)].x - cardW * 0.5f, w - cardW));
+            const float y = trackBottom + 6.0f;
+            hc.title = LayoutWrapped(stage.title, FontFace::UiBold, inner, std::round(fonts.Size(FontFace::UiBold) * 1.4f), fonts);
+            hc.title.x = x + kHoverCardPad;
+            hc.title.y = y + kHoverCardPad;
+            hc.summary = LayoutWrapped(stage.summary, FontFace::Ui, inner, std::round(fonts.Size(FontFace::Ui) * 1.45f), fonts);
+            hc.summary.x = hc.title.x;
+            hc.summary.y = hc.title.y + hc.title.Height() + 4.0f;
+            hc.rect = ItemRect{x, y, cardW, hc.summary.y + hc.summary.Height() + kHoverCardPad - y};
+        }
+        g.hoverCards.push_back(std::move(hc));
+    }
+    return g;
+}
+
+TimelineHit HitTestTimeline(const TimelineGeometry& g, float x, float y) {
+    if (g.stageCount == 0) return {};
+    if (g.previous.rect.Contains(x, y)) return {TimelinePart::Previous, -1};
+    if (g.next.rect.Contains(x, y)) return {TimelinePart::Next, -1};
+    for (size_t i = 0; i < g.hits.size(); ++i)
+        if (g.hits[i].Contains(x, y)) return {TimelinePart::Stage, static_cast<int>(i)};
+    for (size_t i = 0; i < g.markers.size(); ++i)
+        if (g.markers[i].hit.Contains(x, y)) return {TimelinePart::Marker, static_cast<int>(i)};
+    return {};
+}
+
+} // namespace aw

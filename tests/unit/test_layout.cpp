@@ -1,0 +1,230 @@
+// Unit tests for the core geometry (core/article_layout, timeline_layout, faq_layout, block_geometry) as pure layout
+// math with a fake measurer and no ImGui: blocks stack in reading order, the state moves only what follows it, hit
+// tests and fragments map back to the document, and the timeline's hover cards wrap within the column.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "core/article_layout.h"
+#include "core/text_util.h"
+#include "test_support.h"
+
+using namespace aw;
+
+namespace {
+
+// Every code point is 8 units wide in body faces and 9 in the others; a space is 4.
+struct FakeMeasurer : TextMeasurer {
+    float Width(FontFace face, std::string_view text) const override {
+        float w = 0.0f;
+        for (size_t i = 0; i < text.size();) w += DecodeUtf8(text, i) == ' ' ? 4.0f : face <= FontFace::BodyBoldItalic ? 8.0f : 9.0f;
+        return w;
+    }
+};
+
+LayoutFonts Fonts(const FakeMeasurer& measure) {
+    LayoutFonts fonts;
+    fonts.measure = &measure;
+    const float sizes[] = {18, 18, 18, 18, 15, 34, 26, 21, 18, 15, 15, 13};
+    static_assert(sizeof sizes / sizeof sizes[0] == static_cast<size_t>(FontFace::Count), "one size per face");
+    for (size_t f = 0; f < fonts.sizes.size(); ++f) fonts.sizes[f] = sizes[f];
+    return fonts;
+}
+
+struct Laid {
+    std::shared_ptr<const Article> article;
+    std::vector<FlowItem> flow;
+    FakeMeasurer measure;
+    ArticleLayout layout;
+    std::vector<int> shown;
+    std::vector<float> openness;
+
+    explicit Laid(std::shared_ptr<const Article> a, float width = 1000.0f) : article(std::move(a)), flow(BuildFlow(article->doc)) {
+        layout = LayoutArticle(*article, flow, ColumnSpec{width, 680.0f, true}, Fonts(measure));
+        shown = MatchingQuestions(article->doc, "");
+        openness.assign(article->doc.faq.entries.size(), 0.0f);
+        Place(0);
+    }
+    void Place(int stage) { PlaceArticle(layout, stage, shown, openness); }
+    const LaidBlock& Faq() const { return layout.blocks[static_cast<size_t>(layout.faqBlock)]; }
+    const LaidBlock& Timeline() const { return layout.blocks[static_cast<size_t>(layout.timelineBlock)]; }
+};
+
+std::shared_ptr<const Article> DefaultArticle() { return Load(ReadSource("assets/article.md"), ReadSource("assets/widget.json")); }
+
+} // namespace
+
+TEST_CASE("layout: the blocks stack in reading order inside the column, under the header, and the content ends after the last") {
+    Laid L(DefaultArticle());
+    const ArticleLayout& g = L.layout;
+    REQUIRE(g.blocks.size() == L.flow.size());
+    CHECK(g.columnWidth == doctest::Approx(680.0f));
+    CHECK(g.title.layout.lines.size() >= 1);
+    CHECK(g.headerHeight > g.metaTop);
+    float previousBottom = g.headerHeight;
+    for (const LaidBlock& b : g.blocks) {
+        CAPTURE(b.flow);
+        CHECK(b.rect.y >= previousBottom);                         // no overlap, in order
+        CHECK(b.rect.y - previousBottom == doctest::Approx(b.spaceBefore));
+        CHECK(b.rect.x >= g.columnX);
+        CHECK(b.rect.x + b.rect.w <= g.columnX + g.columnWidth + 0.01f);
+        CHECK(b.text.Width() <= b.rect.w - b.text.x + 0.01f);      // text never runs out of its block
+        previousBottom = b.rect.Bottom();
+    }
+    CHECK(g.contentHeight > previousBottom);
+    CHECK(g.timelineBlock >= 0);
+    CHECK(g.faqBlock > g.timelineBlock);
+    CHECK(L.Timeline().rect.h == doctest::Approx(TimelineHeight(g.timeline, 0)));
+}
+
+TEST_CASE("layout: the selected stage and opening answers move only what follows them, by their change in height") {
+    Laid L(DefaultArticle(), 600.0f);   // a phone's column, where the stages' cards differ in height
+    ArticleLayout& g = L.layout;
+    const size_t afterTimeline = static_cast<size_t>(g.timelineBlock) + 1;
+    std::vector<float> before;
+    for (const LaidBlock& b : g.blocks) before.push_back(b.rect.y);
+    const float heightBefore = g.contentHeight;
+
+    // Another stage's card is another height: every block after the timeline moves by exactly that much, none before.
+    int other = 1;
+    while (other < g.timeline.stageCount && TimelineHeight(g.timeline, other) == TimelineHeight(g.timeline, 0)) ++other;
+    REQUIRE(other < g.timeline.stageCount);
+    const float delta = TimelineHeight(g.timeline, other) - TimelineHeight(g.timeline, 0);
+    L.Place(other);
+    for (size_t i = 0; i < g.blocks.size(); ++i) {
+        CAPTURE(i);
+        CHECK(g.blocks[i].rect.y == doctest::Approx(before[i] + (i >= afterTimeline ? delta : 0.0f)));
+    }
+    CHECK(g.contentHeight == doctest::Approx(heightBefore + delta));
+
+    // Opening the first answer halfway (mid-animation) moves the later questions by half its height, rounded.
+    L.Place(0);
+    const LayoutRects closed = RectsOf(g);
+    L.openness[0] = 0.5f;
+    L.Place(0);
+    const LayoutRects half = RectsOf(g);
+    const float shown = std::round(g.faq.entries[0].answerHeight * 0.5f);
+    CHECK(shown > 0.0f);
+    CHECK(half.faqs[0].y == doctest::Approx(closed.faqs[0].y));
+    for (size_t q = 1; q < half.faqs.size(); ++q) CHECK(half.faqs[q].y == doctest::Approx(closed.faqs[q].y + shown));
+    CHECK(g.contentHeight == doctest::Approx(heightBefore + shown));
+
+    // The filter hides rows: zero rectangles, and the FAQ is shorter.
+    L.openness[0] = 0.0f;
+    L.shown = MatchingQuestions(L.article->doc, "tools");
+    L.Place(0);
+    const LayoutRects filtered = RectsOf(g);
+    CHECK(std::count_if(filtered.faqs.begin(), filtered.faqs.end(), [](const ItemRect& r) { return r.h > 0; }) == 1);
+    CHECK(g.contentHeight < heightBefore);
+    L.shown.clear();   // nothing matches: the message's height
+    L.Place(0);
+    CHECK(L.Faq().rect.h == doctest::Approx(g.faq.emptyHeight));
+}
+
+TEST_CASE("layout: getLayout's rectangles sit where the geometry says, and hit tests find what is there") {
+    Laid L(DefaultArticle());
+    const ArticleLayout& g = L.layout;
+    const LayoutRects r = RectsOf(g);
+    REQUIRE(r.stages.size() == 3);
+    REQUIRE(r.faqs.size() == 5);
+    const ItemRect& timeline = L.Timeline().rect;
+    const ItemRect& faq = L.Faq().rect;
+    for (size_t i = 0; i < r.stages.size(); ++i) {
+        const ItemRect& s = r.stages[i];
+        CHECK(s.y >= timeline.y);
+        CHECK(s.Bottom() <= timeline.Bottom());
+        const TimelineHit hit = HitTestTimeline(g.timeline, s.x + s.w / 2 - timeline.x, s.y + s.h / 2 - timeline.y);
+        CHECK(hit.part == TimelinePart::Stage);
+        CHECK(hit.index == static_cast<int>(i));
+    }
+    CHECK(HitTestTimeline(g.timeline, r.next.x + 2 - timeline.x, r.next.y + 2 - timeline.y).part == TimelinePart::Next);
+    CHECK(HitTestTimeline(g.timeline, r.previous.x + 2 - timeline.x, r.previous.y + 2 - timeline.y).part == TimelinePart::Previous);
+    for (size_t q = 0; q < r.faqs.size(); ++q) {
+        const FaqHit hit = HitTestFaq(g.faq, g.faqPlacement, r.faqs[q].x + 10 - faq.x, r.faqs[q].y + 10 - faq.y);
+        CHECK(hit.part == FaqPart::Question);
+        CHECK(hit.index == static_cast<int>(q));
+    }
+    CHECK(HitTestFaq(g.faq, g.faqPlacement, r.filter.x + 5 - faq.x, r.filter.y + 5 - faq.y).part == FaqPart::Filter);
+    CHECK(HitTestFaq(g.faq, g.faqPlacement, r.expandAll.x + 5 - faq.x, r.expandAll.y + 5 - faq.y).part == FaqPart::ExpandAll);
+    CHECK(HitTestFaq(g.faq, g.faqPlacement, r.collapseAll.x + 5 - faq.x, r.collapseAll.y + 5 - faq.y).part == FaqPart::CollapseAll);
+    CHECK(HitTestFaq(g.faq, g.faqPlacement, -5.0f, 5.0f).part == FaqPart::None);
+    // Focus rectangles are the same rectangles.
+    CHECK(FocusRect(g, FocusTarget{FocusKind::Question, 3}).y == doctest::Approx(r.faqs[3].y));
+    CHECK(FocusRect(g, FocusTarget{FocusKind::Timeline, -1}).h == doctest::Approx(r.track.h));
+    // Sections: the anchor is its heading's top less a margin, and the section at that scroll is that one.
+    const Document& doc = L.article->doc;
+    for (const size_t i : g.headingBlocks) {
+        const int s = doc.node(g.blocks[i].node).section;
+        if (s < 0 || g.blocks[i].rect.h == 0.0f) continue;   // the title's heading is drawn in the header
+        CHECK(AnchorY(g, doc, doc.sections[static_cast<size_t>(s)].id) == doctest::Approx(g.blocks[i].rect.y - 24.0f));
+        CHECK(SectionAt(g, doc, g.blocks[i].rect.y - 24.0f) == s);
+    }
+}
+
+TEST_CASE("layout: every fragment maps back to its document run, and its rectangle back to itself") {
+    const auto article = Load("# T\n\nSome *styled* text with a [link](https://example.org) and `code`, long enough to wrap over "
+                              "several lines of the column at this width. Then a second sentence.\n");
+    Laid L(article, 400.0f);
+    const Document& doc = article->doc;
+    size_t checked = 0;
+    for (const LaidBlock& b : L.layout.blocks) {
+        const TextBox& text = b.text;
+        for (uint32_t l = 0; l < text.layout.lines.size(); ++l) {
+            const LaidLine& line = text.layout.lines[l];
+            for (uint32_t f = line.firstFragment; f < line.firstFragment + line.fragmentCount; ++f) {
+                const Fragment& frag = text.layout.fragments[f];
+                const TextSpan& span = text.spans[frag.span];
+                // The contract: a span with a tag views that run's text, and the fragment is a byte range of it.
+                REQUIRE(span.tag >= 0);
+                const InlineRun& run = doc.runs[static_cast<size_t>(span.tag)];
+                if (run.kind == RunKind::Text) {
+                    CHECK(frag.end <= run.text.size());
+                    CHECK(span.text.data() == run.text.data());
+                }
+                const ItemRect rect = FragmentRect(text, TextHit{l, f, true});
+                const TextHit back = FragmentAt(text, rect.x + rect.w / 2, rect.y + rect.h / 2);
+                CHECK(back.found);
+                CHECK(back.line == l);
+                CHECK(back.fragment == f);
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked > 5);
+    // The link's focus rectangle is its first fragment, in content coordinates, inside its block.
+    const ItemRect link = FocusRect(L.layout, FocusTarget{FocusKind::Link, 0});
+    const LaidBlock& block = L.layout.blocks[static_cast<size_t>(L.layout.links[0].block)];
+    CHECK(link.w > 0.0f);
+    CHECK(link.x >= block.rect.x);
+    CHECK(link.y >= block.rect.y);
+    CHECK(link.Bottom() <= block.rect.Bottom());
+}
+
+TEST_CASE("layout: a hovered stage's summary is a card wrapped within the column, under every stage title") {
+    const std::string summary = "A summary long enough that it cannot fit on one line of a card, so the card wraps it "
+                                "over several lines instead of running off the side of the canvas.";
+    const auto article = Load("# T\n\n<!-- article-widget:timeline -->\n1. First - " + summary + "\n2. Second - " + summary +
+                              "\n3. Third - " + summary + "\n4. Fourth\n");
+    for (const float width : {1000.0f, 360.0f}) {
+        CAPTURE(width);
+        Laid L(article, width);
+        const TimelineGeometry& g = L.layout.timeline;
+        REQUIRE(g.stageCount == 4);
+        float titlesBottom = 0.0f;
+        for (const ItemRect& hit : g.hits) titlesBottom = std::max(titlesBottom, hit.Bottom());
+        for (int i = 0; i < 3; ++i) {
+            const StageHoverCardGeometry& card = g.hoverCards[static_cast<size_t>(i)];
+            CHECK(card.rect.x >= 0.0f);
+            CHECK(card.rect.x + card.rect.w <= g.width + 0.01f);     // within the column
+            CHECK(card.rect.w <= 320.0f);
+            CHECK(card.rect.y >= titlesBottom);                        // covers no stage title
+            CHECK(card.summary.layout.lines.size() > 1);               // wrapped, not one long strip
+            CHECK(card.summary.Width() <= card.rect.w - 24.0f + 0.01f);
+            CHECK(card.summary.y + card.summary.Height() <= card.rect.Bottom());
+        }
+        CHECK(g.hoverCards[3].rect.h == 0.0f);   // no summary, no card
+    }
+}
