@@ -674,6 +674,7 @@
       } else if (!this._presenter) {
         this._presenter = this._canvas.getContext(engine.bitmaps ? 'bitmaprenderer' : '2d');
       }
+      this._sizeCanvas();   // a frame may be asked for before the article loads (its error, a command)
     }
 
     // Calls into the page's module on behalf of this element (a module that aborts names it).
@@ -750,7 +751,7 @@
       if (!this._handle || document.hidden) return;
       const owed = this._frameOwed || this._layoutOwed;
       if (!owed && !(this._near && engine.mod._aw_needs_frame(this._handle))) return;
-      const render = this._near && !engine.lost && !this._root.classList.contains('html-view');
+      const render = this._near && !engine.lost && this._pixelWidth > 0 && !this._root.classList.contains('html-view');
       if (render) engine.prepareTarget(this._pixelWidth, this._pixelHeight);
       const more = this._wasm((m) => m._aw_frame(this._handle, time, render ? 1 : 0));
       if (!this._handle) return;   // the module aborted in that frame

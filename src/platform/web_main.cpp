@@ -99,6 +99,7 @@ struct WebWidget {
     const aw::Article* countedArticle = nullptr;   // the article `uncovered` was counted for
     int uncovered = 0;
     std::string scratch;                           // the last string handed to JS for this widget
+    std::string reveal;                            // the mirror id a command leads to, sent after the mirror's state
 };
 
 // Every widget of the page, by the handle the element holds.
@@ -168,7 +169,8 @@ std::string Plural(size_t n, const char* one, const char* many) { return std::to
 
 // Where an anchor the host asked for leads: the id of the element that stands for it in the
 // mirror (the core's HTML), for the element to reveal when it shows that HTML instead of the canvas.
-void Reveal(const WebWidget& w, const std::string& mirrorId) { Emit(w.handle, "reveal", nlohmann::json{{"id", mirrorId}}.dump()); }
+// Sent once the command is done and the mirror shows its state (a stage's card opened above it moves it).
+void Reveal(WebWidget& w, const std::string& mirrorId) { w.reveal = mirrorId; }
 
 // The CSS cursor for ImGui's wanted mouse cursor ("" is the default arrow).
 const char* CssCursor(int cursor) {
@@ -395,6 +397,10 @@ EMSCRIPTEN_KEEPALIVE int aw_command(int handle, const char* json) {
     w->runner->Request(aw::FrameCause::Content);
     const int result = Command(*w, j);
     SyncMirror(*w);
+    if (!w->reveal.empty()) {
+        Emit(handle, "reveal", nlohmann::json{{"id", w->reveal}}.dump());
+        w->reveal.clear();
+    }
     return result;
 }
 

@@ -12,11 +12,13 @@ after(async () => { await browser?.close(); await server?.close(); });
 async function pageWithoutWebGL(viewport) {
   const { page, context, errors } = await openPage(browser, null, viewport);
   await page.addInitScript(() => {
-    const getContext = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
-      if (/webgl/i.test(type)) return null;
-      return getContext.call(this, type, ...rest);
-    };
+    for (const Canvas of [HTMLCanvasElement, window.OffscreenCanvas].filter(Boolean)) {
+      const getContext = Canvas.prototype.getContext;
+      Canvas.prototype.getContext = function (type, ...rest) {
+        if (/webgl/i.test(type)) return null;
+        return getContext.call(this, type, ...rest);
+      };
+    }
     window.__events = [];
     for (const type of ['stagechange', 'faqtoggle', 'articleerror', 'ready'])
       document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
@@ -99,7 +101,8 @@ test('without WebGL: the timeline buttons select stages, the FAQ opens, the filt
   assert.equal(await page.evaluate(() => document.getElementById('article').scrollToAnchor('#aw-stage-2')), true);
   assert.equal(await page.evaluate(() => document.getElementById('article').getState().stage), 1);
   const top = await inShadow(page, (root) => root.querySelectorAll('.aw-stage')[1].getBoundingClientRect().top);
-  assert.ok(top >= 0 && top < 100, `the stage stands at the top of the window (${top})`);
+  // The page scrolls by whole pixels: an element at a fractional position stands within a pixel of the top.
+  assert.ok(top > -1 && top < 100, `the stage stands at the top of the window (${top})`);
   const model = await page.evaluate(() => document.getElementById('article').getModel());
   assert.equal(await page.evaluate((id) => document.getElementById('article').scrollToAnchor(id), 'aw-faq-' + model.faqs[3].id), true);
   assert.ok((await page.evaluate(() => document.getElementById('article').getState())).openFaqs.includes(3));
