@@ -6,7 +6,8 @@
 // Appended to the Emscripten module factory (--extern-post-js), so one <script> defines everything.
 // [SECTION] constants  [SECTION] styles  [SECTION] trusted HTML  [SECTION] helpers  [SECTION] host style
 // [SECTION] lifecycle  [SECTION] loading  [SECTION] frames and sizing  [SECTION] events from the module
-// [SECTION] the mirror and the HTML view  [SECTION] canvas input  [SECTION] API
+// [SECTION] the mirror and the HTML view  [SECTION] the HTML view before the canvas, the swap, and the reader's place
+// [SECTION] canvas input  [SECTION] API
 (function () {
   'use strict';
   if (typeof window === 'undefined' || !window.customElements || customElements.get('article-widget')) return;
@@ -20,6 +21,11 @@
   };
   const MODEL_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', ' ', 'Escape']);
   const SLOW_MS = 8000;
+  // The WebGL context the renderer draws with (src/platform/web_main.cpp creates it with these): alpha, so the
+  // host page shows through; no extensions enabled by default, since the renderer uses none (Emscripten would
+  // otherwise ask for every one the browser offers: 38 getExtension calls).
+  const GL_ATTRIBUTES = Object.freeze({ alpha: true, depth: false, stencil: false, antialias: false, premultipliedAlpha: true,
+    preserveDrawingBuffer: false, powerPreference: 'low-power', majorVersion: 1, minorVersion: 0, enableExtensionsByDefault: false });
   // Theming: custom properties on the element, read once per change (never per frame).
   const THEME_PROPERTIES = { text: '--aw-text', background: '--aw-background', accent: '--aw-accent' };
   const COLUMN_PROPERTY = '--aw-column-width';
@@ -51,14 +57,48 @@
     .sizer { height: 0; overflow: hidden; visibility: hidden; font-size: 0; line-height: 0; }
     .sizer span { display: inline-block; width: 64px; }
     .probe { position: absolute; visibility: hidden; pointer-events: none; }
+    /* 16rem wide: it resizes when the reader's text size (the root font size) changes, and the canvas follows. */
+    .rem { position: absolute; visibility: hidden; pointer-events: none; width: 16rem; height: 0; }
+    /* Until the canvas (or the HTML view) shows an article whose height is known, the element reserves a
+       viewport's height, so what follows it is out of sight before and after the article arrives (no shift). */
+    .root.pending { min-height: 100vh; }
     .status { font: 15px/1.5 system-ui, sans-serif; padding: 0.9rem 1.2rem; border-radius: 8px; margin: 1rem auto; max-width: var(--column); }
     .status:empty { display: none; }
     .status.error { background: #fdecea; color: #7a1710; border: 1px solid #c23b2e; }
     .status.loading { opacity: 0.75; }
     .status button { font: inherit; margin-left: 0.75rem; padding: 0.2rem 0.8rem; border-radius: 999px; border: 1px solid currentColor;
       background: transparent; color: inherit; cursor: pointer; }
-    .fallback, .mirror.shown { max-width: var(--column); margin: 0 auto; line-height: 1.6; overflow-wrap: break-word; }
-    .fallback pre { white-space: pre-wrap; font: inherit; }
+    .fallback, .mirror.shown { max-width: var(--column); margin: 0 auto; overflow-wrap: break-word; }
+    .fallback > .source > pre { white-space: pre-wrap; font: inherit; }   /* the Markdown, until its HTML is there */
+    /* The article as HTML (before the canvas, the Text view, no WebGL) in the canvas's typography: the same
+       numbers as the core's layout (src/ui/fonts.cpp kFaces: sizes in CSS px at a 16 px root, here in rem, so both
+       follow the reader's text size; src/core/article_layout.cpp: line heights, the space before each block in
+       body ems, the header's 40/12/24 px and the 80 px at the end). */
+    .aw-article { --em: 1.125rem; font-size: var(--em); padding-bottom: 80px; --line: 1.6; }
+    /* The canvas's lines are whole CSS px, round(size × factor), set on each block for its own size. */
+    .aw-article, .aw-article :is(h1, h2, h3, h4, h5, h6, p, li, pre, blockquote, dt, dd, td, th, figcaption, div) {
+      line-height: var(--line); line-height: round(nearest, calc(var(--line) * 1em), 1px); }
+    :where(.aw-article) :where(h1, h2, h3, h4, h5, h6, p, ul, ol, pre, blockquote, table, hr, figure) { margin: 0; }
+    .aw-article > * + *, .aw-article li > * + *, .aw-article blockquote > * + * { margin-top: calc(0.9 * var(--em)); }
+    .aw-article :is(h1, h2, h3, h4, h5, h6) { font-family: var(--aw-heading-font, inherit); --line: 1.25; }
+    .aw-article > h1:first-child { font-size: 2.125rem; --line: 1.2; padding-top: 40px; }
+    /* The header: the reading-time line 12 px below the title, 24 px above the article; room for it without one. */
+    .aw-article > h1:first-child:not(:has(+ .aw-meta)) { padding-bottom: calc(12px + 1.4 * 0.8125rem + 24px); }
+    .aw-article h2 { font-size: 1.5625rem; }
+    .aw-article h3 { font-size: 1.25rem; }
+    .aw-article :is(h4, h5, h6) { font-size: 1.125rem; }
+    .aw-article > :is(h1, h2):not(:first-child) { margin-top: calc(2 * var(--em)); }
+    .aw-article > :is(h3, h4, h5, h6) { margin-top: calc(1.5 * var(--em)); }
+    .aw-article :is(h1, h2, h3, h4, h5, h6) + * { margin-top: calc(0.6 * var(--em)); }
+    .aw-article > h1:first-child + .aw-meta { margin-top: 12px; padding-bottom: 24px; }
+    .aw-article :is(ul, ol) { padding-left: calc(1.6 * var(--em)); }
+    .aw-article li + li { margin-top: calc(0.35 * var(--em)); }
+    .aw-article blockquote { padding-left: calc(1.1 * var(--em)); }
+    .aw-article pre { font-size: 0.9375rem; --line: 1.45; padding: calc(0.7 * var(--em)) var(--em); }
+    .aw-article code { font-family: var(--aw-code-font, monospace); }
+    .aw-article > :is(.aw-timeline, .aw-faq, hr) { margin-top: calc(1.4 * var(--em)); }
+    .aw-article .aw-meta { font-family: var(--aw-heading-font, inherit); font-size: 0.8125rem; line-height: 1.4; }
+    .root:has(> .fallback > .source > *) > .status.loading { display: none; }   /* the article is there to read */
     pre { tab-size: 4; }   /* code as written: tab stops of 4, as on the canvas */
     .root.ready .fallback { display: none; }
     /* The drawn view: a sticky, one-viewport-tall canvas inside a box as tall as the article. It sticks
@@ -83,7 +123,7 @@
        (or the theme's, when one is forced), with working buttons. */
     .root.html-view .stage { display: none; }
     .mirror.shown { color: var(--ink, inherit); background: var(--paper, transparent); }
-    .mirror.shown h1, .mirror.shown h2, .mirror.shown h3, .mirror.shown h4 { line-height: 1.25; color: var(--heading, inherit); }
+    .mirror.shown :is(h1, h2, h3, h4, h5, h6) { color: var(--heading, inherit); }
     .mirror.shown a { color: var(--link, inherit); }
     .mirror.shown pre { overflow-x: auto; padding: 0.8em 1em; border-radius: 6px; background: var(--surface, rgba(127,127,127,0.1)); }
     .mirror.shown blockquote { margin-left: 0; padding-left: 1em; border-left: 3px solid var(--rule, rgba(127,127,127,0.4)); }
@@ -109,7 +149,7 @@
     .mirror.shown .aw-faq-question button[aria-expanded="true"]::before { content: "\\2212"; }
     .mirror.shown .aw-faq-answer { padding: 0 0.2em 0.5em 1.4em; }
     .mirror.shown .aw-faq-status:empty { display: none; }
-    .mirror.shown .aw-meta { margin-top: -0.4em; font-size: 0.875em; color: var(--muted, inherit); }
+    .mirror.shown .aw-meta { color: var(--muted, inherit); }
 
     @media print {
       /* The whole article on paper: every stage, every answer, links with their URLs; no canvas, no controls. */
@@ -295,10 +335,11 @@
       const sizer = make('div', 'sizer', { 'aria-hidden': 'true' });
       for (let i = 0; i < 64; i++) sizer.append(make('span'), ' ');
       this._probe = make('div', 'probe', { 'aria-hidden': 'true' });
+      this._remProbe = make('div', 'rem', { 'aria-hidden': 'true' });
       this._status = make('div', 'status loading', { role: 'status', 'aria-live': 'polite' });
       const fallback = make('div', 'fallback');
       this._source = make('div', 'source');
-      fallback.append(make('slot'), this._source);
+      fallback.append(this._source);
       const bar = make('div', 'bar');
       this._textButton = make('button', 'textview', { type: 'button', 'aria-pressed': 'false' });
       this._textButton.textContent = 'Text view';
@@ -312,7 +353,7 @@
       this._note = make('p', 'note');
       this._note.hidden = true;
       this._mirror = make('div', 'mirror sr-only');
-      this._root.append(sizer, this._probe, this._status, fallback, bar, this._stage, this._note, this._mirror);
+      this._root.append(sizer, this._probe, this._remProbe, this._status, fallback, bar, this._stage, this._note, this._mirror);
       root.append(this._root);
 
       this._mod = null;
@@ -327,7 +368,7 @@
       this._newReadyPromise();
       this._onScroll = () => this._syncScroll();
       this._onResize = () => this._resize();
-      this._onHash = () => this._command({ cmd: 'deepLink', hash: location.hash });
+      this._onHash = () => this._followHash(true);
       this._onVisibility = () => {
         if (!document.hidden) { this._schedule(); return; }
         if (this._raf) cancelAnimationFrame(this._raf);   // nothing is drawn in a hidden tab
@@ -384,6 +425,7 @@
       this._failed = false;
       this._crashedMessage = null;
       this._setStatus('loading', 'Loading article\u2026');
+      this._showHostHtml();
       const slow = setTimeout(() => {
         if (generation === this._generation && !this._firstFrameDrawn) this._setStatus('loading', 'Still loading the article\u2026 (the server is slow)');
       }, SLOW_MS);
@@ -402,8 +444,8 @@
         ]);
         if (generation !== this._generation) return;
         // Until the canvas is drawn, the article is readable: the host's own HTML if it gave some, else the text.
-        if (!this.children.length || (this.children.length === 1 && inline)) this._source.replaceChildren(make('pre'));
-        if (this._source.firstChild) this._source.firstChild.textContent = markdown;
+        if (!this._hostHtml) this._source.replaceChildren(make('pre'));
+        if (!this._hostHtml) this._source.firstChild.textContent = markdown;
         const merged = mergeConfig(config, this);
         this._pendingSource = [markdown, merged];
         // While the module downloads, the browser measures the article's characters (web/article-widget-text.js).
@@ -426,7 +468,8 @@
         this._root.classList.add('ready');
         this._textButton.hidden = this._htmlOnly;
         this._resize();
-        if (location.hash) this._command({ cmd: 'deepLink', hash: location.hash });
+        this._showCanvasHeight();
+        this._followHash();
         if (this._htmlOnly) this._resolveReady();   // no frame to wait for: the HTML view is the article
         this._schedule();
       } catch (e) {
@@ -452,6 +495,7 @@
         };
         this._moduleArgs = {
           canvas: this._canvas,
+          glAttributes: GL_ATTRIBUTES,
           textDefaults,
           locateFile: (path) => (path.endsWith('.wasm') ? wasmUrl : new URL(path, wasmUrl).href),
           wasmBinary: undefined,   // the single-file bundle's bytes (window.__articleWidgetWasm); otherwise fetched
@@ -464,8 +508,23 @@
           return createModule(this._moduleArgs);
         })();
         this._modulePromise.catch(() => {});   // reported where it is awaited
+        this._createGlEarly();
       }
       return this._modulePromise;
+    }
+
+    // Creating a WebGL context is the slowest step of the first frame (hundreds of ms with a software GL): it
+    // starts while the module downloads and compiles, after the fetches are issued, for an element near the
+    // viewport; the module's own getContext then returns this context.
+    _createGlEarly() {
+      setTimeout(() => {
+        if (!this.isConnected || this._mod || this._glStarted) return;
+        if (this.getBoundingClientRect().top > 2 * window.innerHeight) return;
+        this._glStarted = true;
+        const started = performance.now();
+        const gl = this._canvas.getContext('webgl', GL_ATTRIBUTES);
+        if (gl) performance.measure('aw-gl-context', { start: started, end: performance.now() });
+      }, 0);
     }
 
     async _createModule() {
@@ -473,7 +532,7 @@
       this._modulePromise = null;   // an instance is used once; a retry after a crash starts a new one
       mod.onWidgetEvent = (type, json) => this._onWidgetEvent(type, JSON.parse(json));
       // The article's own semantic HTML replaces the plain-text preview at once, before the canvas is ready.
-      if (this._pendingSource && this._source.firstChild) {
+      if (this._pendingSource && !this._hostHtml) {
         const [md, cfg] = this._pendingSource;
         const html = withCString(mod, md, (mp, ml) => withCString(mod, cfg, (cp, cl) => mod.UTF8ToString(mod._aw_preview_html(mp, ml, cp, cl))));
         if (html) setCoreHtml(this._source, html);
@@ -501,6 +560,8 @@
         if (width !== this._observedWidth) { this._observedWidth = width; this._resize(); }
       });
       this._resizeObserver.observe(this);
+      this._remObserver = new ResizeObserver(() => this._resize());   // the reader's text size changed
+      this._remObserver.observe(this._remProbe);
       this._intersection = new IntersectionObserver((entries) => {
         this._visible = entries[entries.length - 1].isIntersecting;
         if (this._visible) this._schedule();
@@ -513,6 +574,7 @@
 
     _fail(message) {
       this._failed = true;
+      this._root.classList.remove('pending');
       this._setStatus('error', message, true);
       this._emit('articleerror', { message });
       const pending = this._readyPending;
@@ -591,9 +653,11 @@
     // again, then the canvas sized.
     _resize() {
       if (!this._mod) return;
+      const anchor = this._readingAnchor();
       this._readHostStyle();
       this._applyPalette();
       this._sizeCanvas();
+      this._keepReadingAnchor(anchor);
     }
 
     _sizeCanvas() {
@@ -638,7 +702,9 @@
         this._root.style.setProperty('--sticky-top', stickyTop + 'px');
       }
       const pageText = colorToHex(style.color) || '#000000';
-      const message = { cmd: 'hostStyle', pageText, pageBackground: pageBackground(this, pageText) };
+      // The reader's text size: the root font size the browser computes (their default font size), over 16 px.
+      const textScale = (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16;
+      const message = { cmd: 'hostStyle', pageText, pageBackground: pageBackground(this, pageText), textScale };
       const problems = [];
       for (const [key, property] of Object.entries(THEME_PROPERTIES)) {
         const value = style.getPropertyValue(property).trim();
@@ -841,6 +907,57 @@
       if (!on) { this._contentHeight = 0; this._syncHeight(); this._sizeCanvas(); }
     }
 
+    // [SECTION] the HTML view before the canvas, the swap, and the reader's place ------------------
+    // The host's pre-rendered HTML (a static-site build; the offline file's fallback): its element children other
+    // than the article's scripts, copied into the shadow root to be shown in the canvas's typography until the
+    // canvas is ready. Without it, the element reserves a viewport's height until the article's height is known.
+    _showHostHtml() {
+      const nodes = [...this.children].filter((c) => c.localName !== 'script' && c.localName !== 'template');
+      this._hostHtml = nodes.length > 0;
+      this._source.replaceChildren(...nodes.map((n) => n.cloneNode(true)));
+      if (!this._root.classList.contains('ready')) this._root.classList.toggle('pending', !this._hostHtml);
+    }
+
+    // The swap: in the task that hides the HTML view, the stage takes the canvas layout's height (the geometry
+    // exists before the first frame), so no frame shows the element at another height, and the reservation ends.
+    _showCanvasHeight() {
+      if (!this._htmlOnly) this._syncHeight();
+      this._root.classList.remove('pending');
+    }
+
+    // A deep link, on load and on hashchange: a stage (selected), a question (opened) or a section, scrolled into
+    // view below the host's fixed header (scroll-padding-top). The stage is already as tall as the article.
+    _followHash(smooth = false) {
+      const hash = location.hash;
+      if (!hash || hash.length < 2) return;
+      if (!this._command({ cmd: 'deepLink', hash, smooth })) this._scrollToAnchorQuietly(decodeURIComponent(hash.slice(1)));
+    }
+
+    // The block at the top of the sticky canvas, and how far into it the reader is: a resize or a new text size
+    // re-wraps the article, and the reader stays on the same paragraph, not at the same pixel offset.
+    _readingAnchor() {
+      if (!this._firstFrameDrawn || this._htmlOnly || this._root.classList.contains('html-view') || !(this._scrollY > 0)) return null;
+      const blocks = JSON.parse(this._query('blocks') || '[]');
+      const y = this._scrollY;
+      for (let i = blocks.length - 1; i >= 0; i--) {
+        const [top, height] = blocks[i];
+        if (top > y || height <= 0) continue;
+        return y < top + height ? { index: i, count: blocks.length, fraction: (y - top) / height } : { index: i, count: blocks.length, below: y - top - height };
+      }
+      return null;
+    }
+
+    _keepReadingAnchor(anchor) {
+      if (!anchor || !this._mod) return;
+      this._syncHeight();   // the stage as tall as the new layout before the page scrolls in it
+      const blocks = JSON.parse(this._query('blocks') || '[]');
+      if (blocks.length !== anchor.count) return;
+      const [top, height] = blocks[anchor.index];
+      const y = anchor.below === undefined ? top + anchor.fraction * height : top + height + anchor.below;
+      window.scrollTo({ top: window.scrollY + this._stage.getBoundingClientRect().top + y - this._stickyTop, behavior: 'instant' });
+      this._syncScroll();
+    }
+
     // [SECTION] canvas input ------------------------------------------------------------------
     _installCanvasInput() {
       const c = this._canvas;
@@ -935,6 +1052,7 @@
       window.removeEventListener('hashchange', this._onHash);
       document.removeEventListener('visibilitychange', this._onVisibility);
       if (this._resizeObserver) this._resizeObserver.disconnect();
+      if (this._remObserver) this._remObserver.disconnect();
       if (this._intersection) this._intersection.disconnect();
       if (this._media) for (const m of this._media) m.removeEventListener('change', this._onResize);
       if (this._mod) this._mod._aw_destroy();

@@ -24,21 +24,14 @@
 #include "ui/widget_app.h"
 
 // [SECTION] JS bridge ---------------------------------------------------------
-// A WebGL 1 context on the element's own canvas (Module.canvas), so several instances coexist. With
-// alpha, so the host page shows through wherever the widget paints no background.
+// A WebGL 1 context on the element's own canvas (Module.canvas), so several instances coexist. The element
+// owns the attributes (Module.glAttributes: alpha, so the host page shows through, and no extensions enabled by
+// default: the renderer uses none) and may have created the context already, while the module downloaded; the
+// canvas then hands back that same context.
 EM_JS(int, aw_js_create_gl, (), {
-    var attrs = {alpha: true, depth: false, stencil: false, antialias: false, premultipliedAlpha: true,
-                 preserveDrawingBuffer: false, powerPreference: 'low-power', majorVersion: 1, minorVersion: 0};
-    var handle = GL.createContext(Module['canvas'], attrs);
+    var handle = GL.createContext(Module['canvas'], Object.assign({}, Module['glAttributes']));
     if (handle) GL.makeContextCurrent(handle);
     return handle;
-});
-// After a lost context is restored, its extensions must be asked for again.
-EM_JS(void, aw_js_reenable_gl_extensions, (), {
-    if (GL.currentContext) {
-        GL.currentContext.initExtensionsDone = false;
-        GL.initExtensions(GL.currentContext);
-    }
 });
 // Events for the element: type plus a JSON payload.
 EM_JS(void, aw_js_emit, (const char* type, const char* json), {
@@ -290,8 +283,8 @@ EMSCRIPTEN_KEEPALIVE void aw_focus(int focused) {
 // {"cmd":"selectStage","index":1} | toggleFaq {index, open?} | expandAll | collapseAll | scrollToAnchor {id} |
 // setState {state} | theme {mode}: the API's; a call that names nothing in the article is refused with an
 // "error" event. Internal: hostScroll {y} (where the page scrolled to) | hostStyle {pageText, pageBackground,
-// text?, background?, accent?, columnWidth} | focus {name, keyboard} | key {key, shift} (1 when handled) |
-// filter {text} | deepLink {hash} | glRestored. Returns 1 on success.
+// text?, background?, accent?, columnWidth, textScale} | focus {name, keyboard} | key {key, shift} (1 when handled) |
+// filter {text} | deepLink {hash, smooth?} | glRestored. Returns 1 on success.
 EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
     if (!g_widget) return 0;
     aw::WidgetApp& app = *g_widget->app;
@@ -360,6 +353,8 @@ EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
         app.SetHostColors(colors);
         const float column = has("columnWidth") && j["columnWidth"].is_number() ? j["columnWidth"].get<float>() : 0.0f;
         app.SetColumn(column >= 120.0f && column <= 4000.0f ? column : 680.0f, /*ownMargins=*/false);
+        const float textScale = has("textScale") && j["textScale"].is_number() ? j["textScale"].get<float>() : 1.0f;
+        app.SetTextScale(std::clamp(textScale, 0.5f, 4.0f));
         return 1;
     }
     if (cmd == "focus" && j.contains("name") && j["name"].is_string()) {
@@ -379,14 +374,14 @@ EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
     if (cmd == "filter" && j.contains("text") && j["text"].is_string()) { app.SetFilter(j["text"].get<std::string>()); return 1; }
     if (cmd == "deepLink" && j.contains("hash") && j["hash"].is_string()) {
         const std::string hash = j["hash"].get<std::string>();
-        if (!app.ApplyDeepLink(hash)) return 0;
+        // On load the page jumps to the item; a hashchange glides, as the browser's own anchors do.
+        if (!app.ApplyDeepLink(hash, !(j.contains("smooth") && j["smooth"].is_boolean() && !j["smooth"].get<bool>()))) return 0;
         Reveal(hash.substr(hash.find('#') + 1));
         return 1;
     }
     if (cmd == "glRestored" && g_widget->glContext > 0) {
         // The context came back empty: shaders and buffers are made again, ImGui's textures from the
         // pixels it keeps, the shaped runs as they are drawn.
-        aw_js_reenable_gl_extensions();
         g_widget->renderer.Forget();
         g_widget->glyphs.ForgetGl();
         return g_widget->renderer.Init() ? 1 : 0;
@@ -395,13 +390,20 @@ EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
 }
 
 // "state", "layout", "model", "error", "focus", "matches" (FAQ entries the filter shows), "html" (the accessible mirror),
-// "palette" (the colours drawn with, for the element's HTML view).
+// "palette" (the colours drawn with, for the element's HTML view), "blocks" (each laid-out block's [top, height] in
+// reading order, CSS px: where the element keeps the reader's paragraph across a resize).
 EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
     if (!g_widget) return "";
     aw::WidgetApp& app = *g_widget->app;
     const std::string key = what;
     if (key == "state") return Keep(app.StateJson());
     if (key == "layout") return Keep(app.LayoutJson());
+    if (key == "blocks") {
+        const aw::ArticleLayout* g = app.Geometry();
+        nlohmann::json blocks = nlohmann::json::array();
+        if (g) for (const aw::LaidBlock& b : g->blocks) blocks.push_back({b.rect.y, b.rect.h});
+        return Keep(blocks.dump());
+    }
     if (key == "error") return Keep(app.error());
     if (key == "focus") return Keep(aw::FocusName(app.focus()));
     if (key == "palette") {

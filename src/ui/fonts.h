@@ -28,8 +28,9 @@ struct FaceStyle {
 };
 using FaceStyles = std::array<FaceStyle, static_cast<size_t>(FontFace::Count)>;
 
-// Every face's style for these families (empty ones replaced by `defaults`).
-FaceStyles MakeFaceStyles(const FontFamilies& configured, const FontFamilies& defaults);
+// Every face's style for these families (empty ones replaced by `defaults`), its size times `textScale` (the
+// reader's text size: the root font size over 16 CSS px, as rem sizes follow it in a plain article).
+FaceStyles MakeFaceStyles(const FontFamilies& configured, const FontFamilies& defaults, float textScale = 1.0f);
 
 // A glyph of one face that a frame needs and that is not rasterised yet (web: gathered, then drawn in one pass).
 struct GlyphRequest {
@@ -107,6 +108,10 @@ public:
     bool SetFamilies(const FontFamilies& configured);
     // The platform's fonts changed (a web font finished loading): every face is made again.
     void Invalidate() { built_ = false; }
+    // The reader's text size as a factor of the faces' sizes (1 = the root font size of 16 CSS px); a change makes
+    // every face again, and layouts are redone.
+    void SetTextScale(float scale) { if (scale != textScale_) { textScale_ = scale; built_ = false; } }
+    float textScale() const { return textScale_; }
     // Before each frame: the device pixels per CSS px that bitmaps are made for, and room in the atlas
     // (when it reaches its largest size, every cached glyph is dropped and the visible ones come back).
     void BeginFrame(float density);
@@ -148,6 +153,7 @@ private:
     GlyphSource* source_ = nullptr;
     FontFamilies configured_;
     bool built_ = false;
+    float textScale_ = 1.0f;
     FaceStyles styles_;
     std::array<ImFont*, static_cast<size_t>(FontFace::Count)> fonts_{};
     std::array<FaceMetrics, static_cast<size_t>(FontFace::Count)> metrics_{};
