@@ -54,7 +54,7 @@ try {
   }
   out.peers = { timelinejsVersion: TIMELINEJS_VERSION };
   for (const [kind, list] of Object.entries(loads)) {
-    out.peers[kind] = Object.fromEntries(['textMs', 'readyMs', 'cls', 'bytes', 'gzipBytes', 'memoryBytes', 'jsHeapBytes', 'wasmBytes']
+    out.peers[kind] = Object.fromEntries(['textMs', 'readyMs', 'cls', 'bytes', 'gzipBytes', 'memoryBytes', 'jsHeapBytes', 'wasmBytes', 'glContextMs', 'glContextAt', 'extensions', 'extensionMs']
       .map((key) => [key, stats(list.map((l) => l[key]))]));
   }
   out.firstFrame = out.peers.widget.readyMs;

@@ -58,7 +58,20 @@ export function peerPages() {
 // Runs in each page from its first byte: polls every animation frame until the page's article text is in the
 // page (the frame that paints it), and sums layout shifts.
 function probe({ kind, firstStage }) {
-  window.__peer = { textMs: null, cls: 0 };
+  window.__peer = { textMs: null, cls: 0, glContextMs: 0, glContextAt: 0, extensions: 0, extensionMs: 0 };
+  // The cost of creating WebGL contexts and enabling extensions (the widget: once, started while the module loads).
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    const t = performance.now();
+    const context = getContext.call(this, type, ...rest);
+    if (/webgl/.test(type)) { window.__peer.glContextMs += performance.now() - t; window.__peer.glContextAt = window.__peer.glContextAt || t; }
+    return context;
+  };
+  const getExtension = WebGLRenderingContext.prototype.getExtension;
+  WebGLRenderingContext.prototype.getExtension = function (...args) {
+    const t = performance.now();
+    try { return getExtension.apply(this, args); } finally { window.__peer.extensions++; window.__peer.extensionMs += performance.now() - t; }
+  };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) window.__peer.cls += e.value;
   }).observe({ type: 'layout-shift', buffered: true });
@@ -94,13 +107,13 @@ export async function measureLoad(browser, url, kind, firstStage) {
   await cdp.send('Performance.enable');
   const heap = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value;
   const wasm = kind === 'widget' ? await page.evaluate(() => document.querySelector('article-widget')._mod.HEAPU8.length) : 0;
-  const { textMs: seen, cls } = await page.evaluate(() => window.__peer);
+  const { textMs: seen, cls, glContextMs, glContextAt, extensions, extensionMs } = await page.evaluate(() => window.__peer);
   // The widget's first frame draws the article's text: the probe, polling in its own callback, sees it a frame later.
   const textMs = kind === 'widget' ? Math.min(seen, readyMs) : seen;
   const buffers = await Promise.all(bodies);
   await context.close();
   return {
-    textMs, readyMs, cls, memoryBytes: heap + wasm, jsHeapBytes: heap, wasmBytes: wasm,
+    textMs, readyMs, cls, glContextMs, glContextAt, extensions, extensionMs, memoryBytes: heap + wasm, jsHeapBytes: heap, wasmBytes: wasm,
     bytes: buffers.reduce((n, b) => n + b.length, 0), gzipBytes: buffers.reduce((n, b) => n + (b.length ? gzipSync(b, { level: 9 }).length : 0), 0),
   };
 }

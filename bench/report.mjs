@@ -28,6 +28,10 @@ if (b) {
     row('CLS of a cold load, demo page (median (range))', `${w.cls.median.toFixed(3)} (${w.cls.min.toFixed(3)}–${w.cls.max.toFixed(3)})`, '≤ 0.01', ok(w.cls.median <= 0.01));
     row('first article text painted ÷ plain HTML (medians)', `${(w.textMs.median / plain.textMs.median).toFixed(2)}×`, '≤ 1.2×', ok(w.textMs.median <= 1.2 * plain.textMs.median));
     row('canvas ready ÷ TimelineJS ready (medians)', `${(w.readyMs.median / tl.readyMs.median).toFixed(2)}×`, '≤ 1.5× (aim 1.0×)', ok(w.readyMs.median <= 1.5 * tl.readyMs.median));
+    if (w.glContextMs) {
+      row('WebGL: getContext (median (range)), started at', `${range(w.glContextMs)}, at ${range(w.glContextAt)}`);
+      row('WebGL: getExtension calls, time', `${w.extensions.median} calls, ${ms(w.extensionMs.median, 1)}`);
+    }
   }
   if (b.firstFrameBundle) row('first content frame, bundle from file://', range(b.firstFrameBundle));
   row('FAQ click → frame drawn open (median (range))', range(b.clickToDrawnMs, 1));

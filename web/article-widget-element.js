@@ -91,6 +91,8 @@
     .aw-article > :is(h3, h4, h5, h6) { margin-top: calc(1.5 * var(--em)); }
     .aw-article :is(h1, h2, h3, h4, h5, h6) + * { margin-top: calc(0.6 * var(--em)); }
     .aw-article > h1:first-child + .aw-meta { margin-top: 12px; padding-bottom: 24px; }
+    .aw-article > h1:first-child + .aw-meta + * { margin-top: calc(0.6 * var(--em)); }
+    .aw-article .aw-faq-question { font-size: var(--em); }   /* questions in the body's size, as drawn */
     .aw-article :is(ul, ol) { padding-left: calc(1.6 * var(--em)); }
     .aw-article li + li { margin-top: calc(0.35 * var(--em)); }
     .aw-article blockquote { padding-left: calc(1.1 * var(--em)); }
