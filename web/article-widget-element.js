@@ -466,11 +466,12 @@
         this._hostStyleJson = '';
         this._buildMirror();
         this._setStatus('', '');
+        const readerAnchor = this._previewAnchor();
         this._source.textContent = '';
         this._root.classList.add('ready');
         this._textButton.hidden = this._htmlOnly;
         this._resize();
-        this._showCanvasHeight();
+        this._showCanvasHeight(readerAnchor);
         this._followHash();
         if (this._htmlOnly) this._resolveReady();   // no frame to wait for: the HTML view is the article
         this._schedule();
@@ -922,9 +923,35 @@
 
     // The swap: in the task that hides the HTML view, the stage takes the canvas layout's height (the geometry
     // exists before the first frame), so no frame shows the element at another height, and the reservation ends.
-    _showCanvasHeight() {
+    // A reader who scrolled into the HTML view stays on the paragraph they were reading.
+    _showCanvasHeight(readerAnchor) {
       if (!this._htmlOnly) this._syncHeight();
       this._root.classList.remove('pending');
+      if (!this._htmlOnly) this._keepReadingAnchor(readerAnchor);
+    }
+
+    // The HTML view's blocks in the order the core lays them out (one per paragraph, heading, code block, rule,
+    // list item, table row; the timeline and the FAQ one each). A list item holding blocks of its own is not one.
+    _previewBlocks() {
+      const article = this._source.querySelector('.aw-article');
+      if (!article) return [];
+      const blocks = ':is(p, h1, h2, h3, h4, h5, h6, pre, hr, li, tr, .aw-timeline, .aw-faq)';
+      return [...article.querySelectorAll(blocks)].filter((e) => !e.parentElement.closest('.aw-timeline, .aw-faq') &&
+        !(e.localName === 'li' && e.querySelector(':scope > :is(p, h1, h2, h3, h4, h5, h6, pre, hr, ul, ol, blockquote, table)')));
+    }
+
+    // Where the reader is in the HTML view, as _readingAnchor() says it for the canvas; none at the article's top
+    // or when a deep link decides where the page goes.
+    _previewAnchor() {
+      if (this._root.classList.contains('ready') || location.hash.length > 1) return null;
+      const top = scrollPaddingTop();
+      const blocks = this._previewBlocks();
+      for (let i = blocks.length - 1; i >= 0; i--) {
+        const r = blocks[i].getBoundingClientRect();
+        if (r.height <= 0 || r.top > top) continue;
+        return top < r.bottom ? { index: i, count: blocks.length, fraction: (top - r.top) / r.height } : { index: i, count: blocks.length, below: top - r.bottom };
+      }
+      return null;
     }
 
     // A deep link, on load and on hashchange: a stage (selected), a question (opened) or a section, scrolled into
@@ -950,7 +977,7 @@
     }
 
     _keepReadingAnchor(anchor) {
-      if (!anchor || !this._mod) return;
+      if (!anchor || !this._mod || this._htmlOnly) return;
       this._syncHeight();   // the stage as tall as the new layout before the page scrolls in it
       const blocks = JSON.parse(this._query('blocks') || '[]');
       if (blocks.length !== anchor.count) return;

@@ -56,23 +56,9 @@ function recordShifts() {
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
-test('a cold load of the demo page shifts nothing: CLS <= 0.01 through the HTML view and the swap to the canvas', { timeout: 60000 }, async () => {
-  const { page, context } = await openPage(browser, null);
-  await page.addInitScript(recordShifts);
-  await page.goto(server.url + 'index.html');
-  await waitReady(page);
-  await page.waitForTimeout(1000);
-  const shifts = await page.evaluate(() => window.__shifts);
-  const cls = shifts.reduce((n, s) => n + s.value, 0);
-  assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)} over a cold load: ${JSON.stringify(shifts)}`);
-  // The text after the element was on screen before the article came, and is out of sight (pushed once) now.
-  const below = await page.evaluate(() => document.querySelectorAll('.host-text')[1].getBoundingClientRect().top);
-  assert.ok(below > 900, `the host text after the widget is below the fold: ${below}`);
-  await context.close();
-});
-
-test('the HTML view before the canvas has the canvas layout\'s geometry: the same header and first blocks, nearly the same height', { timeout: 60000 }, async () => {
-  // The host's pre-rendered HTML (a static-site build): the CLI's `html` output as the element's children.
+// The demo page as a static-site build serves it (the CLI's `html` output as the element's children), with the
+// WebAssembly held back until release(), so the HTML view can be looked at; layout shifts are recorded.
+async function openPreRendered() {
   const html = execFileSync(join(ROOT, 'build/native/article-widget'), ['html', join(ROOT, 'assets/article.md'), '--config', join(ROOT, 'assets/widget.json')], { encoding: 'utf8' });
   const { page, context } = await openPage(browser, null);
   let release;
@@ -82,6 +68,30 @@ test('the HTML view before the canvas has the canvas layout\'s geometry: the sam
   await page.addInitScript(recordShifts);
   await page.goto(server.url + 'pre.html');
   await page.waitForFunction(() => document.getElementById('article').shadowRoot.querySelector('.source h2'));
+  return { page, context, release };
+}
+
+test('a cold load of the demo page shifts nothing: CLS <= 0.01 through the HTML view and the swap to the canvas', { timeout: 60000 }, async () => {
+  // Also with the script arriving late, so the page is painted before the element is defined (demo.css reserves).
+  for (const scriptDelayMs of [0, 500]) {
+    const { page, context } = await openPage(browser, null);
+    if (scriptDelayMs) await page.route('**/article-widget.js', async (route) => { await new Promise((r) => setTimeout(r, scriptDelayMs)); await route.continue(); });
+    await page.addInitScript(recordShifts);
+    await page.goto(server.url + 'index.html');
+    await waitReady(page);
+    await page.waitForTimeout(1000);
+    const shifts = await page.evaluate(() => window.__shifts);
+    const cls = shifts.reduce((n, s) => n + s.value, 0);
+    assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)} over a cold load (script delayed ${scriptDelayMs} ms): ${JSON.stringify(shifts)}`);
+    // The text after the element was on screen before the article came, and is out of sight (pushed once) now.
+    const below = await page.evaluate(() => document.querySelectorAll('.host-text')[1].getBoundingClientRect().top);
+    assert.ok(below > 900, `the host text after the widget is below the fold: ${below}`);
+    await context.close();
+  }
+});
+
+test('the HTML view before the canvas has the canvas layout\'s geometry: the same header and first blocks, nearly the same height', { timeout: 60000 }, async () => {
+  const { page, context, release } = await openPreRendered();
   const preview = await page.evaluate(() => {
     const el = document.getElementById('article');
     const top = el.getBoundingClientRect().top;
@@ -105,6 +115,38 @@ test('the HTML view before the canvas has the canvas layout\'s geometry: the sam
   for (let i = 0; i < 6; i++) assert.ok(Math.abs(preview.blocks[i] - canvas.blocks[i]) <= 2, `block ${i}: HTML view ${preview.blocks}, canvas ${canvas.blocks}`);
   assert.ok(Math.abs(preview.height - canvas.height) / canvas.height < 0.08, `heights: HTML view ${preview.height}, canvas ${canvas.height}`);
   assert.ok(canvas.cls <= 0.01, `CLS ${canvas.cls}`);
+});
+
+test('a reader who scrolled into the HTML view stays on the same paragraph when the canvas takes over', { timeout: 60000 }, async () => {
+  const { page, context, release } = await openPreRendered();
+  // A paragraph two thirds down the article, scrolled to the top of the window.
+  const text = await page.evaluate(() => {
+    const paragraphs = [...document.getElementById('article').shadowRoot.querySelectorAll('.source article > p')];
+    const p = paragraphs[Math.floor(paragraphs.length * 2 / 3)];
+    window.scrollTo(0, window.scrollY + p.getBoundingClientRect().top);
+    return p.textContent;
+  });
+  release();
+  await waitReady(page);
+  await page.waitForTimeout(300);
+  // The canvas's block at the top of the view is that paragraph (its text, from the model's flow, via the mirror).
+  const after = await page.evaluate(() => {
+    const el = document.getElementById('article');
+    const blocks = JSON.parse(el._query('blocks'));
+    const y = el.getState().scrollY;
+    return { y, index: blocks.findIndex((b) => Math.abs(b[0] - y) <= 3) };
+  });
+  assert.ok(after.index > 0, `a block starts at the top of the view (${after.y})`);
+  const mirrorText = await page.evaluate((i) => {
+    const el = document.getElementById('article');
+    const article = el.shadowRoot.querySelector('.mirror .aw-article');
+    const blocks = [...article.querySelectorAll(':is(p, h1, h2, h3, h4, h5, h6, pre, hr, li, tr, .aw-timeline, .aw-faq)')]
+      .filter((e) => !e.parentElement.closest('.aw-timeline, .aw-faq') && !e.classList.contains('aw-meta') &&
+        !(e.localName === 'li' && e.querySelector(':scope > :is(p, h1, h2, h3, h4, h5, h6, pre, hr, ul, ol, blockquote, table)')));
+    return blocks[i] && blocks[i].textContent;
+  }, after.index);
+  assert.equal(mirrorText, text, 'the paragraph read in the HTML view is the one at the top of the canvas');
+  await context.close();
 });
 
 test('a deep link on load stands in view below the host\'s fixed header, opened; a hashchange to a stage and to a section too', { timeout: 60000 }, async () => {
