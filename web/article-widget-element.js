@@ -913,12 +913,14 @@
     // [SECTION] the HTML view before the canvas, the swap, and the reader's place ------------------
     // The host's pre-rendered HTML (a static-site build; the offline file's fallback): its element children other
     // than the article's scripts, copied into the shadow root to be shown in the canvas's typography until the
-    // canvas is ready. Without it, the element reserves a viewport's height until the article's height is known.
+    // canvas is ready. Without it, an article still to be fetched (src) gets a viewport's height reserved until its
+    // height is known; an inline one is shown as text at once.
     _showHostHtml() {
       const nodes = [...this.children].filter((c) => c.localName !== 'script' && c.localName !== 'template');
       this._hostHtml = nodes.length > 0;
       this._source.replaceChildren(...nodes.map((n) => n.cloneNode(true)));
-      if (!this._root.classList.contains('ready')) this._root.classList.toggle('pending', !this._hostHtml);
+      const fetched = this._markdown === null && !this.querySelector('script[type="text/markdown"]') && this.hasAttribute('src');
+      if (!this._root.classList.contains('ready')) this._root.classList.toggle('pending', !this._hostHtml && fetched);
     }
 
     // The swap: in the task that hides the HTML view, the stage takes the canvas layout's height (the geometry
