@@ -63,13 +63,15 @@ export function peerPages() {
 function probe({ kind, firstStage }) {
   window.__peer = { textMs: null, cls: 0, glContextMs: 0, glContextAt: 0, extensions: 0, extensionMs: 0 };
   // The cost of creating WebGL contexts and enabling extensions (the widget: once, started while the module loads).
-  const getContext = HTMLCanvasElement.prototype.getContext;
-  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
-    const t = performance.now();
-    const context = getContext.call(this, type, ...rest);
-    if (/webgl/.test(type)) { window.__peer.glContextMs += performance.now() - t; window.__peer.glContextAt = window.__peer.glContextAt || t; }
-    return context;
-  };
+  for (const canvasClass of [HTMLCanvasElement, window.OffscreenCanvas].filter(Boolean)) {   // the widget's is offscreen
+    const getContext = canvasClass.prototype.getContext;
+    canvasClass.prototype.getContext = function (type, ...rest) {
+      const t = performance.now();
+      const context = getContext.call(this, type, ...rest);
+      if (/webgl/.test(type)) { window.__peer.glContextMs += performance.now() - t; window.__peer.glContextAt = window.__peer.glContextAt || t; }
+      return context;
+    };
+  }
   const getExtension = WebGLRenderingContext.prototype.getExtension;
   WebGLRenderingContext.prototype.getExtension = function (...args) {
     const t = performance.now();
