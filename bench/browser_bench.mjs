@@ -26,6 +26,7 @@ const MULTILINGUAL = readFileSync(new URL('../tests/multilingual/article.md', im
 const DEMO = readFileSync(`${DIST}/index.html`, 'utf8');
 const server = await startServer(DIST, {
   '/plain.html': html(PLAIN), '/peer-plain.html': html(peers.plain), '/peer-timeline.html': html(peers.timeline),
+  '/static-site.html': html(peers.staticSite),
   '/multilingual.html': html(DEMO.replace('src="article.md" config="widget.json"', 'src="multilingual.md"')),
   '/multilingual.md': { body: MULTILINGUAL, type: 'text/markdown; charset=utf-8' },
 }, { '/timelinejs/': TIMELINEJS_DIST });
@@ -44,8 +45,8 @@ try {
     return stats(times);
   };
   // The demo page and its peers, interleaved: each round loads all three, in a rotating order.
-  const pages = { widget: 'index.html', plain: 'peer-plain.html', timeline: 'peer-timeline.html' };
-  const loads = { widget: [], plain: [], timeline: [] };
+  const pages = { widget: 'index.html', static: 'static-site.html', plain: 'peer-plain.html', timeline: 'peer-timeline.html' };
+  const loads = { widget: [], static: [], plain: [], timeline: [] };
   await measureLoad(browser, server.url + 'index.html', 'widget', peers.firstStage);   // a warm-up load, not counted
   for (let round = 0; round < LOADS; round++) {
     const order = Object.keys(pages);
@@ -54,7 +55,7 @@ try {
   }
   out.peers = { timelinejsVersion: TIMELINEJS_VERSION };
   for (const [kind, list] of Object.entries(loads)) {
-    out.peers[kind] = Object.fromEntries(['textMs', 'readyMs', 'cls', 'bytes', 'gzipBytes', 'memoryBytes', 'jsHeapBytes', 'wasmBytes']
+    out.peers[kind] = Object.fromEntries(['textMs', 'readyMs', 'cls', 'bytes', 'gzipBytes', 'memoryBytes', 'jsHeapBytes', 'wasmBytes', 'glContextMs', 'glContextAt', 'extensions', 'extensionMs']
       .map((key) => [key, stats(list.map((l) => l[key]))]));
   }
   out.firstFrame = out.peers.widget.readyMs;

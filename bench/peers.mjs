@@ -52,18 +52,36 @@ export function peerPages() {
   window.timeline = new TL.Timeline('timeline-embed', ${JSON.stringify(data)}, { script_path: '/timelinejs/js/', font: null });
   window.timeline.on('ready', () => performance.mark('peer-ready'));
 </script>`);
-  return { plain, timeline, firstStage: model.timeline.stages[0].title };
+  // The demo page as a static-site build serves it: the same `html` output pre-rendered inside <article-widget>.
+  const demo = readFileSync(join(ROOT, 'build/web/dist/index.html'), 'utf8');
+  const staticSite = demo.replace('config="widget.json"></article-widget>', `config="widget.json">${html}</article-widget>`);
+  return { plain, timeline, staticSite, firstStage: model.timeline.stages[0].title };
 }
 
 // Runs in each page from its first byte: polls every animation frame until the page's article text is in the
 // page (the frame that paints it), and sums layout shifts.
 function probe({ kind, firstStage }) {
-  window.__peer = { textMs: null, cls: 0 };
+  window.__peer = { textMs: null, cls: 0, glContextMs: 0, glContextAt: 0, extensions: 0, extensionMs: 0 };
+  // The cost of creating WebGL contexts and enabling extensions (the widget: once, started while the module loads).
+  for (const canvasClass of [HTMLCanvasElement, window.OffscreenCanvas].filter(Boolean)) {   // the widget's is offscreen
+    const getContext = canvasClass.prototype.getContext;
+    canvasClass.prototype.getContext = function (type, ...rest) {
+      const t = performance.now();
+      const context = getContext.call(this, type, ...rest);
+      if (/webgl/.test(type)) { window.__peer.glContextMs += performance.now() - t; window.__peer.glContextAt = window.__peer.glContextAt || t; }
+      return context;
+    };
+  }
+  const getExtension = WebGLRenderingContext.prototype.getExtension;
+  WebGLRenderingContext.prototype.getExtension = function (...args) {
+    const t = performance.now();
+    try { return getExtension.apply(this, args); } finally { window.__peer.extensions++; window.__peer.extensionMs += performance.now() - t; }
+  };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) window.__peer.cls += e.value;
   }).observe({ type: 'layout-shift', buffered: true });
   const hasText = () => {
-    if (kind === 'plain') return !!document.querySelector('.aw-article h1');
+    if (kind === 'plain' || kind === 'static') return !!document.querySelector('.aw-article h1');
     if (kind === 'timeline') return [...document.querySelectorAll('.tl-slide .tl-headline')].some((h) => h.textContent.includes(firstStage));
     const el = document.querySelector('article-widget');
     const source = el && el.shadowRoot && el.shadowRoot.querySelector('.source');
@@ -76,7 +94,7 @@ function probe({ kind, firstStage }) {
   requestAnimationFrame(tick);
 }
 
-// One cold load of `url` as `kind` ('widget', 'plain' or 'timeline'): first article text, ready, CLS one second
+// One cold load of `url` as `kind` ('widget', 'static' (the widget with pre-rendered HTML), 'plain' or 'timeline'): first article text, ready, CLS one second
 // after ready, bytes (raw and gzip -9 of every response) and memory (JS heap after a GC, plus WebAssembly memory).
 export async function measureLoad(browser, url, kind, firstStage) {
   const { page, context } = await openPage(browser, null);
@@ -84,7 +102,8 @@ export async function measureLoad(browser, url, kind, firstStage) {
   page.on('response', (r) => bodies.push(r.body().then((b) => b).catch(() => Buffer.alloc(0))));
   await page.addInitScript(probe, { kind, firstStage });
   await page.goto(url);
-  const readyMark = kind === 'widget' ? 'aw-first-frame' : kind === 'timeline' ? 'peer-ready' : null;
+  const widget = kind === 'widget' || kind === 'static';
+  const readyMark = widget ? 'aw-first-frame' : kind === 'timeline' ? 'peer-ready' : null;
   await page.waitForFunction((mark) => window.__peer.textMs !== null && (!mark || performance.getEntriesByName(mark).length > 0),
     readyMark, { timeout: 30000, polling: 50 });
   const readyMs = await page.evaluate((mark) => (mark ? performance.getEntriesByName(mark)[0].startTime : window.__peer.textMs), readyMark);
@@ -93,14 +112,14 @@ export async function measureLoad(browser, url, kind, firstStage) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
   const heap = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value;
-  const wasm = kind === 'widget' ? await page.evaluate(() => document.querySelector('article-widget')._mod.HEAPU8.length) : 0;
-  const { textMs: seen, cls } = await page.evaluate(() => window.__peer);
+  const wasm = widget ? await page.evaluate(() => document.querySelector('article-widget')._mod.HEAPU8.length) : 0;
+  const { textMs: seen, cls, glContextMs, glContextAt, extensions, extensionMs } = await page.evaluate(() => window.__peer);
   // The widget's first frame draws the article's text: the probe, polling in its own callback, sees it a frame later.
   const textMs = kind === 'widget' ? Math.min(seen, readyMs) : seen;
   const buffers = await Promise.all(bodies);
   await context.close();
   return {
-    textMs, readyMs, cls, memoryBytes: heap + wasm, jsHeapBytes: heap, wasmBytes: wasm,
+    textMs, readyMs, cls, glContextMs, glContextAt, extensions, extensionMs, memoryBytes: heap + wasm, jsHeapBytes: heap, wasmBytes: wasm,
     bytes: buffers.reduce((n, b) => n + b.length, 0), gzipBytes: buffers.reduce((n, b) => n + (b.length ? gzipSync(b, { level: 9 }).length : 0), 0),
   };
 }

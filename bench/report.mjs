@@ -28,6 +28,15 @@ if (b) {
     row('CLS of a cold load, demo page (median (range))', `${w.cls.median.toFixed(3)} (${w.cls.min.toFixed(3)}–${w.cls.max.toFixed(3)})`, '≤ 0.01', ok(w.cls.median <= 0.01));
     row('first article text painted ÷ plain HTML (medians)', `${(w.textMs.median / plain.textMs.median).toFixed(2)}×`, '≤ 1.2×', ok(w.textMs.median <= 1.2 * plain.textMs.median));
     row('canvas ready ÷ TimelineJS ready (medians)', `${(w.readyMs.median / tl.readyMs.median).toFixed(2)}×`, '≤ 1.5× (aim 1.0×)', ok(w.readyMs.median <= 1.5 * tl.readyMs.median));
+    const st = b.peers.static;
+    if (st) {
+      row('static-site page (pre-rendered HTML in the element): first article text ÷ plain HTML', `${(st.textMs.median / plain.textMs.median).toFixed(2)}×`, '≤ 1.2×', ok(st.textMs.median <= 1.2 * plain.textMs.median));
+      row('static-site page: CLS of a cold load (median (range))', `${st.cls.median.toFixed(3)} (${st.cls.min.toFixed(3)}–${st.cls.max.toFixed(3)})`, '≤ 0.01', ok(st.cls.median <= 0.01));
+    }
+    if (w.glContextMs) {
+      row('WebGL: getContext (median (range)), started at', `${range(w.glContextMs)}, at ${range(w.glContextAt)}`);
+      row('WebGL: getExtension calls, time', `${w.extensions.median} calls, ${ms(w.extensionMs.median, 1)}`);
+    }
   }
   if (b.firstFrameBundle) row('first content frame, bundle from file://', range(b.firstFrameBundle));
   row('FAQ click → frame drawn open (median (range))', range(b.clickToDrawnMs, 1));
@@ -92,11 +101,12 @@ function peersTable(p) {
   const mb = (n) => `${(n / 1048576).toFixed(2)} MB`;
   const ratio = (a, c) => (c > 0 ? `${(a / c).toFixed(2)}×` : '—');
   const lines = [
-    `| measure (median of ${p.widget.textMs.n} cold loads each, interleaved) | widget (demo page) | plain HTML | TimelineJS ${p.timelinejsVersion} | widget ÷ plain | widget ÷ TimelineJS |`,
-    '|---|---|---|---|---|---|',
+    `| measure (median of ${p.widget.textMs.n} cold loads each, interleaved) | widget (demo page) | widget, static-site page | plain HTML | TimelineJS ${p.timelinejsVersion} | widget ÷ plain | widget ÷ TimelineJS | static-site ÷ plain |`,
+    '|---|---|---|---|---|---|---|---|',
   ];
-  const line = (what, key, fmt) => lines.push(`| ${what} | ${fmt(p.widget[key].median)} | ${fmt(p.plain[key].median)} | ${fmt(p.timeline[key].median)} | ` +
-    `${ratio(p.widget[key].median, p.plain[key].median)} | ${ratio(p.widget[key].median, p.timeline[key].median)} |`);
+  const st = p.static || p.widget;
+  const line = (what, key, fmt) => lines.push(`| ${what} | ${fmt(p.widget[key].median)} | ${fmt(st[key].median)} | ${fmt(p.plain[key].median)} | ${fmt(p.timeline[key].median)} | ` +
+    `${ratio(p.widget[key].median, p.plain[key].median)} | ${ratio(p.widget[key].median, p.timeline[key].median)} | ${ratio(st[key].median, p.plain[key].median)} |`);
   line('first article text painted', 'textMs', (n) => ms(n, 0));
   line('ready (widget: first canvas frame; TimelineJS: its ready event; plain: text painted)', 'readyMs', (n) => ms(n, 0));
   line('cumulative layout shift, 1 s after ready', 'cls', (n) => n.toFixed(3));
@@ -105,10 +115,11 @@ function peersTable(p) {
   line('memory: JS heap after GC + WebAssembly memory', 'memoryBytes', mb);
   return `## Against the peers
 
-One run, one warm browser, a fresh context per load; the three pages' loads interleaved in a rotating order.
+One run, one warm browser, a fresh context per load; the four pages' loads interleaved in a rotating order.
 ` +
     `"First article text painted" is the animation frame in which the article's text is first on the page (the widget: its Markdown or ` +
-    `HTML preview, or its first canvas frame; TimelineJS: the first stage's headline).
+    `HTML preview, or its first canvas frame; the static-site page: its pre-rendered HTML, the \`html\` command's output inside ` +
+    `\`<article-widget>\`; TimelineJS: the first stage's headline).
 
 ${lines.join('\n')}
 

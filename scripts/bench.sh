@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark suite: sizes (gzip -9); in headless Chromium, cold loads of the demo page interleaved with its
+# The benchmark suite: sizes (gzip -9); in headless Chromium, cold loads of the demo page (and its static-site form) interleaved with its
 # peers (the article as plain HTML, TimelineJS 3.9.11 with the same stages: first text painted, ready, CLS, bytes,
 # memory), FAQ click latency, scrolling, idle and memory; native parsing and frames. Prints the tables and writes
 # bench/RESULTS.md. Reports only.

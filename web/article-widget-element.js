@@ -9,7 +9,8 @@
 // Appended to the Emscripten module factory (--extern-post-js), so one <script> defines everything.
 // [SECTION] constants  [SECTION] styles  [SECTION] trusted HTML  [SECTION] helpers  [SECTION] host style
 // [SECTION] the page's engine  [SECTION] lifecycle  [SECTION] loading  [SECTION] frames and sizing
-// [SECTION] events from the module  [SECTION] the mirror and the HTML view  [SECTION] canvas input  [SECTION] API
+// [SECTION] events from the module  [SECTION] the mirror and the HTML view
+// [SECTION] the HTML view before the canvas, the swap, and the reader's place  [SECTION] canvas input  [SECTION] API
 (function () {
   'use strict';
   if (typeof window === 'undefined' || !window.customElements || customElements.get('article-widget')) return;
@@ -23,6 +24,11 @@
   const NEAR_MARGIN = '100% 0px';
   // How long a lost WebGL context may stay lost before the widgets show their HTML view meanwhile.
   const LOST_CONTEXT_MS = 1000;
+  // The page's WebGL context (src/platform/web_main.cpp creates it with these): alpha, so the host page shows
+  // through; no extension enabled by default, since the renderer uses none (Emscripten would otherwise ask for
+  // every one the browser offers: 38 getExtension calls).
+  const GL_ATTRIBUTES = Object.freeze({ alpha: true, depth: false, stencil: false, antialias: false, premultipliedAlpha: true,
+    preserveDrawingBuffer: false, powerPreference: 'low-power', majorVersion: 1, minorVersion: 0, enableExtensionsByDefault: false });
   // Theming: custom properties on the element, read once per change (never per frame).
   const THEME_PROPERTIES = { text: '--aw-text', background: '--aw-background', accent: '--aw-accent' };
   const COLUMN_PROPERTY = '--aw-column-width';
@@ -54,14 +60,50 @@
     .sizer { height: 0; overflow: hidden; visibility: hidden; font-size: 0; line-height: 0; }
     .sizer span { display: inline-block; width: 64px; }
     .probe { position: absolute; visibility: hidden; pointer-events: none; }
+    /* 16rem wide: it resizes when the reader's text size (the root font size) changes, and the canvas follows. */
+    .rem { position: absolute; visibility: hidden; pointer-events: none; width: 16rem; height: 0; }
+    /* Until the canvas (or the HTML view) shows an article whose height is known, the element reserves a
+       viewport's height, so what follows it is out of sight before and after the article arrives (no shift). */
+    .root.pending { min-height: 100vh; }
     .status { font: 15px/1.5 system-ui, sans-serif; padding: 0.9rem 1.2rem; border-radius: 8px; margin: 1rem auto; max-width: var(--column); }
     .status:empty { display: none; }
     .status.error { background: #fdecea; color: #7a1710; border: 1px solid #c23b2e; }
     .status.loading { opacity: 0.75; }
     .status button { font: inherit; margin-left: 0.75rem; padding: 0.2rem 0.8rem; border-radius: 999px; border: 1px solid currentColor;
       background: transparent; color: inherit; cursor: pointer; }
-    .fallback, .mirror.shown { max-width: var(--column); margin: 0 auto; line-height: 1.6; overflow-wrap: break-word; }
-    .fallback pre { white-space: pre-wrap; font: inherit; }
+    .fallback, .mirror.shown { max-width: var(--column); margin: 0 auto; overflow-wrap: break-word; }
+    .fallback > .source > pre { white-space: pre-wrap; font: inherit; }   /* the Markdown, until its HTML is there */
+    /* The article as HTML (before the canvas, the Text view, no WebGL) in the canvas's typography: the same
+       numbers as the core's layout (src/ui/fonts.cpp kFaces: sizes in CSS px at a 16 px root, here in rem, so both
+       follow the reader's text size; src/core/article_layout.cpp: line heights, the space before each block in
+       body ems, the header's 40/12/24 px and the 80 px at the end). */
+    .aw-article { --em: 1.125rem; font-size: var(--em); padding-bottom: 80px; --line: 1.6; }
+    /* The canvas's lines are whole CSS px, round(size × factor), set on each block for its own size. */
+    .aw-article, .aw-article :is(h1, h2, h3, h4, h5, h6, p, li, pre, blockquote, dt, dd, td, th, figcaption, div) {
+      line-height: var(--line); line-height: round(nearest, calc(var(--line) * 1em), 1px); }
+    :where(.aw-article) :where(h1, h2, h3, h4, h5, h6, p, ul, ol, pre, blockquote, table, hr, figure) { margin: 0; }
+    .aw-article > * + *, .aw-article li > * + *, .aw-article blockquote > * + * { margin-top: calc(0.9 * var(--em)); }
+    .aw-article :is(h1, h2, h3, h4, h5, h6) { font-family: var(--aw-heading-font, inherit); --line: 1.25; }
+    .aw-article > h1:first-child { font-size: 2.125rem; --line: 1.2; padding-top: 40px; }
+    /* The header: the reading-time line 12 px below the title, 24 px above the article; room for it without one. */
+    .aw-article > h1:first-child:not(:has(+ .aw-meta)) { padding-bottom: calc(12px + 1.4 * 0.8125rem + 24px); }
+    .aw-article h2 { font-size: 1.5625rem; }
+    .aw-article h3 { font-size: 1.25rem; }
+    .aw-article :is(h4, h5, h6) { font-size: 1.125rem; }
+    .aw-article > :is(h1, h2):not(:first-child) { margin-top: calc(2 * var(--em)); }
+    .aw-article > :is(h3, h4, h5, h6) { margin-top: calc(1.5 * var(--em)); }
+    .aw-article :is(h1, h2, h3, h4, h5, h6) + * { margin-top: calc(0.6 * var(--em)); }
+    .aw-article > h1:first-child + .aw-meta { margin-top: 12px; padding-bottom: 24px; }
+    .aw-article > h1:first-child + .aw-meta + * { margin-top: calc(0.6 * var(--em)); }
+    .aw-article .aw-faq-question { font-size: var(--em); }   /* questions in the body's size, as drawn */
+    .aw-article :is(ul, ol) { padding-left: calc(1.6 * var(--em)); }
+    .aw-article li + li { margin-top: calc(0.35 * var(--em)); }
+    .aw-article blockquote { padding-left: calc(1.1 * var(--em)); }
+    .aw-article pre { font-size: 0.9375rem; --line: 1.45; padding: calc(0.7 * var(--em)) var(--em); }
+    .aw-article code { font-family: var(--aw-code-font, monospace); }
+    .aw-article > :is(.aw-timeline, .aw-faq, hr) { margin-top: calc(1.4 * var(--em)); }
+    .aw-article .aw-meta { font-family: var(--aw-heading-font, inherit); font-size: 0.8125rem; line-height: 1.4; }
+    .root:has(> .fallback > .source > *) > .status.loading { display: none; }   /* the article is there to read */
     pre { tab-size: 4; }   /* code as written: tab stops of 4, as on the canvas */
     .root.ready .fallback { display: none; }
     /* The drawn view: a sticky, one-viewport-tall canvas inside a box as tall as the article. It sticks
@@ -86,7 +128,7 @@
        (or the theme's, when one is forced), with working buttons. */
     .root.html-view .stage { display: none; }
     .mirror.shown { color: var(--ink, inherit); background: var(--paper, transparent); }
-    .mirror.shown h1, .mirror.shown h2, .mirror.shown h3, .mirror.shown h4 { line-height: 1.25; color: var(--heading, inherit); }
+    .mirror.shown :is(h1, h2, h3, h4, h5, h6) { color: var(--heading, inherit); }
     .mirror.shown a { color: var(--link, inherit); }
     .mirror.shown pre { overflow-x: auto; padding: 0.8em 1em; border-radius: 6px; background: var(--surface, rgba(127,127,127,0.1)); }
     .mirror.shown blockquote { margin-left: 0; padding-left: 1em; border-left: 3px solid var(--rule, rgba(127,127,127,0.4)); }
@@ -112,7 +154,7 @@
     .mirror.shown .aw-faq-question button[aria-expanded="true"]::before { content: "\\2212"; }
     .mirror.shown .aw-faq-answer { padding: 0 0.2em 0.5em 1.4em; }
     .mirror.shown .aw-faq-status:empty { display: none; }
-    .mirror.shown .aw-meta { margin-top: -0.4em; font-size: 0.875em; color: var(--muted, inherit); }
+    .mirror.shown .aw-meta { color: var(--muted, inherit); }
 
     @media print {
       /* The whole article on paper: every stage, every answer, links with their URLs; no canvas, no controls. */
@@ -327,6 +369,7 @@
       engine.glCanvas.addEventListener('webglcontextrestored', engine.onContextRestored);
       const args = engine.args = {
         glCanvas: engine.glCanvas,
+        glAttributes: GL_ATTRIBUTES,
         textDefaults: element._fontFamilies(),
         locateFile: moduleUrl,
         wasmBinary: undefined,   // the single-file bundle's bytes (window.__articleWidgetWasm); otherwise fetched
@@ -347,6 +390,14 @@
         return mod;
       })();
       engine.promise.catch(() => {});   // reported where it is awaited
+      // Creating the WebGL context is the slowest step before the first frame (hundreds of ms with a software GL):
+      // it starts while the module downloads and compiles, after the fetches are issued; the module's own
+      // getContext then returns this context.
+      setTimeout(() => {
+        if (engine.mod || engine.args !== args) return;
+        const started = performance.now();
+        if (engine.glCanvas.getContext('webgl', GL_ATTRIBUTES)) performance.measure('aw-gl-context', { start: started, end: performance.now() });
+      }, 0);
       return engine.promise;
     },
 
@@ -442,7 +493,7 @@
       const each = (fn) => () => { for (const el of engine.elements.values()) fn(el); };
       window.addEventListener('scroll', each((el) => el._pageScrolled()), { passive: true });
       window.addEventListener('resize', each((el) => el._resize()));
-      window.addEventListener('hashchange', each((el) => el._command({ cmd: 'deepLink', hash: location.hash })));
+      window.addEventListener('hashchange', each((el) => el._followHash(true)));
       document.addEventListener('visibilitychange', () => {
         if (!document.hidden) { for (const el of engine.elements.values()) el._schedule(); return; }
         if (engine.raf) cancelAnimationFrame(engine.raf);   // nothing is drawn in a hidden tab
@@ -488,10 +539,11 @@
       const sizer = make('div', 'sizer', { 'aria-hidden': 'true' });
       for (let i = 0; i < 64; i++) sizer.append(make('span'), ' ');
       this._probe = make('div', 'probe', { 'aria-hidden': 'true' });
+      this._remProbe = make('div', 'rem', { 'aria-hidden': 'true' });
       this._status = make('div', 'status loading', { role: 'status', 'aria-live': 'polite' });
       const fallback = make('div', 'fallback');
       this._source = make('div', 'source');
-      fallback.append(make('slot'), this._source);
+      fallback.append(this._source);
       const bar = make('div', 'bar');
       this._textButton = make('button', 'textview', { type: 'button', 'aria-pressed': 'false' });
       this._textButton.textContent = 'Text view';
@@ -505,7 +557,7 @@
       this._note = make('p', 'note');
       this._note.hidden = true;
       this._mirror = make('div', 'mirror sr-only');
-      this._root.append(sizer, this._probe, this._status, fallback, bar, this._stage, this._note, this._mirror);
+      this._root.append(sizer, this._probe, this._remProbe, this._status, fallback, bar, this._stage, this._note, this._mirror);
       root.append(this._root);
 
       this._handle = 0;             // this element's widget in the page's module (0: none)
@@ -595,6 +647,7 @@
       this._frameOwed = false;      // set once this load's article is in the module: its first frame resolves ready
       this._crashedMessage = null;
       this._setStatus('loading', 'Loading article\u2026');
+      this._showHostHtml();
       const slow = setTimeout(() => {
         if (current() && !this._firstFrameDrawn) this._setStatus('loading', 'Still loading the article\u2026 (the server is slow)');
       }, SLOW_MS);
@@ -614,15 +667,15 @@
         ]);
         if (!current()) return;
         // Until the canvas is drawn, the article is readable: the host's own HTML if it gave some, else the text.
-        if (!this.children.length || (this.children.length === 1 && inline)) this._source.replaceChildren(make('pre'));
-        if (this._source.firstChild) this._source.firstChild.textContent = markdown;
+        if (!this._hostHtml) this._source.replaceChildren(make('pre'));
+        if (!this._hostHtml) this._source.firstChild.textContent = markdown;
         const merged = mergeConfig(config, this);
         engine.prepareText(markdown, merged, this._fontFamilies());
         const mod = await modulePromise;
         if (!current()) return;
         if (mod !== engine.mod) { this._load(); return; }   // the module was replaced meanwhile (a crash)
         // The article's own semantic HTML replaces the plain-text preview at once, before the canvas is ready.
-        if (this._source.firstChild && !this._handle) {
+        if (!this._hostHtml && !this._handle) {
           const html = this._wasm((m) => withCString(m, markdown, (mp, ml) => withCString(m, merged, (cp, cl) => m.UTF8ToString(m._aw_preview_html(mp, ml, cp, cl)))));
           if (html) setCoreHtml(this._source, html);
         }
@@ -639,11 +692,13 @@
         this._hostStyleJson = '';
         this._buildMirror();
         this._setStatus('', '');
+        const readerAnchor = this._previewAnchor();
         this._source.textContent = '';
         this._root.classList.add('ready');
         this._textButton.hidden = this._htmlOnly;
         this._resize();
-        if (location.hash) this._command({ cmd: 'deepLink', hash: location.hash });
+        this._showCanvasHeight(readerAnchor);
+        this._followHash();
         if (this._htmlOnly) this._resolveReady();   // no frame to wait for: the HTML view is the article
         this._schedule();
       } catch (e) {
@@ -675,6 +730,9 @@
         this._presenter = this._canvas.getContext(engine.bitmaps ? 'bitmaprenderer' : '2d');
       }
       this._sizeCanvas();   // a frame may be asked for before the article loads (its error, a command)
+      // The reader's text size changed (the root font size): the article is laid out again.
+      if (!this._remObserver) this._remObserver = new ResizeObserver(() => { if (this._handle) this._resize(); });
+      this._remObserver.observe(this._remProbe);
     }
 
     // Calls into the page's module on behalf of this element (a module that aborts names it).
@@ -695,6 +753,7 @@
         if (engine.mod) engine.mod._aw_destroy(handle);
       }
       this._releaseImage();
+      if (this._remObserver) this._remObserver.disconnect();
       this._started = false;
       this._firstFrameDrawn = false;
       this._root.classList.remove('ready');
@@ -712,6 +771,7 @@
     }
 
     _fail(message) {
+      this._root.classList.remove('pending');
       this._setStatus('error', message, true);
       this._emit('articleerror', { message });
       const pending = this._readyPending;
@@ -822,9 +882,11 @@
     // read again, then the canvas sized.
     _resize() {
       if (!this._handle) return;
+      const anchor = this._readingAnchor();
       this._readHostStyle();
       this._applyPalette();
       this._sizeCanvas();
+      this._keepReadingAnchor(anchor);
     }
 
     _sizeCanvas() {
@@ -867,7 +929,9 @@
         this._root.style.setProperty('--sticky-top', stickyTop + 'px');
       }
       const pageText = colorToHex(style.color) || '#000000';
-      const message = { cmd: 'hostStyle', pageText, pageBackground: pageBackground(this, pageText) };
+      // The reader's text size: the root font size the browser computes (their default font size), over 16 px.
+      const textScale = (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16;
+      const message = { cmd: 'hostStyle', pageText, pageBackground: pageBackground(this, pageText), textScale };
       const problems = [];
       for (const [key, property] of Object.entries(THEME_PROPERTIES)) {
         const value = style.getPropertyValue(property).trim();
@@ -1040,6 +1104,85 @@
       this._textButton.textContent = on ? 'Interactive view' : 'Text view';
       this._textButton.setAttribute('aria-pressed', on ? 'true' : 'false');
       if (!on) { this._contentHeight = 0; this._layoutOwed = true; this._syncHeight(); this._sizeCanvas(); this._schedule(); }
+    }
+
+    // [SECTION] the HTML view before the canvas, the swap, and the reader's place ------------------
+    // The host's pre-rendered HTML (a static-site build; the offline file's fallback): its element children other
+    // than the article's scripts, copied into the shadow root to be shown in the canvas's typography until the
+    // canvas is ready. Without it, an article still to be fetched (src) gets a viewport's height reserved until its
+    // height is known; an inline one is shown as text at once.
+    _showHostHtml() {
+      const nodes = [...this.children].filter((c) => c.localName !== 'script' && c.localName !== 'template');
+      this._hostHtml = nodes.length > 0;
+      this._source.replaceChildren(...nodes.map((n) => n.cloneNode(true)));
+      const fetched = this._markdown === null && !this.querySelector('script[type="text/markdown"]') && this.hasAttribute('src');
+      if (!this._root.classList.contains('ready')) this._root.classList.toggle('pending', !this._hostHtml && fetched);
+    }
+
+    // The swap: in the task that hides the HTML view, the stage takes the canvas layout's height (the geometry
+    // exists before the first frame), so no frame shows the element at another height, and the reservation ends.
+    // A reader who scrolled into the HTML view stays on the paragraph they were reading.
+    _showCanvasHeight(readerAnchor) {
+      if (!this._htmlOnly) this._syncHeight();
+      this._root.classList.remove('pending');
+      if (!this._htmlOnly) this._keepReadingAnchor(readerAnchor);
+    }
+
+    // The HTML view's blocks in the order the core lays them out (one per paragraph, heading, code block, rule,
+    // list item, table row; the timeline and the FAQ one each). A list item holding blocks of its own is not one.
+    _previewBlocks() {
+      const article = this._source.querySelector('.aw-article');
+      if (!article) return [];
+      const blocks = ':is(p, h1, h2, h3, h4, h5, h6, pre, hr, li, tr, .aw-timeline, .aw-faq)';
+      return [...article.querySelectorAll(blocks)].filter((e) => !e.parentElement.closest('.aw-timeline, .aw-faq') &&
+        !(e.localName === 'li' && e.querySelector(':scope > :is(p, h1, h2, h3, h4, h5, h6, pre, hr, ul, ol, blockquote, table)')));
+    }
+
+    // Where the reader is in the HTML view, as _readingAnchor() says it for the canvas; none at the article's top
+    // or when a deep link decides where the page goes.
+    _previewAnchor() {
+      if (this._root.classList.contains('ready') || location.hash.length > 1) return null;
+      const top = scrollPaddingTop();
+      const blocks = this._previewBlocks();
+      for (let i = blocks.length - 1; i >= 0; i--) {
+        const r = blocks[i].getBoundingClientRect();
+        if (r.height <= 0 || r.top > top) continue;
+        return top < r.bottom ? { index: i, count: blocks.length, fraction: (top - r.top) / r.height } : { index: i, count: blocks.length, below: top - r.bottom };
+      }
+      return null;
+    }
+
+    // A deep link, on load and on hashchange: a stage (selected), a question (opened) or a section, scrolled into
+    // view below the host's fixed header (scroll-padding-top). The stage is already as tall as the article.
+    _followHash(smooth = false) {
+      const hash = location.hash;
+      if (!hash || hash.length < 2) return;
+      if (!this._command({ cmd: 'deepLink', hash, smooth })) this._scrollToAnchorQuietly(decodeURIComponent(hash.slice(1)));
+    }
+
+    // The block at the top of the sticky canvas, and how far into it the reader is: a resize or a new text size
+    // re-wraps the article, and the reader stays on the same paragraph, not at the same pixel offset.
+    _readingAnchor() {
+      const y = this._firstFrameDrawn ? this._pageScrollY() : 0;
+      if (this._htmlOnly || !(y > 0)) return null;
+      const blocks = JSON.parse(this._query('blocks') || '[]');
+      for (let i = blocks.length - 1; i >= 0; i--) {
+        const [top, height] = blocks[i];
+        if (top > y || height <= 0) continue;
+        return y < top + height ? { index: i, count: blocks.length, fraction: (y - top) / height } : { index: i, count: blocks.length, below: y - top - height };
+      }
+      return null;
+    }
+
+    _keepReadingAnchor(anchor) {
+      if (!anchor || !this._handle || this._htmlOnly) return;
+      this._syncHeight();   // the stage as tall as the new layout before the page scrolls in it
+      const blocks = JSON.parse(this._query('blocks') || '[]');
+      if (blocks.length !== anchor.count) return;
+      const [top, height] = blocks[anchor.index];
+      const y = anchor.below === undefined ? top + anchor.fraction * height : top + height + anchor.below;
+      window.scrollTo({ top: window.scrollY + this._stage.getBoundingClientRect().top + y - this._stickyTop, behavior: 'instant' });
+      this._pageScrolled();
     }
 
     // [SECTION] canvas input ------------------------------------------------------------------

@@ -31,22 +31,15 @@
 // [SECTION] JS bridge ---------------------------------------------------------
 // The page's one WebGL 1 context, on the canvas the element's engine made for it (Module.glCanvas: an
 // OffscreenCanvas, whose frames go to each widget's own canvas). With alpha, so the host page shows
-// through wherever the widget paints no background.
+// through wherever the widget paints no background, and no extension enabled by default (the renderer uses none).
+// The element owns the attributes (Module.glAttributes) and may have created the context already, while the
+// module downloaded: the canvas then hands back that same context.
 EM_JS(int, aw_js_create_gl, (), {
     var canvas = Module['glCanvas'];
     if (!canvas) return 0;
-    var attrs = {alpha: true, depth: false, stencil: false, antialias: false, premultipliedAlpha: true,
-                 preserveDrawingBuffer: false, powerPreference: 'low-power', majorVersion: 1, minorVersion: 0};
-    var handle = GL.createContext(canvas, attrs);
+    var handle = GL.createContext(canvas, Object.assign({}, Module['glAttributes']));
     if (handle) GL.makeContextCurrent(handle);
     return handle;
-});
-// After a lost context is restored, its extensions must be asked for again.
-EM_JS(void, aw_js_reenable_gl_extensions, (), {
-    if (GL.currentContext) {
-        GL.currentContext.initExtensionsDone = false;
-        GL.initExtensions(GL.currentContext);
-    }
 });
 // Events for a widget's element: its handle, the type and a JSON payload.
 EM_JS(void, aw_js_emit, (int widget, const char* type, const char* json), {
@@ -208,7 +201,6 @@ EMSCRIPTEN_KEEPALIVE int aw_gl_available() { return TheEngine().glContext > 0 ? 
 EMSCRIPTEN_KEEPALIVE int aw_gl_restored() {
     Engine& engine = TheEngine();
     if (engine.glContext <= 0) return 0;
-    aw_js_reenable_gl_extensions();
     engine.renderer.Forget(engine.fonts.atlas());
     engine.glyphs.ForgetGl();
     for (auto& [handle, w] : g_widgets) w->runner->Request(aw::FrameCause::Shown);
@@ -385,9 +377,9 @@ EMSCRIPTEN_KEEPALIVE void aw_focus(int handle, int focused) {
 
 // {"cmd":"selectStage","index":1} | toggleFaq {index, open?} | expandAll | collapseAll | scrollToAnchor {id} |
 // setState {state} | theme {mode}: the API's; a call that names nothing in the article is refused with an
-// "error" event. Internal: hostStyle {pageText, pageBackground, text?, background?, accent?, columnWidth} |
+// "error" event. Internal: hostStyle {pageText, pageBackground, text?, background?, accent?, columnWidth, textScale} |
 // fonts {body, heading, code} (the element's families) | focus {name, keyboard} | key {key, shift} (a key in the
-// mirror; 1 when the widget handled it) | filter {text} | deepLink {hash}. Returns 1 on success.
+// mirror; 1 when the widget handled it) | filter {text} | deepLink {hash, smooth?}. Returns 1 on success.
 EMSCRIPTEN_KEEPALIVE int aw_command(int handle, const char* json) {
     WebWidget* w = Find(handle);
     if (!w) return 0;
@@ -405,7 +397,8 @@ EMSCRIPTEN_KEEPALIVE int aw_command(int handle, const char* json) {
 }
 
 // "state", "layout", "model", "error", "focus", "html" (the accessible mirror), "mirror" (its ARIA state),
-// "palette" (the colours drawn with, for the element's HTML view).
+// "palette" (the colours drawn with, for the element's HTML view), "blocks" (each laid-out block's [top, height] in
+// reading order, CSS px: where the element keeps the reader's paragraph across a resize and the swap).
 EMSCRIPTEN_KEEPALIVE const char* aw_get_json(int handle, const char* what) {
     WebWidget* w = Find(handle);
     if (!w) return "";
@@ -413,6 +406,12 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(int handle, const char* what) {
     const std::string key = what;
     if (key == "state") return Keep(*w, app.StateJson());
     if (key == "layout") return Keep(*w, app.LayoutJson());
+    if (key == "blocks") {
+        const aw::ArticleLayout* g = app.Geometry();
+        nlohmann::json blocks = nlohmann::json::array();
+        if (g) for (const aw::LaidBlock& b : g->blocks) blocks.push_back({b.rect.y, b.rect.h});
+        return Keep(*w, blocks.dump());
+    }
     if (key == "error") return Keep(*w, app.error());
     if (key == "focus") return Keep(*w, aw::FocusName(app.focus()));
     if (key == "palette") {
@@ -510,6 +509,8 @@ int Command(WebWidget& w, const nlohmann::json& j) {
         app.SetHostColors(colors);
         const float column = has("columnWidth") && j["columnWidth"].is_number() ? j["columnWidth"].get<float>() : 0.0f;
         app.SetColumn(column >= 120.0f && column <= 4000.0f ? column : 680.0f, /*ownMargins=*/false);
+        const float textScale = has("textScale") && j["textScale"].is_number() ? j["textScale"].get<float>() : 1.0f;
+        app.SetTextScale(std::clamp(textScale, 0.5f, 4.0f));
         return 1;
     }
     if (cmd == "fonts") {
@@ -528,7 +529,8 @@ int Command(WebWidget& w, const nlohmann::json& j) {
     if (cmd == "filter" && j.contains("text") && j["text"].is_string()) { app.SetFilter(j["text"].get<std::string>()); return 1; }
     if (cmd == "deepLink" && j.contains("hash") && j["hash"].is_string()) {
         const std::string hash = j["hash"].get<std::string>();
-        if (!app.ApplyDeepLink(hash)) return 0;
+        // On load the page jumps to the item; a hashchange glides, as the browser's own anchors do.
+        if (!app.ApplyDeepLink(hash, !(j.contains("smooth") && j["smooth"].is_boolean() && !j["smooth"].get<bool>()))) return 0;
         Reveal(w, hash.substr(hash.find('#') + 1));
         return 1;
     }

@@ -64,7 +64,7 @@ const ImFontLoader* SilentLoader() {
 
 } // namespace
 
-FaceStyles MakeFaceStyles(const FontFamilies& configured, const FontFamilies& defaults) {
+FaceStyles MakeFaceStyles(const FontFamilies& configured, const FontFamilies& defaults, float textScale) {
     const std::string& body = configured.body.empty() ? defaults.body : configured.body;
     const std::string& heading = configured.heading.empty() ? defaults.heading : configured.heading;
     const std::string& code = configured.code.empty() ? defaults.code : configured.code;
@@ -74,7 +74,7 @@ FaceStyles MakeFaceStyles(const FontFamilies& configured, const FontFamilies& de
         s.families = spec.family == Family::Body ? body : spec.family == Family::Heading ? heading : code;
         s.weight = spec.weight;
         s.italic = spec.italic;
-        s.sizeCss = spec.sizeCss;
+        s.sizeCss = spec.sizeCss * textScale;
     }
     return styles;
 }
@@ -167,7 +167,7 @@ bool FontLibrary::SetFamilies(const FontFamilies& configured) {
     if (!glyphs) return false;
     if (built_ && configured == configured_ && sharedGeneration_ == shared_->generation()) return ready();
     configured_ = configured;
-    styles_ = MakeFaceStyles(configured, hasDefaults_ ? defaults_ : glyphs->DefaultFamilies());
+    styles_ = MakeFaceStyles(configured, hasDefaults_ ? defaults_ : glyphs->DefaultFamilies(), textScale_);
     built_ = true;
     ++generation_;
     for (AdvanceCache& c : advances_) { c.ascii.fill(-1.0f); c.other.clear(); }

@@ -29,8 +29,9 @@ struct FaceStyle {
 };
 using FaceStyles = std::array<FaceStyle, static_cast<size_t>(FontFace::Count)>;
 
-// Every face's style for these families (empty ones replaced by `defaults`).
-FaceStyles MakeFaceStyles(const FontFamilies& configured, const FontFamilies& defaults);
+// Every face's style for these families (empty ones replaced by `defaults`), its size times `textScale` (the
+// reader's text size: the root font size over 16 CSS px, as rem sizes follow it in a plain article).
+FaceStyles MakeFaceStyles(const FontFamilies& configured, const FontFamilies& defaults, float textScale = 1.0f);
 
 // A glyph of one face that a frame needs and that is not rasterised yet (web: gathered, then drawn in one pass).
 struct GlyphRequest {
@@ -166,6 +167,10 @@ public:
     bool SetFamilies(const FontFamilies& configured);
     // The platform's fonts changed (a web font finished loading): every face is made again.
     void Invalidate();
+    // The reader's text size as a factor of the faces' sizes (1 = the root font size of 16 CSS px); a change makes
+    // this widget's faces again, and its layouts are redone.
+    void SetTextScale(float scale) { if (scale != textScale_) { textScale_ = scale; built_ = false; } }
+    float textScale() const { return textScale_; }
     // Before each frame: the device pixels per CSS px that bitmaps are made for, and room in the atlas.
     void BeginFrame(float density);
     // After a frame: rasterises the glyphs and runs it could not draw (the sources that batch). Returns
@@ -211,6 +216,7 @@ private:
     FontFamilies configured_, defaults_;
     bool hasDefaults_ = false;
     bool built_ = false;
+    float textScale_ = 1.0f;
     int sharedGeneration_ = -1;
     FaceStyles styles_;
     std::array<ImFont*, static_cast<size_t>(FontFace::Count)> fonts_{};

@@ -114,6 +114,10 @@ public:
     // The reading column: at most `maxWidthCss` wide; `ownMargins` keeps side margins of its own
     // (natively), otherwise the column fills the canvas up to its width (the host page's margins).
     void SetColumn(float maxWidthCss, bool ownMargins) { view_.SetColumn(maxWidthCss, ownMargins); }
+    // The reader's text size (the web: the root font size over 16 px); the article is laid out again for it.
+    void SetTextScale(float scale) { fonts_.SetTextScale(scale); }
+    // The article's geometry for the current viewport and state (laid out on demand), or null without one.
+    const ArticleLayout* Geometry() { return EnsureLayout() ? &view_.geometry() : nullptr; }
 
     // The state (its scrollY is the widget's own; see ScrollY). `stateRevision` changes whenever the
     // stage, the open questions or the filter do: what the accessible mirror shows (core/mirror_state.h).

@@ -237,3 +237,14 @@ TEST_CASE("article view: a block taller than the screen costs only the lines tha
     CHECK(shortBlock > 0);
     CHECK(longBlock < shortBlock * 2);
 }
+
+TEST_CASE("fonts: the reader's text size scales every face, as rem sizes follow the root font size") {
+    const aw::FontFamilies families{"serif", "sans-serif", "monospace"};
+    const aw::FaceStyles normal = aw::MakeFaceStyles(families, families);
+    const aw::FaceStyles large = aw::MakeFaceStyles(families, families, 1.25f);
+    for (size_t i = 0; i < normal.size(); ++i) {
+        CHECK(large[i].sizeCss == doctest::Approx(normal[i].sizeCss * 1.25f));
+        CHECK(large[i].families == normal[i].families);
+    }
+    CHECK(normal[static_cast<size_t>(aw::FontFace::Body)].sizeCss == doctest::Approx(18.0f));   // 1.125rem at a 16 px root
+}
