@@ -222,6 +222,45 @@ TextPosition SelectionModel::HitTest(float x, float y) const {
     return TextPosition{static_cast<int32_t>(block), SpanStart(text, frag.span) + byte};
 }
 
+bool SelectionModel::OverText(float x, float y) const {
+    if (!layout_) return false;
+    const size_t b = FirstBlockReaching(*layout_, y);
+    if (b >= layout_->blocks.size() || !HasText(b)) return false;
+    const LaidBlock& block = layout_->blocks[b];
+    return FragmentAt(block.text, x - block.rect.x - block.text.x, y - block.rect.y - block.text.y).found;
+}
+
+TextPosition SelectionModel::FindByContext(std::string_view before, std::string_view after) const {
+    if (!layout_ || (before.empty() && after.empty())) return {};
+    const std::string needle = CollapseWhitespace(std::string(before) + std::string(after));
+    const std::string head = CollapseWhitespace(before);
+    // `before` collapsed may have lost a trailing space that the joined needle keeps.
+    const size_t split = head.size() + (!before.empty() && !after.empty() && before.back() == ' ' && needle.size() > head.size() &&
+                                        needle[head.size()] == ' ' ? 1 : 0);
+    for (size_t b = 0; b < layout_->blocks.size(); ++b) {
+        if (!HasText(b)) continue;
+        // The block's text with runs of whitespace as one space, and where each collapsed byte came from.
+        const std::string text = BlockText(b);
+        std::string collapsed;
+        std::vector<uint32_t> origin;
+        bool space = true;   // leading spaces dropped
+        for (size_t i = 0; i < text.size(); ++i) {
+            const bool isSpace = text[i] == ' ' || text[i] == '\n' || text[i] == '\t';
+            if (isSpace && space) continue;
+            collapsed += isSpace ? ' ' : text[i];
+            origin.push_back(static_cast<uint32_t>(i));
+            space = isSpace;
+        }
+        origin.push_back(static_cast<uint32_t>(text.size()));
+        const size_t at = collapsed.find(needle);
+        if (at == std::string::npos) continue;
+        // With nothing after, the end of `before` itself (not past the spaces that follow it).
+        if (split > 0 && split == needle.size()) return TextPosition{static_cast<int32_t>(b), origin[at + split - 1] + 1};
+        return TextPosition{static_cast<int32_t>(b), origin[std::min(at + split, origin.size() - 1)]};
+    }
+    return {};
+}
+
 // [SECTION] gestures ------------------------------------------------------------------------
 
 std::pair<TextPosition, TextPosition> SelectionModel::UnitAround(TextPosition at) const {

@@ -42,6 +42,12 @@ public:
     // The caret nearest to (x, y) in content coordinates: in the nearest block with text, on the nearest line, at the
     // nearest boundary between code points. Invalid when no block has text.
     TextPosition HitTest(float x, float y) const;
+    // Whether (x, y) in content coordinates is on a fragment of selectable text (where the I-beam shows).
+    bool OverText(float x, float y) const;
+    // Where text found elsewhere (the browser's find in the mirror) stands on the canvas: the first block whose text,
+    // spaces collapsed, holds `before` immediately followed by `after`; the position between the two. Invalid when
+    // no block holds them.
+    TextPosition FindByContext(std::string_view before, std::string_view after) const;
 
     // A press at `at`: 1 click places the caret (nothing selected yet), 2 selects the word, 3 the block; with `extend`
     // (shift) the selection keeps its anchor and reaches `at`.

@@ -13,6 +13,7 @@
 #include "core/widget_state.h"
 #include "ui/article_view.h"
 #include "ui/fonts.h"
+#include "ui/selection_input.h"
 
 namespace aw {
 
@@ -103,6 +104,18 @@ public:
     // (natively), otherwise the column fills the canvas up to its width (the host page's margins).
     void SetColumn(float maxWidthCss, bool ownMargins) { view_.SetColumn(maxWidthCss, ownMargins); }
 
+    // [selection] Text selected on the canvas (ui/selection_input.h, core/selection.h).
+    const SelectionModel& selection() const { return selection_.model(); }
+    std::string SelectionHtml() const { return article_ ? selection_.model().Html(article_->doc) : std::string(); }
+    bool SelectAllText();
+    // A long press on a phone: the word nearest (x, y), in CSS px of the canvas.
+    bool SelectWordAt(float x, float y);
+    // The browser's find matched text in the mirror: the canvas scrolls to where `before` meets `after` in the
+    // article's text and selects the word there. False when the canvas does not show that text.
+    bool RevealFoundText(const std::string& before, const std::string& after);
+    // Selects the first occurrence of `text` (spaces collapsed) within one block; false when there is none.
+    bool SelectText(const std::string& text);
+
     const WidgetState& state() const { return state_; }
     bool darkTheme() const { return dark_; }
     // The colours drawn with, for the theme, the host's colours and the reader's colour scheme.
@@ -122,6 +135,7 @@ private:
     WidgetState state_;
     FontLibrary fonts_;
     ArticleView view_;
+    SelectionInput selection_;
     std::string error_;
     // Presentation owned here (not widget state): focus and animation progress.
     FocusTarget focus_;
