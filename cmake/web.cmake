@@ -2,7 +2,7 @@
 # Links to .js (emcc's own .html output breaks at -Os), as a factory so each element owns one instance.
 
 function(aw_configure_web_target target)
-  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_resize,_aw_set_document,_aw_pointer,_aw_key,_aw_char,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_content_height,_aw_preview_html,_aw_size_error,_aw_fonts_changed,_aw_author_check_config,_aw_author_add_image,_aw_author_clear_images,_aw_author_bundle,_aw_author_output,_aw_author_output_size")
+  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_resize,_aw_set_document,_aw_pointer,_aw_key,_aw_char,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_content_height,_aw_preview_html,_aw_size_error,_aw_fonts_changed,_aw_selection,_aw_select,_aw_find_reveal,_aw_author_check_config,_aw_author_add_image,_aw_author_clear_images,_aw_author_bundle,_aw_author_output,_aw_author_output_size")
   target_link_options(${target} PRIVATE
     "SHELL:-s MODULARIZE=1"
     "SHELL:-s EXPORT_NAME=createArticleWidgetModule"

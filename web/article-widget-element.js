@@ -20,6 +20,8 @@
   };
   const MODEL_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', ' ', 'Escape']);
   const SLOW_MS = 8000;
+  const LONG_PRESS_MS = 500;        // a touch held this long without moving selects a word
+  const LONG_PRESS_SLOP_PX = 10;
   // Theming: custom properties on the element, read once per change (never per frame).
   const THEME_PROPERTIES = { text: '--aw-text', background: '--aw-background', accent: '--aw-accent' };
   const COLUMN_PROPERTY = '--aw-column-width';
@@ -66,7 +68,8 @@
     .stage { display: none; }
     .root.ready .stage { display: block; }
     .viewport { position: sticky; top: var(--sticky-top, 0px); overflow: hidden; }
-    canvas { display: block; width: 100%; height: 100%; outline: none; touch-action: pan-y; }
+    canvas { display: block; width: 100%; height: 100%; outline: none; touch-action: pan-y; user-select: none; -webkit-user-select: none;
+      -webkit-touch-callout: none; }
     /* Text view / Interactive view: a zero-height sticky bar, so the button stays in sight while reading. */
     .bar { position: sticky; top: var(--sticky-top, 0px); height: 0; z-index: 2; }
     .textview { position: absolute; right: 8px; top: 10px; font: 13px/1 system-ui, sans-serif; padding: 6px 10px;
@@ -261,6 +264,42 @@
     }
     if (!c || c.alpha === 0) return null;
     return '#' + c.rgb.map((v) => Math.min(255, Math.max(0, v)).toString(16).padStart(2, '0')).join('');
+  }
+
+  // The system's selection colour (CSS Highlight), for the canvas's selection highlight.
+  function systemHighlight(probe) {
+    probe.style.background = 'Highlight';
+    const hex = colorToHex(getComputedStyle(probe).backgroundColor);
+    probe.style.background = '';
+    return hex;
+  }
+
+  // The text at the centre of a clipped box whose content the browser scrolled a find match into: the text of its
+  // block (paragraph, heading, item, cell, code) before and after that point, whitespace collapsed.
+  function textAtBox(box) {
+    const r = box.getBoundingClientRect();
+    const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const inside = (rect) => rect.width > 0 && cx >= rect.left - 0.5 && cx <= rect.right + 0.5 && cy >= rect.top - 0.5 && cy <= rect.bottom + 0.5;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      range.selectNodeContents(node);
+      if (![...range.getClientRects()].some(inside)) continue;
+      for (let i = 0; i < node.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        if (![...range.getClientRects()].some(inside)) continue;
+        const block = node.parentElement.closest('p, h1, h2, h3, h4, h5, h6, li, pre, td, th, dt, dd, blockquote') || node.parentElement;
+        const collapse = (t) => t.replace(/\s+/g, ' ');
+        range.selectNodeContents(block);
+        range.setEnd(node, i);
+        const before = collapse(range.toString()).replace(/^ /, '');
+        range.selectNodeContents(block);
+        range.setStart(node, i);
+        return { before, after: collapse(range.toString()).replace(/ $/, '') };
+      }
+    }
+    return null;
   }
 
   // What stands behind the element: the first ancestor (across shadow roots) with a background colour;
@@ -490,6 +529,7 @@
         this._setHtmlView(true);
       } else {
         this._installCanvasInput();
+        this._installSelectionInput();
       }
       window.addEventListener('scroll', this._onScroll, { passive: true });
       window.addEventListener('resize', this._onResize);
@@ -639,6 +679,8 @@
       }
       const pageText = colorToHex(style.color) || '#000000';
       const message = { cmd: 'hostStyle', pageText, pageBackground: pageBackground(this, pageText) };
+      const selection = systemHighlight(this._probe);
+      if (selection) message.selection = selection;
       const problems = [];
       for (const [key, property] of Object.entries(THEME_PROPERTIES)) {
         const value = style.getPropertyValue(property).trim();
@@ -787,6 +829,7 @@
 
     _revealInMirror(id) {
       const target = this._mirror.querySelector('#' + CSS.escape(id));
+      this._mirrorScrolledAt = performance.now();   // not a find match (selection section)
       if (target) target.scrollIntoView({ block: 'start' });
     }
 
@@ -872,6 +915,73 @@
         this._contextLost = false;
         this._command({ cmd: 'glRestored' });
         this._schedule();
+      });
+    }
+
+    // [SECTION] selection, clipboard and find --------------------------------------------------
+    // The core owns the canvas's selection (core/selection.h); this section only carries the browser's side of it:
+    // the copy event (text/plain and text/html), Ctrl/Cmd+A kept from selecting the page, a long touch press that
+    // selects a word, and the browser's find, which matches the mirror's text: the match is scrolled into view inside
+    // the mirror's clipped 1 px box, and that scroll tells which text it is, so the canvas scrolls there and selects it.
+    _installSelectionInput() {
+      if (this._selectionInput) return;
+      this._selectionInput = true;
+      const c = this._canvas;
+      const mod = () => this._mod;
+      const point = (e) => { const r = c.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
+      // Chromium runs Copy for a key only when something is selected in the page, or when beforecopy is cancelled.
+      c.addEventListener('beforecopy', (e) => { if (mod() && mod().HEAPU8[mod()._aw_selection(0)]) e.preventDefault(); });
+      c.addEventListener('copy', (e) => {
+        const text = mod() ? mod().UTF8ToString(mod()._aw_selection(0)) : '';
+        if (!text || !e.clipboardData) return;   // nothing selected on the canvas: the page's own copy
+        e.clipboardData.setData('text/plain', text);
+        e.clipboardData.setData('text/html', mod().UTF8ToString(mod()._aw_selection(1)));
+        e.preventDefault();
+      });
+      c.addEventListener('keydown', (e) => { if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'a') e.preventDefault(); });
+      // A mouse drag keeps selecting outside the canvas; a touch that the browser turns into a scroll releases.
+      c.addEventListener('pointerdown', (e) => { if (e.pointerType === 'mouse' && e.button === 0) c.setPointerCapture(e.pointerId); });
+      c.addEventListener('pointercancel', (e) => { if (mod()) { const [x, y] = point(e); mod()._aw_pointer(2, x, y, 0); this._schedule(); } });
+      // Touch: a finger on the text scrolls the page, it does not drag a selection; a long press selects a word.
+      let press = null;
+      c.addEventListener('pointermove', (e) => {
+        if (e.pointerType !== 'touch' || !press || press.id !== e.pointerId) return;
+        e.stopImmediatePropagation();   // the canvas input's handler never sees a finger's drag
+        if (!press.fired && Math.hypot(e.clientX - press.x0, e.clientY - press.y0) > LONG_PRESS_SLOP_PX) { clearTimeout(press.timer); press = null; }
+      }, { capture: true });
+      c.addEventListener('pointerdown', (e) => {
+        if (e.pointerType !== 'touch') return;
+        if (press) clearTimeout(press.timer);
+        const [x, y] = point(e);
+        const current = { id: e.pointerId, x0: e.clientX, y0: e.clientY, fired: false, timer: 0 };
+        current.timer = setTimeout(() => {
+          current.fired = !!mod() && mod()._aw_select(1, x, y) === 1;
+          if (current.fired) this._frameNow();
+        }, LONG_PRESS_MS);
+        press = current;
+      });
+      const endPress = (e) => { if (press && press.id === e.pointerId) { clearTimeout(press.timer); press = press.fired ? press : null; } };
+      c.addEventListener('pointerup', endPress);
+      c.addEventListener('pointercancel', endPress);
+      c.addEventListener('contextmenu', (e) => { if (press && press.fired) { e.preventDefault(); press = null; } });
+
+      // Find in page. Keyboard focus moving through the mirror scrolls it too: those scrolls are not matches.
+      const m = this._mirror;
+      let focusedAt = -Infinity;
+      m.addEventListener('focusin', () => { focusedAt = performance.now(); });
+      m.addEventListener('scroll', () => {
+        if (!mod() || this._root.classList.contains('html-view') || (m.scrollTop === 0 && m.scrollLeft === 0)) return;
+        const ours = Math.max(focusedAt, this._mirrorScrolledAt || -Infinity);
+        const context = performance.now() - ours > 300 ? textAtBox(m) : null;
+        m.scrollTop = 0;   // so that the next match scrolls the box again
+        m.scrollLeft = 0;
+        if (!context) return;
+        // The longest context first; the mirror and the canvas may differ further away (a footnote mark, a table bar).
+        for (const n of [40, 12, 4]) {
+          const before = context.before.slice(-n), after = context.after.slice(0, n);
+          const found = withCString(mod(), before, (b) => withCString(mod(), after, (a) => mod()._aw_find_reveal(b, a)));
+          if (found === 1) { this._frameNow(); return; }
+        }
       });
     }
 

@@ -357,6 +357,7 @@ EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
         colors.hasText = color("text", colors.text);
         colors.hasBackground = color("background", colors.background);
         colors.hasAccent = color("accent", colors.accent);
+        colors.hasSelection = color("selection", colors.selection);   // the system's Highlight colour
         app.SetHostColors(colors);
         const float column = has("columnWidth") && j["columnWidth"].is_number() ? j["columnWidth"].get<float>() : 0.0f;
         app.SetColumn(column >= 120.0f && column <= 4000.0f ? column : 680.0f, /*ownMargins=*/false);
@@ -431,6 +432,31 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
         return Keep(aw::RenderHtml(app.article()->doc, options));
     }
     return "";
+}
+
+// [SECTION] exports: selection, clipboard and find ------------------------------------------
+// The element's copy event, phones' long press and the browser's find in the mirror (web/article-widget-element.js,
+// "[SECTION] selection, clipboard and find").
+
+// The canvas's selection as plain text (html 0) or as HTML (1); "" when nothing is selected.
+EMSCRIPTEN_KEEPALIVE const char* aw_selection(int html) {
+    if (!g_widget || g_widget->app->selection().Empty()) return "";
+    return Keep(html ? g_widget->app->SelectionHtml() : g_widget->app->selection().PlainText());
+}
+
+// what 0: select the whole article; 1: the word nearest (x, y), CSS px of the canvas (a long press). 1 when selected.
+EMSCRIPTEN_KEEPALIVE int aw_select(int what, float x, float y) {
+    if (!g_widget) return 0;
+    Wake();
+    return (what == 0 ? g_widget->app->SelectAllText() : g_widget->app->SelectWordAt(x, y)) ? 1 : 0;
+}
+
+// The browser's find matched text in the mirror where `before` (spaces collapsed) meets `after`: scroll the canvas to
+// it and select the word there. 1 when the canvas shows that text.
+EMSCRIPTEN_KEEPALIVE int aw_find_reveal(const char* before, const char* after) {
+    if (!g_widget) return 0;
+    Wake();
+    return g_widget->app->RevealFoundText(before, after) ? 1 : 0;
 }
 
 // The article's semantic HTML before any widget exists (no GL, no fonts): what the element shows
