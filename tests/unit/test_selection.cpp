@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/article_layout.h"
+#include "core/palette.h"
 #include "core/selection.h"
 #include "core/text_util.h"
 #include "test_support.h"
@@ -218,4 +219,106 @@ TEST_CASE("selection: the highlight covers the selected glyphs, line by line, an
     const std::string before = s.sel.PlainText();
     s.sel.SetLayout(&s.layout, &s.measure);
     CHECK(s.sel.PlainText() == before);
+}
+
+TEST_CASE("selection on the canvas: real ImGui frames drag, double-click, copy; a link follows on a click, a drag from it selects") {
+    HeadlessImGui imgui;
+    std::vector<std::string> opened;
+    HostServices host;
+    host.openUrl = [&opened](const std::string& url) { opened.push_back(url); };
+    WidgetApp app(host, &imgui.glyphs);
+    app.SetArticle(Load("# T\n\nFirst words here and [a link](https://example.com/) end.\n\nSecond paragraph.\n"));
+    double time = 0.0;
+    auto frame = [&] { DrawHeadlessFrame(app, 1000, 800, time += 0.5); };   // frames half a second apart: no double clicks
+    frame();
+    // Where words are drawn, from the model itself.
+    auto rectOf = [&](const char* text) {
+        REQUIRE(app.SelectText(text));
+        const std::vector<ItemRect> rects = app.selection().HighlightRects();
+        REQUIRE(rects.size() == 1);
+        return rects[0];
+    };
+    const ItemRect first = rectOf("First"), paragraph = rectOf("paragraph"), link = rectOf("a link"), words = rectOf("words");
+    ImGuiIO& io = ImGui::GetIO();
+    auto mid = [](const ItemRect& r) { return r.y + r.h * 0.5f; };
+    // A click outside the text clears.
+    io.AddMousePosEvent(5.0f, 700.0f);
+    io.AddMouseButtonEvent(0, true);
+    frame();
+    io.AddMouseButtonEvent(0, false);
+    frame();
+    CHECK(app.selection().Empty());
+    // A drag from the first word's start to the end of "paragraph", across blocks.
+    io.AddMousePosEvent(first.x + 1.0f, mid(first));
+    frame();
+    io.AddMouseButtonEvent(0, true);
+    frame();
+    io.AddMousePosEvent(first.x + 200.0f, mid(first));
+    frame();
+    io.AddMousePosEvent(paragraph.x + paragraph.w, mid(paragraph));
+    frame();
+    io.AddMouseButtonEvent(0, false);
+    frame();
+    CHECK(app.selection().PlainText() == "First words here and a link end.\n\nSecond paragraph");
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_C, true);
+    frame();
+    io.AddKeyEvent(ImGuiKey_C, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    frame();
+    CHECK(std::string(ImGui::GetClipboardText()) == "First words here and a link end.\n\nSecond paragraph");
+    CHECK(app.SelectionHtml() == "<p>First words here and <a href=\"https://example.com/\">a link</a> end.</p><p>Second paragraph</p>");
+    // Two clicks in quick succession on a word select it.
+    io.AddMousePosEvent(words.x + 3.0f, mid(words));
+    frame();
+    for (int click = 0; click < 2; ++click) {
+        io.AddMouseButtonEvent(0, true);
+        DrawHeadlessFrame(app, 1000, 800, time += 0.02);
+        io.AddMouseButtonEvent(0, false);
+        DrawHeadlessFrame(app, 1000, 800, time += 0.02);
+    }
+    CHECK(app.selection().PlainText() == "words");
+    // A drag that starts on the link selects and does not follow it...
+    io.AddMousePosEvent(link.x + 2.0f, mid(link));
+    frame();
+    io.AddMouseButtonEvent(0, true);
+    frame();
+    io.AddMousePosEvent(link.x + link.w + 30.0f, mid(link));
+    frame();
+    io.AddMouseButtonEvent(0, false);
+    frame();
+    CHECK(opened.empty());
+    CHECK(app.selection().PlainText().rfind("a link", 0) == 0);
+    // ...a click without a drag follows it; Escape clears the selection.
+    io.AddMousePosEvent(link.x + 2.0f, mid(link));
+    frame();
+    io.AddMouseButtonEvent(0, true);
+    frame();
+    io.AddMouseButtonEvent(0, false);
+    frame();
+    CHECK(opened == std::vector<std::string>{"https://example.com/"});
+    REQUIRE(app.SelectText("Second"));
+    io.AddKeyEvent(ImGuiKey_Escape, true);
+    frame();
+    io.AddKeyEvent(ImGuiKey_Escape, false);
+    frame();
+    CHECK(app.selection().Empty());
+}
+
+TEST_CASE("selection colour: the platform's when the host gives one, else a light blue on light and a deep blue on dark") {
+    const Rgb accent{0x1a, 0x73, 0xe8};
+    const Palette light = PaletteFor(HostColors{}, ThemeMode::Light, false, accent);
+    const Palette dark = PaletteFor(HostColors{}, ThemeMode::Dark, false, accent);
+    CHECK(RelativeLuminance(light.selection) > 0.5);
+    CHECK(RelativeLuminance(dark.selection) < 0.2);
+    CHECK(ContrastRatio(light.selection, light.text) >= 4.5);   // text stays readable on it
+    CHECK(ContrastRatio(dark.selection, dark.text) >= 4.5);
+    HostColors host;
+    host.present = true;
+    host.pageText = Rgb{0x11, 0x11, 0x11};
+    host.pageBackground = Rgb{0xff, 0xff, 0xff};
+    host.hasSelection = true;
+    host.selection = Rgb{0x33, 0x90, 0xff};
+    CHECK(RgbToHex(PaletteFor(host, ThemeMode::Auto, false, accent).selection) == "#3390ff");
+    CHECK(RgbToHex(PaletteFor(host, ThemeMode::Dark, false, accent).selection) == "#3390ff");
 }
