@@ -120,7 +120,7 @@
       .mirror, .mirror.sr-only { position: static !important; width: auto !important; height: auto !important; overflow: visible !important;
         clip-path: none !important; white-space: normal !important; max-width: var(--column); margin: 0 auto; background: none; color: inherit; }
       .root:not(.ready) .mirror { display: none; }
-      .mirror [hidden] { display: block !important; }
+      .mirror [hidden] { display: block !important; content-visibility: visible !important; }   /* closed answers are hidden="until-found" */
       .mirror .aw-timeline { list-style: decimal !important; padding-left: 1.6em !important; border: 0 !important; }
       .mirror .aw-stage > * { display: revert !important; }
       .mirror .aw-stage > .aw-stage-summary { display: block !important; }
@@ -296,7 +296,7 @@
         const before = collapse(range.toString()).replace(/^ /, '');
         range.selectNodeContents(block);
         range.setStart(node, i);
-        return { before, after: collapse(range.toString()).replace(/ $/, '') };
+        return { before, after: collapse(range.toString()).replace(/ $/, ''), element: node.parentElement };
       }
     }
     return null;
@@ -774,6 +774,7 @@
       if (state) {
         this._syncStage(state.stage);
         state.openFaqs.forEach((i) => this._syncFaq(i, true));
+        this._mirror.querySelectorAll('.aw-faq-answer[hidden]').forEach((panel) => panel.setAttribute('hidden', 'until-found'));
         this._syncFilter(state.filter);
       }
     }
@@ -796,7 +797,7 @@
       if (!button) return;
       button.setAttribute('aria-expanded', open ? 'true' : 'false');
       const panel = this._mirror.querySelector('#' + CSS.escape(button.getAttribute('aria-controls')));
-      if (panel) panel.hidden = !open;
+      if (panel) { if (open) panel.hidden = false; else panel.setAttribute('hidden', 'until-found'); }   // found by find (selection section)
     }
 
     _syncFilter(text) {
@@ -977,11 +978,22 @@
         m.scrollLeft = 0;
         if (!context) return;
         // The longest context first; the mirror and the canvas may differ further away (a footnote mark, a table bar).
-        for (const n of [40, 12, 4]) {
+        for (const n of [40, 16]) {
           const before = context.before.slice(-n), after = context.after.slice(0, n);
           const found = withCString(mod(), before, (b) => withCString(mod(), after, (a) => mod()._aw_find_reveal(b, a)));
           if (found === 1) { this._frameNow(); return; }
         }
+        // Text the canvas does not lay out as the article's (a stage's card, a question or its answer): scroll to the
+        // stage or question it belongs to, which selects the stage or opens the question.
+        for (let el = context.element; el && el !== m; el = el.parentElement) {
+          if (el.id && this._scrollToAnchorQuietly(el.id.replace(/-panel$/, ''))) return;
+        }
+      });
+      // A closed answer is hidden until found: when find reveals it, the question opens on the canvas too.
+      m.addEventListener('beforematch', (e) => {
+        const panel = e.target.closest && e.target.closest('.aw-faq-answer');
+        const button = panel && m.querySelector(`[aria-controls="${CSS.escape(panel.id)}"]`);
+        if (button && button.dataset.faq !== undefined) this._command({ cmd: 'toggleFaq', index: Number(button.dataset.faq), open: true });
       });
     }
 

@@ -175,3 +175,21 @@ test('find in page: a phrase of the last section is revealed on the canvas, scro
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('find in page: a phrase in a closed FAQ answer opens that question on the canvas and scrolls to it', async () => {
+  const { page, context, errors } = await openPage(browser, server.url + 'index.html', { width: 1100, height: 800 });
+  await waitReady(page, '#article');
+  assert.deepEqual((await page.evaluate(() => document.querySelector('#article').getState())).openFaqs, []);
+  // The second question's answer, closed: hidden="until-found" in the mirror, so the browser's find reaches it.
+  await page.goto(server.url + 'index.html#:~:text=' + encodeURIComponent('plan to release AI safety frameworks'));
+  await page.waitForFunction(() => document.querySelector('#article').getState().openFaqs.includes(1), null, { timeout: 5000 });
+  await page.waitForTimeout(400);
+  const { scrollY, question } = await page.evaluate(() => {
+    const el = document.querySelector('#article');
+    return { scrollY: window.scrollY, question: el.getLayout().faqs[1].y + el.getBoundingClientRect().top + window.scrollY };
+  });
+  assert.ok(Math.abs(question - scrollY) < 800, `the question is in view (page at ${scrollY}, question at ${question})`);
+  await saveShot(page, 'web-find-faq.png');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
