@@ -1,4 +1,4 @@
-// Frame benchmark: per-frame CPU time (NewFrame + WidgetApp::Frame + Render, no GL) while scrolling
+// Frame benchmark: per-frame CPU time (the runner's NewFrame + WidgetApp::Frame + Render, no GL) while scrolling
 // through the default article and a generated ~1 MB article. Prints a Markdown table, or JSON with --json.
 #include <imgui.h>
 
@@ -18,6 +18,7 @@
 #include "core/article.h"
 #include "platform/native_fonts.h"
 #include "ui/widget_app.h"
+#include "ui/widget_runner.h"
 
 namespace {
 
@@ -155,35 +156,27 @@ bool Run(const std::string& name, const std::string& markdown, const std::string
     aw::LoadOutcome loaded = aw::LoadArticle(markdown, config, aw::LoadOptions{});
     if (!loaded.article) { error = name + ": " + loaded.error; return false; }
     aw::NativeGlyphSource glyphs;
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.LogFilename = nullptr;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;   // texture requests are accepted below; nothing is drawn
-    io.DisplaySize = ImVec2(width, height);
-    io.DeltaTime = 1.0f / 60.0f;
-    aw::WidgetApp app({}, &glyphs);
+    aw::SharedFonts fonts(&glyphs, ImTextureFormat_RGBA32);
+    aw::WidgetApp app({}, &fonts);
     app.SetForcedTheme(aw::ThemeMode::Light);
     app.SetArticle(loaded.article);
+    // The one runner, with no GL: texture requests are accepted, nothing is drawn.
+    aw::RunnerBackend backend;
+    backend.render = [](ImDrawData*, int, int) { aw::AcceptTexturesWithoutRenderer(); };
+    aw::WidgetRunner runner(app, fonts, backend);
+    aw::Viewport viewport;
+    viewport.width = width;
+    viewport.height = height;
+    viewport.reducedMotion = true;
+    runner.SetViewport(viewport);
 
-    aw::FrameInput input;
-    input.width = width;
-    input.height = height;
-    input.reducedMotion = true;
     uint64_t hash = 1469598103934665603ull;
-    auto frame = [&](int i) {
-        input.timeSeconds = i / 60.0;
-        app.PrepareFonts(1.0f);
-        ImGui::NewFrame();
-        app.Frame(input);
-        ImGui::Render();
-        aw::AcceptTexturesWithoutRenderer();
-    };
+    auto frame = [&](int i) { runner.Frame(i / 60.0); };
     // Frame 0 lays the article out: timed on its own.
     Clock::time_point t0 = Clock::now();
     frame(0);
     out.firstMs = MsSince(t0);
-    hash = HashDrawData(ImGui::GetDrawData(), hash);
+    hash = HashDrawData(runner.drawData(), hash);
     out.contentHeight = app.ContentHeightCss();
     const float maxScroll = std::max(0.0f, out.contentHeight - height);
     // A fixed step per frame that reaches the end within maxFrames (at least 40 CSS px).
@@ -196,10 +189,9 @@ bool Run(const std::string& name, const std::string& markdown, const std::string
         t0 = Clock::now();
         frame(i);
         times.push_back(MsSince(t0));
-        hash = HashDrawData(ImGui::GetDrawData(), hash);
-        out.vertices += ImGui::GetDrawData()->TotalVtxCount;
+        hash = HashDrawData(runner.drawData(), hash);
+        out.vertices += runner.drawData()->TotalVtxCount;
     }
-    ImGui::DestroyContext();
     out.name = name;
     out.bytes = markdown.size();
     out.frames = static_cast<int>(times.size());

@@ -8,7 +8,7 @@ import os from 'node:os';
 
 const dir = process.argv[2];
 const read = (name) => (existsSync(join(dir, name)) ? JSON.parse(readFileSync(join(dir, name), 'utf8')) : null);
-const sizes = read('sizes.json'), b = read('browser.json'), parse = read('parse.json'), frame = read('frame.json');
+const sizes = read('sizes.json'), b = read('browser.json'), parse = read('parse.json'), frame = read('frame.json'), widgets = read('widgets.json');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n, d = 1) => `${n.toFixed(d)} ms`;
 const range = (s, d = 0) => `${s.median.toFixed(d)} ms (${s.min.toFixed(d)}–${s.max.toFixed(d)}, n=${s.n})`;
@@ -115,13 +115,36 @@ ${lines.join('\n')}
 `;
 }
 
+// Pages of 1, 2 and 24 widgets (one module), beside a plain page, in the same run (bench/widgets_bench.mjs).
+function widgetsTable(w) {
+  if (!w) return '';
+  const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
+  const pages = ['plain', 'widgets1', 'widgets2', 'widgets24'];
+  const line = (what, fmt) => `| ${what} | ${pages.map((k) => fmt(w[k])).join(' | ')} |`;
+  return `## Many widgets on one page
+
+The default article in each widget; one WebAssembly module and one WebGL context serve them all. Resident memory is the
+renderer's and the GPU process's (VmRSS). The second widget adds ${(100 * w.secondWidgetAdds.heapPlusWasm).toFixed(1)} % to the
+first's JS heap + WebAssembly memory and ${(100 * w.secondWidgetAdds.renderer).toFixed(1)} % to its renderer memory (over the plain page).
+
+| measure | plain page | 1 widget | 2 widgets | 24 widgets |
+|---|---|---|---|---|
+${[line('JS heap after GC + WebAssembly memory', (m) => mb(m.heapPlusWasmBytes)),
+    line('renderer memory (RSS)', (m) => mb(m.rendererBytes)),
+    line('GPU process memory (RSS)', (m) => mb(m.gpuBytes)),
+    line('2nd widget ready after the 1st', (m) => (m.secondReadyAfterFirstMs === null ? '—' : ms(m.secondReadyAfterFirstMs, 0)))].join('\n')}
+
+`;
+}
+
 const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [, 'unknown'])[1];
 const machine = `${os.cpus().length} CPUs (nproc ${execSync('nproc').toString().trim()}), ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB; ` +
   `Chromium ${b ? b.chromium : '?'} headless with SwiftShader (software WebGL); Node ${process.version}`;
 const table = ['| measure | result | target | |', '|---|---|---|---|', ...rows].join('\n');
 const md = `# Benchmark results\n\nWritten by \`scripts/bench.sh\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.\n\n` +
-  `Machine: ${machine}.\n\n${table}\n\n${peersTable(b && b.peers)}${NOTES}`;
+  `Machine: ${machine}.\n\n${table}\n\n${peersTable(b && b.peers)}${widgetsTable(widgets)}${NOTES}`;
 writeFileSync(join(dirname(fileURLToPath(import.meta.url)), 'RESULTS.md'), md);
 console.log(table);
 if (b && b.peers) console.log('\n' + peersTable(b.peers));
+if (widgets) console.log('\n' + widgetsTable(widgets));
 console.log(`\nmachine: ${machine}\nwrote bench/RESULTS.md`);

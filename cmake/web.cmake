@@ -1,8 +1,9 @@
 # aw_configure_web_target(): Emscripten link settings for the widget module, in one place.
-# Links to .js (emcc's own .html output breaks at -Os), as a factory so each element owns one instance.
+# Links to .js (emcc's own .html output breaks at -Os), as a factory the element calls once per page: one
+# instance serves every <article-widget> of the page (src/platform/web_main.cpp).
 
 function(aw_configure_web_target target)
-  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_resize,_aw_set_document,_aw_pointer,_aw_key,_aw_char,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_content_height,_aw_preview_html,_aw_size_error,_aw_fonts_changed,_aw_selection,_aw_select,_aw_find_reveal,_aw_author_check_config,_aw_author_add_image,_aw_author_clear_images,_aw_author_bundle,_aw_author_output,_aw_author_output_size")
+  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_needs_frame,_aw_page_scrolled,_aw_shown,_aw_resize,_aw_set_document,_aw_pointer,_aw_key,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_content_height,_aw_preview_html,_aw_size_error,_aw_fonts_changed,_aw_selection,_aw_select,_aw_find_reveal,_aw_gl_available,_aw_gl_restored,_aw_author_check_config,_aw_author_add_image,_aw_author_clear_images,_aw_author_bundle,_aw_author_output,_aw_author_output_size")
   target_link_options(${target} PRIVATE
     "SHELL:-s MODULARIZE=1"
     "SHELL:-s EXPORT_NAME=createArticleWidgetModule"
@@ -16,7 +17,7 @@ function(aw_configure_web_target target)
     "SHELL:-s MAX_WEBGL_VERSION=1"
     "SHELL:-s EXPORTED_FUNCTIONS=${exported}"
     "SHELL:-s EXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8,GL"
-    "SHELL:-s INCOMING_MODULE_JS_API=canvas,print,printErr,onAbort,locateFile,wasmBinary,instantiateWasm"
+    "SHELL:-s INCOMING_MODULE_JS_API=print,printErr,onAbort,locateFile,wasmBinary,instantiateWasm"
     "SHELL:-s EXIT_RUNTIME=0"
     "SHELL:-s TEXTDECODER=2"
     "SHELL:-s SUPPORT_LONGJMP=0"

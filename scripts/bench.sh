@@ -35,5 +35,7 @@ build/native/aw_frame_bench --json > "$OUT/frame.json"
 
 echo "== browser (headless Chromium, with the peers; a few minutes)" >&2
 node bench/browser_bench.mjs --bundle "$DIST/article.html" > "$OUT/browser.json"
+echo "== pages of 1, 2 and 24 widgets (headless Chromium)" >&2
+node bench/widgets_bench.mjs > "$OUT/widgets.json"
 
 node bench/report.mjs "$OUT"

@@ -1,12 +1,15 @@
-// The <article-widget> custom element: fetches the article, runs one WebAssembly instance per element,
-// draws only when something changes, lets the page scroll natively (the canvas is sticky), and keeps
-// an accessible mirror (semantic HTML with real buttons) in step with the canvas both ways. The mirror
-// is also the element's HTML view: the Text view, the printed article, and the interactive article
-// where WebGL is unavailable. Works under a strict CSP with Trusted Types (see the README).
+// The <article-widget> custom element: fetches the article; one WebAssembly instance serves every
+// element of the page (the engine: one compile, one glyph cache, one WebGL context whose frames go to each
+// element's canvas); draws only when the core's frame pacer asks and the element is in or near view; lets
+// the page scroll natively (the canvas is sticky; the page owns the scroll position) and keeps an
+// accessible mirror (semantic HTML with real buttons) in step with the canvas both ways, applying the
+// core's ARIA state as one event. The mirror is also the element's HTML view: the Text view, the printed
+// article, and the interactive article where WebGL is unavailable. Moving the element keeps everything;
+// removing it frees its widget. Works under a strict CSP with Trusted Types (see the README).
 // Appended to the Emscripten module factory (--extern-post-js), so one <script> defines everything.
 // [SECTION] constants  [SECTION] styles  [SECTION] trusted HTML  [SECTION] helpers  [SECTION] host style
-// [SECTION] lifecycle  [SECTION] loading  [SECTION] frames and sizing  [SECTION] events from the module
-// [SECTION] the mirror and the HTML view  [SECTION] canvas input  [SECTION] API
+// [SECTION] the page's engine  [SECTION] lifecycle  [SECTION] loading  [SECTION] frames and sizing
+// [SECTION] events from the module  [SECTION] the mirror and the HTML view  [SECTION] canvas input  [SECTION] API
 (function () {
   'use strict';
   if (typeof window === 'undefined' || !window.customElements || customElements.get('article-widget')) return;
@@ -14,14 +17,14 @@
   // [SECTION] constants ------------------------------------------------------
   const createModule = createArticleWidgetModule; // eslint-disable-line no-undef
   const wasmUrl = moduleWasmUrl();
-  const KEY_CODES = {
-    Tab: 9, ArrowLeft: 37, ArrowRight: 39, ArrowUp: 38, ArrowDown: 40, PageUp: 33, PageDown: 34, Home: 36, End: 35,
-    Insert: 45, Delete: 46, Backspace: 8, ' ': 32, Enter: 13, Escape: 27, a: 65, c: 67, v: 86, x: 88, y: 89, z: 90,
-  };
-  const MODEL_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', ' ', 'Escape']);
   const SLOW_MS = 8000;
   const LONG_PRESS_MS = 500;        // a touch held this long without moving selects a word
   const LONG_PRESS_SLOP_PX = 10;
+  // Widgets within this margin of the viewport draw; farther ones release their image and draw again when
+  // they come back (IntersectionObserver's rootMargin: one viewport above and below).
+  const NEAR_MARGIN = '100% 0px';
+  // How long a lost WebGL context may stay lost before the widgets show their HTML view meanwhile.
+  const LOST_CONTEXT_MS = 1000;
   // Theming: custom properties on the element, read once per change (never per frame).
   const THEME_PROPERTIES = { text: '--aw-text', background: '--aw-background', accent: '--aw-accent' };
   const COLUMN_PROPERTY = '--aw-column-width';
@@ -196,6 +199,10 @@
     return text;
   }
 
+  // Where the module's files are: the WebAssembly where moduleWasmUrl() found it, anything else beside it
+  // (the one place that resolves them).
+  function moduleUrl(path) { return path.endsWith('.wasm') ? wasmUrl : new URL(path, wasmUrl).href; }
+
   function withCString(mod, text, fn) {
     const bytes = mod.lengthBytesUTF8(text) + 1;
     const ptr = mod._aw_alloc(bytes);
@@ -322,6 +329,192 @@
     return Math.max(0, value.endsWith('%') ? (window.innerHeight * n) / 100 : n);
   }
 
+  // [SECTION] the page's engine --------------------------------------------------------
+  // One WebAssembly module serves every element of the page: one download and compile, one glyph cache
+  // and font loader, one WebGL context. The context draws on a canvas of its own (an OffscreenCanvas, sized
+  // to the widget being drawn); each frame goes to that widget's canvas as an ImageBitmap, so any number
+  // of widgets share it and textures are uploaded once (README, Embedding: "the GL route"). The engine also
+  // watches the page once for every element: window scroll, resize and hashchange, the tab's visibility,
+  // the colour-scheme, motion and pixel-ratio queries, one ResizeObserver and one IntersectionObserver,
+  // and one requestAnimationFrame for every widget that wants a frame. Elements register while they have
+  // a widget (attach) and leave no trace when they go (detach).
+  const engine = {
+    mod: null,              // the module, once instantiated
+    promise: null,          // its instantiation (a fresh one after a crash)
+    args: null,             // the Module object the factory was given
+    crashes: 0,
+    elements: new Map(),    // widget handle -> element
+    dirty: new Set(),       // elements that want a frame
+    raf: 0,
+    current: null,          // the element whose call into the module is running (an abort names it)
+    glCanvas: null,
+    bitmaps: false,         // frames go to widgets as ImageBitmaps (else: drawn into a 2D canvas)
+    gl: null,               // the WebGL context (for its loss and restoration)
+    lost: false,
+    lostTimer: 0,
+    watching: false,
+    media: null,            // (prefers-color-scheme: dark), (prefers-reduced-motion: reduce)
+
+    // The module, instantiated on first use; `element` lends its font families as the page's defaults.
+    module(element) {
+      if (engine.promise) return engine.promise;
+      if (engine.crashes > 2) return Promise.reject(new Error('The widget stopped unexpectedly, more than twice on this page'));
+      engine.watch();
+      engine.bitmaps = typeof OffscreenCanvas === 'function' && 'transferToImageBitmap' in OffscreenCanvas.prototype;
+      engine.glCanvas = engine.bitmaps ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
+      engine.glCanvas.addEventListener('webglcontextlost', engine.onContextLost);
+      engine.glCanvas.addEventListener('webglcontextrestored', engine.onContextRestored);
+      const args = engine.args = {
+        glCanvas: engine.glCanvas,
+        textDefaults: element._fontFamilies(),
+        locateFile: moduleUrl,
+        wasmBinary: undefined,   // the single-file bundle's bytes (window.__articleWidgetWasm); otherwise fetched
+        print: (text) => console.log(text),
+        printErr: (text) => console.warn(text),
+        onAbort: (what) => engine.crash(what),
+        onWidgetEvent: (handle, type, json) => {
+          const el = engine.elements.get(handle);
+          if (el) el._onWidgetEvent(type, JSON.parse(json));
+        },
+        hostScrollY: (handle) => { const el = engine.elements.get(handle); return el ? el._pageScrollY() : 0; },
+      };
+      engine.promise = (async () => {
+        args.wasmBinary = await window.__articleWidgetWasm;
+        const mod = await createModule(args);
+        if (engine.args !== args) throw new Error('The widget stopped unexpectedly');
+        engine.mod = mod;
+        return mod;
+      })();
+      engine.promise.catch(() => {});   // reported where it is awaited
+      return engine.promise;
+    },
+
+    // While the module downloads, the browser measures the article's characters (web/article-widget-text.js).
+    prepareText(markdown, config, families) {
+      if (!engine.mod && engine.args && engine.args.prepareText) engine.args.prepareText(markdown, config, families);
+    },
+
+    attach(el) {
+      engine.elements.set(el._handle, el);
+      engine.resizeObserver.observe(el);
+      engine.intersection.observe(el);
+      if (!engine.gl && engine.mod && engine.mod._aw_gl_available()) engine.gl = engine.mod.GL.currentContext.GLctx;
+    },
+
+    detach(el) {
+      engine.elements.delete(el._handle);
+      engine.dirty.delete(el);
+      engine.resizeObserver.unobserve(el);
+      engine.intersection.unobserve(el);
+    },
+
+    schedule(el) {
+      engine.dirty.add(el);
+      if (!engine.raf && !document.hidden) engine.raf = requestAnimationFrame(engine.tick);
+    },
+
+    tick(time) {
+      engine.raf = 0;
+      const due = [...engine.dirty];
+      engine.dirty.clear();
+      for (const el of due) {
+        try { el._frame(time); } catch (e) { if (engine.mod) throw e; }   // after a crash the others restart
+      }
+    },
+
+    // The GL canvas sized to the widget about to be drawn (resized only when sizes differ).
+    prepareTarget(width, height) {
+      const c = engine.glCanvas;
+      if (c.width !== width) c.width = width;
+      if (c.height !== height) c.height = height;
+    },
+
+    // The frame just drawn, onto the element's canvas.
+    present(el) {
+      const c = el._canvas, g = engine.glCanvas;
+      if (c.width !== g.width) c.width = g.width;
+      if (c.height !== g.height) c.height = g.height;
+      if (engine.bitmaps) { el._presenter.transferFromImageBitmap(g.transferToImageBitmap()); return; }
+      el._presenter.clearRect(0, 0, c.width, c.height);
+      el._presenter.drawImage(g, 0, 0);
+    },
+
+    // A lost context: the widgets keep their last images; frames lay out without drawing. If it stays lost,
+    // the widgets show their HTML view meanwhile.
+    onContextLost(e) {
+      e.preventDefault();   // asks the browser to restore it
+      engine.lost = true;
+      clearTimeout(engine.lostTimer);
+      engine.lostTimer = setTimeout(() => { for (const el of engine.elements.values()) el._contextUnavailable(true); }, LOST_CONTEXT_MS);
+    },
+
+    onContextRestored() {
+      engine.lost = false;
+      clearTimeout(engine.lostTimer);
+      if (engine.mod) engine.mod._aw_gl_restored();
+      for (const el of engine.elements.values()) { el._contextUnavailable(false); el._schedule(); }
+    },
+
+    // The module aborted (out of memory, or a bug): the element whose call it was says so; the page's
+    // other widgets start again on a new module (their articles reloaded), so one article too large for
+    // the page's memory does not take the others down.
+    crash(what) {
+      const message = /memory|OOM|alloc/i.test(String(what))
+        ? 'The article is too large for this device (the widget ran out of memory).'
+        : 'The widget stopped unexpectedly; on a very large article it has most likely run out of memory.';
+      const culprit = engine.current;
+      const elements = [...engine.elements.values()];
+      engine.crashes++;
+      for (const el of elements) { engine.detach(el); el._moduleLost(); }
+      if (engine.raf) cancelAnimationFrame(engine.raf);
+      engine.raf = 0;
+      engine.mod = engine.promise = engine.args = engine.gl = null;
+      engine.lost = false;
+      if (culprit) culprit._crashed(message);
+      setTimeout(() => { for (const el of elements) if (el !== culprit) el._restart(); }, 0);
+    },
+
+    // Listeners and observers for every element at once, installed with the first element.
+    watch() {
+      if (engine.watching) return;
+      engine.watching = true;
+      const each = (fn) => () => { for (const el of engine.elements.values()) fn(el); };
+      window.addEventListener('scroll', each((el) => el._pageScrolled()), { passive: true });
+      window.addEventListener('resize', each((el) => el._resize()));
+      window.addEventListener('hashchange', each((el) => el._command({ cmd: 'deepLink', hash: location.hash })));
+      document.addEventListener('visibilitychange', () => {
+        if (!document.hidden) { for (const el of engine.elements.values()) el._schedule(); return; }
+        if (engine.raf) cancelAnimationFrame(engine.raf);   // nothing is drawn in a hidden tab
+        engine.raf = 0;
+      });
+      engine.media = [matchMedia('(prefers-color-scheme: dark)'), matchMedia('(prefers-reduced-motion: reduce)')];
+      for (const m of engine.media) m.addEventListener('change', each((el) => el._resize()));
+      const watchPixelRatio = () => {
+        matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`).addEventListener('change', () => {
+          for (const el of engine.elements.values()) el._resize();
+          watchPixelRatio();
+        }, { once: true });
+      };
+      watchPixelRatio();
+      // Width changes only: the height is each article's own, set by its element.
+      engine.resizeObserver = new ResizeObserver((entries) => {
+        for (const entry of entries) {
+          const el = entry.target, width = entry.contentRect.width;
+          if (width !== el._observedWidth) { el._observedWidth = width; el._resize(); }
+        }
+      });
+      engine.intersection = new IntersectionObserver((entries) => {
+        for (const entry of entries) entry.target._setNear(entry.isIntersecting);
+      }, { rootMargin: NEAR_MARGIN });
+    },
+  };
+
+  // Whether an element is within the near margin of the viewport now (before its observer has reported).
+  function nearViewport(el) {
+    const r = el.getBoundingClientRect(), h = window.innerHeight;
+    return r.bottom >= -h && r.top <= 2 * h;
+  }
+
   // [SECTION] lifecycle -------------------------------------------------------------
   class ArticleWidgetElement extends HTMLElement {
     static get observedAttributes() { return ['src', 'config', 'theme', 'hash-prefix', 'start-stage']; }
@@ -354,31 +547,30 @@
       this._root.append(sizer, this._probe, this._status, fallback, bar, this._stage, this._note, this._mirror);
       root.append(this._root);
 
-      this._mod = null;
-      this._raf = 0;
-      this._visible = true;
+      this._handle = 0;             // this element's widget in the page's module (0: none)
+      this._presenter = null;       // the canvas's bitmaprenderer (or 2D) context, which frames are put into
+      this._near = false;           // in or near the viewport: draws, and holds an image
+      this._hasImage = false;
       this._contentHeight = 0;
       this._stickyTop = 0;
       this._firstFrameDrawn = false;
+      this._framesDrawn = 0;
       this._markdown = null;        // set through the property: beats src and inline Markdown
       this._shownMarkdown = null;   // the article on screen, wherever it came from
-      this._generation = 0;
+      this._loadToken = null;       // the running load (a token: a newer load or a removal replaces it)
       this._newReadyPromise();
-      this._onScroll = () => this._syncScroll();
-      this._onResize = () => this._resize();
-      this._onHash = () => this._command({ cmd: 'deepLink', hash: location.hash });
-      this._onVisibility = () => {
-        if (!document.hidden) { this._schedule(); return; }
-        if (this._raf) cancelAnimationFrame(this._raf);   // nothing is drawn in a hidden tab
-        this._raf = 0;
-      };
       this._onStyleChange = (e) => { if (e.target === this && WATCHED_PROPERTIES.has(e.propertyName)) this._readHostStyle(); };
       this.addEventListener('transitionend', this._onStyleChange);
       this._textButton.addEventListener('click', () => this._setHtmlView(!this._root.classList.contains('html-view')));
       this._installMirrorInput();
+      this._installCanvasInput();
+      this._installSelectionInput();
     }
 
     get ready() { return this._ready; }
+
+    // The page's module, while this element has a widget in it (tests read its memory).
+    get _mod() { return this._handle ? engine.mod : null; }
 
     // A fresh promise for each load; one still pending follows the newer load.
     _newReadyPromise() {
@@ -398,10 +590,17 @@
     }
 
     connectedCallback() {
-      if (!this._started) { this._started = true; this._load(); }
+      this._leaving = false;
+      if (!this._started) { this._started = true; this._load(); return; }
+      // Moved in the DOM: the widget, its article and its observers stay; its surroundings are new.
+      if (this._handle) this._resize();
     }
 
-    disconnectedCallback() { this.destroy(); }
+    // A removal frees the widget; a move (disconnected, then connected again in the same task) keeps everything.
+    disconnectedCallback() {
+      this._leaving = true;
+      queueMicrotask(() => { if (this._leaving && !this.isConnected) this.destroy(); });
+    }
 
     attributeChangedCallback(name, oldValue, newValue) {
       if (!this._started || oldValue === newValue) return;
@@ -412,48 +611,67 @@
     get markdown() { return this._shownMarkdown; }
     set markdown(text) { this._markdown = text === null ? null : String(text); if (this._started) this._load(); }
 
+    // The element's font families, as CSS computes them (inherited from the page), for fonts the config
+    // does not name; headings and code from two optional custom properties.
+    _fontFamilies() {
+      const style = getComputedStyle(this);
+      return {
+        body: style.fontFamily,
+        heading: style.getPropertyValue('--aw-heading-font').trim() || style.fontFamily,
+        code: style.getPropertyValue('--aw-code-font').trim() || 'monospace',
+      };
+    }
+
     // [SECTION] loading ----------------------------------------------------------------
+    // Each await is followed by a check that this is still the same load: a newer load (src, config or
+    // markdown changed) or a removal replaces the token, and the old load stops there, leaving nothing behind.
     async _load() {
-      const generation = ++this._generation;
+      const load = this._loadToken = {};
+      const current = () => this._loadToken === load;
       if (this._abort) this._abort.abort();
-      this._abort = new AbortController();
+      const abort = this._abort = new AbortController();
       this._newReadyPromise();
       this._firstFrameDrawn = false;
       this._frameOwed = false;      // set once this load's article is in the module: its first frame resolves ready
-      this._failed = false;
       this._crashedMessage = null;
       this._setStatus('loading', 'Loading article\u2026');
       const slow = setTimeout(() => {
-        if (generation === this._generation && !this._firstFrameDrawn) this._setStatus('loading', 'Still loading the article\u2026 (the server is slow)');
+        if (current() && !this._firstFrameDrawn) this._setStatus('loading', 'Still loading the article\u2026 (the server is slow)');
       }, SLOW_MS);
       try {
         const inline = this.querySelector('script[type="text/markdown"]');
         const inlineConfig = this.querySelector('script[type="application/json"][data-config]');
         const src = this.getAttribute('src');
         const configUrl = this.getAttribute('config');
-        if (!this._mod) this._instantiate();
+        // The module downloads and compiles (once for the page) while the article is fetched.
+        const modulePromise = engine.module(this);
         const [markdown, config] = await Promise.all([
           this._markdown !== null ? this._markdown : inline ? inlineText(inline)
-            : src ? fetchText(new URL(src, document.baseURI), 'article', this._abort.signal)
+            : src ? fetchText(new URL(src, document.baseURI), 'article', abort.signal)
             : Promise.reject(new Error('No article: set the src attribute, the markdown property, or a <script type="text/markdown"> child')),
-          configUrl ? fetchText(new URL(configUrl, document.baseURI), 'config', this._abort.signal)
+          configUrl ? fetchText(new URL(configUrl, document.baseURI), 'config', abort.signal)
             : inlineConfig ? inlineText(inlineConfig) : '',
         ]);
-        if (generation !== this._generation) return;
+        if (!current()) return;
         // Until the canvas is drawn, the article is readable: the host's own HTML if it gave some, else the text.
         if (!this.children.length || (this.children.length === 1 && inline)) this._source.replaceChildren(make('pre'));
         if (this._source.firstChild) this._source.firstChild.textContent = markdown;
         const merged = mergeConfig(config, this);
-        this._pendingSource = [markdown, merged];
-        // While the module downloads, the browser measures the article's characters (web/article-widget-text.js).
-        if (!this._mod && this._moduleArgs && this._moduleArgs.prepareText) this._moduleArgs.prepareText(markdown, merged);
-        if (!this._mod) await this._createModule();
-        if (generation !== this._generation) return;
+        engine.prepareText(markdown, merged, this._fontFamilies());
+        const mod = await modulePromise;
+        if (!current()) return;
+        if (mod !== engine.mod) { this._load(); return; }   // the module was replaced meanwhile (a crash)
+        // The article's own semantic HTML replaces the plain-text preview at once, before the canvas is ready.
+        if (this._source.firstChild && !this._handle) {
+          const html = this._wasm((m) => withCString(m, markdown, (mp, ml) => withCString(m, merged, (cp, cl) => m.UTF8ToString(m._aw_preview_html(mp, ml, cp, cl)))));
+          if (html) setCoreHtml(this._source, html);
+        }
+        if (!this._handle) this._createWidget();
         // The size limit is checked before the Markdown is copied into the module's memory.
         const bytes = new TextEncoder().encode(markdown).length;
-        const tooBig = withCString(this._mod, merged, (cp, cl) => this._mod.UTF8ToString(this._mod._aw_size_error(bytes, cp, cl)));
+        const tooBig = this._wasm((m) => withCString(m, merged, (cp, cl) => m.UTF8ToString(m._aw_size_error(bytes, cp, cl))));
         if (tooBig) throw new Error(tooBig);
-        const ok = withCString(this._mod, markdown, (mp, ml) => withCString(this._mod, merged, (cp, cl) => this._mod._aw_set_document(mp, ml, cp, cl)));
+        const ok = this._wasm((m) => withCString(m, markdown, (mp, ml) => withCString(m, merged, (cp, cl) => m._aw_set_document(this._handle, mp, ml, cp, cl))));
         if (!ok) throw new Error(this._query('error'));
         this._shownMarkdown = markdown;
         this._frameOwed = !this._htmlOnly;
@@ -469,7 +687,7 @@
         if (this._htmlOnly) this._resolveReady();   // no frame to wait for: the HTML view is the article
         this._schedule();
       } catch (e) {
-        if (generation !== this._generation || e.name === 'AbortError') return;
+        if (!current() || e.name === 'AbortError') return;
         if (this._crashedMessage) return;   // _crashed has already said what happened, in words
         this._fail(e.message || String(e));
       } finally {
@@ -477,82 +695,63 @@
       }
     }
 
-    // Starts downloading and compiling the WebAssembly; called as loading begins, so the module
-    // arrives while the article is still being fetched.
-    _instantiate() {
-      if (!this._modulePromise) {
-        // The font families the canvas uses where the config names none: the element's own, as CSS
-        // computes it (inherited from the page), and for headings and code two optional custom properties.
-        const style = getComputedStyle(this);
-        const textDefaults = {
-          body: style.fontFamily,
-          heading: style.getPropertyValue('--aw-heading-font').trim() || style.fontFamily,
-          code: style.getPropertyValue('--aw-code-font').trim() || 'monospace',
-        };
-        this._moduleArgs = {
-          canvas: this._canvas,
-          textDefaults,
-          locateFile: (path) => (path.endsWith('.wasm') ? wasmUrl : new URL(path, wasmUrl).href),
-          wasmBinary: undefined,   // the single-file bundle's bytes (window.__articleWidgetWasm); otherwise fetched
-          print: (text) => console.log(text),
-          printErr: (text) => console.warn(text),
-          onAbort: (what) => this._crashed(what),
-        };
-        this._modulePromise = (async () => {
-          this._moduleArgs.wasmBinary = await window.__articleWidgetWasm;
-          return createModule(this._moduleArgs);
-        })();
-        this._modulePromise.catch(() => {});   // reported where it is awaited
-      }
-      return this._modulePromise;
-    }
-
-    async _createModule() {
-      const mod = await this._instantiate();
-      this._modulePromise = null;   // an instance is used once; a retry after a crash starts a new one
-      mod.onWidgetEvent = (type, json) => this._onWidgetEvent(type, JSON.parse(json));
-      // The article's own semantic HTML replaces the plain-text preview at once, before the canvas is ready.
-      if (this._pendingSource && this._source.firstChild) {
-        const [md, cfg] = this._pendingSource;
-        const html = withCString(mod, md, (mp, ml) => withCString(mod, cfg, (cp, cl) => mod.UTF8ToString(mod._aw_preview_html(mp, ml, cp, cl))));
-        if (html) setCoreHtml(this._source, html);
-      }
+    // This element's widget in the page's module: its own ImGui context and state, drawn with the page's
+    // fonts and GL context.
+    _createWidget() {
       const rect = this._root.getBoundingClientRect();
-      const created = mod._aw_create(Math.max(1, rect.width), Math.max(1, window.innerHeight), window.devicePixelRatio || 1);
-      if (!created) throw new Error('The widget could not start (out of memory)');
+      const handle = this._wasm((m) => m._aw_create(Math.max(1, rect.width), Math.max(1, window.innerHeight), window.devicePixelRatio || 1));
+      if (!handle) throw new Error('The widget could not start (out of memory)');
+      this._handle = handle;
       // Without WebGL (a blocklisted GPU, a remote desktop) the interactive HTML view is the article.
-      this._htmlOnly = created === 2;
-      this._mod = mod;
+      this._htmlOnly = !engine.mod._aw_gl_available();
+      engine.attach(this);
+      this._near = nearViewport(this);
+      this._command({ cmd: 'fonts', ...this._fontFamilies() });
       if (this._htmlOnly) {
         this._note.textContent = 'The drawn view needs WebGL, which this browser does not offer; this is the same article as a page.';
         this._note.hidden = false;
         this._setHtmlView(true);
-      } else {
-        this._installCanvasInput();
-        this._installSelectionInput();
+      } else if (!this._presenter) {
+        this._presenter = this._canvas.getContext(engine.bitmaps ? 'bitmaprenderer' : '2d');
       }
-      window.addEventListener('scroll', this._onScroll, { passive: true });
-      window.addEventListener('resize', this._onResize);
-      window.addEventListener('hashchange', this._onHash);
-      document.addEventListener('visibilitychange', this._onVisibility);
-      // Width changes only: the height is the article's own, set from here.
-      this._resizeObserver = new ResizeObserver((entries) => {
-        const width = entries[entries.length - 1].contentRect.width;
-        if (width !== this._observedWidth) { this._observedWidth = width; this._resize(); }
-      });
-      this._resizeObserver.observe(this);
-      this._intersection = new IntersectionObserver((entries) => {
-        this._visible = entries[entries.length - 1].isIntersecting;
-        if (this._visible) this._schedule();
-      });
-      this._intersection.observe(this);
-      this._media = [matchMedia('(prefers-color-scheme: dark)'), matchMedia('(prefers-reduced-motion: reduce)')];
-      for (const m of this._media) m.addEventListener('change', this._onResize);
-      this._watchPixelRatio();
+      this._sizeCanvas();   // a frame may be asked for before the article loads (its error, a command)
+    }
+
+    // Calls into the page's module on behalf of this element (a module that aborts names it).
+    _wasm(fn) {
+      const previous = engine.current;
+      engine.current = this;
+      try { return fn(engine.mod); } finally { engine.current = previous; }
+    }
+
+    // Stops and frees this element's widget; the page's module stays for the others.
+    destroy() {
+      this._loadToken = null;
+      if (this._abort) this._abort.abort();
+      if (this._handle) {
+        const handle = this._handle;
+        engine.detach(this);
+        this._handle = 0;
+        if (engine.mod) engine.mod._aw_destroy(handle);
+      }
+      this._releaseImage();
+      this._started = false;
+      this._firstFrameDrawn = false;
+      this._root.classList.remove('ready');
+    }
+
+    // The module went away (a crash): the handle names nothing any more.
+    _moduleLost() {
+      this._handle = 0;
+      this._hasImage = false;
+    }
+
+    // Another widget crashed the page's module: this one starts again on a new module.
+    _restart() {
+      if (this._started && this.isConnected) this._load();
     }
 
     _fail(message) {
-      this._failed = true;
       this._setStatus('error', message, true);
       this._emit('articleerror', { message });
       const pending = this._readyPending;
@@ -560,14 +759,8 @@
       if (pending) pending.reject(new Error(message));
     }
 
-    // The module aborted (out of memory, or a bug): never leave a frozen canvas behind.
-    _crashed(what) {
-      const message = /memory|OOM|alloc/i.test(String(what))
-        ? 'The article is too large for this device (the widget ran out of memory).'
-        : 'The widget stopped unexpectedly; on a very large article it has most likely run out of memory.';
-      if (this._raf) cancelAnimationFrame(this._raf);
-      this._raf = 0;
-      this._mod = null;   // an aborted module is never called again; Try again starts a new one
+    // The module aborted in this element's call (out of memory, or a bug): never leave a frozen canvas behind.
+    _crashed(message) {
       this._crashedMessage = message;
       this._root.classList.remove('ready');
       this._fail(message);
@@ -586,16 +779,25 @@
     }
 
     // [SECTION] frames and sizing ----------------------------------------------------------
+    // The core's frame pacer decides whether a frame is wanted; this element only adds where: in or near
+    // view it draws, farther away it draws nothing (but lays out its first frame and after a resize, so
+    // its height is right), and in a hidden tab or the HTML view nothing at all.
     _schedule() {
-      if (this._raf || !this._mod || !this._visible || document.hidden || this._root.classList.contains('html-view')) return;
-      this._raf = requestAnimationFrame((t) => this._frame(t));
+      if (!this._handle || document.hidden || this._root.classList.contains('html-view')) return;
+      if (this._frameOwed || this._layoutOwed || (this._near && engine.mod._aw_needs_frame(this._handle))) engine.schedule(this);
     }
 
     _frame(time) {
-      this._raf = 0;
-      if (!this._mod || this._contextLost || document.hidden) return;
-      const more = this._mod._aw_frame(time);
-      this._framesDrawn = (this._framesDrawn || 0) + 1;
+      if (!this._handle || document.hidden) return;
+      const owed = this._frameOwed || this._layoutOwed;
+      if (!owed && !(this._near && engine.mod._aw_needs_frame(this._handle))) return;
+      const render = this._near && !engine.lost && this._pixelWidth > 0 && !this._root.classList.contains('html-view');
+      if (render) engine.prepareTarget(this._pixelWidth, this._pixelHeight);
+      const more = this._wasm((m) => m._aw_frame(this._handle, time, render ? 1 : 0));
+      if (!this._handle) return;   // the module aborted in that frame
+      if (render) { engine.present(this); this._hasImage = true; }
+      this._layoutOwed = false;
+      this._framesDrawn++;
       this._syncHeight();
       if (this._frameOwed) {
         this._frameOwed = false;
@@ -603,17 +805,46 @@
         performance.mark('aw-first-frame');
         this._resolveReady();
       }
-      if (more) this._schedule();
+      if (more && this._near) engine.schedule(this);
     }
 
     // Input is drawn at once, inside the event, so a click opens a link within the user's gesture.
     _frameNow() {
-      if (this._mod && !this._contextLost && this._firstFrameDrawn) this._frame(performance.now());
+      if (this._handle && this._firstFrameDrawn) { engine.dirty.delete(this); this._frame(performance.now()); }
+    }
+
+    // In or near the viewport (the engine's IntersectionObserver): a widget coming back draws again; one
+    // going away releases its image.
+    _setNear(near) {
+      if (near === this._near) return;
+      this._near = near;
+      if (!near) { this._releaseImage(); return; }
+      if (this._handle && !this._hasImage) engine.mod._aw_shown(this._handle);
+      this._schedule();
+    }
+
+    _releaseImage() {
+      if (!this._hasImage || !this._presenter) return;
+      this._hasImage = false;
+      if (engine.bitmaps) this._presenter.transferFromImageBitmap(null);
+      this._canvas.width = this._canvas.height = 0;   // no backing store while out of view
+    }
+
+    // The page's GL context is lost and stays lost: the HTML view shows meanwhile; back when it returns.
+    _contextUnavailable(unavailable) {
+      if (this._htmlOnly || unavailable === !!this._viewWithoutContext) return;
+      if (unavailable && this._root.classList.contains('html-view')) return;   // the reader chose the Text view
+      this._viewWithoutContext = unavailable;
+      this._note.textContent = unavailable ? 'The drawn view is unavailable for now; this is the same article as a page.' : '';
+      this._note.hidden = !unavailable;
+      this._setHtmlView(unavailable);
+      if (!unavailable && this._handle) { engine.mod._aw_shown(this._handle); this._hasImage = false; }
     }
 
     // The stage is as tall as the article, so the page scrolls natively past the sticky canvas.
     _syncHeight() {
-      const height = Math.ceil(this._mod._aw_content_height());
+      if (!this._handle) return;
+      const height = Math.ceil(engine.mod._aw_content_height(this._handle));
       if (height > 0 && height !== this._contentHeight) {
         this._contentHeight = height;
         this._stage.style.height = height + 'px';
@@ -627,50 +858,48 @@
       return Math.max(1, Math.min(available, this._contentHeight || available));
     }
 
-    // A change around the element (window size, colour scheme, pixel ratio): the host style is read
-    // again, then the canvas sized.
+    // A change around the element (window size, colour scheme, pixel ratio, a move): the host style is
+    // read again, then the canvas sized.
     _resize() {
-      if (!this._mod) return;
+      if (!this._handle) return;
       this._readHostStyle();
       this._applyPalette();
       this._sizeCanvas();
     }
 
     _sizeCanvas() {
-      if (!this._mod || this._htmlOnly) return;
+      if (!this._handle || this._htmlOnly) return;
       const width = Math.max(1, this._root.clientWidth);
       const height = this._viewportHeight();
       const dpr = window.devicePixelRatio || 1;
       this._viewport.style.height = height + 'px';
-      this._canvas.width = Math.round(width * dpr);
-      this._canvas.height = Math.round(height * dpr);
-      this._mod._aw_resize(width, height, dpr, this._media && this._media[0].matches ? 1 : 0, this._media && this._media[1].matches ? 1 : 0);
-      this._syncScroll();
-      this._schedule();
+      this._pixelWidth = Math.round(width * dpr);
+      this._pixelHeight = Math.round(height * dpr);
+      if (width !== this._laidOutWidth) { this._laidOutWidth = width; this._layoutOwed = true; }   // its height follows its width
+      const [dark, reduced] = engine.media.map((m) => (m.matches ? 1 : 0));
+      engine.mod._aw_resize(this._handle, width, height, dpr, dark, reduced);
+      this._pageScrolled();
     }
 
-    _watchPixelRatio() {
-      const query = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
-      query.addEventListener('change', () => { this._resize(); if (this._mod) this._watchPixelRatio(); }, { once: true });
-    }
-
-    // Where the page has scrolled to: the article's y at the top of the sticky canvas.
-    _syncScroll() {
-      if (!this._mod || this._htmlOnly) return;
+    // The page owns the scroll position: the article's y at the top of the sticky canvas, read from the
+    // page whenever the core asks (0 while the drawn view is not shown).
+    _pageScrollY() {
+      if (this._htmlOnly || this._root.classList.contains('html-view')) return 0;
       const top = this._stage.getBoundingClientRect().top;
       const max = Math.max(0, this._contentHeight - this._viewportHeight());
-      const y = Math.min(Math.max(0, this._stickyTop - top), max);
-      if (y !== this._scrollY) {
-        this._scrollY = y;
-        this._command({ cmd: 'hostScroll', y });
-      }
+      return Math.min(Math.max(0, this._stickyTop - top), max);
+    }
+
+    _pageScrolled() {
+      if (!this._handle || !this._near || this._htmlOnly) return;
+      if (engine.mod._aw_page_scrolled(this._handle)) this._schedule();
     }
 
     // Theming from CSS: the host's text colour and background, the element's --aw-* properties and the
     // host's scroll-padding-top, read on load, resize, colour-scheme and theme changes and when a
     // transition says they changed, and sent to the core only when something differs.
     _readHostStyle() {
-      if (!this._mod) return;
+      if (!this._handle) return;
       const style = getComputedStyle(this);
       const stickyTop = scrollPaddingTop();
       if (stickyTop !== this._stickyTop) {
@@ -710,7 +939,7 @@
 
     _applyTheme() {
       const theme = this.getAttribute('theme');
-      if (this._mod) this._command({ cmd: 'theme', mode: theme === null ? 'auto' : theme });
+      if (this._handle) this._command({ cmd: 'theme', mode: theme === null ? 'auto' : theme });
     }
 
     // The HTML view takes the palette the canvas draws with (one owner: the core).
@@ -749,12 +978,12 @@
         case 'link': this._openLink(detail.href); break;
         case 'log': console.info('article-widget: ' + detail.message); break;
         case 'focus': this._focusMirror(detail.name); break;
-        case 'filter': this._syncFilter(detail.text); break;
+        case 'mirror': this._applyMirror(detail); break;
         case 'hash': history.replaceState(null, '', detail.hash); break;
-        case 'stagechange': this._syncStage(detail.index); this._emit('stagechange', detail); break;
-        case 'faqtoggle': this._syncFaq(detail.index, detail.open); this._emit('faqtoggle', detail); break;
+        case 'stagechange': this._emit('stagechange', detail); break;
+        case 'faqtoggle': this._emit('faqtoggle', detail); break;
         case 'error': if (!this._quietRefusals) this._emit('articleerror', detail); break;
-        default: break;
+        default: break;   // 'redraw': a frame is wanted, asked for below
       }
       this._schedule();
     }
@@ -765,63 +994,33 @@
 
     // [SECTION] the mirror and the HTML view -----------------------------------------------------
     // Semantic HTML from the core's renderer with real buttons: what screen readers read, what Tab
-    // walks, what find-in-page finds. The canvas draws its focus ring on the same item.
+    // walks, what find-in-page finds. The canvas draws its focus ring on the same item. The core writes
+    // it with the state it shows, and after every change sends that state (attributes, the filter's value,
+    // its status line) as one event, which this applies as it is: the element decides none of it.
     _buildMirror() {
       setCoreHtml(this._mirror, this._query('html'));
-      this._mirrorFocusable = new Map();
-      for (const el of this._mirror.querySelectorAll('[data-focus]')) this._mirrorFocusable.set(el.dataset.focus, el);
-      const state = this.getState();
-      if (state) {
-        this._syncStage(state.stage);
-        state.openFaqs.forEach((i) => this._syncFaq(i, true));
-        this._mirror.querySelectorAll('.aw-faq-answer[hidden]').forEach((panel) => panel.setAttribute('hidden', 'until-found'));
-        this._syncFilter(state.filter);
+    }
+
+    _applyMirror(state) {
+      for (const [id, change] of Object.entries(state)) {
+        const el = this.shadowRoot.getElementById(id);
+        if (!el || !this._mirror.contains(el)) continue;
+        for (const [name, value] of Object.entries(change)) {
+          if (name === 'textContent' || name === 'value') { if (el[name] !== value) el[name] = value; }
+          else if (value === null) el.removeAttribute(name);
+          else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+        }
       }
-    }
-
-    _syncStage(index) {
-      // Roving tab stop: the selected stage is the track's one stop, and focus follows it.
-      const focused = this.shadowRoot.activeElement;
-      const moveFocus = focused && focused.classList && focused.classList.contains('aw-stage-button');
-      this._mirror.querySelectorAll('.aw-stage-button').forEach((b) => {
-        const selected = Number(b.dataset.stage) === index;
-        b.tabIndex = selected ? 0 : -1;
-        if (selected) { b.setAttribute('aria-current', 'step'); b.dataset.focus = 'timeline'; this._mirrorFocusable.set('timeline', b); }
-        else { b.removeAttribute('aria-current'); delete b.dataset.focus; }
-      });
-      if (moveFocus) this._focusMirror('timeline');
-    }
-
-    _syncFaq(index, open) {
-      const button = this._mirrorFocusable && this._mirrorFocusable.get('faq:' + index);
-      if (!button) return;
-      button.setAttribute('aria-expanded', open ? 'true' : 'false');
-      const panel = this._mirror.querySelector('#' + CSS.escape(button.getAttribute('aria-controls')));
-      if (panel) { if (open) panel.hidden = false; else panel.setAttribute('hidden', 'until-found'); }   // found by find (selection section)
-    }
-
-    _syncFilter(text) {
-      const input = this._mirrorFocusable && this._mirrorFocusable.get('filter');
-      if (!input) return;
-      if (input.value !== text) input.value = text;
-      const state = this.getState();
-      const matches = new Set(JSON.parse(this._query('matches') || '[]'));
-      const shown = matches.size;
-      this._mirror.querySelectorAll('button[data-faq]').forEach((button) => {
-        const i = Number(button.dataset.faq);
-        const visible = matches.has(i);
-        button.closest('.aw-faq-question').hidden = !visible;
-        if (!visible) this._mirror.querySelector('#' + CSS.escape(button.getAttribute('aria-controls'))).hidden = true;
-        else if (state) this._syncFaq(i, state.openFaqs.includes(i));
-      });
-      const status = this._mirror.querySelector('.aw-faq-status');
-      if (status) status.textContent = !text ? '' : shown ? `${shown} question${shown === 1 ? '' : 's'} shown` : `No questions match \u201c${text}\u201d.`;
+      // A focused control that stopped being a focus target (the stage that was selected): focus follows
+      // the core's focus to the control that now is.
+      const active = this.shadowRoot.activeElement;
+      if (active && this._mirror.contains(active) && !active.dataset.focus) this._focusMirror(this._query('focus'));
     }
 
     // Over the canvas the mirror is out of sight and focus must not scroll the page (the core scrolls
     // to what it draws); in the HTML view focus scrolls natively, below the host's scroll-padding-top.
     _focusMirror(name) {
-      const el = name && this._mirrorFocusable && this._mirrorFocusable.get(name);
+      const el = name && this._mirror.querySelector(`[data-focus="${CSS.escape(name)}"]`);
       if (!el || this.shadowRoot.activeElement === el) return;
       this._movingFocus = true;
       el.focus({ preventScroll: !this._root.classList.contains('html-view') });
@@ -843,11 +1042,11 @@
       m.addEventListener('focusout', (e) => {
         if (!m.contains(e.relatedTarget)) this._command({ cmd: 'focus', name: '', keyboard: false });
       });
+      // Keys go to the core's keyboard model (the one key table), which says which it handled; the
+      // mirror's own controls keep the rest (Tab, links, typing in the filter).
       m.addEventListener('keydown', (e) => {
         const name = e.target.dataset && e.target.dataset.focus;
-        if (!name || !MODEL_KEYS.has(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
-        if (name === 'filter' && e.key !== 'ArrowDown' && e.key !== 'Escape') return;   // the input edits itself
-        if (name.startsWith('link:')) return;   // links follow natively
+        if (!name || e.altKey || e.ctrlKey || e.metaKey) return;
         if (this._command({ cmd: 'key', key: e.key, shift: e.shiftKey })) e.preventDefault();
       });
       m.addEventListener('input', (e) => {
@@ -875,48 +1074,44 @@
       });
     }
 
-    // The HTML view: the Text view button's, and the only view without WebGL.
+    // The HTML view: the Text view button's, the only view without WebGL, and the view while the page's
+    // GL context stays lost.
     _setHtmlView(on) {
       this._root.classList.toggle('html-view', on);
       this._mirror.classList.toggle('sr-only', !on);
       this._mirror.classList.toggle('shown', on);
       this._textButton.textContent = on ? 'Interactive view' : 'Text view';
       this._textButton.setAttribute('aria-pressed', on ? 'true' : 'false');
-      if (!on) { this._contentHeight = 0; this._syncHeight(); this._sizeCanvas(); }
+      if (!on) { this._contentHeight = 0; this._layoutOwed = true; this._syncHeight(); this._sizeCanvas(); this._schedule(); }
     }
 
     // [SECTION] canvas input ------------------------------------------------------------------
+    // Pointer and keys on the canvas go to this element's widget (keys by their KeyboardEvent.key names,
+    // through the core's one key table); Tab is the browser's, to walk the page.
     _installCanvasInput() {
       const c = this._canvas;
       const point = (e) => { const r = c.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
-      const mod = () => this._mod;
-      c.addEventListener('pointermove', (e) => { if (!mod()) return; const [x, y] = point(e); mod()._aw_pointer(0, x, y, -1); this._schedule(); });
-      c.addEventListener('pointerdown', (e) => {
-        if (!mod()) return;
-        const [x, y] = point(e);
-        mod()._aw_pointer(0, x, y, -1);
-        mod()._aw_pointer(1, x, y, e.button);
-        this._frameNow();
-      });
-      c.addEventListener('pointerup', (e) => { if (!mod()) return; const [x, y] = point(e); mod()._aw_pointer(2, x, y, e.button); this._frameNow(); });
-      c.addEventListener('pointerleave', () => { if (!mod()) return; mod()._aw_pointer(3, 0, 0, -1); this._schedule(); });
-      c.addEventListener('focus', () => { if (mod()) { mod()._aw_focus(1); this._schedule(); } });
-      c.addEventListener('blur', () => { if (mod()) { mod()._aw_focus(0); this._schedule(); } });
+      const pointer = (type, e, button) => {
+        if (!this._handle) return false;
+        const [x, y] = e ? point(e) : [0, 0];
+        this._wasm((m) => m._aw_pointer(this._handle, type, x, y, button));
+        return true;
+      };
+      c.addEventListener('pointermove', (e) => { if (pointer(0, e, -1)) this._schedule(); });
+      c.addEventListener('pointerdown', (e) => { if (pointer(1, e, e.button)) this._frameNow(); });
+      c.addEventListener('pointerup', (e) => { if (pointer(2, e, e.button)) this._frameNow(); });
+      c.addEventListener('pointerleave', () => { if (pointer(3, null, -1)) this._schedule(); });
+      const focus = (focused) => { if (this._handle) { this._wasm((m) => m._aw_focus(this._handle, focused)); this._schedule(); } };
+      c.addEventListener('focus', () => focus(1));
+      c.addEventListener('blur', () => focus(0));
       const key = (e, down) => {
-        const code = KEY_CODES[e.key] || KEY_CODES[e.key.toLowerCase()];
-        if (!code || !mod()) return;
+        if (!this._handle || e.key === 'Tab') return;
         const mods = (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
-        mod()._aw_key(code, down ? 1 : 0, mods);
+        if (!this._wasm((m) => withCString(m, e.key, (p) => m._aw_key(this._handle, p, down ? 1 : 0, mods)))) return;
         if (down) this._frameNow(); else this._schedule();
       };
-      c.addEventListener('keydown', (e) => { if (e.key !== 'Tab') key(e, true); });
+      c.addEventListener('keydown', (e) => key(e, true));
       c.addEventListener('keyup', (e) => key(e, false));
-      c.addEventListener('webglcontextlost', (e) => { e.preventDefault(); this._contextLost = true; });
-      c.addEventListener('webglcontextrestored', () => {
-        this._contextLost = false;
-        this._command({ cmd: 'glRestored' });
-        this._schedule();
-      });
     }
 
     // [SECTION] selection, clipboard and find --------------------------------------------------
@@ -925,24 +1120,26 @@
     // selects a word, and the browser's find, which matches the mirror's text: the match is scrolled into view inside
     // the mirror's clipped 1 px box, and that scroll tells which text it is, so the canvas scrolls there and selects it.
     _installSelectionInput() {
-      if (this._selectionInput) return;
-      this._selectionInput = true;
       const c = this._canvas;
-      const mod = () => this._mod;
+      const call = (fn) => (this._handle ? this._wasm(fn) : undefined);
       const point = (e) => { const r = c.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
       // Chromium runs Copy for a key only when something is selected in the page, or when beforecopy is cancelled.
-      c.addEventListener('beforecopy', (e) => { if (mod() && mod().HEAPU8[mod()._aw_selection(0)]) e.preventDefault(); });
+      c.addEventListener('beforecopy', (e) => { if (call((m) => m.HEAPU8[m._aw_selection(this._handle, 0)])) e.preventDefault(); });
       c.addEventListener('copy', (e) => {
-        const text = mod() ? mod().UTF8ToString(mod()._aw_selection(0)) : '';
+        const text = call((m) => m.UTF8ToString(m._aw_selection(this._handle, 0))) || '';
         if (!text || !e.clipboardData) return;   // nothing selected on the canvas: the page's own copy
         e.clipboardData.setData('text/plain', text);
-        e.clipboardData.setData('text/html', mod().UTF8ToString(mod()._aw_selection(1)));
+        e.clipboardData.setData('text/html', call((m) => m.UTF8ToString(m._aw_selection(this._handle, 1))));
         e.preventDefault();
       });
-      c.addEventListener('keydown', (e) => { if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'a') e.preventDefault(); });
+      c.addEventListener('keydown', (e) => {
+        if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'a') return;
+        e.preventDefault();
+        if (call((m) => m._aw_select(this._handle, 0, 0, 0))) this._frameNow();
+      });
       // A mouse drag keeps selecting outside the canvas; a touch that the browser turns into a scroll releases.
       c.addEventListener('pointerdown', (e) => { if (e.pointerType === 'mouse' && e.button === 0) c.setPointerCapture(e.pointerId); });
-      c.addEventListener('pointercancel', (e) => { if (mod()) { const [x, y] = point(e); mod()._aw_pointer(2, x, y, 0); this._schedule(); } });
+      c.addEventListener('pointercancel', (e) => { const [x, y] = point(e); if (call((m) => m._aw_pointer(this._handle, 2, x, y, 0)) !== undefined) this._schedule(); });
       // Touch: a finger on the text scrolls the page, it does not drag a selection; a long press selects a word.
       let press = null;
       c.addEventListener('pointermove', (e) => {
@@ -956,7 +1153,7 @@
         const [x, y] = point(e);
         const current = { id: e.pointerId, x0: e.clientX, y0: e.clientY, fired: false, timer: 0 };
         current.timer = setTimeout(() => {
-          current.fired = !!mod() && mod()._aw_select(1, x, y) === 1;
+          current.fired = call((m) => m._aw_select(this._handle, 1, x, y)) === 1;
           if (current.fired) this._frameNow();
         }, LONG_PRESS_MS);
         press = current;
@@ -971,7 +1168,7 @@
       let focusedAt = -Infinity;
       m.addEventListener('focusin', () => { focusedAt = performance.now(); });
       m.addEventListener('scroll', () => {
-        if (!mod() || this._root.classList.contains('html-view') || (m.scrollTop === 0 && m.scrollLeft === 0)) return;
+        if (!this._handle || this._root.classList.contains('html-view') || (m.scrollTop === 0 && m.scrollLeft === 0)) return;
         const ours = Math.max(focusedAt, this._mirrorScrolledAt || -Infinity);
         const context = performance.now() - ours > 300 ? textAtBox(m) : null;
         m.scrollTop = 0;   // so that the next match scrolls the box again
@@ -980,7 +1177,7 @@
         // The longest context first; the mirror and the canvas may differ further away (a footnote mark, a table bar).
         for (const n of [40, 16]) {
           const before = context.before.slice(-n), after = context.after.slice(0, n);
-          const found = withCString(mod(), before, (b) => withCString(mod(), after, (a) => mod()._aw_find_reveal(b, a)));
+          const found = call((m) => withCString(m, before, (b) => withCString(m, after, (a) => m._aw_find_reveal(this._handle, b, a))));
           if (found === 1) { this._frameNow(); return; }
         }
         // Text the canvas does not lay out as the article's (a stage's card, a question or its answer): scroll to the
@@ -1001,14 +1198,14 @@
     // Methods return whether they did what was asked; a call the article cannot honour (no such
     // stage, a bad argument, before the article is loaded) also fires articleerror with the reason.
     _command(obj) {
-      if (!this._mod) return false;
-      const ok = withCString(this._mod, JSON.stringify(obj), (p) => this._mod._aw_command(p));
+      if (!this._handle) return false;
+      const ok = this._wasm((m) => withCString(m, JSON.stringify(obj), (p) => m._aw_command(this._handle, p)));
       this._schedule();
       return ok === 1;
     }
 
     _api(obj) {
-      if (this._mod && this._shownMarkdown !== null) return this._command(obj);
+      if (this._handle && this._shownMarkdown !== null) return this._command(obj);
       this._emit('articleerror', { message: `${obj.cmd}: no article is loaded yet (wait for the ready promise)` });
       return false;
     }
@@ -1020,8 +1217,8 @@
     }
 
     _query(what) {
-      if (!this._mod) return '';
-      return withCString(this._mod, what, (p) => this._mod.UTF8ToString(this._mod._aw_get_json(p)));
+      if (!this._handle) return '';
+      return this._wasm((m) => withCString(m, what, (p) => m.UTF8ToString(m._aw_get_json(this._handle, p))));
     }
 
     selectStage(index) { return this._api({ cmd: 'selectStage', index }); }
@@ -1030,41 +1227,18 @@
     collapseAll() { return this._api({ cmd: 'collapseAll' }); }
     scrollToAnchor(id) { return this._api({ cmd: 'scrollToAnchor', id }); }
     getState() { const s = this._query('state'); return s ? JSON.parse(s) : null; }
-    setState(state) {
-      const ok = this._api({ cmd: 'setState', state });
-      if (ok) this._buildMirror();
-      return ok;
-    }
+    setState(state) { return this._api({ cmd: 'setState', state }); }
     getLayout() {
       if (this._htmlOnly) return null;   // nothing is drawn, so nothing is laid out
       // The layout of the current state: draw the pending frame first, if there is one.
-      if (this._raf) { cancelAnimationFrame(this._raf); this._raf = 0; this._frameNow(); }
+      this._frameNow();
       const s = this._query('layout');
       // The canvas draws the article from the element's top: content coordinates are element coordinates.
       return s ? JSON.parse(s) : null;
     }
     getModel() { const s = this._query('model'); return s ? JSON.parse(s) : null; }
     /** Frames drawn so far: a diagnostic for idle and visibility tests. */
-    get framesDrawn() { return this._framesDrawn || 0; }
-
-    destroy() {
-      this._generation++;
-      if (this._abort) this._abort.abort();
-      if (this._raf) cancelAnimationFrame(this._raf);
-      this._raf = 0;
-      window.removeEventListener('scroll', this._onScroll);
-      window.removeEventListener('resize', this._onResize);
-      window.removeEventListener('hashchange', this._onHash);
-      document.removeEventListener('visibilitychange', this._onVisibility);
-      if (this._resizeObserver) this._resizeObserver.disconnect();
-      if (this._intersection) this._intersection.disconnect();
-      if (this._media) for (const m of this._media) m.removeEventListener('change', this._onResize);
-      if (this._mod) this._mod._aw_destroy();
-      this._mod = null;
-      this._started = false;
-      this._firstFrameDrawn = false;
-      this._root.classList.remove('ready');
-    }
+    get framesDrawn() { return this._framesDrawn; }
   }
 
   customElements.define('article-widget', ArticleWidgetElement);

@@ -81,9 +81,9 @@ mergeInto(LibraryManager.library, {
     // While the module downloads: every character of the article measured in the styles the widget draws
     // it in (body text in four, headings and controls in two, code in one; the element's families, or the
     // config's), so the first frame finds them measured and the fonts the browser falls back to loaded.
-    prepare: function (text, configText) {
+    prepare: function (text, configText, elementFamilies) {
       const t0 = performance.now();
-      const [body, heading, code] = AwText.defaults();
+      const [body, heading, code] = elementFamilies ? [elementFamilies.body, elementFamilies.heading, elementFamilies.code] : AwText.defaults();
       const families = { body: [body], heading: [heading], code: [code] };
       try {
         const fonts = (JSON.parse(configText || '{}') || {}).fonts || {};
@@ -102,6 +102,7 @@ mergeInto(LibraryManager.library, {
       }
       AwText.stats.prepareMs += performance.now() - t0;
     },
+    // The page's default families (the first element's); each widget passes its own (web_main's "fonts").
     defaults: function () {
       const d = Module['textDefaults'] || {};
       return [d.body || 'serif', d.heading || d.body || 'sans-serif', d.code || 'monospace'];

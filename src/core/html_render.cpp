@@ -2,9 +2,11 @@
 // [SECTION] inlines  [SECTION] blocks  [SECTION] timeline and FAQ  [SECTION] RenderHtml
 #include "html_render.h"
 
+#include <unordered_map>
 #include <unordered_set>
 
 #include "article.h"
+#include "mirror_state.h"
 #include "strings.h"
 #include "text_util.h"
 
@@ -18,7 +20,11 @@ namespace {
 // byte for byte), with the widget's rules: raw HTML left out, refused links as text, ids prefixed.
 class HtmlWriter {
 public:
-    HtmlWriter(const Document& doc, const HtmlOptions& options, std::string& out) : doc_(doc), opt_(options), out_(out) {}
+    HtmlWriter(const Document& doc, const HtmlOptions& options, std::string& out) : doc_(doc), opt_(options), out_(out) {
+        if (!options.interactive) return;
+        mirror_ = MirrorStateOf(doc, options.state, options.idPrefix);
+        for (const MirrorElement& e : mirror_) mirrorById_.emplace(e.id, &e);
+    }
 
     // [SECTION] inlines -----------------------------------------------------------
     void Inlines(const Node& n) {
@@ -114,9 +120,8 @@ public:
             out_ += "<li class=\"aw-stage\" id=\"" + id + "\">";
             if (opt_.interactive) {
                 // One tab stop for the whole track (the selected stage); arrows move between stages.
-                const bool selected = static_cast<int>(i) == opt_.selectedStage;
                 out_ += "<button type=\"button\" class=\"aw-stage-button\" data-stage=\"" + std::to_string(i) + "\"";
-                out_ += selected ? " aria-current=\"step\" tabindex=\"0\" data-focus=\"timeline\"" : " tabindex=\"-1\"";
+                MirrorAttributes(MirrorStageButtonId(opt_.idPrefix, i));
                 out_ += ">";
                 AppendHtmlEscaped(out_, stages[i].title);
                 out_ += "</button>";
@@ -166,23 +171,32 @@ public:
         if (opt_.interactive) {
             out_ += "<div class=\"aw-faq-controls\"><label>";
             out_ += kFilterQuestions;
-            out_ += " <input type=\"search\" data-focus=\"filter\" autocomplete=\"off\"></label> <button type=\"button\" data-focus=\"expand\">";
+            out_ += " <input type=\"search\" data-focus=\"filter\" autocomplete=\"off\"";
+            MirrorAttributes(MirrorFilterId(opt_.idPrefix));
+            out_ += "></label> <button type=\"button\" data-focus=\"expand\">";
             out_ += kExpandAll;
             out_ += "</button> <button type=\"button\" data-focus=\"collapse\">";
             out_ += kCollapseAll;
-            out_ += "</button></div>\n<p class=\"aw-faq-status\" role=\"status\" aria-live=\"polite\"></p>\n";
+            out_ += "</button></div>\n<p class=\"aw-faq-status\" role=\"status\" aria-live=\"polite\"";
+            if (!MirrorAttributes(MirrorStatusId(opt_.idPrefix))) out_ += ">";
+            out_ += "</p>\n";
         }
         for (size_t i = 0; i < doc_.faq.entries.size(); ++i) {
             const FaqEntry& e = doc_.faq.entries[i];
             const std::string id = opt_.idPrefix + "faq-" + e.id;
-            out_ += "<h" + h + " class=\"aw-faq-question\">";
+            out_ += "<h" + h + " class=\"aw-faq-question\"";
             if (opt_.interactive) {
-                out_ += "<button type=\"button\" id=\"" + id + "\" aria-expanded=\"false\" aria-controls=\"" + id +
-                        "-panel\" data-faq=\"" + std::to_string(i) + "\" data-focus=\"faq:" + std::to_string(i) + "\">";
+                MirrorAttributes(MirrorQuestionId(opt_.idPrefix, e));
+                out_ += "><button type=\"button\" aria-controls=\"" + id + "-panel\" data-faq=\"" + std::to_string(i) + "\" data-focus=\"faq:" +
+                        std::to_string(i) + "\"";
+                MirrorAttributes(id);
+                out_ += ">";
                 AppendHtmlEscaped(out_, e.question);
-                out_ += "</button></h" + h + ">\n<div class=\"aw-faq-answer\" id=\"" + id + "-panel\" role=\"region\" aria-labelledby=\"" +
-                        id + "\" hidden>\n";
+                out_ += "</button></h" + h + ">\n<div class=\"aw-faq-answer\" role=\"region\" aria-labelledby=\"" + id + "\"";
+                MirrorAttributes(id + "-panel");
+                out_ += ">\n";
             } else {
+                out_ += ">";
                 out_ += "<span id=\"" + id + "\">";
                 AppendHtmlEscaped(out_, e.question);
                 out_ += "</span></h" + h + ">\n<div class=\"aw-faq-answer\">\n";
@@ -390,9 +404,40 @@ private:
         }
     }
 
+    // The interactive mirror's state for element `id` (core/mirror_state.h): its id, its attributes,
+    // its value and, for an element whose text the state gives, the end of its start tag and that text
+    // (then it returns true).
+    bool MirrorAttributes(const std::string& id) {
+        out_ += " id=\"";
+        AppendHtmlEscaped(out_, id);
+        out_ += "\"";
+        const auto it = mirrorById_.find(id);
+        if (it == mirrorById_.end()) return false;
+        const MirrorElement& e = *it->second;
+        for (const auto& [name, value] : e.attributes) {
+            if (!value) continue;
+            out_ += " " + name;
+            if (name == "hidden" && value->empty()) continue;
+            out_ += "=\"";
+            AppendHtmlEscaped(out_, *value);
+            out_ += "\"";
+        }
+        if (e.value) {
+            out_ += " value=\"";
+            AppendHtmlEscaped(out_, *e.value);
+            out_ += "\"";
+        }
+        if (!e.text) return false;
+        out_ += ">";
+        AppendHtmlEscaped(out_, *e.text);
+        return true;
+    }
+
     const aw::Document& doc_;
     const HtmlOptions& opt_;
     std::string& out_;
+    std::vector<MirrorElement> mirror_;   // interactive: the state's attributes, by element
+    std::unordered_map<std::string, const MirrorElement*> mirrorById_;
     std::vector<OpenInline> open_;   // inline containers open in the current leaf
     bool needClosingTableBody_ = false, inTableHeader_ = false;
     int footnoteIx_ = 0, writtenFootnoteIx_ = 0;
@@ -405,7 +450,7 @@ HtmlOptions HtmlOptionsFor(const Article& article, bool interactive) {
     HtmlOptions options;
     options.interactive = interactive;
     options.idPrefix = article.config.deepLinkPrefix;
-    options.selectedStage = article.config.initialStage;
+    options.state.selectedStage = article.config.initialStage;
     options.markers = &article.config.markers;
     options.baseUrl = article.baseUrl;
     return options;

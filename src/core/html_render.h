@@ -5,13 +5,14 @@
 #include <vector>
 #include "config.h"
 #include "document.h"
+#include "widget_state.h"
 
 namespace aw {
 
 struct HtmlOptions {
     std::string idPrefix;        // prefixes every id, so two widgets on one page never collide
     bool interactive = false;    // true: timeline stages and FAQ questions are buttons (the ARIA mirror)
-    int  selectedStage = 0;      // interactive: the stage marked aria-current
+    WidgetState state;           // interactive: what the mirror shows (its ARIA state: core/mirror_state.h)
     const std::vector<TimelineMarker>* markers = nullptr;   // config markers, listed after the stages
     std::string baseUrl;         // relative links and image sources are written resolved against it ("": as written)
     const std::map<std::string, std::string>* imageUrls = nullptr;   // image src as written -> URL to write instead (the bundle's data URLs)

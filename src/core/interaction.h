@@ -32,7 +32,9 @@ std::vector<int> MatchingQuestions(const Document& doc, const std::string& filte
 // the filter, Expand all, Collapse all and the matching questions.
 std::vector<FocusTarget> FocusOrder(const Document& doc, const WidgetState& state);
 
-enum class Key : uint8_t { Tab, Left, Right, Up, Down, Home, End, Enter, Space, Escape, Backspace };
+// The keys the widget acts on (src/ui/keys.h maps them to the browser's and Dear ImGui's names). PageUp and
+// PageDown only scroll, where the widget owns scrolling.
+enum class Key : uint8_t { Tab, Left, Right, Up, Down, Home, End, Enter, Space, Escape, Backspace, PageUp, PageDown };
 
 struct KeyOutcome {
     bool        handled = false;     // false: let the host do its default (e.g. scroll the page)

@@ -17,6 +17,7 @@
 #include "platform/native_fonts.h"
 #include "platform/png_writer.h"
 #include "ui/widget_app.h"
+#include "ui/widget_runner.h"
 
 namespace aw {
 
@@ -62,12 +63,18 @@ HostServices NativeHost() {
 
 // [SECTION] window and ImGui -------------------------------------------------------
 
-bool g_inputSeen = false;   // set by GLFW callbacks; ImGui's backend chains to them
+// The platform's input goes into ImGui through GLFW's backend, which chains to these callbacks: each
+// tells the runner's pacer what happened.
+WidgetRunner* g_runner = nullptr;
 float g_scale = 1.0f;       // device pixels per CSS pixel: ImGui works in CSS px, GLFW reports pixels
+
+void InputArrived() { if (g_runner) g_runner->Request(FrameCause::Input); }
 
 struct NativeWindow {
     GLFWwindow* window = nullptr;
-    bool Open(int width, int height, bool visible, const char* title) {
+    ImGuiContext* context = nullptr;
+    // A window for `runner` (its ImGui context gets GLFW's and OpenGL 3's backends).
+    bool Open(WidgetRunner& runner, int width, int height, bool visible, const char* title) {
         glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "article-widget: GLFW error %d: %s\n", code, text); });
         if (!glfwInit()) return false;
         glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -77,64 +84,67 @@ struct NativeWindow {
         if (!window) return false;
         glfwMakeContextCurrent(window);
         glfwSwapInterval(1);
-        glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { g_inputSeen = true; });
-        glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { g_inputSeen = true; });
-        glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { g_inputSeen = true; });
-        glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { g_inputSeen = true; });
-        glfwSetCharCallback(window, [](GLFWwindow*, unsigned) { g_inputSeen = true; });
-        glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { g_inputSeen = true; });
-        glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { g_inputSeen = true; });
-        glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { g_inputSeen = true; });
-        glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { g_inputSeen = true; });
-        ImGui::CreateContext();
-        ImGui::GetIO().IniFilename = nullptr;
-        ImGui::GetIO().LogFilename = nullptr;
+        g_runner = &runner;
+        glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { InputArrived(); });
+        glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { InputArrived(); });
+        glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { InputArrived(); });
+        glfwSetCharCallback(window, [](GLFWwindow*, unsigned) { InputArrived(); });
+        glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { InputArrived(); });
+        glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { InputArrived(); });
+        glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { if (g_runner) g_runner->Request(FrameCause::Content); });
+        context = runner.context();
+        ImGuiContext* previous = ImGui::GetCurrentContext();
+        ImGui::SetCurrentContext(context);
         ImGui_ImplGlfw_InitForOpenGL(window, /*install_callbacks=*/true);
         // The pointer in CSS px: the backend's own handler, fed scaled coordinates.
         glfwSetCursorPosCallback(window, [](GLFWwindow* w, double x, double y) {
-            g_inputSeen = true;
+            InputArrived();
             ImGui_ImplGlfw_CursorPosCallback(w, x / g_scale, y / g_scale);
         });
         ImGui_ImplOpenGL3_Init("#version 130");   // handles ImGui's texture requests (RendererHasTextures)
+        ImGui::SetCurrentContext(previous);
         return true;
     }
     ~NativeWindow() {
+        g_runner = nullptr;
         if (!window) { glfwTerminate(); return; }
+        ImGuiContext* previous = ImGui::GetCurrentContext();
+        ImGui::SetCurrentContext(context);
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
-        ImGui::DestroyContext();
+        ImGui::SetCurrentContext(previous);
         glfwDestroyWindow(window);
         glfwTerminate();
     }
-    // One frame of the widget into the back buffer. ImGui's display is in CSS px, its framebuffer
-    // scale the density, so layout is the same at every scale and glyphs are made for the pixels.
-    void Render(WidgetApp& app, float scale, double time) {
-        g_scale = scale;
-        app.PrepareFonts(scale);
+    // The viewport of the window's framebuffer at `scale` device pixels per CSS px: ImGui's display is in
+    // CSS px, its framebuffer scale the density, so layout is the same at every scale and glyphs are made
+    // for the pixels.
+    Viewport ViewportAt(float scale) const {
         int fbw = 0, fbh = 0;
         glfwGetFramebufferSize(window, &fbw, &fbh);
-        for (int pass = 0; pass < 3; ++pass) {   // again only if glyphs were still missing (see FlushGlyphs)
-            ImGui_ImplOpenGL3_NewFrame();
-            ImGui_ImplGlfw_NewFrame();
-            ImGuiIO& io = ImGui::GetIO();
-            io.DisplaySize = ImVec2(static_cast<float>(fbw) / scale, static_cast<float>(fbh) / scale);
-            io.DisplayFramebufferScale = ImVec2(scale, scale);
-            if (pass > 0) io.DeltaTime = 1e-4f;
-            ImGui::NewFrame();
-            FrameInput input;
-            input.width = io.DisplaySize.x;
-            input.height = io.DisplaySize.y;
-            input.timeSeconds = time;
-            app.Frame(input);
-            ImGui::Render();
-            if (!app.FlushGlyphs()) break;
-        }
-        glViewport(0, 0, fbw, fbh);
-        glClearColor(0, 0, 0, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        Viewport v;
+        v.width = static_cast<float>(fbw) / scale;
+        v.height = static_cast<float>(fbh) / scale;
+        v.density = scale;
+        return v;
     }
 };
+
+// GLFW and OpenGL 3 around ImGui's frame; the frame itself is the runner's.
+RunnerBackend NativeBackend() {
+    RunnerBackend backend;
+    backend.newFrame = [] {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+    };
+    backend.render = [](ImDrawData* data, int pixelWidth, int pixelHeight) {
+        glViewport(0, 0, pixelWidth, pixelHeight);
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(data);
+    };
+    return backend;
+}
 
 float MonitorScale(GLFWwindow* window, float requested) {
     if (requested > 0.0f) return requested;
@@ -149,30 +159,31 @@ float MonitorScale(GLFWwindow* window, float requested) {
 
 int RunViewer(const NativeOptions& o) {
     NativeGlyphSource glyphs;
-    WidgetApp app(NativeHost(), &glyphs);
+    SharedFonts fonts(&glyphs, ImTextureFormat_RGBA32);
+    WidgetApp app(NativeHost(), &fonts);
     app.SetForcedTheme(ThemeFromName(o.theme));
     LoadOutcome first = LoadFromFiles(o);
     if (first.article) app.SetArticle(first.article);
     else app.SetError(first.error);
+    WidgetRunner runner(app, fonts, NativeBackend());
 
     NativeWindow win;
     const std::string title = (first.article && !first.article->doc.title.empty() ? first.article->doc.title : o.articlePath) + " \xE2\x80\x94 article-widget";
-    if (!win.Open(o.width, o.height, true, title.c_str())) {
+    if (!win.Open(runner, o.width, o.height, true, title.c_str())) {
         std::fprintf(stderr, "article-widget: error: cannot open a window (is DISPLAY set? try xvfb-run)\n");
         return 1;
     }
-    const float scale = MonitorScale(win.window, o.scale);
+    g_scale = MonitorScale(win.window, o.scale);
     if (!o.stateJson.empty()) { std::string e; app.SetStateJson(o.stateJson, e); }
     bool pendingAnchor = !o.scrollTo.empty();
 
     int64_t articleStamp = FileModifiedNs(o.articlePath), configStamp = o.configPath.empty() ? 0 : FileModifiedNs(o.configPath);
-    int framesToDraw = 2;   // ImGui settles hover state over two frames after input
+    runner.Request(FrameCause::Content);
     double lastPoll = glfwGetTime();
     while (!glfwWindowShouldClose(win.window)) {
         // Sleep until input, or wake every 250 ms to look for file changes: no busy loop while idle.
-        if (framesToDraw > 0 || app.WantsAnotherFrame()) glfwPollEvents();
+        if (runner.NeedsFrame()) glfwPollEvents();
         else glfwWaitEventsTimeout(0.25);
-        if (g_inputSeen) { framesToDraw = 2; g_inputSeen = false; }
         if (o.articlePath != "-" && glfwGetTime() - lastPoll > 0.25) {
             lastPoll = glfwGetTime();
             const int64_t a = FileModifiedNs(o.articlePath), c = o.configPath.empty() ? 0 : FileModifiedNs(o.configPath);
@@ -182,13 +193,13 @@ int RunViewer(const NativeOptions& o) {
                 LoadOutcome next = LoadFromFiles(o);
                 if (next.article) app.SetArticle(next.article);   // state and scroll carry over
                 else app.SetError(next.error);                    // the last good article stays
-                framesToDraw = 2;
+                runner.Request(FrameCause::Content);
             }
         }
-        if (framesToDraw == 0 && !app.WantsAnotherFrame()) continue;
-        if (framesToDraw > 0) --framesToDraw;
-        win.Render(app, scale, glfwGetTime());
-        if (pendingAnchor) { app.ScrollToAnchor(o.scrollTo, false); pendingAnchor = false; framesToDraw = 2; }
+        runner.SetViewport(win.ViewportAt(g_scale));   // a new window size asks for a frame
+        if (!runner.NeedsFrame()) continue;
+        runner.Frame(glfwGetTime());
+        if (pendingAnchor) { app.ScrollToAnchor(o.scrollTo, false); pendingAnchor = false; runner.Request(FrameCause::Content); }
         glfwSwapBuffers(win.window);
     }
     return 0;
@@ -198,15 +209,17 @@ int RunViewer(const NativeOptions& o) {
 
 int RenderScreenshot(const NativeOptions& o, const std::string& outPath) {
     NativeGlyphSource glyphs;
-    WidgetApp app(NativeHost(), &glyphs);
+    SharedFonts fonts(&glyphs, ImTextureFormat_RGBA32);
+    WidgetApp app(NativeHost(), &fonts);
     app.SetForcedTheme(ThemeFromName(o.theme));
     LoadOutcome loaded = LoadFromFiles(o);
     if (loaded.article) app.SetArticle(loaded.article);
     else app.SetError(loaded.error);
+    WidgetRunner runner(app, fonts, NativeBackend());
     const float scale = o.scale > 0.0f ? o.scale : 1.0f;
     const int fbw = static_cast<int>(o.width * scale), fbh = static_cast<int>(o.height * scale);
     NativeWindow win;
-    if (!win.Open(fbw, fbh, false, "article-widget screenshot")) {
+    if (!win.Open(runner, fbw, fbh, false, "article-widget screenshot")) {
         std::fprintf(stderr, "article-widget: error: cannot create an OpenGL context (run under xvfb-run)\n");
         return 1;
     }
@@ -215,7 +228,9 @@ int RenderScreenshot(const NativeOptions& o, const std::string& outPath) {
         if (!app.SetStateJson(o.stateJson, e)) { std::fprintf(stderr, "article-widget: error: %s\n", e.c_str()); return 1; }
     }
     // Frame 1 lays out; then the anchor is known; frames 2-3 draw the settled page.
-    win.Render(app, scale, 0.0);
+    g_scale = scale;
+    runner.SetViewport(win.ViewportAt(scale));
+    runner.Frame(0.0);
     if (!o.scrollTo.empty() && !app.ScrollToAnchor(o.scrollTo, false)) {
         std::fprintf(stderr, "article-widget: error: no section with anchor \"%s\"\n", o.scrollTo.c_str());
         return 1;
@@ -224,8 +239,8 @@ int RenderScreenshot(const NativeOptions& o, const std::string& outPath) {
         std::fprintf(stderr, "article-widget: error: no text \"%s\" within one block of the article\n", o.selectText.c_str());
         return 1;
     }
-    win.Render(app, scale, 0.016);
-    win.Render(app, scale, 0.033);
+    runner.Frame(0.016);
+    runner.Frame(0.033);
     int w = 0, h = 0;
     glfwGetFramebufferSize(win.window, &w, &h);
     std::vector<uint8_t> pixels(static_cast<size_t>(w) * h * 4), flipped(pixels.size());

@@ -1,35 +1,43 @@
-// The web platform: one widget per module instance, driven by the custom element through C exports.
-// The element owns the frame loop (requestAnimationFrame only when a frame is needed) and the page
-// scroll; this file owns the WebGL context, ImGui's IO and the calls into the shared WidgetApp.
-// [SECTION] JS bridge  [SECTION] instance  [SECTION] exports: lifecycle  [SECTION] exports: input
-// [SECTION] exports: commands and queries
+// The web platform: one WebAssembly module per page serves every <article-widget>. Each widget is a
+// handle into a registry (its WidgetApp and WidgetRunner, with a Dear ImGui context of its own); the
+// page's widgets share one glyph source and font atlas, one WebGL context and one renderer (the page's
+// Engine). The element draws a widget only when its runner asks for a frame and it is in or near view,
+// and owns the page's scroll; this file owns the GL context and the calls into the shared UI code.
+// [SECTION] JS bridge  [SECTION] the page's engine  [SECTION] widgets  [SECTION] exports: engine
+// [SECTION] exports: lifecycle  [SECTION] exports: input  [SECTION] exports: commands and queries
 #include <emscripten.h>
 #include <GLES2/gl2.h>
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "core/article.h"
 #include "core/html_render.h"
 #include "core/markdown.h"
+#include "core/mirror_state.h"
 #include "core/model_json.h"
 #include "platform/web_glyphs.h"
 #include "platform/web_renderer.h"
+#include "ui/keys.h"
 #include "ui/widget_app.h"
+#include "ui/widget_runner.h"
 
 // [SECTION] JS bridge ---------------------------------------------------------
-// A WebGL 1 context on the element's own canvas (Module.canvas), so several instances coexist. With
-// alpha, so the host page shows through wherever the widget paints no background.
+// The page's one WebGL 1 context, on the canvas the element's engine made for it (Module.glCanvas: an
+// OffscreenCanvas, whose frames go to each widget's own canvas). With alpha, so the host page shows
+// through wherever the widget paints no background.
 EM_JS(int, aw_js_create_gl, (), {
+    var canvas = Module['glCanvas'];
+    if (!canvas) return 0;
     var attrs = {alpha: true, depth: false, stencil: false, antialias: false, premultipliedAlpha: true,
                  preserveDrawingBuffer: false, powerPreference: 'low-power', majorVersion: 1, minorVersion: 0};
-    var handle = GL.createContext(Module['canvas'], attrs);
+    var handle = GL.createContext(canvas, attrs);
     if (handle) GL.makeContextCurrent(handle);
     return handle;
 });
@@ -40,85 +48,120 @@ EM_JS(void, aw_js_reenable_gl_extensions, (), {
         GL.initExtensions(GL.currentContext);
     }
 });
-// Events for the element: type plus a JSON payload.
-EM_JS(void, aw_js_emit, (const char* type, const char* json), {
-    if (Module['onWidgetEvent']) Module['onWidgetEvent'](UTF8ToString(type), UTF8ToString(json));
+// Events for a widget's element: its handle, the type and a JSON payload.
+EM_JS(void, aw_js_emit, (int widget, const char* type, const char* json), {
+    if (Module['onWidgetEvent']) Module['onWidgetEvent'](widget, UTF8ToString(type), UTF8ToString(json));
+});
+// The page owns the scroll position: where it has scrolled a widget's article to (CSS px at the top of
+// its canvas), asked whenever the widget needs it.
+EM_JS(float, aw_js_scroll_y, (int widget), {
+    return Module['hostScrollY'] ? Module['hostScrollY'](widget) : 0;
 });
 
 namespace {
 
-// [SECTION] instance -------------------------------------------------------------
-struct WebWidget {
-    aw::WebGlyphSource glyphs;                // before the app: it outlives it
-    std::unique_ptr<aw::WidgetApp> app;
-    int   glContext = 0;
+// The module may grow to 64 MB (cmake/web.cmake), for every widget of the page: whatever an article's
+// size, at most 196608 markup elements reach the parser (README "Limits" has the memory this takes at
+// the costliest).
+constexpr aw::MarkupBudget kModuleMarkupBudget{4, 65536, 196608};
+
+// [SECTION] the page's engine ----------------------------------------------------
+// What every widget of the page shares: the browser's text engine, the font atlas, the GL context and
+// its renderer. Made with the first widget; it lives as long as the module.
+struct Engine {
+    aw::WebGlyphSource glyphs;                                  // before the fonts: it outlives them
+    aw::SharedFonts fonts{&glyphs, ImTextureFormat_Alpha8};     // 8-bit alpha: a quarter of RGBA
     aw::WebGlRenderer renderer;
-    float width = 0, height = 0, scale = 1;   // CSS px and device pixel ratio
-    double lastFrameMs = 0;
-    const aw::Article* countedArticle = nullptr;   // the article `uncovered` was counted for
-    int   uncovered = 0;
-    bool  prefersDark = false, reducedMotion = false;
-    int   pendingFrames = 2;
-    int   cursor = ImGuiMouseCursor_Arrow;    // the mouse cursor the element shows over the canvas
-    std::string scratch;                      // the last string handed to JS
+    int glContext = 0;                                          // 0: no WebGL (widgets run without drawing)
+    std::string scratch;                                        // the last engine-wide string handed to JS
 };
-WebWidget* g_widget = nullptr;
 
-void Emit(const char* type, const std::string& json) { aw_js_emit(type, json.c_str()); }
+Engine* g_engine = nullptr;
 
-aw::HostServices WebHost() {
+Engine& TheEngine() {
+    if (!g_engine) {
+        g_engine = new Engine();
+        g_engine->glContext = std::max(0, aw_js_create_gl());
+        if (g_engine->glContext > 0 && !g_engine->renderer.Init()) g_engine->glContext = 0;
+    }
+    return *g_engine;
+}
+
+// [SECTION] widgets ---------------------------------------------------------------
+struct WebWidget {
+    int handle = 0;
+    std::unique_ptr<aw::WidgetApp> app;
+    std::unique_ptr<aw::WidgetRunner> runner;
+    bool prefersDark = false;
+    float drawnScrollY = -1.0f;                    // the page's scroll position the last frame drew
+    int cursor = ImGuiMouseCursor_Arrow;           // the mouse cursor the element shows over the canvas
+    int mirroredRevision = -1;                     // the state revision the mirror shows
+    const aw::Article* countedArticle = nullptr;   // the article `uncovered` was counted for
+    int uncovered = 0;
+    std::string scratch;                           // the last string handed to JS for this widget
+    std::string reveal;                            // the mirror id a command leads to, sent after the mirror's state
+};
+
+// Every widget of the page, by the handle the element holds.
+std::unordered_map<int, std::unique_ptr<WebWidget>> g_widgets;
+int g_nextHandle = 1;
+
+// The widget a call from the element is for, with its ImGui context made current: what the call does
+// (a command, a query that lays out) works in that widget's context, as its frames do.
+WebWidget* Find(int handle) {
+    const auto it = g_widgets.find(handle);
+    if (it == g_widgets.end()) return nullptr;
+    ImGui::SetCurrentContext(it->second->runner->context());
+    return it->second.get();
+}
+
+void Emit(int widget, const char* type, const std::string& json) { aw_js_emit(widget, type, json.c_str()); }
+
+aw::HostServices WebHost(int handle) {
     aw::HostServices host;
-    host.openUrl = [](const std::string& url) { Emit("link", nlohmann::json{{"href", url}}.dump()); };
-    host.log = [](const std::string& message) { Emit("log", nlohmann::json{{"message", message}}.dump()); };
-    host.stageChanged = [](int index) { Emit("stagechange", nlohmann::json{{"index", index}}.dump()); };
-    host.faqToggled = [](int index, bool open) { Emit("faqtoggle", nlohmann::json{{"index", index}, {"open", open}}.dump()); };
-    host.focusChanged = [](const std::string& name) { Emit("focus", nlohmann::json{{"name", name}}.dump()); };
-    host.filterChanged = [](const std::string& text) { Emit("filter", nlohmann::json{{"text", text}}.dump()); };
-    host.hashChanged = [](const std::string& hash) { Emit("hash", nlohmann::json{{"hash", hash}}.dump()); };
-    // The page scrolls natively; the element turns this into a window scroll.
-    host.scrollTo = [](float y, bool smooth) { Emit("scroll", nlohmann::json{{"y", y}, {"smooth", smooth}}.dump()); };
+    host.openUrl = [handle](const std::string& url) { Emit(handle, "link", nlohmann::json{{"href", url}}.dump()); };
+    host.log = [handle](const std::string& message) { Emit(handle, "log", nlohmann::json{{"message", message}}.dump()); };
+    host.stageChanged = [handle](int index) { Emit(handle, "stagechange", nlohmann::json{{"index", index}}.dump()); };
+    host.faqToggled = [handle](int index, bool open) { Emit(handle, "faqtoggle", nlohmann::json{{"index", index}, {"open", open}}.dump()); };
+    host.focusChanged = [handle](const std::string& name) { Emit(handle, "focus", nlohmann::json{{"name", name}}.dump()); };
+    host.hashChanged = [handle](const std::string& hash) { Emit(handle, "hash", nlohmann::json{{"hash", hash}}.dump()); };
+    // The page scrolls natively: the widget reads where it is, and the element turns a request into a window scroll.
+    host.scrollPosition = [handle] { return aw_js_scroll_y(handle); };
+    host.scrollTo = [handle](float y, bool smooth) { Emit(handle, "scroll", nlohmann::json{{"y", y}, {"smooth", smooth}}.dump()); };
     return host;
 }
 
-// DOM keyCode to ImGui's key.
-ImGuiKey KeyFromDom(int keyCode) {
-    switch (keyCode) {
-        case 9: return ImGuiKey_Tab;
-        case 37: return ImGuiKey_LeftArrow;
-        case 39: return ImGuiKey_RightArrow;
-        case 38: return ImGuiKey_UpArrow;
-        case 40: return ImGuiKey_DownArrow;
-        case 33: return ImGuiKey_PageUp;
-        case 34: return ImGuiKey_PageDown;
-        case 36: return ImGuiKey_Home;
-        case 35: return ImGuiKey_End;
-        case 45: return ImGuiKey_Insert;
-        case 46: return ImGuiKey_Delete;
-        case 8: return ImGuiKey_Backspace;
-        case 32: return ImGuiKey_Space;
-        case 13: return ImGuiKey_Enter;
-        case 27: return ImGuiKey_Escape;
-        case 65: return ImGuiKey_A;
-        case 67: return ImGuiKey_C;
-        case 86: return ImGuiKey_V;
-        case 88: return ImGuiKey_X;
-        case 89: return ImGuiKey_Y;
-        case 90: return ImGuiKey_Z;
-        default: return ImGuiKey_None;
-    }
+// A frame of the page's GL context, for one widget: its canvas's pixel size, cleared to transparent.
+aw::RunnerBackend WebBackend() {
+    aw::RunnerBackend backend;
+    backend.render = [](ImDrawData* data, int pixelWidth, int pixelHeight) {
+        Engine& engine = TheEngine();
+        glClearColor(0, 0, 0, 0);
+        glDisable(GL_SCISSOR_TEST);
+        glViewport(0, 0, pixelWidth, pixelHeight);
+        glClear(GL_COLOR_BUFFER_BIT);
+        engine.renderer.Render(data, pixelWidth, pixelHeight);
+    };
+    return backend;
 }
 
-void Wake() { if (g_widget) g_widget->pendingFrames = 2; }
+// After every call that may change a widget's state: the mirror's ARIA state, as one event, when it changed.
+void SyncMirror(WebWidget& w) {
+    const aw::Article* article = w.app->article();
+    if (!article || w.app->stateRevision() == w.mirroredRevision) return;
+    w.mirroredRevision = w.app->stateRevision();
+    Emit(w.handle, "mirror", aw::MirrorStateJson(article->doc, w.app->state(), article->config.deepLinkPrefix));
+}
 
-const char* Keep(std::string text) {
-    g_widget->scratch = std::move(text);
-    return g_widget->scratch.c_str();
+const char* Keep(WebWidget& w, std::string text) {
+    w.scratch = std::move(text);
+    return w.scratch.c_str();
 }
 
 // A call from the page's script that the article cannot honour: the element fires articleerror
 // with the message, and the call returns false.
-int Refuse(const std::string& message) {
-    Emit("error", nlohmann::json{{"message", message}}.dump());
+int Refuse(const WebWidget& w, const std::string& message) {
+    Emit(w.handle, "error", nlohmann::json{{"message", message}}.dump());
     return 0;
 }
 
@@ -126,7 +169,8 @@ std::string Plural(size_t n, const char* one, const char* many) { return std::to
 
 // Where an anchor the host asked for leads: the id of the element that stands for it in the
 // mirror (the core's HTML), for the element to reveal when it shows that HTML instead of the canvas.
-void Reveal(const std::string& mirrorId) { Emit("reveal", nlohmann::json{{"id", mirrorId}}.dump()); }
+// Sent once the command is done and the mirror shows its state (a stage's card opened above it moves it).
+void Reveal(WebWidget& w, const std::string& mirrorId) { w.reveal = mirrorId; }
 
 // The CSS cursor for ImGui's wanted mouse cursor ("" is the default arrow).
 const char* CssCursor(int cursor) {
@@ -139,334 +183,57 @@ const char* CssCursor(int cursor) {
     }
 }
 
+// Keys pressed in the mirror that its own HTML handles natively: Tab walks its controls, a link follows
+// itself, and the filter box edits its text (all but Down, to the first match, and Escape, which clears it).
+bool MirrorHandlesNatively(aw::FocusTarget focus, aw::Key key) {
+    if (key == aw::Key::Tab || focus.kind == aw::FocusKind::Link) return true;
+    return focus.kind == aw::FocusKind::Filter && key != aw::Key::Down && key != aw::Key::Escape;
+}
+
+int Command(WebWidget& w, const nlohmann::json& j);
+
 } // namespace
 
 extern "C" {
 
-// [SECTION] exports: lifecycle ---------------------------------------------------
+// [SECTION] exports: engine --------------------------------------------------------
 
-// Returns 1 with a WebGL context, 2 without one (the state, commands and the mirror's HTML work,
-// aw_frame draws nothing: the element shows its HTML view), 0 on failure.
-EMSCRIPTEN_KEEPALIVE int aw_create(float width, float height, float scale) {
-    if (g_widget) return g_widget->glContext > 0 ? 1 : 2;
-    auto* w = new WebWidget();
-    w->glContext = std::max(0, aw_js_create_gl());
-    w->width = width;
-    w->height = height;
-    w->scale = scale;
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.LogFilename = nullptr;
-    io.BackendPlatformName = "article-widget-web";
-    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
-    if (w->glContext > 0 && !w->renderer.Init()) { ImGui::DestroyContext(); delete w; return 0; }
-    w->app = std::make_unique<aw::WidgetApp>(WebHost(), &w->glyphs);
-    w->app->SetViewport(width, height);   // geometry (getLayout, deep links, the height) before the first frame
-    g_widget = w;
-    return w->glContext > 0 ? 1 : 2;
+// 1 when the page has a WebGL context to draw with; 0 without one (the state, commands and the mirror's
+// HTML work, frames draw nothing: each element shows its HTML view).
+EMSCRIPTEN_KEEPALIVE int aw_gl_available() { return TheEngine().glContext > 0 ? 1 : 0; }
+
+// The page's context came back empty after a loss: shaders and buffers are made again, the atlas's
+// textures from the pixels ImGui keeps, the shaped runs as they are drawn. The element then redraws
+// the widgets in view.
+EMSCRIPTEN_KEEPALIVE int aw_gl_restored() {
+    Engine& engine = TheEngine();
+    if (engine.glContext <= 0) return 0;
+    aw_js_reenable_gl_extensions();
+    engine.renderer.Forget(engine.fonts.atlas());
+    engine.glyphs.ForgetGl();
+    for (auto& [handle, w] : g_widgets) w->runner->Request(aw::FrameCause::Shown);
+    return engine.renderer.Init() ? 1 : 0;
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_destroy() {
-    if (!g_widget) return;
-    if (g_widget->glContext > 0) g_widget->renderer.Shutdown();
-    g_widget->app.reset();
-    ImGui::DestroyContext();
-    delete g_widget;
-    g_widget = nullptr;
-}
-
-// The module may grow to 64 MB (cmake/web.cmake): whatever the article's size, at most 196608 markup
-// elements reach the parser (README "Limits" has the memory this takes at the costliest).
-constexpr aw::MarkupBudget kModuleMarkupBudget{4, 65536, 196608};
-
-// Markdown and config as UTF-8 bytes. Returns 1 on success; on failure 0, with the message in
-// aw_get_json("error"). A failure keeps the last good article on screen.
-EMSCRIPTEN_KEEPALIVE int aw_set_document(const char* markdown, int markdownLen, const char* config, int configLen) {
-    if (!g_widget) return 0;
-    aw::LoadOptions options;
-    options.sourceName = "article";
-    options.markupBudget = kModuleMarkupBudget;
-    aw::LoadOutcome outcome = aw::LoadArticle(std::string_view(markdown, static_cast<size_t>(markdownLen)),
-                                              std::string(config, static_cast<size_t>(configLen)), options);
-    Wake();
-    if (!outcome.article) { g_widget->app->SetError(outcome.error); return 0; }
-    g_widget->app->SetArticle(outcome.article);
-    return 1;
-}
-
-EMSCRIPTEN_KEEPALIVE void aw_resize(float width, float height, float scale, int prefersDark, int reducedMotion) {
-    if (!g_widget) return;
-    g_widget->width = width;
-    g_widget->height = height;
-    g_widget->scale = scale;
-    g_widget->app->SetViewport(width, height);
-    g_widget->prefersDark = prefersDark != 0;
-    g_widget->reducedMotion = reducedMotion != 0;
-    Wake();
-}
-
-// Draws one frame. Returns 1 while more frames are needed (input settling, animation).
-EMSCRIPTEN_KEEPALIVE int aw_frame(double timeMs) {
-    WebWidget* w = g_widget;
-    if (!w || w->glContext <= 0) return 0;
-    w->app->PrepareFonts(w->scale);
-    ImGuiIO& io = ImGui::GetIO();
-    // ImGui works in CSS px; the framebuffer scale is the pixel ratio, which glyphs are rasterised for.
-    const float dt = w->lastFrameMs > 0 && timeMs > w->lastFrameMs ? static_cast<float>((timeMs - w->lastFrameMs) / 1000.0) : 1.0f / 60.0f;
-    w->lastFrameMs = timeMs;
-    // A frame that met glyphs not rasterised yet is drawn again once they are (one canvas pass for all).
-    for (int pass = 0; pass < 3; ++pass) {
-        io.DisplaySize = ImVec2(w->width, w->height);
-        io.DisplayFramebufferScale = ImVec2(w->scale, w->scale);
-        io.DeltaTime = pass == 0 ? dt : 1e-4f;
-        ImGui::NewFrame();
-        aw::FrameInput input;
-        input.width = w->width;
-        input.height = w->height;
-        input.timeSeconds = timeMs / 1000.0;
-        input.prefersDark = w->prefersDark;
-        input.reducedMotion = w->reducedMotion;
-        w->app->Frame(input);
-        ImGui::Render();
-        if (!w->app->FlushGlyphs()) break;
+// A web font the page declares has loaded (web/article-widget-text.js): glyphs and layout are redone for
+// every widget.
+EMSCRIPTEN_KEEPALIVE void aw_fonts_changed() {
+    if (!g_engine) return;
+    g_engine->fonts.Invalidate();
+    for (auto& [handle, w] : g_widgets) {
+        w->runner->Request(aw::FrameCause::Content);
+        Emit(handle, "redraw", "{}");
     }
-    if (ImGui::GetMouseCursor() != w->cursor) {
-        w->cursor = ImGui::GetMouseCursor();
-        Emit("cursor", nlohmann::json{{"cursor", CssCursor(w->cursor)}}.dump());
-    }
-    glClearColor(0, 0, 0, 0);
-    glDisable(GL_SCISSOR_TEST);
-    glClear(GL_COLOR_BUFFER_BIT);
-    w->renderer.Render(ImGui::GetDrawData(), static_cast<int>(std::lround(w->width * w->scale)), static_cast<int>(std::lround(w->height * w->scale)));
-    if (w->pendingFrames > 0) --w->pendingFrames;
-    return (w->pendingFrames > 0 || w->app->WantsAnotherFrame()) ? 1 : 0;
 }
 
-// The article's full height in CSS px; the element sizes itself to it so the page scrolls natively.
-EMSCRIPTEN_KEEPALIVE float aw_content_height() {
-    return g_widget && g_widget->app->article() ? g_widget->app->ContentHeightCss() : 0.0f;
-}
-
-
-// [SECTION] exports: input -----------------------------------------------------------
-// Coordinates arrive in CSS px relative to the canvas.
-
-EMSCRIPTEN_KEEPALIVE void aw_pointer(int type, float x, float y, int button) {
-    if (!g_widget) return;
-    ImGuiIO& io = ImGui::GetIO();
-    if (type == 3) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);   // left the canvas
-    else io.AddMousePosEvent(x, y);
-    if (button >= 0 && button < 3 && (type == 1 || type == 2)) io.AddMouseButtonEvent(button, type == 1);
-    Wake();
-}
-
-
-EMSCRIPTEN_KEEPALIVE void aw_key(int keyCode, int down, int mods) {
-    if (!g_widget) return;
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddKeyEvent(ImGuiMod_Ctrl, (mods & 1) != 0);
-    io.AddKeyEvent(ImGuiMod_Shift, (mods & 2) != 0);
-    io.AddKeyEvent(ImGuiMod_Alt, (mods & 4) != 0);
-    io.AddKeyEvent(ImGuiMod_Super, (mods & 8) != 0);
-    if (const ImGuiKey key = KeyFromDom(keyCode); key != ImGuiKey_None) io.AddKeyEvent(key, down != 0);
-    Wake();
-}
-
-EMSCRIPTEN_KEEPALIVE void aw_char(unsigned codepoint) {
-    if (!g_widget) return;
-    ImGui::GetIO().AddInputCharacter(codepoint);
-    Wake();
-}
-
-EMSCRIPTEN_KEEPALIVE void aw_focus(int focused) {
-    if (!g_widget) return;
-    ImGui::GetIO().AddFocusEvent(focused != 0);
-    Wake();
-}
-
-// [SECTION] exports: commands and queries ----------------------------------------------
-
-// {"cmd":"selectStage","index":1} | toggleFaq {index, open?} | expandAll | collapseAll | scrollToAnchor {id} |
-// setState {state} | theme {mode}: the API's; a call that names nothing in the article is refused with an
-// "error" event. Internal: hostScroll {y} (where the page scrolled to) | hostStyle {pageText, pageBackground,
-// text?, background?, accent?, columnWidth} | focus {name, keyboard} | key {key, shift} (1 when handled) |
-// filter {text} | deepLink {hash} | glRestored. Returns 1 on success.
-EMSCRIPTEN_KEEPALIVE int aw_command(const char* json) {
-    if (!g_widget) return 0;
-    aw::WidgetApp& app = *g_widget->app;
-    const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("cmd") || !j["cmd"].is_string()) return 0;
-    const std::string cmd = j["cmd"].get<std::string>();
-    auto has = [&](const char* key) { return j.contains(key) && !j[key].is_null(); };
-    auto shown = [&](const char* key) { return has(key) ? j[key].dump() : std::string("nothing"); };
-    Wake();
-    const aw::Article* article = app.article();
-    if (cmd == "selectStage" || cmd == "toggleFaq") {
-        const bool stage = cmd == "selectStage";
-        if (!has("index") || !j["index"].is_number_integer()) return Refuse(cmd + ": the index must be an integer, got " + shown("index"));
-        const int index = j["index"].get<int>();
-        if (stage && app.SelectStage(index)) return 1;
-        if (!stage) {
-            if (has("open") && !j["open"].is_boolean()) return Refuse("toggleFaq: open must be true or false, got " + shown("open"));
-            if (app.ToggleFaq(index, has("open") ? (j["open"].get<bool>() ? 1 : 0) : -1)) return 1;
-        }
-        const size_t n = !article ? 0 : stage ? article->doc.timeline.stages.size() : article->doc.faq.entries.size();
-        if (n == 0) return Refuse(cmd + ": the article has no " + (stage ? "timeline" : "FAQ"));
-        return Refuse(cmd + ": no " + (stage ? "stage " : "question ") + std::to_string(index) + "; the " + (stage ? "timeline" : "FAQ") +
-                      " has " + Plural(n, stage ? "stage" : "question", stage ? "stages" : "questions") + ", numbered from 0 to " + std::to_string(n - 1));
-    }
-    if (cmd == "expandAll" || cmd == "collapseAll") return app.SetAllFaqs(cmd == "expandAll") ? 1 : Refuse(cmd + ": the article has no FAQ");
-    if (cmd == "scrollToAnchor") {
-        if (!has("id") || !j["id"].is_string()) return Refuse("scrollToAnchor: the id must be a string, got " + shown("id"));
-        std::string id = j["id"].get<std::string>();
-        if (!id.empty() && id[0] == '#') id.erase(0, 1);
-        if (!article) return Refuse("scrollToAnchor: no article is loaded");
-        // A section by its anchor, as in-article links name it or as the HTML's id (with the deep-link prefix).
-        const std::string& prefix = article->config.deepLinkPrefix;
-        for (const aw::Section& section : article->doc.sections) {
-            if (section.id != id && prefix + section.id != id) continue;
-            app.ScrollToAnchor(section.id, false);
-            Reveal(prefix + section.id);
-            return 1;
-        }
-        // A stage or a question by its id: selected or opened, as a deep link does.
-        if (app.ApplyDeepLink("#" + id, false)) { Reveal(id); return 1; }
-        return Refuse("scrollToAnchor: nothing in the article has the id \"" + id.substr(0, 80) + "\"");
-    }
-    if (cmd == "setState") {
-        if (!has("state") || !j["state"].is_object()) return Refuse("setState: expected an object like {\"stage\":1}, got " + shown("state"));
-        std::string error;
-        if (!app.SetStateJson(j["state"].dump(), error)) return Refuse(error);
-        // On the web the page owns scrolling: a scrollY asks the page to scroll there.
-        if (j["state"].contains("scrollY")) app.ScrollTo(app.state().scrollY, false);
-        return 1;
-    }
-    if (cmd == "theme") {
-        const std::string mode = has("mode") && j["mode"].is_string() ? j["mode"].get<std::string>() : "";
-        if (mode != "light" && mode != "dark" && mode != "auto")
-            return Refuse("theme: expected \"light\", \"dark\" or \"auto\", got " + shown("mode") + "; the theme is unchanged");
-        app.SetForcedTheme(mode == "dark" ? aw::ThemeMode::Dark : mode == "light" ? aw::ThemeMode::Light : aw::ThemeMode::Auto);
-        return 1;
-    }
-    if (cmd == "hostScroll" && j.contains("y") && j["y"].is_number()) { app.SetScrollFromHost(j["y"].get<float>()); return 1; }
-    if (cmd == "hostStyle") {
-        aw::HostColors colors;
-        auto color = [&](const char* key, aw::Rgb& out) { return has(key) && j[key].is_string() && aw::ParseHexColor(j[key].get<std::string>(), out); };
-        colors.present = color("pageText", colors.pageText) && color("pageBackground", colors.pageBackground);
-        colors.hasText = color("text", colors.text);
-        colors.hasBackground = color("background", colors.background);
-        colors.hasAccent = color("accent", colors.accent);
-        colors.hasSelection = color("selection", colors.selection);   // the system's Highlight colour
-        app.SetHostColors(colors);
-        const float column = has("columnWidth") && j["columnWidth"].is_number() ? j["columnWidth"].get<float>() : 0.0f;
-        app.SetColumn(column >= 120.0f && column <= 4000.0f ? column : 680.0f, /*ownMargins=*/false);
-        return 1;
-    }
-    if (cmd == "focus" && j.contains("name") && j["name"].is_string()) {
-        app.SetFocus(aw::FocusFromName(j["name"].get<std::string>()), j.contains("keyboard") && j["keyboard"].is_boolean() && j["keyboard"].get<bool>());
-        return 1;
-    }
-    if (cmd == "key" && j.contains("key") && j["key"].is_string()) {
-        static const std::pair<const char*, aw::Key> kKeys[] = {
-            {"Tab", aw::Key::Tab}, {"ArrowLeft", aw::Key::Left}, {"ArrowRight", aw::Key::Right}, {"ArrowUp", aw::Key::Up},
-            {"ArrowDown", aw::Key::Down}, {"Home", aw::Key::Home}, {"End", aw::Key::End}, {"Enter", aw::Key::Enter},
-            {" ", aw::Key::Space}, {"Escape", aw::Key::Escape}, {"Backspace", aw::Key::Backspace}};
-        const std::string key = j["key"].get<std::string>();
-        for (const auto& [name, k] : kKeys)
-            if (key == name) return app.PressKey(k, j.contains("shift") && j["shift"].is_boolean() && j["shift"].get<bool>()).handled ? 1 : 0;
-        return 0;
-    }
-    if (cmd == "filter" && j.contains("text") && j["text"].is_string()) { app.SetFilter(j["text"].get<std::string>()); return 1; }
-    if (cmd == "deepLink" && j.contains("hash") && j["hash"].is_string()) {
-        const std::string hash = j["hash"].get<std::string>();
-        if (!app.ApplyDeepLink(hash)) return 0;
-        Reveal(hash.substr(hash.find('#') + 1));
-        return 1;
-    }
-    if (cmd == "glRestored" && g_widget->glContext > 0) {
-        // The context came back empty: shaders and buffers are made again, ImGui's textures from the
-        // pixels it keeps, the shaped runs as they are drawn.
-        aw_js_reenable_gl_extensions();
-        g_widget->renderer.Forget();
-        g_widget->glyphs.ForgetGl();
-        return g_widget->renderer.Init() ? 1 : 0;
-    }
-    return 0;
-}
-
-// "state", "layout", "model", "error", "focus", "matches" (FAQ entries the filter shows), "html" (the accessible mirror),
-// "palette" (the colours drawn with, for the element's HTML view).
-EMSCRIPTEN_KEEPALIVE const char* aw_get_json(const char* what) {
-    if (!g_widget) return "";
-    aw::WidgetApp& app = *g_widget->app;
-    const std::string key = what;
-    if (key == "state") return Keep(app.StateJson());
-    if (key == "layout") return Keep(app.LayoutJson());
-    if (key == "error") return Keep(app.error());
-    if (key == "focus") return Keep(aw::FocusName(app.focus()));
-    if (key == "palette") {
-        const aw::Palette p = app.CurrentPalette(g_widget->prefersDark);
-        return Keep(nlohmann::json{{"text", aw::RgbToHex(p.text)}, {"muted", aw::RgbToHex(p.mutedText)}, {"heading", aw::RgbToHex(p.heading)},
-                                   {"background", aw::RgbToHex(p.background)}, {"surface", aw::RgbToHex(p.surface)},
-                                   {"rule", aw::RgbToHex(p.rule)}, {"accent", aw::RgbToHex(p.accent)}, {"accentText", aw::RgbToHex(p.accentText)},
-                                   {"opaque", p.opaqueBackground}}.dump());
-    }
-    if (key == "matches" && app.article()) return Keep(nlohmann::json(aw::MatchingQuestions(app.article()->doc, app.state().faqFilter)).dump());
-    if (!app.article()) return "";
-    if (key == "model") {
-        // The characters no font draws are counted when the model is asked for, not while the article
-        // loads: it asks the browser about each distinct character, which the first frame need not wait for.
-        WebWidget& w = *g_widget;
-        if (w.countedArticle != app.article()) {
-            w.uncovered = aw::CountUndrawableCharacters(app.article()->doc, aw::WebGlyphAvailability());
-            w.countedArticle = app.article();
-        }
-        aw::Document doc = app.article()->doc;
-        doc.uncoveredCharacters = w.uncovered;
-        return Keep(aw::ModelToJson(doc, app.article()->config, -1));
-    }
-    if (key == "html") {
-        aw::HtmlOptions options = aw::HtmlOptionsFor(*app.article(), /*interactive=*/true);
-        options.selectedStage = app.state().selectedStage;
-        return Keep(aw::RenderHtml(app.article()->doc, options));
-    }
-    return "";
-}
-
-// [SECTION] exports: selection, clipboard and find ------------------------------------------
-// The element's copy event, phones' long press and the browser's find in the mirror (web/article-widget-element.js,
-// "[SECTION] selection, clipboard and find").
-
-// The canvas's selection as plain text (html 0) or as HTML (1); "" when nothing is selected.
-EMSCRIPTEN_KEEPALIVE const char* aw_selection(int html) {
-    if (!g_widget || g_widget->app->selection().Empty()) return "";
-    return Keep(html ? g_widget->app->SelectionHtml() : g_widget->app->selection().PlainText());
-}
-
-// what 0: select the whole article; 1: the word nearest (x, y), CSS px of the canvas (a long press). 1 when selected.
-EMSCRIPTEN_KEEPALIVE int aw_select(int what, float x, float y) {
-    if (!g_widget) return 0;
-    Wake();
-    return (what == 0 ? g_widget->app->SelectAllText() : g_widget->app->SelectWordAt(x, y)) ? 1 : 0;
-}
-
-// The browser's find matched text in the mirror where `before` (spaces collapsed) meets `after`: scroll the canvas to
-// it and select the word there. 1 when the canvas shows that text.
-EMSCRIPTEN_KEEPALIVE int aw_find_reveal(const char* before, const char* after) {
-    if (!g_widget) return 0;
-    Wake();
-    return g_widget->app->RevealFoundText(before, after) ? 1 : 0;
-}
-
-// The article's semantic HTML before any widget exists (no GL, no fonts): what the element shows
+// The article's semantic HTML before its widget exists (no GL, no fonts): what the element shows
 // while the canvas gets ready. "" when the input does not load.
 EMSCRIPTEN_KEEPALIVE const char* aw_preview_html(const char* markdown, int markdownLen, const char* config, int configLen) {
-    static std::string html;
     aw::LoadOptions load;
     load.markupBudget = kModuleMarkupBudget;
     const aw::LoadOutcome outcome = aw::LoadArticle(std::string_view(markdown, static_cast<size_t>(markdownLen)),
                                                     std::string(config, static_cast<size_t>(configLen)), load);
+    std::string& html = TheEngine().scratch;
     html.clear();
     if (outcome.article) {
         aw::HtmlOptions options = aw::HtmlOptionsFor(*outcome.article, /*interactive=*/false);
@@ -479,26 +246,322 @@ EMSCRIPTEN_KEEPALIVE const char* aw_preview_html(const char* markdown, int markd
 // Checked before the Markdown is copied into the heap: "" when `bytes` is within the config's
 // limit (or the config does not parse: aw_set_document reports that), else the message.
 EMSCRIPTEN_KEEPALIVE const char* aw_size_error(double bytes, const char* config, int configLen) {
-    static std::string message;
     aw::Config parsed;
     aw::ConfigError error;
     const std::string text(config, static_cast<size_t>(configLen));
-    message = text.empty() || aw::ParseConfig(text, parsed, error)
-                  ? aw::SizeLimitError(static_cast<size_t>(bytes), parsed) : std::string();
+    std::string& message = TheEngine().scratch;
+    message = text.empty() || aw::ParseConfig(text, parsed, error) ? aw::SizeLimitError(static_cast<size_t>(bytes), parsed) : std::string();
     if (!message.empty()) message = "article: " + message;
     return message.c_str();
-}
-
-// A web font the page declares has loaded (web/article-widget-text.js): glyphs and layout are redone.
-EMSCRIPTEN_KEEPALIVE void aw_fonts_changed() {
-    if (!g_widget) return;
-    g_widget->app->ReloadFonts();
-    Wake();
-    Emit("redraw", "{}");
 }
 
 // Heap buffers for passing strings in.
 EMSCRIPTEN_KEEPALIVE void* aw_alloc(int bytes) { return std::malloc(static_cast<size_t>(bytes > 0 ? bytes : 1)); }
 EMSCRIPTEN_KEEPALIVE void aw_free(void* p) { std::free(p); }
 
+// [SECTION] exports: lifecycle ---------------------------------------------------
+
+// A new widget on a canvas of `width` x `height` CSS px at `scale` device pixels per CSS px. Returns its
+// handle (the first widget of the page also makes the page's engine), 0 on failure.
+EMSCRIPTEN_KEEPALIVE int aw_create(float width, float height, float scale) {
+    Engine& engine = TheEngine();
+    auto w = std::make_unique<WebWidget>();
+    w->handle = g_nextHandle++;
+    w->app = std::make_unique<aw::WidgetApp>(WebHost(w->handle), &engine.fonts);
+    w->runner = std::make_unique<aw::WidgetRunner>(*w->app, engine.fonts, WebBackend());
+    aw::Viewport viewport;
+    viewport.width = width;
+    viewport.height = height;
+    viewport.density = scale;
+    w->runner->SetViewport(viewport);
+    const int handle = w->handle;
+    g_widgets.emplace(handle, std::move(w));
+    return handle;
+}
+
+// Frees the widget: its ImGui context, its article and layout. What the page's widgets share stays.
+EMSCRIPTEN_KEEPALIVE void aw_destroy(int handle) { g_widgets.erase(handle); }
+
+// Markdown and config as UTF-8 bytes. Returns 1 on success; on failure 0, with the message in
+// aw_get_json("error"). A failure keeps the last good article on screen.
+EMSCRIPTEN_KEEPALIVE int aw_set_document(int handle, const char* markdown, int markdownLen, const char* config, int configLen) {
+    WebWidget* w = Find(handle);
+    if (!w) return 0;
+    aw::LoadOptions options;
+    options.sourceName = "article";
+    options.markupBudget = kModuleMarkupBudget;
+    aw::LoadOutcome outcome = aw::LoadArticle(std::string_view(markdown, static_cast<size_t>(markdownLen)),
+                                              std::string(config, static_cast<size_t>(configLen)), options);
+    w->runner->Request(aw::FrameCause::Content);
+    if (!outcome.article) { w->app->SetError(outcome.error); return 0; }
+    w->app->SetArticle(outcome.article);
+    SyncMirror(*w);
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_resize(int handle, float width, float height, float scale, int prefersDark, int reducedMotion) {
+    WebWidget* w = Find(handle);
+    if (!w) return;
+    aw::Viewport viewport;
+    viewport.width = width;
+    viewport.height = height;
+    viewport.density = scale;
+    viewport.prefersDark = w->prefersDark = prefersDark != 0;
+    viewport.reducedMotion = reducedMotion != 0;
+    w->runner->SetViewport(viewport);
+}
+
+// 1 while the widget's runner wants frames (the frame pacer: input settling, an animation, a change).
+EMSCRIPTEN_KEEPALIVE int aw_needs_frame(int handle) {
+    const WebWidget* w = Find(handle);
+    return w && w->runner->NeedsFrame() ? 1 : 0;
+}
+
+// Draws one frame into the page's GL context, sized to the widget's canvas; with `render` 0 (a widget
+// out of view) it lays out and makes its glyphs but draws nothing. Returns 1 while more frames are wanted.
+EMSCRIPTEN_KEEPALIVE int aw_frame(int handle, double timeMs, int render) {
+    WebWidget* w = Find(handle);
+    if (!w) return 0;
+    w->runner->Frame(timeMs / 1000.0, render != 0 && TheEngine().glContext > 0);
+    w->drawnScrollY = w->app->ScrollY();
+    if (w->runner->mouseCursor() != w->cursor) {
+        w->cursor = w->runner->mouseCursor();
+        Emit(handle, "cursor", nlohmann::json{{"cursor", CssCursor(w->cursor)}}.dump());
+    }
+    SyncMirror(*w);
+    return w->runner->NeedsFrame() ? 1 : 0;
+}
+
+// The page scrolled: a frame is wanted when the widget's view moved. Returns aw_needs_frame.
+EMSCRIPTEN_KEEPALIVE int aw_page_scrolled(int handle) {
+    WebWidget* w = Find(handle);
+    if (!w) return 0;
+    if (w->app->ScrollY() != w->drawnScrollY) w->runner->Request(aw::FrameCause::Scroll);
+    return w->runner->NeedsFrame() ? 1 : 0;
+}
+
+// The widget's canvas is in view again after it drew nothing (or its image was released): one frame.
+EMSCRIPTEN_KEEPALIVE void aw_shown(int handle) {
+    if (WebWidget* w = Find(handle)) w->runner->Request(aw::FrameCause::Shown);
+}
+
+// The article's full height in CSS px; the element sizes itself to it so the page scrolls natively.
+EMSCRIPTEN_KEEPALIVE float aw_content_height(int handle) {
+    const WebWidget* w = Find(handle);
+    return w && w->app->article() ? w->app->ContentHeightCss() : 0.0f;
+}
+
+// [SECTION] exports: input -----------------------------------------------------------
+// Coordinates arrive in CSS px relative to the canvas.
+
+EMSCRIPTEN_KEEPALIVE void aw_pointer(int handle, int type, float x, float y, int button) {
+    WebWidget* w = Find(handle);
+    if (!w) return;
+    if (type == 3) w->runner->PointerLeft();
+    else w->runner->PointerMoved(x, y);
+    if (type == 1 || type == 2) w->runner->PointerButton(button, type == 1);
+}
+
+// A key on the canvas, by its KeyboardEvent.key name; mods: 1 Ctrl, 2 Shift, 4 Alt, 8 Meta. Returns 1 when
+// the widget acts on that key (the one key table).
+EMSCRIPTEN_KEEPALIVE int aw_key(int handle, const char* name, int down, int mods) {
+    WebWidget* w = Find(handle);
+    aw::Key key = aw::Key::Tab;
+    if (!w || !aw::KeyFromWebName(name, key)) return 0;
+    aw::KeyModifiers modifiers;
+    modifiers.ctrl = (mods & 1) != 0;
+    modifiers.shift = (mods & 2) != 0;
+    modifiers.alt = (mods & 4) != 0;
+    modifiers.super = (mods & 8) != 0;
+    w->runner->KeyChanged(key, down != 0, modifiers);
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void aw_focus(int handle, int focused) {
+    if (WebWidget* w = Find(handle)) w->runner->FocusChanged(focused != 0);
+}
+
+// [SECTION] exports: commands and queries ----------------------------------------------
+
+// {"cmd":"selectStage","index":1} | toggleFaq {index, open?} | expandAll | collapseAll | scrollToAnchor {id} |
+// setState {state} | theme {mode}: the API's; a call that names nothing in the article is refused with an
+// "error" event. Internal: hostStyle {pageText, pageBackground, text?, background?, accent?, columnWidth} |
+// fonts {body, heading, code} (the element's families) | focus {name, keyboard} | key {key, shift} (a key in the
+// mirror; 1 when the widget handled it) | filter {text} | deepLink {hash}. Returns 1 on success.
+EMSCRIPTEN_KEEPALIVE int aw_command(int handle, const char* json) {
+    WebWidget* w = Find(handle);
+    if (!w) return 0;
+    const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("cmd") || !j["cmd"].is_string()) return 0;
+    // Commands change what is drawn: one frame (more if the change animates).
+    w->runner->Request(aw::FrameCause::Content);
+    const int result = Command(*w, j);
+    SyncMirror(*w);
+    if (!w->reveal.empty()) {
+        Emit(handle, "reveal", nlohmann::json{{"id", w->reveal}}.dump());
+        w->reveal.clear();
+    }
+    return result;
+}
+
+// "state", "layout", "model", "error", "focus", "html" (the accessible mirror), "mirror" (its ARIA state),
+// "palette" (the colours drawn with, for the element's HTML view).
+EMSCRIPTEN_KEEPALIVE const char* aw_get_json(int handle, const char* what) {
+    WebWidget* w = Find(handle);
+    if (!w) return "";
+    aw::WidgetApp& app = *w->app;
+    const std::string key = what;
+    if (key == "state") return Keep(*w, app.StateJson());
+    if (key == "layout") return Keep(*w, app.LayoutJson());
+    if (key == "error") return Keep(*w, app.error());
+    if (key == "focus") return Keep(*w, aw::FocusName(app.focus()));
+    if (key == "palette") {
+        const aw::Palette p = app.CurrentPalette(w->prefersDark);
+        return Keep(*w, nlohmann::json{{"text", aw::RgbToHex(p.text)}, {"muted", aw::RgbToHex(p.mutedText)}, {"heading", aw::RgbToHex(p.heading)},
+                                       {"background", aw::RgbToHex(p.background)}, {"surface", aw::RgbToHex(p.surface)},
+                                       {"rule", aw::RgbToHex(p.rule)}, {"accent", aw::RgbToHex(p.accent)}, {"accentText", aw::RgbToHex(p.accentText)},
+                                       {"opaque", p.opaqueBackground}}.dump());
+    }
+    const aw::Article* article = app.article();
+    if (!article) return "";
+    if (key == "model") {
+        // The characters no font draws are counted when the model is asked for, not while the article
+        // loads: it asks the browser about each distinct character, which the first frame need not wait for.
+        if (w->countedArticle != article) {
+            w->uncovered = aw::CountUndrawableCharacters(article->doc, aw::WebGlyphAvailability());
+            w->countedArticle = article;
+        }
+        aw::Document doc = article->doc;
+        doc.uncoveredCharacters = w->uncovered;
+        return Keep(*w, aw::ModelToJson(doc, article->config, -1));
+    }
+    if (key == "html") {
+        aw::HtmlOptions options = aw::HtmlOptionsFor(*article, /*interactive=*/true);
+        options.state = app.state();
+        return Keep(*w, aw::RenderHtml(article->doc, options));
+    }
+    if (key == "mirror") return Keep(*w, aw::MirrorStateJson(article->doc, app.state(), article->config.deepLinkPrefix));
+    return "";
+}
+
+// [SECTION] exports: selection, clipboard and find ------------------------------------------
+// The element's copy event, Ctrl/Cmd+A, phones' long press and the browser's find in the mirror
+// (web/article-widget-element.js, "[SECTION] selection, clipboard and find").
+
+// The canvas's selection as plain text (html 0) or as HTML (1); "" when nothing is selected.
+EMSCRIPTEN_KEEPALIVE const char* aw_selection(int handle, int html) {
+    WebWidget* w = Find(handle);
+    if (!w || w->app->selection().Empty()) return "";
+    return Keep(*w, html ? w->app->SelectionHtml() : w->app->selection().PlainText());
+}
+
+// what 0: select the whole article; 1: the word nearest (x, y), CSS px of the canvas (a long press). 1 when selected.
+EMSCRIPTEN_KEEPALIVE int aw_select(int handle, int what, float x, float y) {
+    WebWidget* w = Find(handle);
+    if (!w) return 0;
+    w->runner->Request(aw::FrameCause::Input);
+    return (what == 0 ? w->app->SelectAllText() : w->app->SelectWordAt(x, y)) ? 1 : 0;
+}
+
+// The browser's find matched text in the mirror where `before` (spaces collapsed) meets `after`: scroll the canvas to
+// it and select the word there. 1 when the canvas shows that text.
+EMSCRIPTEN_KEEPALIVE int aw_find_reveal(int handle, const char* before, const char* after) {
+    WebWidget* w = Find(handle);
+    if (!w) return 0;
+    w->runner->Request(aw::FrameCause::Input);
+    return w->app->RevealFoundText(before, after) ? 1 : 0;
+}
+
 } // extern "C"
+
+namespace {
+
+int Command(WebWidget& w, const nlohmann::json& j) {
+    aw::WidgetApp& app = *w.app;
+    const std::string cmd = j["cmd"].get<std::string>();
+    auto has = [&](const char* key) { return j.contains(key) && !j[key].is_null(); };
+    auto shown = [&](const char* key) { return has(key) ? j[key].dump() : std::string("nothing"); };
+    auto text = [&](const char* key) { return has(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
+    const aw::Article* article = app.article();
+    if (cmd == "selectStage" || cmd == "toggleFaq") {
+        const bool stage = cmd == "selectStage";
+        if (!has("index") || !j["index"].is_number_integer()) return Refuse(w, cmd + ": the index must be an integer, got " + shown("index"));
+        const int index = j["index"].get<int>();
+        if (stage && app.SelectStage(index)) return 1;
+        if (!stage) {
+            if (has("open") && !j["open"].is_boolean()) return Refuse(w, "toggleFaq: open must be true or false, got " + shown("open"));
+            if (app.ToggleFaq(index, has("open") ? (j["open"].get<bool>() ? 1 : 0) : -1)) return 1;
+        }
+        const size_t n = !article ? 0 : stage ? article->doc.timeline.stages.size() : article->doc.faq.entries.size();
+        if (n == 0) return Refuse(w, cmd + ": the article has no " + (stage ? "timeline" : "FAQ"));
+        return Refuse(w, cmd + ": no " + (stage ? "stage " : "question ") + std::to_string(index) + "; the " + (stage ? "timeline" : "FAQ") +
+                             " has " + Plural(n, stage ? "stage" : "question", stage ? "stages" : "questions") + ", numbered from 0 to " +
+                             std::to_string(n - 1));
+    }
+    if (cmd == "expandAll" || cmd == "collapseAll") return app.SetAllFaqs(cmd == "expandAll") ? 1 : Refuse(w, cmd + ": the article has no FAQ");
+    if (cmd == "scrollToAnchor") {
+        if (!has("id") || !j["id"].is_string()) return Refuse(w, "scrollToAnchor: the id must be a string, got " + shown("id"));
+        std::string id = j["id"].get<std::string>();
+        if (!id.empty() && id[0] == '#') id.erase(0, 1);
+        if (!article) return Refuse(w, "scrollToAnchor: no article is loaded");
+        // A section by its anchor, as in-article links name it or as the HTML's id (with the deep-link prefix).
+        const std::string& prefix = article->config.deepLinkPrefix;
+        for (const aw::Section& section : article->doc.sections) {
+            if (section.id != id && prefix + section.id != id) continue;
+            app.ScrollToAnchor(section.id, false);
+            Reveal(w, prefix + section.id);
+            return 1;
+        }
+        // A stage or a question by its id: selected or opened, as a deep link does.
+        if (app.ApplyDeepLink("#" + id, false)) { Reveal(w, id); return 1; }
+        return Refuse(w, "scrollToAnchor: nothing in the article has the id \"" + id.substr(0, 80) + "\"");
+    }
+    if (cmd == "setState") {
+        if (!has("state") || !j["state"].is_object()) return Refuse(w, "setState: expected an object like {\"stage\":1}, got " + shown("state"));
+        std::string error;
+        return app.SetStateJson(j["state"].dump(), error) ? 1 : Refuse(w, error);
+    }
+    if (cmd == "theme") {
+        const std::string mode = text("mode");
+        if (mode != "light" && mode != "dark" && mode != "auto")
+            return Refuse(w, "theme: expected \"light\", \"dark\" or \"auto\", got " + shown("mode") + "; the theme is unchanged");
+        app.SetForcedTheme(mode == "dark" ? aw::ThemeMode::Dark : mode == "light" ? aw::ThemeMode::Light : aw::ThemeMode::Auto);
+        return 1;
+    }
+    if (cmd == "hostStyle") {
+        aw::HostColors colors;
+        auto color = [&](const char* key, aw::Rgb& out) { return aw::ParseHexColor(text(key), out); };
+        colors.present = color("pageText", colors.pageText) && color("pageBackground", colors.pageBackground);
+        colors.hasText = color("text", colors.text);
+        colors.hasBackground = color("background", colors.background);
+        colors.hasAccent = color("accent", colors.accent);
+        colors.hasSelection = color("selection", colors.selection);   // the system's Highlight colour
+        app.SetHostColors(colors);
+        const float column = has("columnWidth") && j["columnWidth"].is_number() ? j["columnWidth"].get<float>() : 0.0f;
+        app.SetColumn(column >= 120.0f && column <= 4000.0f ? column : 680.0f, /*ownMargins=*/false);
+        return 1;
+    }
+    if (cmd == "fonts") {
+        app.SetDefaultFonts(aw::FontFamilies{text("body"), text("heading"), text("code")});
+        return 1;
+    }
+    if (cmd == "focus" && j.contains("name") && j["name"].is_string()) {
+        app.SetFocus(aw::FocusFromName(j["name"].get<std::string>()), j.contains("keyboard") && j["keyboard"].is_boolean() && j["keyboard"].get<bool>());
+        return 1;
+    }
+    if (cmd == "key") {
+        aw::Key key = aw::Key::Tab;
+        if (!aw::KeyFromWebName(text("key"), key) || MirrorHandlesNatively(app.focus(), key)) return 0;
+        return app.PressKey(key, j.contains("shift") && j["shift"].is_boolean() && j["shift"].get<bool>()).handled ? 1 : 0;
+    }
+    if (cmd == "filter" && j.contains("text") && j["text"].is_string()) { app.SetFilter(j["text"].get<std::string>()); return 1; }
+    if (cmd == "deepLink" && j.contains("hash") && j["hash"].is_string()) {
+        const std::string hash = j["hash"].get<std::string>();
+        if (!app.ApplyDeepLink(hash)) return 0;
+        Reveal(w, hash.substr(hash.find('#') + 1));
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace

@@ -1,4 +1,4 @@
-// A minimal WebGL 1 renderer for ImGui draw data: no GL state is read back, ever.
+// A minimal WebGL 1 renderer for ImGui draw data, shared by every widget of the page: no GL state is read back, ever.
 #include "web_renderer.h"
 
 #include <algorithm>
@@ -88,29 +88,25 @@ bool WebGlRenderer::Init() {
     color_ = glGetAttribLocation(program_, "a_color");
     glGenBuffers(1, &vertexBuffer_);
     glGenBuffers(1, &indexBuffer_);
-    ImGuiIO& io = ImGui::GetIO();
-    io.BackendRendererName = "article-widget-webgl";
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;   // UpdateTexture honours ImGui's requests
-    io.Fonts->TexDesiredFormat = ImTextureFormat_Alpha8;
     return true;
 }
 
-void WebGlRenderer::Shutdown() {
-    for (ImTextureData* tex : ImGui::GetPlatformIO().Textures) {
+void WebGlRenderer::Shutdown(ImFontAtlas* atlas) {
+    for (ImTextureData* tex : atlas->TexList) {
         const GLuint id = static_cast<GLuint>(tex->TexID);
         if (id) glDeleteTextures(1, &id);
     }
     if (vertexBuffer_) glDeleteBuffers(1, &vertexBuffer_);
     if (indexBuffer_) glDeleteBuffers(1, &indexBuffer_);
     if (program_) glDeleteProgram(program_);
-    Forget();
+    Forget(atlas);
 }
 
-void WebGlRenderer::Forget() {
+void WebGlRenderer::Forget(ImFontAtlas* atlas) {
     program_ = vertexBuffer_ = indexBuffer_ = 0;
     alphaTextures_.clear();
     // ImGui keeps every texture's pixels: marked destroyed, they are created again from them.
-    for (ImTextureData* tex : ImGui::GetPlatformIO().Textures) {
+    for (ImTextureData* tex : atlas->TexList) {
         if (tex->Status == ImTextureStatus_Destroyed) continue;
         tex->SetTexID(ImTextureID_Invalid);
         tex->BackendUserData = nullptr;

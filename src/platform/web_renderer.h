@@ -8,6 +8,7 @@
 #include <vector>
 
 struct ImDrawData;
+struct ImFontAtlas;
 struct ImTextureData;
 
 namespace aw {
@@ -16,11 +17,13 @@ namespace aw {
 // (or left undefined when null). It stays bound.
 GLuint MakeTexture(GLenum format, int width, int height, const void* pixels);
 
+// One renderer per GL context, for every ImGui context that draws with it: the textures of a font atlas
+// the contexts share are created and updated once, by whichever frame first lists them.
 class WebGlRenderer {
 public:
-    bool Init();              // shaders and buffers; false if the shaders do not compile
-    void Shutdown();          // deletes what Init made and every texture made for ImGui
-    void Forget();            // after a lost context: the handles are gone; ImGui's textures are made again
+    bool Init();                        // shaders and buffers; false if the shaders do not compile
+    void Shutdown(ImFontAtlas* atlas);  // deletes what Init made and the atlas's textures
+    void Forget(ImFontAtlas* atlas);    // after a lost context: the handles are gone; the atlas's textures are made again
     void Render(const ImDrawData* data, int framebufferWidth, int framebufferHeight);
 
 private:

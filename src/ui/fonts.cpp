@@ -43,7 +43,6 @@ constexpr ImU16 kGlyphUnused = 0xFFFF;
 // The atlas is cleared when it reaches this share of its largest size (or a glyph did not fit).
 constexpr int kAtlasLargestSide = 2048;
 constexpr float kAtlasFullShare = 0.8f;
-struct AtlasState { bool full = false; };
 
 // The loader of the font ImGui uses for its own windows: the widget draws all of its text itself, and
 // ImGui's only window is its implicit one, never shown; its glyphs have an advance and nothing to draw.
@@ -80,25 +79,95 @@ FaceStyles MakeFaceStyles(const FontFamilies& configured, const FontFamilies& de
     return styles;
 }
 
-void FontLibrary::SetSource(GlyphSource* source) {
-    if (source == source_) return;
-    source_ = source;
+SharedFonts::SharedFonts(GlyphSource* source, ImTextureFormat atlasFormat) : source_(source), atlas_(IM_NEW(ImFontAtlas)()), ownsAtlas_(true) {
+    atlas_->TexDesiredFormat = atlasFormat;
+    atlas_->UserData = this;
+    // The glyph cache's bound: the atlas never grows past this (4 MB as 8-bit alpha); MakeRoom empties it
+    // before it would need to.
+    atlas_->TexMaxWidth = atlas_->TexMaxHeight = kAtlasLargestSide;
+}
+
+SharedFonts::SharedFonts(GlyphSource* source, ImFontAtlas* contextAtlas) : source_(source), atlas_(contextAtlas), ownsAtlas_(false) {
+    atlas_->UserData = this;
+    atlas_->TexMaxWidth = atlas_->TexMaxHeight = kAtlasLargestSide;
+}
+
+SharedFonts::~SharedFonts() {
+    if (ownsAtlas_) IM_DELETE(atlas_);
+    else atlas_->UserData = nullptr;
+}
+
+int SharedFonts::FaceFor(const FaceStyle& style) {
+    for (size_t i = 0; i < faces_.size(); ++i)
+        if (faces_[i].style == style) return static_cast<int>(i);
+    const int index = static_cast<int>(faces_.size());
+    Face face;
+    face.style = style;
+    face.font = source_ ? source_->AddFace(atlas_, index, style) : nullptr;
+    if (face.font) source_->VerticalMetrics(index, face.ascent, face.descent);
+    faces_.push_back(face);
+    return index;
+}
+
+ImFont* SharedFonts::SilentFont() {
+    if (!silent_) {
+        FaceStyle style;
+        style.sizeCss = 13.0f;
+        silent_ = AddSourceFont(atlas_, SilentLoader(), nullptr, style);
+    }
+    return silent_;
+}
+
+void SharedFonts::Invalidate() {
+    if (faces_.empty() && !silent_) return;
+    atlas_->Clear();
+    if (source_) source_->ClearFaces();
+    faces_.clear();
+    silent_ = nullptr;
+    full_ = false;
+    ++generation_;
+}
+
+void SharedFonts::BeginImGuiFrame() {
+    if (ownsAtlas_) ImFontAtlasUpdateNewFrame(atlas_, ++atlasFrame_, /*renderer_has_textures=*/true);
+}
+
+void SharedFonts::MakeRoom() {
+    ImFontAtlasBuilder* builder = atlas_->Builder;
+    if (!builder || !atlas_->TexData) return;
+    // A bounded glyph cache: when the atlas nears its largest size, every baked size is dropped and
+    // only what the next frames draw comes back (ImGui itself only drops sizes unused for a while).
+    const float used = static_cast<float>(builder->RectsPackedSurface - builder->RectsDiscardedSurface);
+    const float largest = static_cast<float>(atlas_->TexMaxWidth) * static_cast<float>(atlas_->TexMaxHeight);
+    if (full_ || used > largest * kAtlasFullShare) {
+        ImFontAtlasBuildDiscardBakes(atlas_, 0);
+        ImFontAtlasTextureCompact(atlas_);
+        full_ = false;
+    }
+}
+
+FontLibrary::~FontLibrary() {
+    if (ownSource_) delete shared_;
+}
+
+void FontLibrary::SetDefaultFamilies(const FontFamilies& defaults) {
+    if (hasDefaults_ && defaults == defaults_) return;
+    defaults_ = defaults;
+    hasDefaults_ = true;
     built_ = false;
 }
 
+void FontLibrary::Invalidate() {
+    if (shared_) shared_->Invalidate();
+}
+
 bool FontLibrary::SetFamilies(const FontFamilies& configured) {
-    if (!source_) return false;
-    if (built_ && configured == configured_) return true;
-    static AtlasState atlasState;   // the atlas's UserData: one flag, shared by every atlas in the process
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    if (built_ || atlas->Fonts.Size > 0) atlas->Clear();
-    atlas->UserData = &atlasState;
-    // The glyph cache's bound: the atlas never grows past this (4 MB as 8-bit alpha); BeginFrame empties it
-    // before it would need to.
-    atlas->TexMaxWidth = atlas->TexMaxHeight = kAtlasLargestSide;
-    source_->ClearFaces();
+    if (!shared_ && ownSource_) shared_ = new SharedFonts(ownSource_, ImGui::GetIO().Fonts);
+    GlyphSource* glyphs = source();
+    if (!glyphs) return false;
+    if (built_ && configured == configured_ && sharedGeneration_ == shared_->generation()) return ready();
     configured_ = configured;
-    styles_ = MakeFaceStyles(configured, source_->DefaultFamilies());
+    styles_ = MakeFaceStyles(configured, hasDefaults_ ? defaults_ : glyphs->DefaultFamilies());
     built_ = true;
     ++generation_;
     for (AdvanceCache& c : advances_) { c.ascii.fill(-1.0f); c.other.clear(); }
@@ -114,13 +183,16 @@ bool FontLibrary::SetFamilies(const FontFamilies& configured) {
     pendingRuns_ = false;
     bool ok = true;
     for (size_t i = 0; i < fonts_.size(); ++i) {
-        fonts_[i] = source_->AddFace(atlas, static_cast<int>(i), styles_[i]);
-        if (!fonts_[i]) { ok = false; continue; }
-        source_->VerticalMetrics(static_cast<int>(i), metrics_[i].ascent, metrics_[i].descent);
+        sourceFaces_[i] = shared_->FaceFor(styles_[i]);
+        const SharedFonts::Face& face = shared_->face(sourceFaces_[i]);
+        fonts_[i] = face.font;
+        metrics_[i] = FaceMetrics{face.ascent, face.descent};
+        ok = ok && face.font;
     }
+    sharedGeneration_ = shared_->generation();
     if (!ok) { fonts_.fill(nullptr); return false; }
     // ImGui's own text (the title of its implicit, never shown "Debug" window) costs no rasterising.
-    ImGui::GetIO().FontDefault = AddSourceFont(atlas, SilentLoader(), nullptr, styles_[static_cast<size_t>(FontFace::UiSmall)]);
+    ImGui::GetIO().FontDefault = shared_->SilentFont();
     ImGui::GetStyle().FontSizeBase = Size(FontFace::UiSmall);
     return true;
 }
@@ -151,7 +223,7 @@ bool StoreGlyphBitmap(ImFontAtlas* atlas, ImFontBaked* baked, ImFontConfig* src,
     if (w <= 0 || h <= 0) return true;   // a space: advance only
     const ImFontAtlasRectId id = ImFontAtlasPackAddRect(atlas, w, h);
     if (id == ImFontAtlasRectId_Invalid) {
-        if (auto* state = static_cast<AtlasState*>(atlas->UserData)) state->full = true;
+        if (auto* shared = static_cast<SharedFonts*>(atlas->UserData)) shared->MarkFull();
         return false;
     }
     ImTextureRect* r = ImFontAtlasPackGetRect(atlas, id);
@@ -192,12 +264,12 @@ float FontLibrary::Advance(FontFace face, uint32_t cp) const {
     AdvanceCache& cache = advances_[group];
     if (cp < 128) {
         float& a = cache.ascii[cp];
-        if (a < 0.0f) a = source_ ? source_->Advance(static_cast<int>(group), cp) : 0.0f;
+        if (a < 0.0f) a = source() ? source()->Advance(SourceFace(group), cp) : 0.0f;
         return a * scale;
     }
     const auto it = cache.other.find(cp);
     if (it != cache.other.end()) return it->second * scale;
-    const float a = source_ ? source_->Advance(static_cast<int>(group), cp) : 0.0f;
+    const float a = source() ? source()->Advance(SourceFace(group), cp) : 0.0f;
     cache.other.emplace(cp, a);
     return a * scale;
 }
@@ -213,7 +285,8 @@ float FontLibrary::Width(FontFace face, std::string_view text) const {
 }
 
 float FontLibrary::ShapedWidth(FontFace face, std::string_view text, bool rtl) const {
-    if (!source_ || !source_->ShapesRuns()) {
+    GlyphSource* glyphs = source();
+    if (!glyphs || !glyphs->ShapesRuns()) {
         float w = 0.0f;
         for (char32_t cp : VisualCodepoints(text, rtl)) w += Advance(face, cp);
         return w;
@@ -225,7 +298,7 @@ float FontLibrary::ShapedWidth(FontFace face, std::string_view text, bool rtl) c
     key += text;
     const auto it = shapedWidths_.find(key);
     if (it != shapedWidths_.end()) return it->second;
-    const float w = source_->ShapedWidth(static_cast<int>(face), text, rtl);
+    const float w = glyphs->ShapedWidth(SourceFace(static_cast<size_t>(face)), text, rtl);
     shapedWidths_.emplace(std::move(key), w);
     return w;
 }
@@ -243,14 +316,14 @@ void FontLibrary::DrawGlyphs(ImDrawList* draw, FontFace face, float x, float bas
     const float snappedBaseline = std::round(baseline * d) / d;
     const float top = snappedBaseline - baked->Ascent;
     const ImU32 untinted = color | ~IM_COL32_A_MASK;
-    const bool defers = source_->DefersGlyphs();
+    const bool defers = source()->DefersGlyphs();
     float pen = x;
     for (const char32_t cp : codepoints) {
         const float advance = Advance(face, cp);
         if (cp == ' ' || IsInvisibleCodepoint(cp)) { pen += advance; continue; }   // nothing to draw
         const bool known = cp < static_cast<uint32_t>(baked->IndexLookup.Size) && baked->IndexLookup.Data[cp] != kGlyphUnused;
         if (!known && defers) {
-            pendingGlyphs_.push_back(GlyphRequest{static_cast<int>(face), cp, d});
+            pendingGlyphs_.push_back(GlyphRequest{SourceFace(static_cast<size_t>(face)), cp, d});
             pen += advance;
             continue;
         }
@@ -271,9 +344,9 @@ void FontLibrary::DrawGlyphs(ImDrawList* draw, FontFace face, float x, float bas
 }
 
 void FontLibrary::DrawRun(ImDrawList* draw, FontFace face, float x, float baseline, ImU32 color, std::string_view text, bool rtl) const {
-    if (source_->ShapesRuns()) {
+    if (source()->ShapesRuns()) {
         RunImage image;
-        switch (source_->FindRun(static_cast<int>(face), text, rtl, density_, image)) {
+        switch (source()->FindRun(SourceFace(static_cast<size_t>(face)), text, rtl, density_, image)) {
             case RunStatus::Ready: {
                 if (image.width <= 0.0f || image.height <= 0.0f) return;   // nothing visible
                 const float d = density_;
@@ -324,46 +397,34 @@ float FontLibrary::DrawLabel(ImDrawList* draw, FontFace face, float x, float top
 
 void FontLibrary::BeginFrame(float density) {
     density_ = density > 0.0f ? density : 1.0f;
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    ImFontAtlasBuilder* builder = atlas->Builder;
-    auto* state = static_cast<AtlasState*>(atlas->UserData);
-    if (!builder || !atlas->TexData || !state) return;
-    // A bounded glyph cache: when the atlas nears its largest size, every baked size is dropped and
-    // only what the next frames draw comes back (ImGui itself only drops sizes unused for a while).
-    const float used = static_cast<float>(builder->RectsPackedSurface - builder->RectsDiscardedSurface);
-    const float largest = static_cast<float>(atlas->TexMaxWidth) * static_cast<float>(atlas->TexMaxHeight);
-    if (state->full || used > largest * kAtlasFullShare) {
-        ImFontAtlasBuildDiscardBakes(atlas, 0);
-        ImFontAtlasTextureCompact(atlas);
-        state->full = false;
-    }
+    if (shared_) shared_->MakeRoom();
 }
 
 bool FontLibrary::FlushPending() {
-    if (!source_) return false;
+    GlyphSource* glyphs = source();
+    if (!glyphs) return false;
     bool drew = false;
     if (!pendingGlyphs_.empty()) {
         std::vector<GlyphRequest>& r = pendingGlyphs_;
         auto key = [](const GlyphRequest& g) { return std::make_tuple(g.face, g.density, g.codepoint); };
         std::sort(r.begin(), r.end(), [&](const GlyphRequest& a, const GlyphRequest& b) { return key(a) < key(b); });
         r.erase(std::unique(r.begin(), r.end(), [&](const GlyphRequest& a, const GlyphRequest& b) { return key(a) == key(b); }), r.end());
-        source_->RasterizeGlyphs(r);
+        glyphs->RasterizeGlyphs(r);
         for (const GlyphRequest& g : r) {
-            ImFont* font = fonts_[static_cast<size_t>(g.face)];
-            if (ImFontBaked* baked = font ? font->GetFontBaked(Size(static_cast<FontFace>(g.face)), g.density) : nullptr)
+            const SharedFonts::Face& face = shared_->face(g.face);
+            if (ImFontBaked* baked = face.font ? face.font->GetFontBaked(face.style.sizeCss, g.density) : nullptr)
                 baked->FindGlyphNoFallback(static_cast<ImWchar>(g.codepoint));
         }
-        source_->ReleaseRasterizedGlyphs();
+        glyphs->ReleaseRasterizedGlyphs();
         r.clear();
         drew = true;
     }
     if (pendingRuns_) {
-        drew = source_->RasterizePendingRuns() || drew;
+        drew = glyphs->RasterizePendingRuns() || drew;
         pendingRuns_ = false;
     }
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    if (auto* state = static_cast<AtlasState*>(atlas->UserData); state && state->full) {
-        BeginFrame(density_);   // makes room; the frame is drawn again
+    if (shared_->full()) {
+        shared_->MakeRoom();   // the frame is drawn again
         drew = true;
     }
     return drew;

@@ -1,7 +1,8 @@
-// The fonts the widget draws with: one Dear ImGui font per face, whose glyphs come from the platform's
-// text engine (a GlyphSource: the browser on the web, FreeType and fontconfig natively) the first time
-// they are drawn, at the exact size and pixel density; text measuring for core's line breaking; and
-// drawing laid-out text glyph by glyph or as shaped runs.
+// The fonts the widgets draw with: one Dear ImGui font per face style, whose glyphs come from the
+// platform's text engine (a GlyphSource: the browser on the web, FreeType and fontconfig natively) the
+// first time they are drawn, at the exact size and pixel density, into one atlas every widget of the
+// process shares (SharedFonts); per widget, its faces, text measuring for core's line breaking, and
+// drawing laid-out text glyph by glyph or as shaped runs (FontLibrary).
 #pragma once
 #include <array>
 #include <cstdint>
@@ -33,7 +34,7 @@ FaceStyles MakeFaceStyles(const FontFamilies& configured, const FontFamilies& de
 
 // A glyph of one face that a frame needs and that is not rasterised yet (web: gathered, then drawn in one pass).
 struct GlyphRequest {
-    int      face = 0;
+    int      face = 0;   // the source's face index
     uint32_t codepoint = 0;
     float    density = 1.0f;
 };
@@ -97,18 +98,75 @@ bool StoreGlyphBitmap(ImFontAtlas* atlas, ImFontBaked* baked, ImFontConfig* src,
 // counts as done, as a renderer would report it.
 void AcceptTexturesWithoutRenderer();
 
+// The fonts of every widget in the process (every widget of a page, on the web): one ImGui font atlas
+// that each widget's ImGui context shares, the platform's glyph source, and one ImGui font per face
+// style some widget uses, so a glyph is made once, whichever widget draws it first. A bounded cache:
+// when the atlas nears its largest size, every glyph is dropped and what the next frames draw comes back.
+class SharedFonts {
+public:
+    // An atlas of its own, which the widgets' ImGui contexts are created with (WidgetRunner), in the
+    // texture format the renderer wants (8-bit alpha on the web, RGBA natively).
+    SharedFonts(GlyphSource* source, ImTextureFormat atlasFormat);
+    // The atlas of an ImGui context that owns it (a test's headless context): ImGui updates it itself.
+    SharedFonts(GlyphSource* source, ImFontAtlas* contextAtlas);
+    ~SharedFonts();
+    SharedFonts(const SharedFonts&) = delete;
+    SharedFonts& operator=(const SharedFonts&) = delete;
+
+    ImFontAtlas* atlas() const { return atlas_; }
+    GlyphSource* source() const { return source_; }
+    struct Face {
+        FaceStyle style;
+        ImFont*   font = nullptr;      // null when the source has no font for the style
+        float     ascent = 0.0f, descent = 0.0f;
+    };
+    // The face of this style, made on first use; its index is the source's face index.
+    int FaceFor(const FaceStyle& style);
+    const Face& face(int index) const { return faces_[static_cast<size_t>(index)]; }
+    // The font ImGui uses for its own (never shown) text: an advance for every character, no bitmaps.
+    ImFont* SilentFont();
+    // The platform's fonts changed (a web font finished loading): every face is made again, for every widget.
+    void Invalidate();
+    int generation() const { return generation_; }   // changes when the faces do
+
+    // Before each ImGui::NewFrame() of a context sharing the atlas: the atlas's own frame (ImGui updates
+    // an atlas only in the context that owns it).
+    void BeginImGuiFrame();
+    // Before a frame: when the atlas nears its largest size (or a glyph did not fit), every cached glyph is
+    // dropped; what is on screen comes back in the next frames.
+    void MakeRoom();
+    bool full() const { return full_; }
+    void MarkFull() { full_ = true; }
+
+private:
+    GlyphSource* source_;
+    ImFontAtlas* atlas_;
+    bool ownsAtlas_;
+    std::vector<Face> faces_;
+    ImFont* silent_ = nullptr;
+    int generation_ = 0;
+    int atlasFrame_ = 0;
+    bool full_ = false;
+};
+
 class FontLibrary : public TextMeasurer {
 public:
-    explicit FontLibrary(GlyphSource* source = nullptr) : source_(source) {}
-    void SetSource(GlyphSource* source);
+    // A widget's fonts in the fonts every widget shares.
+    explicit FontLibrary(SharedFonts* shared) : shared_(shared) {}
+    // A library of its own over `source`, in the current ImGui context's atlas (made when first needed).
+    explicit FontLibrary(GlyphSource* source = nullptr) : ownSource_(source) {}
+    ~FontLibrary() override;
 
-    // Fonts for these families (config keys that are set; the source's defaults for the rest). Rebuilt
-    // only when they change. Needs the ImGui context whose atlas the fonts go in. False without a source.
+    // The families used for config keys that are not set (the element's own, on the web); without
+    // them, the glyph source's defaults.
+    void SetDefaultFamilies(const FontFamilies& defaults);
+    // Fonts for these families (config keys that are set; the defaults for the rest). Rebuilt only when
+    // they or the shared faces change. Needs the ImGui context the fonts are drawn in. False when no font
+    // could be found, or without a source.
     bool SetFamilies(const FontFamilies& configured);
     // The platform's fonts changed (a web font finished loading): every face is made again.
-    void Invalidate() { built_ = false; }
-    // Before each frame: the device pixels per CSS px that bitmaps are made for, and room in the atlas
-    // (when it reaches its largest size, every cached glyph is dropped and the visible ones come back).
+    void Invalidate();
+    // Before each frame: the device pixels per CSS px that bitmaps are made for, and room in the atlas.
     void BeginFrame(float density);
     // After a frame: rasterises the glyphs and runs it could not draw (the sources that batch). Returns
     // true when it did, so the frame must be drawn again before it is shown.
@@ -116,6 +174,7 @@ public:
     bool HasPending() const { return !pendingGlyphs_.empty() || pendingRuns_; }
 
     bool ready() const { return fonts_[0] != nullptr; }
+    SharedFonts* shared() const { return shared_; }
     int generation() const { return generation_; }   // changes when the faces change: layouts are redone
     float density() const { return density_; }
     ImFont* Get(FontFace face) const { return fonts_[static_cast<size_t>(face)]; }
@@ -144,12 +203,18 @@ private:
     struct FaceMetrics { float ascent = 0.0f, descent = 0.0f; };
     struct AdvanceCache { std::array<float, 128> ascii; std::unordered_map<uint32_t, float> other; };
     void DrawRun(ImDrawList* draw, FontFace face, float x, float baseline, ImU32 color, std::string_view text, bool rtl) const;
+    GlyphSource* source() const { return shared_ ? shared_->source() : nullptr; }
+    int SourceFace(size_t face) const { return sourceFaces_[face]; }
 
-    GlyphSource* source_ = nullptr;
-    FontFamilies configured_;
+    SharedFonts* shared_ = nullptr;
+    GlyphSource* ownSource_ = nullptr;             // FontLibrary(GlyphSource*): shared_ is made from it, and owned
+    FontFamilies configured_, defaults_;
+    bool hasDefaults_ = false;
     bool built_ = false;
+    int sharedGeneration_ = -1;
     FaceStyles styles_;
     std::array<ImFont*, static_cast<size_t>(FontFace::Count)> fonts_{};
+    std::array<int, static_cast<size_t>(FontFace::Count)> sourceFaces_{};   // each face's index in the shared faces
     std::array<FaceMetrics, static_cast<size_t>(FontFace::Count)> metrics_{};
     mutable std::array<AdvanceCache, static_cast<size_t>(FontFace::Count)> advances_;   // by measure group
     std::array<size_t, static_cast<size_t>(FontFace::Count)> measureGroup_{};   // the first face with the same family, weight, style

@@ -8,9 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text_util.h"
+#include "ui/keys.h"
 
 namespace aw {
 
+WidgetApp::WidgetApp(HostServices host, SharedFonts* fonts) : host_(std::move(host)), fonts_(fonts) { view_.SetSelection(&selection_); }
 WidgetApp::WidgetApp(HostServices host, GlyphSource* glyphs) : host_(std::move(host)), fonts_(glyphs) { view_.SetSelection(&selection_); }
 
 void WidgetApp::SetArticle(std::shared_ptr<const Article> article) {
@@ -27,6 +29,7 @@ void WidgetApp::SetArticle(std::shared_ptr<const Article> article) {
     faqOpenness_.assign(state_.openFaqs.size(), 0.0f);
     faqClock_.assign(state_.openFaqs.size(), 1.0f);
     for (size_t i = 0; i < state_.openFaqs.size(); ++i) faqOpenness_[i] = state_.openFaqs[i] ? 1.0f : 0.0f;
+    ++stateRevision_;
     if (FocusName(focus_).empty() || (focus_.kind == FocusKind::Question && static_cast<size_t>(focus_.index) >= state_.openFaqs.size()) ||
         (focus_.kind == FocusKind::Link && static_cast<size_t>(focus_.index) >= doc.links.size()))
         focus_ = {};
@@ -65,16 +68,22 @@ float WidgetApp::ContentHeightCss() { return EnsureLayout() ? view_.ContentHeigh
 
 float WidgetApp::MaxScroll() { return std::max(0.0f, ContentHeightCss() - viewHeightCss_); }
 
-void WidgetApp::SetScrollFromHost(float yCss) {
-    state_.scrollY = targetScroll_ = std::max(0.0f, yCss);
-    animating_ = false;
+float WidgetApp::ScrollY() const {
+    if (!hostScrolls()) return state_.scrollY;
+    return host_.scrollPosition ? std::max(0.0f, host_.scrollPosition()) : 0.0f;
+}
+
+std::string WidgetApp::StateJson() const {
+    WidgetState state = state_;
+    state.scrollY = ScrollY();
+    return StateToJson(state);
 }
 
 void WidgetApp::ScrollTo(float yCss, bool smooth) {
-    if (host_.scrollTo) { host_.scrollTo(std::clamp(yCss, 0.0f, MaxScroll()), smooth); return; }
+    if (hostScrolls()) { host_.scrollTo(std::clamp(yCss, 0.0f, MaxScroll()), smooth); return; }
     targetScroll_ = std::clamp(yCss, 0.0f, MaxScroll());
     if (!smooth) state_.scrollY = targetScroll_;
-    animating_ = state_.scrollY != targetScroll_;
+    animating_ = animating_ || state_.scrollY != targetScroll_;
 }
 
 bool WidgetApp::ScrollToAnchor(const std::string& id, bool smooth) {
@@ -89,6 +98,7 @@ bool WidgetApp::SelectStage(int index) {
     if (!article_ || index < 0 || index >= static_cast<int>(article_->doc.timeline.stages.size())) return false;
     if (index == state_.selectedStage) return true;
     state_.selectedStage = index;
+    ++stateRevision_;
     stageFrom_ = stagePosition_;
     stageClock_ = reducedMotion_ ? 1.0f : 0.0f;
     if (reducedMotion_) stagePosition_ = static_cast<float>(index);
@@ -103,6 +113,7 @@ bool WidgetApp::ToggleFaq(int index, int open) {
     const bool now = open < 0 ? !state_.openFaqs[static_cast<size_t>(index)] : open > 0;
     if (now == state_.openFaqs[static_cast<size_t>(index)]) return true;
     state_.openFaqs[static_cast<size_t>(index)] = now;
+    ++stateRevision_;
     if (static_cast<size_t>(index) < faqClock_.size()) {
         faqClock_[static_cast<size_t>(index)] = reducedMotion_ ? 1.0f : 0.0f;
         if (reducedMotion_) faqOpenness_[static_cast<size_t>(index)] = now ? 1.0f : 0.0f;
@@ -116,7 +127,7 @@ bool WidgetApp::ToggleFaq(int index, int open) {
 void WidgetApp::SetFilter(const std::string& filter) {
     if (filter == state_.faqFilter) return;
     state_.faqFilter = filter.substr(0, 128);
-    if (host_.filterChanged) host_.filterChanged(state_.faqFilter);
+    ++stateRevision_;
 }
 
 bool WidgetApp::ApplyDeepLink(const std::string& hash, bool smooth) {
@@ -150,12 +161,12 @@ void WidgetApp::RevealFocus() {
     EnsureLayout();
     const ItemRect r = view_.RectOf(focus_);
     if (r.h <= 0 || viewHeightCss_ <= 0) return;
-    const float top = r.y, bottom = r.y + r.h, margin = 48.0f;
-    float target = state_.scrollY;
-    if (top < state_.scrollY + margin) target = top - margin;
-    else if (bottom > state_.scrollY + viewHeightCss_ - margin) target = bottom - viewHeightCss_ + margin;
+    const float top = r.y, bottom = r.y + r.h, margin = 48.0f, scrollY = ScrollY();
+    float target = scrollY;
+    if (top < scrollY + margin) target = top - margin;
+    else if (bottom > scrollY + viewHeightCss_ - margin) target = bottom - viewHeightCss_ + margin;
     // Short moves glide; long jumps are instant, so the reader is not kept waiting.
-    if (target != state_.scrollY) ScrollTo(target, !reducedMotion_ && std::fabs(target - state_.scrollY) < viewHeightCss_);
+    if (target != scrollY) ScrollTo(target, !reducedMotion_ && std::fabs(target - scrollY) < viewHeightCss_);
 }
 
 KeyOutcome WidgetApp::PressKey(Key key, bool shift) {
@@ -167,14 +178,14 @@ KeyOutcome WidgetApp::PressKey(Key key, bool shift) {
     if (out.toggleFaq >= 0) ToggleFaq(out.toggleFaq, -1);
     if (out.setAllFaqs >= 0) SetAllFaqs(out.setAllFaqs == 1);
     if (out.followLink >= 0) FollowLink(out.followLink);
-    if (state_.faqFilter != filterBefore && host_.filterChanged) host_.filterChanged(state_.faqFilter);
+    if (state_.faqFilter != filterBefore) ++stateRevision_;
     SetFocus(out.focus, true);
     return out;
 }
 
 bool WidgetApp::TypeCharacter(uint32_t codepoint) {
     if (!TypeIntoFilter(state_, focus_, codepoint)) return false;
-    if (host_.filterChanged) host_.filterChanged(state_.faqFilter);
+    ++stateRevision_;
     return true;
 }
 
@@ -207,13 +218,25 @@ bool WidgetApp::SetAllFaqs(bool open) {
 bool WidgetApp::SetStateJson(const std::string& json, std::string& error) {
     if (!article_) { error = "state: no article loaded"; return false; }
     const WidgetState before = state_;
+    WidgetState next = state_;
+    next.scrollY = ScrollY();
     if (!StateFromJson(json, static_cast<int>(article_->doc.timeline.stages.size()), static_cast<int>(article_->doc.faq.entries.size()),
-                       state_, error))
+                       next, error))
         return false;
+    const float scrollY = next.scrollY;
+    next.scrollY = before.scrollY;
+    state_ = next;
+    ++stateRevision_;
     if (state_.selectedStage != before.selectedStage && host_.stageChanged) host_.stageChanged(state_.selectedStage);
     for (size_t i = 0; i < state_.openFaqs.size() && i < before.openFaqs.size(); ++i)
         if (state_.openFaqs[i] != before.openFaqs[i] && host_.faqToggled) host_.faqToggled(static_cast<int>(i), state_.openFaqs[i]);
-    targetScroll_ = state_.scrollY;
+    // The scroll position goes to its owner: the host page is asked to scroll there; the widget's own
+    // jumps there (kept in range by the next frame, which knows the content's height).
+    if (hostScrolls()) {
+        if (scrollY != ScrollY()) ScrollTo(scrollY, false);
+    } else {
+        state_.scrollY = targetScroll_ = scrollY;
+    }
     // A restored state is a jump, not a transition: the presentation snaps to it.
     stagePosition_ = stageFrom_ = static_cast<float>(state_.selectedStage);
     stageClock_ = 1.0f;
@@ -229,7 +252,7 @@ std::string WidgetApp::LayoutJson() {
     const LayoutRects info = view_.Rects();
     // Relative to the element: the article's top when the host scrolls the page; the visible
     // canvas when the widget scrolls itself.
-    const float offset = host_.scrollTo ? 0.0f : state_.scrollY;
+    const float offset = hostScrolls() ? 0.0f : state_.scrollY;
     auto rect = [offset](const ItemRect& r) {
         return nlohmann::json{{"x", r.x}, {"y", r.y - offset}, {"width", r.w}, {"height", r.h}};
     };
@@ -244,6 +267,7 @@ std::string WidgetApp::LayoutJson() {
 
 void WidgetApp::ApplyActions(const ViewActions& a) {
     if (!a.changed || !article_) return;
+    animating_ = true;   // applied after the frame that saw them: the next frame shows them
     if (a.setFocus) SetFocus(a.focus, false);
     if (a.selectStage >= 0) SelectStage(a.selectStage);
     if (a.toggleFaq >= 0) ToggleFaq(a.toggleFaq, -1);
@@ -253,30 +277,27 @@ void WidgetApp::ApplyActions(const ViewActions& a) {
     if (a.followLink >= 0) FollowLink(a.followLink);
 }
 
-// Keys from ImGui's IO (the native window, and the canvas when it has focus on the web). Keys for
-// focused items go through the keyboard model; the rest scroll, unless the host owns scrolling.
+// Keys from ImGui's IO (the native window, and the canvas when it has focus on the web), through the one
+// key table. Keys for focused items go through the keyboard model; the rest scroll, unless the host
+// owns scrolling.
 void WidgetApp::HandleImGuiKeys() {
     const ImGuiIO& io = ImGui::GetIO();
-    auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, true); };
-    static const std::pair<ImGuiKey, Key> kKeys[] = {
-        {ImGuiKey_Tab, Key::Tab}, {ImGuiKey_LeftArrow, Key::Left}, {ImGuiKey_RightArrow, Key::Right}, {ImGuiKey_UpArrow, Key::Up},
-        {ImGuiKey_DownArrow, Key::Down}, {ImGuiKey_Home, Key::Home}, {ImGuiKey_End, Key::End}, {ImGuiKey_Enter, Key::Enter},
-        {ImGuiKey_Space, Key::Space}, {ImGuiKey_Escape, Key::Escape}, {ImGuiKey_Backspace, Key::Backspace}};
-    for (const auto& [imguiKey, key] : kKeys) {
-        if (!pressed(imguiKey)) continue;
+    size_t count = 0;
+    const KeyName* keys = KeyTable(count);
+    for (size_t i = 0; i < count; ++i) {
+        const Key key = keys[i].key;
+        if (!ImGui::IsKeyPressed(keys[i].imgui, true)) continue;
         if (PressKey(key, io.KeyShift).handled) continue;
-        if (host_.scrollTo) continue;
+        if (hostScrolls()) continue;
         // Unhandled keys scroll the article.
         const float page = std::max(40.0f, viewHeightCss_ * 0.9f), line = 48.0f;
         if (key == Key::Down) ScrollTo(targetScroll_ + line, !reducedMotion_);
         if (key == Key::Up) ScrollTo(targetScroll_ - line, !reducedMotion_);
         if (key == Key::Space) ScrollTo(targetScroll_ + (io.KeyShift ? -page : page), !reducedMotion_);
+        if (key == Key::PageDown) ScrollTo(targetScroll_ + page, !reducedMotion_);
+        if (key == Key::PageUp) ScrollTo(targetScroll_ - page, !reducedMotion_);
         if (key == Key::Home) ScrollTo(0.0f, !reducedMotion_);
         if (key == Key::End) ScrollTo(MaxScroll(), !reducedMotion_);
-    }
-    if (!host_.scrollTo) {
-        if (pressed(ImGuiKey_PageDown)) ScrollTo(targetScroll_ + std::max(40.0f, viewHeightCss_ * 0.9f), !reducedMotion_);
-        if (pressed(ImGuiKey_PageUp)) ScrollTo(targetScroll_ - std::max(40.0f, viewHeightCss_ * 0.9f), !reducedMotion_);
     }
     for (int i = 0; i < io.InputQueueCharacters.Size; ++i) TypeCharacter(io.InputQueueCharacters[i]);
 }
@@ -294,7 +315,7 @@ bool WidgetApp::SelectWordAt(float x, float y) {
     if (!EnsureLayout()) return false;
     SelectionModel& model = selection_.model();
     model.SetLayout(&view_.geometry(), &fonts_);
-    model.SelectWord(model.HitTest(x, y + state_.scrollY));
+    model.SelectWord(model.HitTest(x, y + ScrollY()));
     return !model.Empty();
 }
 
@@ -354,10 +375,10 @@ void WidgetApp::Frame(const FrameInput& input) {
 
     reducedMotion_ = input.reducedMotion;
     const ImGuiIO& io = ImGui::GetIO();
-    if (!host_.scrollTo && io.MouseWheel != 0.0f) ScrollTo(targetScroll_ - io.MouseWheel * 80.0f, !input.reducedMotion);
+    if (!hostScrolls() && io.MouseWheel != 0.0f) ScrollTo(targetScroll_ - io.MouseWheel * 80.0f, !input.reducedMotion);
     if (article_) HandleImGuiKeys();
     if (article_ && EnsureLayout()) {   // text selection: the pointer and keys, over this frame's layout
-        selection_.HandlePointer(view_.geometry(), fonts_, state_.scrollY);
+        selection_.HandlePointer(view_.geometry(), fonts_, ScrollY());
         selection_.HandleKeys();
     }
     if (article_) Animate(dt, input.reducedMotion);
@@ -378,10 +399,10 @@ void WidgetApp::Frame(const FrameInput& input) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ViewActions actions;
     if (article_) {
-        actions = view_.Draw(draw, fonts_, palette, state_, Presentation(), input.width, input.height, state_.scrollY,
-                             /*ownScrollbar=*/!host_.scrollTo);
-        // The content may have shrunk (resize, FAQ closed): keep the scroll in range.
-        if (!host_.scrollTo && targetScroll_ > MaxScroll()) ScrollTo(MaxScroll(), false);
+        actions = view_.Draw(draw, fonts_, palette, state_, Presentation(), input.width, input.height, ScrollY(),
+                             /*ownScrollbar=*/!hostScrolls());
+        // The content may have shrunk (resize, FAQ closed): keep the scroll in range, and show it next frame.
+        if (!hostScrolls() && targetScroll_ > MaxScroll()) { ScrollTo(MaxScroll(), false); animating_ = true; }
     } else {
         if (palette.opaqueBackground)
             draw->AddRectFilled(ImVec2(0, 0), ImVec2(input.width, input.height),

@@ -25,10 +25,12 @@ struct HostServices {
     std::function<void(int index)> stageChanged;
     std::function<void(int index, bool open)> faqToggled;
     std::function<void(const std::string& focusName)> focusChanged;   // FocusName(), "" when none
-    std::function<void(const std::string& filter)> filterChanged;
     std::function<void(const std::string& hash)> hashChanged;         // config updateHash only
-    // Set when the host owns scrolling (the web page scrolls natively): the widget then asks the
-    // host to scroll instead of animating its own offset, and ignores wheel and scroll keys.
+    // Who owns the scroll position. Set, the host does (the web page scrolls natively): the widget reads
+    // the position from `scrollPosition` whenever it needs it (CSS px of the article at the top of the
+    // canvas), keeps no copy, asks `scrollTo` to scroll, and ignores wheel and scroll keys. Unset, the
+    // widget owns it (natively: an animated offset it scrolls with the wheel, keys and its scrollbar).
+    std::function<float()> scrollPosition;
     std::function<void(float yCss, bool smooth)> scrollTo;
 };
 
@@ -41,7 +43,10 @@ struct FrameInput {
 
 class WidgetApp {
 public:
-    // `glyphs` is the platform's text engine (it must outlive the app).
+    // `fonts`: the fonts every widget of the process shares (they must outlive the app).
+    WidgetApp(HostServices host, SharedFonts* fonts);
+    // Fonts of its own from `glyphs`, the platform's text engine (it must outlive the app), in the
+    // current ImGui context's atlas.
     explicit WidgetApp(HostServices host = {}, GlyphSource* glyphs = nullptr);
 
     // A new article; the state carries over where it still fits (hot reload keeps the place).
@@ -61,6 +66,8 @@ public:
     bool FlushGlyphs() { return fonts_.FlushPending(); }
     // The platform's fonts changed (a web font the page declares has loaded): glyphs and layout are redone.
     void ReloadFonts() { fonts_.Invalidate(); }
+    // The families for fonts the config does not name (the element's own, on the web).
+    void SetDefaultFonts(const FontFamilies& families) { fonts_.SetDefaultFamilies(families); }
     const FontLibrary& fonts() const { return fonts_; }
     // True while an animation (scroll, stage change, FAQ height) still needs frames.
     bool WantsAnotherFrame() const { return animating_; }
@@ -73,10 +80,11 @@ public:
     void SetFilter(const std::string& filter);
     bool ScrollToAnchor(const std::string& id, bool smooth);
     void ScrollTo(float yCss, bool smooth);
-    // The host reports where it scrolled to (host-owned scrolling only).
-    void SetScrollFromHost(float yCss);
+    // CSS px of the article at the top of the canvas: the host's position when it owns scrolling.
+    float ScrollY() const;
+    bool hostScrolls() const { return static_cast<bool>(host_.scrollTo); }
     bool SetStateJson(const std::string& json, std::string& error);
-    std::string StateJson() const { return StateToJson(state_); }
+    std::string StateJson() const;
 
     // The canvas's size in CSS px, known before any frame (each frame's input sets it too). With it and an article,
     // the geometry exists before the first frame: the queries below lay out on demand.
@@ -116,7 +124,10 @@ public:
     // Selects the first occurrence of `text` (spaces collapsed) within one block; false when there is none.
     bool SelectText(const std::string& text);
 
+    // The state (its scrollY is the widget's own; see ScrollY). `stateRevision` changes whenever the
+    // stage, the open questions or the filter do: what the accessible mirror shows (core/mirror_state.h).
     const WidgetState& state() const { return state_; }
+    int stateRevision() const { return stateRevision_; }
     bool darkTheme() const { return dark_; }
     // The colours drawn with, for the theme, the host's colours and the reader's colour scheme.
     Palette CurrentPalette(bool prefersDark) const;
@@ -148,6 +159,7 @@ private:
     float viewWidthCss_ = 0.0f, viewHeightCss_ = 0.0f;
     double lastTime_ = -1.0;
     bool animating_ = false;
+    int stateRevision_ = 0;
     bool dark_ = false;
     ThemeMode forcedTheme_ = ThemeMode::Auto;
     HostColors hostColors_;

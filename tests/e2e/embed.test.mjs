@@ -162,8 +162,9 @@ test('a lost WebGL context is restored and the widget draws again', { timeout: 6
   await waitReady(page);
   const result = await page.evaluate(async () => {
     const el = document.getElementById('article');
-    const canvas = el.shadowRoot.querySelector('canvas');
-    const gl = canvas.getContext('webgl');
+    // The page's one WebGL context (the engine's), whose frames go to every widget's canvas.
+    const gl = el._mod.GL.currentContext.GLctx;
+    const canvas = gl.canvas;
     const ext = gl.getExtension('WEBGL_lose_context');
     const lost = new Promise((r) => canvas.addEventListener('webglcontextlost', r, { once: true }));
     ext.loseContext();

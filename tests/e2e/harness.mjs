@@ -131,3 +131,36 @@ export async function measureIdle(browser, url, { widget = false, settleMs = 100
   await context.close();
   return result;
 }
+
+// A short article with a timeline and a FAQ; `n` names it.
+export function shortArticle(n) {
+  return `# Explainer ${n}
+
+Widget number ${n} on a long page: a paragraph of text, so the canvas has something to draw.
+
+<!-- article-widget:timeline -->
+1. **Draft ${n}** \u2013 the first version is written.
+2. **Test ${n}** \u2013 it is tried by readers.
+3. **Ship ${n}** \u2013 it goes out.
+
+## FAQ
+
+### Why ${n}?
+
+Because a long explainer has many widgets.
+`;
+}
+
+// A page of `count` widgets (ids w1, w2, ...) with host text between them: each with the inline article
+// `articleFor(n)` gives, or the default article fetched (src) without one.
+export function widgetsPage(count, articleFor = null) {
+  const widgets = Array.from({ length: count }, (_, i) => {
+    const n = i + 1;
+    const body = articleFor ? `<script type="text/markdown">${articleFor(n)}</script>` : '';
+    const source = articleFor ? '' : ' src="article.md" config="widget.json"';
+    return `<p class="host-text">Host text before widget ${n}.</p>\n<article-widget id="w${n}" hash-prefix="w${n}-"${source}>${body}</article-widget>`;
+  }).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${count} widgets</title><link rel="icon" href="data:,">
+    <link rel="stylesheet" href="demo.css"><script src="article-widget.js" defer></script></head>
+    <body><main><h1>${count} explainers on one page</h1>${widgets}</main></body></html>`;
+}

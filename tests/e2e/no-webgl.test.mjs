@@ -12,11 +12,13 @@ after(async () => { await browser?.close(); await server?.close(); });
 async function pageWithoutWebGL(viewport) {
   const { page, context, errors } = await openPage(browser, null, viewport);
   await page.addInitScript(() => {
-    const getContext = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
-      if (/webgl/i.test(type)) return null;
-      return getContext.call(this, type, ...rest);
-    };
+    for (const Canvas of [HTMLCanvasElement, window.OffscreenCanvas].filter(Boolean)) {
+      const getContext = Canvas.prototype.getContext;
+      Canvas.prototype.getContext = function (type, ...rest) {
+        if (/webgl/i.test(type)) return null;
+        return getContext.call(this, type, ...rest);
+      };
+    }
     window.__events = [];
     for (const type of ['stagechange', 'faqtoggle', 'articleerror', 'ready'])
       document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));

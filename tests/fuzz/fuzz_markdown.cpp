@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         aw::HtmlOptions html;
         html.interactive = interactive;
         html.idPrefix = "w-";
-        html.selectedStage = size > 1 ? data[1] % 4 : 0;
+        html.state.selectedStage = size > 1 ? data[1] % 4 : 0;
         const std::string out = aw::RenderHtml(doc, html);
         // Relative links are followed, so href="javascript" (a path) may appear; a scheme never.
         if (out.find("<script") != std::string::npos || out.find("href=\"javascript:") != std::string::npos ||

@@ -220,11 +220,11 @@ TEST_CASE("html: the default article's timeline is an ordered list of three stag
 
     HtmlOptions interactive;
     interactive.interactive = true;
-    interactive.selectedStage = 1;
+    interactive.state.selectedStage = 1;
     const std::string live = RenderHtml(doc, interactive);
     CHECK(Count(live, "<button type=\"button\" class=\"aw-stage-button\"") == 3);
     CHECK(Count(live, "aria-current=\"step\"") == 1);
-    CHECK(Contains(live, "data-stage=\"1\" aria-current=\"step\" tabindex=\"0\" data-focus=\"timeline\">Measured Openness</button>"));
+    CHECK(Contains(live, "data-stage=\"1\" id=\"stage-2.button\" aria-current=\"step\" tabindex=\"0\" data-focus=\"timeline\">Measured Openness</button>"));
 }
 
 TEST_CASE("html: the FAQ in interactive mode uses disclosure buttons") {
@@ -246,8 +246,9 @@ TEST_CASE("html: the FAQ in interactive mode uses disclosure buttons") {
         ++seen;
     }
     CHECK(seen == 5);
-    CHECK(Contains(html, "<button type=\"button\" id=\"aw1-faq-why-not-open-source-if-anthropic-claims-its-models-are-safe\" "
-                         "aria-expanded=\"false\" aria-controls=\"aw1-faq-why-not-open-source-if-anthropic-claims-its-models-are-safe-panel\""));
+    CHECK(Contains(html, "<button type=\"button\" aria-controls=\"aw1-faq-why-not-open-source-if-anthropic-claims-its-models-are-safe-panel\" "
+                         "data-faq=\"0\" data-focus=\"faq:0\" id=\"aw1-faq-why-not-open-source-if-anthropic-claims-its-models-are-safe\" "
+                         "aria-expanded=\"false\">"));
     CHECK(Count(html, "role=\"region\"") == 5);
     CHECK(Count(html, " hidden>") == 5);
     for (const FaqEntry& e : doc.faq.entries) CHECK(Count(html, ">" + HtmlEscape(e.question) + "</button>") == 1);

@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/interaction.h"
+#include "ui/keys.h"
 #include "ui/widget_app.h"
+#include "ui/widget_runner.h"
 #include "test_support.h"
 
 using namespace aw;
@@ -18,16 +20,33 @@ const Document& DefaultDoc() {
     return article->doc;
 }
 
-// A WidgetApp driven frame by frame, as the platforms drive it, with input injected through ImGui's IO.
+// The runner's backend for headless frames: ImGui's texture requests count as done; nothing is drawn.
+RunnerBackend HeadlessBackend(int* framesDrawn = nullptr) {
+    RunnerBackend backend;
+    backend.render = [framesDrawn](ImDrawData*, int, int) {
+        HeadlessImGui::AcceptTextures();
+        if (framesDrawn) ++*framesDrawn;
+    };
+    return backend;
+}
+
+// A widget driven frame by frame through the one runner, as the platforms drive it, with input injected
+// through the runner (and so the one key table) and a backend that accepts ImGui's textures headlessly.
 struct HeadlessWidget {
-    HeadlessImGui imgui;
+    NativeGlyphSource glyphs;
+    SharedFonts fonts{&glyphs, ImTextureFormat_RGBA32};
     WidgetApp app;
+    WidgetRunner runner;
     double time = 0.0;
+    int framesDrawn = 0;
     std::vector<std::string> events;
 
     explicit HeadlessWidget(const std::string& markdown, const std::string& config = "")
-        : app(Host(), &imgui.glyphs) {
-        ImGui::GetIO().DisplaySize = ImVec2(1000, 800);
+        : app(Host(), &fonts), runner(app, fonts, HeadlessBackend(&framesDrawn)) {
+        Viewport viewport;
+        viewport.width = 1000;
+        viewport.height = 800;
+        runner.SetViewport(viewport);
         app.SetArticle(Load(markdown, config));
         Frame();
     }
@@ -38,25 +57,29 @@ struct HeadlessWidget {
         return host;
     }
     void Frame() {
-        time += 1.0f / 60.0f;
-        DrawHeadlessFrame(app, 1000, 800, time);
+        time += 1.0 / 60.0;
+        runner.Frame(time);
+    }
+    // Draws the frames the pacer asks for, as a platform's loop does; returns how many.
+    int DrawWhileNeeded(int limit = 100) {
+        int n = 0;
+        while (runner.NeedsFrame() && n < limit) { Frame(); ++n; }
+        return n;
     }
     void Settle() { for (int i = 0; i < 30; ++i) Frame(); }   // half a second: every animation ends
     nlohmann::json Layout() { return nlohmann::json::parse(app.LayoutJson()); }
     void Click(float x, float y) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.AddMousePosEvent(x, y);
+        runner.PointerMoved(x, y);
         Frame();
-        io.AddMouseButtonEvent(0, true);
+        runner.PointerButton(0, true);
         Frame();
-        io.AddMouseButtonEvent(0, false);
+        runner.PointerButton(0, false);
         Frame();
     }
-    void Press(ImGuiKey key) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.AddKeyEvent(key, true);
+    void Press(Key key) {
+        runner.KeyChanged(key, true);
         Frame();
-        io.AddKeyEvent(key, false);
+        runner.KeyChanged(key, false);
         Frame();
     }
     // Scrolls so the item's top is 100 px into the view; returns its centre on screen afterwards.
@@ -196,16 +219,16 @@ TEST_CASE("headless: clicking a question opens it, clicking again closes it") {
 TEST_CASE("headless: Down then Enter opens the next question") {
     HeadlessWidget w(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
     w.app.SetFocus(FocusTarget{FocusKind::Question, 0}, true);
-    w.Press(ImGuiKey_DownArrow);
+    w.Press(Key::Down);
     CHECK(w.app.focus() == FocusTarget{FocusKind::Question, 1});
-    w.Press(ImGuiKey_Enter);
+    w.Press(Key::Enter);
     CHECK(w.app.state().openFaqs == std::vector<bool>{false, true, false, false, false});
 }
 
 TEST_CASE("headless: Right moves the stage, animated, and a click on a node selects it") {
     HeadlessWidget w(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
     w.app.SetFocus(FocusTarget{FocusKind::Timeline, -1}, true);
-    w.Press(ImGuiKey_RightArrow);
+    w.Press(Key::Right);
     CHECK(w.app.state().selectedStage == 1);
     CHECK(w.app.WantsAnotherFrame());   // the 250 ms transition is running
     w.Settle();
@@ -221,7 +244,7 @@ TEST_CASE("headless: a filter hides non-matching questions") {
     const ImVec2 box = w.Reveal("filter");
     w.Click(box.x, box.y);
     CHECK(w.app.focus() == FocusTarget{FocusKind::Filter, -1});
-    for (char c : std::string("tools")) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
+    for (char c : std::string("tools")) w.runner.Character(static_cast<unsigned>(c));
     w.Frame();
     w.Frame();
     CHECK(w.app.state().faqFilter == "tools");
@@ -233,22 +256,22 @@ TEST_CASE("headless: a filter hides non-matching questions") {
 
 TEST_CASE("headless: reduced motion changes the stage with no animation frames") {
     HeadlessWidget w(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
-    ImGui::NewFrame();
-    FrameInput input;
-    input.width = 1000;
-    input.height = 800;
-    input.reducedMotion = true;
-    input.timeSeconds = 10.0;
-    w.app.Frame(input);
-    ImGui::Render();
-    HeadlessImGui::AcceptTextures();
+    Viewport viewport = w.runner.viewport();
+    viewport.reducedMotion = true;
+    w.runner.SetViewport(viewport);
+    w.DrawWhileNeeded();
     w.app.SelectStage(2);
-    ImGui::NewFrame();
-    input.timeSeconds = 10.016;
-    w.app.Frame(input);
-    ImGui::Render();
-    HeadlessImGui::AcceptTextures();
+    w.runner.Request(FrameCause::Content);
+    // The frame that shows the new stage, and none after it: no 250 ms transition.
+    CHECK(w.DrawWhileNeeded() == 1);
     CHECK_FALSE(w.app.WantsAnotherFrame());
+    // With motion, the same change draws the transition's frames.
+    viewport.reducedMotion = false;
+    w.runner.SetViewport(viewport);
+    w.DrawWhileNeeded();
+    w.app.SelectStage(0);
+    w.runner.Request(FrameCause::Content);
+    CHECK(w.DrawWhileNeeded() >= 10);
 }
 
 TEST_CASE("headless: a reload keeps the place; a broken reload keeps the last good article") {
@@ -274,4 +297,114 @@ TEST_CASE("headless: a reload keeps the place; a broken reload keeps the last go
     CHECK(w.app.error().find("config /theme") != std::string::npos);
     CHECK(w.app.article() != nullptr);
     CHECK(w.app.state().selectedStage == 2);
+}
+
+// --- the runner's pacing, with real frames -------------------------------------------------------
+
+TEST_CASE("runner: idle draws nothing; a pointer move draws two frames; a click queued at once is drawn through") {
+    HeadlessWidget w(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
+    w.DrawWhileNeeded();
+    CHECK_FALSE(w.runner.NeedsFrame());
+    const int before = w.framesDrawn;
+    CHECK(w.DrawWhileNeeded() == 0);
+    CHECK(w.framesDrawn == before);
+    w.runner.PointerMoved(10.0f, 10.0f);
+    CHECK(w.DrawWhileNeeded() == FramePacer::kInputFrames);
+    // Move, press and release arrive together (a fast click between two frames): ImGui spreads them over
+    // frames, and the pacer keeps drawing until the answer has opened and its animation has ended.
+    const ImVec2 at = w.Reveal("faqs", 1);
+    w.DrawWhileNeeded();
+    w.runner.PointerMoved(at.x, at.y);
+    w.runner.PointerButton(0, true);
+    w.runner.PointerButton(0, false);
+    const int frames = w.DrawWhileNeeded();
+    CHECK(w.app.state().openFaqs[1]);
+    CHECK_FALSE(w.app.WantsAnotherFrame());
+    CHECK(frames >= 12);   // the 200 ms opening, at 60 frames a second
+    CHECK(frames < 100);
+}
+
+TEST_CASE("runner: keys reach the widget through the one key table, by their browser names too") {
+    Key key = Key::Tab;
+    REQUIRE(KeyFromWebName("ArrowRight", key));
+    CHECK(key == Key::Right);
+    REQUIRE(KeyFromWebName(" ", key));
+    CHECK(key == Key::Space);
+    CHECK_FALSE(KeyFromWebName("a", key));
+    CHECK_FALSE(KeyFromWebName("Shift", key));
+    size_t count = 0;
+    const KeyName* table = KeyTable(count);
+    for (size_t i = 0; i < count; ++i) {   // every row round-trips through each column
+        Key back = Key::Tab;
+        CHECK(KeyFromWebName(table[i].web, back));
+        CHECK(back == table[i].key);
+        CHECK(KeyFromImGui(ImGuiKeyOf(table[i].key), back));
+        CHECK(back == table[i].key);
+        CHECK(std::string(WebNameOf(table[i].key)) == table[i].web);
+    }
+    HeadlessWidget w(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
+    w.app.SetFocus(FocusTarget{FocusKind::Timeline, -1}, true);
+    REQUIRE(KeyFromWebName("End", key));
+    w.runner.KeyChanged(key, true);
+    w.DrawWhileNeeded();
+    CHECK(w.app.state().selectedStage == 2);
+}
+
+TEST_CASE("runner: two widgets, one font atlas; each keeps its own ImGui context and state") {
+    NativeGlyphSource glyphs;
+    SharedFonts fonts(&glyphs, ImTextureFormat_RGBA32);
+    WidgetApp first({}, &fonts), second({}, &fonts);
+    WidgetRunner a(first, fonts, HeadlessBackend()), b(second, fonts, HeadlessBackend());
+    Viewport viewport;
+    viewport.width = 800;
+    viewport.height = 600;
+    a.SetViewport(viewport);
+    b.SetViewport(viewport);
+    first.SetArticle(Load(ReadSource("assets/article.md"), ReadSource("assets/widget.json")));
+    second.SetArticle(Load("# Second\n\n<!-- article-widget:timeline -->\n1. **A** - a\n2. **B** - b\n"));
+    a.Frame(0.016);
+    b.Frame(0.016);
+    CHECK(a.context() != b.context());
+    CHECK(ImGui::GetCurrentContext() == nullptr);   // each frame restores the context it found
+    second.SelectStage(1);
+    a.Frame(0.033);
+    b.Frame(0.033);
+    CHECK(first.state().selectedStage == 0);
+    CHECK(second.state().selectedStage == 1);
+    // Both drew text from one atlas: the same faces, made once.
+    CHECK(first.fonts().shared() == second.fonts().shared());
+    CHECK(first.fonts().Get(FontFace::Body) == second.fonts().Get(FontFace::Body));
+    REQUIRE(a.drawData()->Textures->Size == 1);
+    CHECK((*a.drawData()->Textures)[0] == (*b.drawData()->Textures)[0]);   // one atlas texture, listed by both contexts
+    CHECK(first.ContentHeightCss() > 2000.0f);
+    CHECK(second.ContentHeightCss() < first.ContentHeightCss());
+}
+
+TEST_CASE("runner: the host owns the scroll position when it says so; the widget keeps no copy") {
+    NativeGlyphSource glyphs;
+    SharedFonts fonts(&glyphs, ImTextureFormat_RGBA32);
+    float page = 0.0f;
+    std::vector<float> asked;
+    HostServices host;
+    host.scrollPosition = [&page] { return page; };
+    host.scrollTo = [&asked](float y, bool) { asked.push_back(y); };
+    WidgetApp app(host, &fonts);
+    WidgetRunner runner(app, fonts, HeadlessBackend());
+    Viewport viewport;
+    viewport.width = 1000;
+    viewport.height = 800;
+    runner.SetViewport(viewport);
+    app.SetArticle(Load(ReadSource("assets/article.md"), ReadSource("assets/widget.json")));
+    runner.Frame(0.016);
+    page = 1234.0f;   // the reader scrolled the page
+    CHECK(app.ScrollY() == 1234.0f);
+    CHECK(nlohmann::json::parse(app.StateJson())["scrollY"].get<float>() == doctest::Approx(1234.0f));
+    CHECK(app.state().scrollY == 0.0f);   // no copy kept
+    std::string error;
+    REQUIRE(app.SetStateJson("{\"scrollY\": 300}", error));
+    CHECK(asked == std::vector<float>{300.0f});   // the page is asked to scroll; nothing else moves
+    CHECK(app.ScrollY() == 1234.0f);
+    asked.clear();
+    REQUIRE(app.SetStateJson("{\"stage\": 2}", error));
+    CHECK(asked.empty());   // a state without scrollY leaves the page where it is
 }
