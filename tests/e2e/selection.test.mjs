@@ -42,6 +42,11 @@ async function textLines(page) {
   return bands.filter((b) => b.bottom - b.top >= 8).map((b) => ({ x: box.x + b.left, y: box.y + (b.top + b.bottom) / 2, top: box.y + b.top, bottom: box.y + b.bottom }));
 }
 
+// What the widget's core holds selected, as plain text.
+function selectedText(page, selector) {
+  return page.evaluate((sel) => { const el = document.querySelector(sel); return el._wasm((m) => m.UTF8ToString(m._aw_selection(el._handle, 0))); }, selector);
+}
+
 // Ctrl+C on the focused canvas; what the copy event put on the clipboard.
 async function copy(page) {
   await page.evaluate(() => {
@@ -94,7 +99,7 @@ test('drag-select then Ctrl+C copies the exact sentence, as text and HTML; the h
   assert.equal(both.html, `<p>${SENTENCE}</p><p>Omega <strong>paragraph</strong> closes.</p>`);
   // Escape clears: Ctrl+C then leaves the clipboard to the page.
   await page.keyboard.press('Escape');
-  assert.equal(await page.evaluate(() => document.querySelector('#sel')._mod.UTF8ToString(document.querySelector('#sel')._mod._aw_selection(0))), '');
+  assert.equal(await selectedText(page, '#sel'), '');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -132,7 +137,7 @@ test('a long touch press selects a word; a short tap does not', async () => {
     const c = document.querySelector('#sel').shadowRoot.querySelector('canvas');
     c.dispatchEvent(new PointerEvent(t, { pointerId: 7, pointerType: 'touch', isPrimary: true, clientX: px, clientY: py, button: 0, buttons: t === 'pointerup' ? 0 : 1, bubbles: true }));
   }, [type, x, y]);
-  const selected = () => page.evaluate(() => { const m = document.querySelector('#sel')._mod; return m.UTF8ToString(m._aw_selection(0)); });
+  const selected = () => selectedText(page, '#sel');
   await touch('pointerdown', sentence.x + 60, sentence.y);
   await page.waitForTimeout(150);
   await touch('pointerup', sentence.x + 60, sentence.y);
@@ -159,8 +164,8 @@ test('find in page: a phrase of the last section is revealed on the canvas, scro
   await page.waitForTimeout(300);
   const state = await page.evaluate(() => {
     const el = document.querySelector('#article');
-    const m = el._mod;
-    return { scrollY: window.scrollY, elementTop: el.getBoundingClientRect().top + window.scrollY, selected: m.UTF8ToString(m._aw_selection(0)) };
+    return { scrollY: window.scrollY, elementTop: el.getBoundingClientRect().top + window.scrollY,
+      selected: el._wasm((m) => m.UTF8ToString(m._aw_selection(el._handle, 0))) };
   });
   assert.ok(state.scrollY > scrolledBefore + 1000, `the page scrolled down to the match (${state.scrollY})`);
   assert.ok(phrase.includes(state.selected) && state.selected.length >= 3, `a word of the phrase is selected: "${state.selected}"`);
