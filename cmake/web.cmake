@@ -3,7 +3,7 @@
 # instance serves every <article-widget> of the page (src/platform/web_main.cpp).
 
 function(aw_configure_web_target target)
-  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_needs_frame,_aw_page_scrolled,_aw_shown,_aw_resize,_aw_set_document,_aw_pointer,_aw_key,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_content_height,_aw_preview_html,_aw_size_error,_aw_fonts_changed,_aw_gl_available,_aw_gl_restored,_aw_author_check_config,_aw_author_add_image,_aw_author_clear_images,_aw_author_bundle,_aw_author_output,_aw_author_output_size")
+  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_needs_frame,_aw_page_scrolled,_aw_shown,_aw_resize,_aw_set_document,_aw_pointer,_aw_key,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_content_height,_aw_preview_html,_aw_size_error,_aw_fonts_changed,_aw_selection,_aw_select,_aw_find_reveal,_aw_gl_available,_aw_gl_restored,_aw_author_check_config,_aw_author_add_image,_aw_author_clear_images,_aw_author_bundle,_aw_author_output,_aw_author_output_size")
   target_link_options(${target} PRIVATE
     "SHELL:-s MODULARIZE=1"
     "SHELL:-s EXPORT_NAME=createArticleWidgetModule"

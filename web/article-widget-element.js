@@ -19,6 +19,8 @@
   const createModule = createArticleWidgetModule; // eslint-disable-line no-undef
   const wasmUrl = moduleWasmUrl();
   const SLOW_MS = 8000;
+  const LONG_PRESS_MS = 500;        // a touch held this long without moving selects a word
+  const LONG_PRESS_SLOP_PX = 10;
   // Widgets within this margin of the viewport draw; farther ones release their image and draw again when
   // they come back (IntersectionObserver's rootMargin: one viewport above and below).
   const NEAR_MARGIN = '100% 0px';
@@ -111,7 +113,8 @@
     .stage { display: none; }
     .root.ready .stage { display: block; }
     .viewport { position: sticky; top: var(--sticky-top, 0px); overflow: hidden; }
-    canvas { display: block; width: 100%; height: 100%; outline: none; touch-action: pan-y; }
+    canvas { display: block; width: 100%; height: 100%; outline: none; touch-action: pan-y; user-select: none; -webkit-user-select: none;
+      -webkit-touch-callout: none; }
     /* Text view / Interactive view: a zero-height sticky bar, so the button stays in sight while reading. */
     .bar { position: sticky; top: var(--sticky-top, 0px); height: 0; z-index: 2; }
     .textview { position: absolute; right: 8px; top: 10px; font: 13px/1 system-ui, sans-serif; padding: 6px 10px;
@@ -162,7 +165,7 @@
       .mirror, .mirror.sr-only { position: static !important; width: auto !important; height: auto !important; overflow: visible !important;
         clip-path: none !important; white-space: normal !important; max-width: var(--column); margin: 0 auto; background: none; color: inherit; }
       .root:not(.ready) .mirror { display: none; }
-      .mirror [hidden] { display: block !important; }
+      .mirror [hidden] { display: block !important; content-visibility: visible !important; }   /* closed answers are hidden="until-found" */
       .mirror .aw-timeline { list-style: decimal !important; padding-left: 1.6em !important; border: 0 !important; }
       .mirror .aw-stage > * { display: revert !important; }
       .mirror .aw-stage > .aw-stage-summary { display: block !important; }
@@ -310,6 +313,42 @@
     }
     if (!c || c.alpha === 0) return null;
     return '#' + c.rgb.map((v) => Math.min(255, Math.max(0, v)).toString(16).padStart(2, '0')).join('');
+  }
+
+  // The system's selection colour (CSS Highlight), for the canvas's selection highlight.
+  function systemHighlight(probe) {
+    probe.style.background = 'Highlight';
+    const hex = colorToHex(getComputedStyle(probe).backgroundColor);
+    probe.style.background = '';
+    return hex;
+  }
+
+  // The text at the centre of a clipped box whose content the browser scrolled a find match into: the text of its
+  // block (paragraph, heading, item, cell, code) before and after that point, whitespace collapsed.
+  function textAtBox(box) {
+    const r = box.getBoundingClientRect();
+    const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const inside = (rect) => rect.width > 0 && cx >= rect.left - 0.5 && cx <= rect.right + 0.5 && cy >= rect.top - 0.5 && cy <= rect.bottom + 0.5;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      range.selectNodeContents(node);
+      if (![...range.getClientRects()].some(inside)) continue;
+      for (let i = 0; i < node.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        if (![...range.getClientRects()].some(inside)) continue;
+        const block = node.parentElement.closest('p, h1, h2, h3, h4, h5, h6, li, pre, td, th, dt, dd, blockquote') || node.parentElement;
+        const collapse = (t) => t.replace(/\s+/g, ' ');
+        range.selectNodeContents(block);
+        range.setEnd(node, i);
+        const before = collapse(range.toString()).replace(/^ /, '');
+        range.selectNodeContents(block);
+        range.setStart(node, i);
+        return { before, after: collapse(range.toString()).replace(/ $/, ''), element: node.parentElement };
+      }
+    }
+    return null;
   }
 
   // What stands behind the element: the first ancestor (across shadow roots) with a background colour;
@@ -577,6 +616,7 @@
       this._textButton.addEventListener('click', () => this._setHtmlView(!this._root.classList.contains('html-view')));
       this._installMirrorInput();
       this._installCanvasInput();
+      this._installSelectionInput();
     }
 
     get ready() { return this._ready; }
@@ -932,6 +972,8 @@
       // The reader's text size: the root font size the browser computes (their default font size), over 16 px.
       const textScale = (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16;
       const message = { cmd: 'hostStyle', pageText, pageBackground: pageBackground(this, pageText), textScale };
+      const selection = systemHighlight(this._probe);
+      if (selection) message.selection = selection;
       const problems = [];
       for (const [key, property] of Object.entries(THEME_PROPERTIES)) {
         const value = style.getPropertyValue(property).trim();
@@ -1051,6 +1093,7 @@
 
     _revealInMirror(id) {
       const target = this._mirror.querySelector('#' + CSS.escape(id));
+      this._mirrorScrolledAt = performance.now();   // not a find match (selection section)
       if (target) target.scrollIntoView({ block: 'start' });
     }
 
@@ -1212,6 +1255,86 @@
       };
       c.addEventListener('keydown', (e) => key(e, true));
       c.addEventListener('keyup', (e) => key(e, false));
+    }
+
+    // [SECTION] selection, clipboard and find --------------------------------------------------
+    // The core owns the canvas's selection (core/selection.h); this section only carries the browser's side of it:
+    // the copy event (text/plain and text/html), Ctrl/Cmd+A kept from selecting the page, a long touch press that
+    // selects a word, and the browser's find, which matches the mirror's text: the match is scrolled into view inside
+    // the mirror's clipped 1 px box, and that scroll tells which text it is, so the canvas scrolls there and selects it.
+    _installSelectionInput() {
+      const c = this._canvas;
+      const call = (fn) => (this._handle ? this._wasm(fn) : undefined);
+      const point = (e) => { const r = c.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
+      // Chromium runs Copy for a key only when something is selected in the page, or when beforecopy is cancelled.
+      c.addEventListener('beforecopy', (e) => { if (call((m) => m.HEAPU8[m._aw_selection(this._handle, 0)])) e.preventDefault(); });
+      c.addEventListener('copy', (e) => {
+        const text = call((m) => m.UTF8ToString(m._aw_selection(this._handle, 0))) || '';
+        if (!text || !e.clipboardData) return;   // nothing selected on the canvas: the page's own copy
+        e.clipboardData.setData('text/plain', text);
+        e.clipboardData.setData('text/html', call((m) => m.UTF8ToString(m._aw_selection(this._handle, 1))));
+        e.preventDefault();
+      });
+      c.addEventListener('keydown', (e) => {
+        if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'a') return;
+        e.preventDefault();
+        if (call((m) => m._aw_select(this._handle, 0, 0, 0))) this._frameNow();
+      });
+      // A mouse drag keeps selecting outside the canvas; a touch that the browser turns into a scroll releases.
+      c.addEventListener('pointerdown', (e) => { if (e.pointerType === 'mouse' && e.button === 0) c.setPointerCapture(e.pointerId); });
+      c.addEventListener('pointercancel', (e) => { const [x, y] = point(e); if (call((m) => m._aw_pointer(this._handle, 2, x, y, 0)) !== undefined) this._schedule(); });
+      // Touch: a finger on the text scrolls the page, it does not drag a selection; a long press selects a word.
+      let press = null;
+      c.addEventListener('pointermove', (e) => {
+        if (e.pointerType !== 'touch' || !press || press.id !== e.pointerId) return;
+        e.stopImmediatePropagation();   // the canvas input's handler never sees a finger's drag
+        if (!press.fired && Math.hypot(e.clientX - press.x0, e.clientY - press.y0) > LONG_PRESS_SLOP_PX) { clearTimeout(press.timer); press = null; }
+      }, { capture: true });
+      c.addEventListener('pointerdown', (e) => {
+        if (e.pointerType !== 'touch') return;
+        if (press) clearTimeout(press.timer);
+        const [x, y] = point(e);
+        const current = { id: e.pointerId, x0: e.clientX, y0: e.clientY, fired: false, timer: 0 };
+        current.timer = setTimeout(() => {
+          current.fired = call((m) => m._aw_select(this._handle, 1, x, y)) === 1;
+          if (current.fired) this._frameNow();
+        }, LONG_PRESS_MS);
+        press = current;
+      });
+      const endPress = (e) => { if (press && press.id === e.pointerId) { clearTimeout(press.timer); press = press.fired ? press : null; } };
+      c.addEventListener('pointerup', endPress);
+      c.addEventListener('pointercancel', endPress);
+      c.addEventListener('contextmenu', (e) => { if (press && press.fired) { e.preventDefault(); press = null; } });
+
+      // Find in page. Keyboard focus moving through the mirror scrolls it too: those scrolls are not matches.
+      const m = this._mirror;
+      let focusedAt = -Infinity;
+      m.addEventListener('focusin', () => { focusedAt = performance.now(); });
+      m.addEventListener('scroll', () => {
+        if (!this._handle || this._root.classList.contains('html-view') || (m.scrollTop === 0 && m.scrollLeft === 0)) return;
+        const ours = Math.max(focusedAt, this._mirrorScrolledAt || -Infinity);
+        const context = performance.now() - ours > 300 ? textAtBox(m) : null;
+        m.scrollTop = 0;   // so that the next match scrolls the box again
+        m.scrollLeft = 0;
+        if (!context) return;
+        // The longest context first; the mirror and the canvas may differ further away (a footnote mark, a table bar).
+        for (const n of [40, 16]) {
+          const before = context.before.slice(-n), after = context.after.slice(0, n);
+          const found = call((m) => withCString(m, before, (b) => withCString(m, after, (a) => m._aw_find_reveal(this._handle, b, a))));
+          if (found === 1) { this._frameNow(); return; }
+        }
+        // Text the canvas does not lay out as the article's (a stage's card, a question or its answer): scroll to the
+        // stage or question it belongs to, which selects the stage or opens the question.
+        for (let el = context.element; el && el !== m; el = el.parentElement) {
+          if (el.id && this._scrollToAnchorQuietly(el.id.replace(/-panel$/, ''))) return;
+        }
+      });
+      // A closed answer is hidden until found: when find reveals it, the question opens on the canvas too.
+      m.addEventListener('beforematch', (e) => {
+        const panel = e.target.closest && e.target.closest('.aw-faq-answer');
+        const button = panel && m.querySelector(`[aria-controls="${CSS.escape(panel.id)}"]`);
+        if (button && button.dataset.faq !== undefined) this._command({ cmd: 'toggleFaq', index: Number(button.dataset.faq), open: true });
+      });
     }
 
     // [SECTION] API -----------------------------------------------------------------------------

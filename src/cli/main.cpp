@@ -26,7 +26,7 @@ constexpr const char* kUsage =
     "  view FILE [--config C] [--theme light|dark] [--width W] [--height H] [--scale S]\n"
     "                                        open the native window; reloads when FILE or C changes\n"
     "  screenshot FILE -o OUT.png [--config C] [--width W] [--height H] [--scale S]\n"
-    "             [--theme light|dark] [--scroll-to ANCHOR] [--state JSON]\n"
+    "             [--theme light|dark] [--scroll-to ANCHOR] [--state JSON] [--select TEXT]\n"
     "                                        render off-screen to a PNG (works under xvfb-run)\n"
     "  bundle FILE -o OUT.html [--config C] [--title T] [--assets DIR]\n"
     "                                        write one self-contained offline HTML file (needs the web\n"
@@ -52,7 +52,7 @@ int Fail(const std::string& message) {
 }
 
 struct Args {
-    std::string command, file, config, out, theme, scrollTo, idPrefix, state, title, assets;
+    std::string command, file, config, out, theme, scrollTo, idPrefix, state, title, assets, select;
     int width = 0, height = 0;
     float scale = 0.0f;
     bool interactive = false;
@@ -86,6 +86,7 @@ int ParseArgs(int argc, char** argv, Args& a) {
         else if (arg == "--theme") {
             if (!value(a.theme) || (a.theme != "light" && a.theme != "dark")) return Usage("--theme takes light or dark");
         } else if (arg == "--scroll-to") { if (!value(a.scrollTo)) return Usage("--scroll-to needs an anchor"); }
+        else if (arg == "--select") { if (!value(a.select)) return Usage("--select needs the text to select"); }
         else if (arg == "--state") { if (!value(a.state)) return Usage("--state needs JSON"); }
         else if (arg == "--id-prefix") { if (!value(a.idPrefix)) return Usage("--id-prefix needs a prefix"); }
         else if (arg == "--title") { if (!value(a.title) || a.title.empty()) return Usage("--title needs a title"); }
@@ -175,6 +176,7 @@ int main(int argc, char** argv) {
     options.theme = a.theme;
     options.scrollTo = a.scrollTo;
     options.stateJson = a.state;
+    options.selectText = a.select;
     if (a.width) options.width = a.width;
     if (a.height) options.height = a.height;
     options.scale = a.scale;

@@ -45,7 +45,8 @@ std::vector<MirrorElement> MirrorStateOf(const Document& doc, const WidgetState&
         const std::string button = idPrefix + "faq-" + entry.id;
         out.push_back({MirrorQuestionId(idPrefix, entry), {{"hidden", shown ? std::nullopt : Value("")}}, std::nullopt, std::nullopt});
         out.push_back({button, {{"aria-expanded", Value(open ? "true" : "false")}}, std::nullopt, std::nullopt});
-        out.push_back({button + "-panel", {{"hidden", shown && open ? std::nullopt : Value("")}}, std::nullopt, std::nullopt});
+        // A closed answer is hidden until found: the browser's find reaches it, and its beforematch opens the question.
+        out.push_back({button + "-panel", {{"hidden", shown && open ? std::nullopt : Value(shown ? "until-found" : "")}}, std::nullopt, std::nullopt});
     }
     return out;
 }

@@ -27,6 +27,11 @@ static Rgb Mix(Rgb a, Rgb b, double t) {
 // The accent, readable on the background, and the ink for text on an accent fill: the better of
 // near-black and white. The accent already has 4.5:1 against the background, so the ink on the
 // background's side of it has at least that too.
+// The selection highlight when the platform gives none: a light blue on light backgrounds, a deep one on dark.
+static Rgb DefaultSelection(Rgb background) {
+    return RelativeLuminance(background) < 0.5 ? Rgb{0x26, 0x4f, 0x78} : Rgb{0xb4, 0xd5, 0xfe};
+}
+
 static void SetAccent(Palette& p, Rgb accent) {
     p.accent = EnsureContrast(accent, p.background, 4.5);
     const Rgb ink{0x10, 0x12, 0x16}, white{0xff, 0xff, 0xff};
@@ -61,6 +66,7 @@ Palette MakePalette(bool dark, Rgb accent) {
         p.codeBackground = {0xf0, 0xee, 0xe8};
     }
     SetAccent(p, accent);
+    p.selection = DefaultSelection(p.background);
     return p;
 }
 
@@ -77,6 +83,7 @@ Palette MakeDerivedPalette(Rgb text, Rgb background, Rgb accent) {
     p.heading = EnsureContrast(Mix(p.text, extreme, 0.3), p.codeBackground, 4.5);
     p.mutedText = EnsureContrast(Mix(p.text, background, 0.3), p.codeBackground, 4.5);
     SetAccent(p, accent);
+    p.selection = DefaultSelection(p.background);
     return p;
 }
 
@@ -84,12 +91,17 @@ Palette PaletteFor(const HostColors& host, ThemeMode mode, bool prefersDark, Rgb
     const Rgb accent = host.hasAccent ? host.accent : configAccent;
     const bool forced = mode != ThemeMode::Auto || !host.present;
     const bool dark = mode == ThemeMode::Dark || (mode == ThemeMode::Auto && prefersDark);
-    if (forced && !host.hasText && !host.hasBackground) return MakePalette(dark, accent);
+    if (forced && !host.hasText && !host.hasBackground) {
+        Palette p = MakePalette(dark, accent);
+        if (host.hasSelection) p.selection = host.selection;
+        return p;
+    }
     const Palette builtIn = MakePalette(dark, accent);
     const Rgb text = host.hasText ? host.text : forced ? builtIn.text : host.pageText;
     const Rgb background = host.hasBackground ? host.background : forced ? builtIn.background : host.pageBackground;
     Palette p = MakeDerivedPalette(text, background, accent);
     p.opaqueBackground = forced || host.hasBackground;
+    if (host.hasSelection) p.selection = host.selection;
     return p;
 }
 

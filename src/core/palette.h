@@ -7,6 +7,7 @@ namespace aw {
 
 struct Palette {
     Rgb background, surface, text, mutedText, heading, rule, codeBackground, accent, accentText, focus;
+    Rgb selection;                  // the selected text's highlight: the platform's (the web's Highlight) or a default
     bool opaqueBackground = true;   // false: `background` is what the host page shows behind a transparent canvas
 };
 
@@ -23,6 +24,8 @@ struct HostColors {
     Rgb  pageText, pageBackground;          // the colour the element inherits, and the background behind it
     bool hasText = false, hasBackground = false, hasAccent = false;
     Rgb  text, background, accent;          // the element's --aw-text, --aw-background, --aw-accent
+    bool hasSelection = false;
+    Rgb  selection;                         // the system's selection colour (CSS Highlight)
 };
 
 // The palette to draw with. A forced theme (light or dark) uses the built-in palette on its own

@@ -235,6 +235,10 @@ int RenderScreenshot(const NativeOptions& o, const std::string& outPath) {
         std::fprintf(stderr, "article-widget: error: no section with anchor \"%s\"\n", o.scrollTo.c_str());
         return 1;
     }
+    if (!o.selectText.empty() && !app.SelectText(o.selectText)) {
+        std::fprintf(stderr, "article-widget: error: no text \"%s\" within one block of the article\n", o.selectText.c_str());
+        return 1;
+    }
     runner.Frame(0.016);
     runner.Frame(0.033);
     int w = 0, h = 0;

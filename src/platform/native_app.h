@@ -12,6 +12,7 @@ struct NativeOptions {
     std::string theme;                // "", "light" or "dark": overrides the config
     std::string scrollTo;             // section anchor to start at
     std::string stateJson;            // optional widget state to apply first
+    std::string selectText;           // screenshot: text to show selected (its first occurrence)
 };
 
 // Opens the viewer window; reloads the article and config when either file changes. Returns an exit code.

@@ -443,6 +443,34 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(int handle, const char* what) {
     return "";
 }
 
+// [SECTION] exports: selection, clipboard and find ------------------------------------------
+// The element's copy event, Ctrl/Cmd+A, phones' long press and the browser's find in the mirror
+// (web/article-widget-element.js, "[SECTION] selection, clipboard and find").
+
+// The canvas's selection as plain text (html 0) or as HTML (1); "" when nothing is selected.
+EMSCRIPTEN_KEEPALIVE const char* aw_selection(int handle, int html) {
+    WebWidget* w = Find(handle);
+    if (!w || w->app->selection().Empty()) return "";
+    return Keep(*w, html ? w->app->SelectionHtml() : w->app->selection().PlainText());
+}
+
+// what 0: select the whole article; 1: the word nearest (x, y), CSS px of the canvas (a long press). 1 when selected.
+EMSCRIPTEN_KEEPALIVE int aw_select(int handle, int what, float x, float y) {
+    WebWidget* w = Find(handle);
+    if (!w) return 0;
+    w->runner->Request(aw::FrameCause::Input);
+    return (what == 0 ? w->app->SelectAllText() : w->app->SelectWordAt(x, y)) ? 1 : 0;
+}
+
+// The browser's find matched text in the mirror where `before` (spaces collapsed) meets `after`: scroll the canvas to
+// it and select the word there. 1 when the canvas shows that text.
+EMSCRIPTEN_KEEPALIVE int aw_find_reveal(int handle, const char* before, const char* after) {
+    WebWidget* w = Find(handle);
+    if (!w) return 0;
+    w->runner->Request(aw::FrameCause::Input);
+    return w->app->RevealFoundText(before, after) ? 1 : 0;
+}
+
 } // extern "C"
 
 namespace {
@@ -506,6 +534,7 @@ int Command(WebWidget& w, const nlohmann::json& j) {
         colors.hasText = color("text", colors.text);
         colors.hasBackground = color("background", colors.background);
         colors.hasAccent = color("accent", colors.accent);
+        colors.hasSelection = color("selection", colors.selection);   // the system's Highlight colour
         app.SetHostColors(colors);
         const float column = has("columnWidth") && j["columnWidth"].is_number() ? j["columnWidth"].get<float>() : 0.0f;
         app.SetColumn(column >= 120.0f && column <= 4000.0f ? column : 680.0f, /*ownMargins=*/false);

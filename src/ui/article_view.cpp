@@ -12,6 +12,7 @@
 #include "core/strings.h"
 #include "core/text_util.h"
 #include "ui/fonts.h"
+#include "ui/selection_input.h"
 #include "ui/view_helpers.h"
 
 namespace aw {
@@ -90,6 +91,7 @@ ArticleView::Pointer ArticleView::HitTest(const WidgetState& state, float scroll
     Pointer p;
     const ImGuiIO& io = ImGui::GetIO();
     p.clicked = ImGui::IsMouseClicked(0);
+    p.releasedInPlace = ImGui::IsMouseReleased(0) && io.MouseDragMaxDistanceSqr[0] < 9.0f;
     const float x = io.MousePos.x, y = io.MousePos.y + scrollPx;   // y in content coordinates
     for (size_t k = 0; k < layout_.toc.size(); ++k) {
         if (!layout_.toc[k].rect.Contains(x, io.MousePos.y)) continue;
@@ -164,8 +166,8 @@ void ArticleView::React(const Pointer& p, const WidgetState& state, ViewActions&
             ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
             if (p.clicked) focusOn(FocusKind::Filter, -1);
             break;
-        case Target::Link:
-            if (p.clicked) { actions.followLink = p.index; actions.changed = true; }
+        case Target::Link:   // on release, so that a drag from a link selects its text instead
+            if (p.releasedInPlace) { actions.followLink = p.index; actions.changed = true; }
             break;
         case Target::Stage:
             if (p.clicked) {
@@ -454,6 +456,7 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
 
     const Pointer pointer = HitTest(state, scrollPx);
     React(pointer, state, actions);
+    if (selection_) selection_->PaintHighlight(draw, palette, scrollPx, height);   // under the text
 
     PaintHeader(draw, fonts, palette, scrollPx, pointer);
     PaintBlocks(draw, fonts, palette, state, presentation, height, scrollPx, pointer);

@@ -18,6 +18,7 @@ struct ImDrawList;
 namespace aw {
 
 class FontLibrary;
+class SelectionInput;
 
 // What the reader asked for during one frame; WidgetApp applies it to the state.
 struct ViewActions {
@@ -69,6 +70,8 @@ public:
     float AnchorY(const std::string& sectionId) const;   // top of a section's heading, or -1
     int CurrentSection(float scrollY) const;             // section index at the top of the viewport
     int relayoutCount() const { return relayoutCount_; } // full layouts so far (tests check the cache)
+    // The text selection whose highlight is painted under the text (ui/selection_input.h); it must outlive the view.
+    void SetSelection(const SelectionInput* selection) { selection_ = selection; }
 
 private:
     // [hit-test] what the pointer is over this frame, from the geometry and ImGui's input.
@@ -79,6 +82,7 @@ private:
         const TextBox* text = nullptr;      // Link: the text under the pointer, and which fragment
         uint32_t       fragment = 0;
         bool           clicked = false;
+        bool           releasedInPlace = false;   // released without a drag since the press (a link follows then)
     };
     Pointer HitTest(const WidgetState& state, float scrollPx) const;
     bool HitText(const TextBox& text, float x, float y, Pointer& out) const;   // (x, y) relative to the first line box
@@ -115,6 +119,7 @@ private:
     bool matchesValid_ = false;      // false after a new article
     std::vector<float> openness_;    // per FAQ entry, as placed
     bool draggingScrollbar_ = false;
+    const SelectionInput* selection_ = nullptr;
 };
 
 } // namespace aw

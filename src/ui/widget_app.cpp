@@ -12,13 +12,14 @@
 
 namespace aw {
 
-WidgetApp::WidgetApp(HostServices host, SharedFonts* fonts) : host_(std::move(host)), fonts_(fonts) {}
-WidgetApp::WidgetApp(HostServices host, GlyphSource* glyphs) : host_(std::move(host)), fonts_(glyphs) {}
+WidgetApp::WidgetApp(HostServices host, SharedFonts* fonts) : host_(std::move(host)), fonts_(fonts) { view_.SetSelection(&selection_); }
+WidgetApp::WidgetApp(HostServices host, GlyphSource* glyphs) : host_(std::move(host)), fonts_(glyphs) { view_.SetSelection(&selection_); }
 
 void WidgetApp::SetArticle(std::shared_ptr<const Article> article) {
     article_ = std::move(article);
     error_.clear();
     view_.SetArticle(article_);
+    selection_.model().Clear();   // positions name the old article's blocks
     const Document& doc = article_->doc;
     const bool first = state_.openFaqs.empty() && state_.scrollY == 0.0f && state_.selectedStage == 0;
     if (first) state_.selectedStage = article_->config.initialStage;
@@ -301,6 +302,46 @@ void WidgetApp::HandleImGuiKeys() {
     for (int i = 0; i < io.InputQueueCharacters.Size; ++i) TypeCharacter(io.InputQueueCharacters[i]);
 }
 
+// [selection] -------------------------------------------------------------------------------
+
+bool WidgetApp::SelectAllText() {
+    if (!EnsureLayout()) return false;
+    selection_.model().SetLayout(&view_.geometry(), &fonts_);
+    selection_.model().SelectAll();
+    return !selection_.model().Empty();
+}
+
+bool WidgetApp::SelectWordAt(float x, float y) {
+    if (!EnsureLayout()) return false;
+    SelectionModel& model = selection_.model();
+    model.SetLayout(&view_.geometry(), &fonts_);
+    model.SelectWord(model.HitTest(x, y + ScrollY()));
+    return !model.Empty();
+}
+
+bool WidgetApp::RevealFoundText(const std::string& before, const std::string& after) {
+    if (!EnsureLayout()) return false;
+    SelectionModel& model = selection_.model();
+    model.SetLayout(&view_.geometry(), &fonts_);
+    const TextPosition at = model.FindByContext(before, after);
+    if (!at.Valid()) return false;
+    model.SelectWord(at);
+    const std::vector<ItemRect> rects = model.HighlightRects();
+    const float top = rects.empty() ? view_.geometry().blocks[static_cast<size_t>(at.block)].rect.y : rects.front().y;
+    ScrollTo(std::max(0.0f, top - viewHeightCss_ / 3.0f), false);   // the match a third of the way down
+    return true;
+}
+
+bool WidgetApp::SelectText(const std::string& text) {
+    if (!EnsureLayout()) return false;
+    SelectionModel& model = selection_.model();
+    model.SetLayout(&view_.geometry(), &fonts_);
+    const TextPosition start = model.FindByContext("", text), end = model.FindByContext(text, "");
+    if (!start.Valid() || !end.Valid()) return false;
+    model.SelectRange(start, end);
+    return true;
+}
+
 static float EaseOut(float t) { return 1.0f - (1.0f - t) * (1.0f - t) * (1.0f - t); }
 
 // Advances the stage (250 ms) and FAQ (200 ms) animations; none with reduced motion.
@@ -336,6 +377,10 @@ void WidgetApp::Frame(const FrameInput& input) {
     const ImGuiIO& io = ImGui::GetIO();
     if (!hostScrolls() && io.MouseWheel != 0.0f) ScrollTo(targetScroll_ - io.MouseWheel * 80.0f, !input.reducedMotion);
     if (article_ && input.keyboardFocus) HandleImGuiKeys();
+    if (article_ && EnsureLayout()) {   // text selection: the pointer and keys, over this frame's layout
+        selection_.HandlePointer(view_.geometry(), fonts_, ScrollY());
+        if (input.keyboardFocus) selection_.HandleKeys();
+    }
     if (article_) Animate(dt, input.reducedMotion);
     // Smooth scrolling: exponential approach, settled within a few frames.
     if (state_.scrollY != targetScroll_) {

@@ -13,6 +13,7 @@
 #include "core/widget_state.h"
 #include "ui/article_view.h"
 #include "ui/fonts.h"
+#include "ui/selection_input.h"
 
 namespace aw {
 
@@ -119,6 +120,18 @@ public:
     // The article's geometry for the current viewport and state (laid out on demand), or null without one.
     const ArticleLayout* Geometry() { return EnsureLayout() ? &view_.geometry() : nullptr; }
 
+    // [selection] Text selected on the canvas (ui/selection_input.h, core/selection.h).
+    const SelectionModel& selection() const { return selection_.model(); }
+    std::string SelectionHtml() const { return article_ ? selection_.model().Html(article_->doc) : std::string(); }
+    bool SelectAllText();
+    // A long press on a phone: the word nearest (x, y), in CSS px of the canvas.
+    bool SelectWordAt(float x, float y);
+    // The browser's find matched text in the mirror: the canvas scrolls to where `before` meets `after` in the
+    // article's text and selects the word there. False when the canvas does not show that text.
+    bool RevealFoundText(const std::string& before, const std::string& after);
+    // Selects the first occurrence of `text` (spaces collapsed) within one block; false when there is none.
+    bool SelectText(const std::string& text);
+
     // The state (its scrollY is the widget's own; see ScrollY). `stateRevision` changes whenever the
     // stage, the open questions or the filter do: what the accessible mirror shows (core/mirror_state.h).
     const WidgetState& state() const { return state_; }
@@ -141,6 +154,7 @@ private:
     WidgetState state_;
     FontLibrary fonts_;
     ArticleView view_;
+    SelectionInput selection_;
     std::string error_;
     // Presentation owned here (not widget state): focus and animation progress.
     FocusTarget focus_;

@@ -52,6 +52,10 @@ TEST_CASE("mirror state: open answers, questions the filter hides, the filter an
     CHECK(m[MirrorQuestionId(p, doc.faq.entries[2])]["hidden"] == "");
     CHECK(m[MirrorQuestionId(p, doc.faq.entries[1])]["hidden"].is_null());
     CHECK(m[id(0)]["aria-expanded"] == "false");
+    CHECK(m[id(0) + "-panel"]["hidden"] == "");                 // closed and filtered out: hidden from find too
+    state.faqFilter.clear();
+    CHECK(nlohmann::json::parse(MirrorStateJson(doc, state, p))[id(0) + "-panel"]["hidden"] == "until-found");   // closed: find reveals it
+    state.faqFilter = "datasets";
     CHECK(m[MirrorFilterId(p)]["value"] == "datasets");
     CHECK(m[MirrorStatusId(p)]["textContent"] == "1 question shown");
     CHECK(FilterStatus(doc, "zzz") == "No questions match \xE2\x80\x9Czzz\xE2\x80\x9D.");
