@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (preset "fuzz": clang-14, ASan + UBSan) and, for each target, runs its committed
 # corpus (tests/fuzz/corpus/<target>) plus generated long seeds (64 KB and more) as a regression test, then
-# fuzzes it for SECONDS (default 60; 0 = corpus only) with inputs up to its -max_len (64-128 KB) under a memory
-# limit: libFuzzer's -rss_limit_mb and -malloc_limit_mb, and in fuzz_markdown and fuzz_guard a peak-heap bound
-# linear in the input (tests/fuzz/heap_peak.h), so a blow-up is a finding at any input size.
+# fuzzes it for SECONDS (default 60; 0 = corpus only) with inputs up to its -max_len (64-128 KB; fuzz_ui's
+# event sequences 4 KB) under a memory limit: libFuzzer's -rss_limit_mb and -malloc_limit_mb, and in fuzz_markdown
+# and fuzz_guard a peak-heap bound linear in the input (tests/fuzz/heap_peak.h), so a blow-up is a finding at any
+# input size.
 # New corpus entries go to the git-ignored build/fuzz-work/<target>; a crash, leak, timeout or out-of-memory
 # input is saved into tests/fuzz/corpus/<target>/ so that it is kept as a regression test. Prints one line per
 # target, "ok <target> ..." or "FAIL <target> ...", and exits non-zero when any target failed.
@@ -24,7 +25,7 @@ fi
 # [SECTION] long seeds ---------------------------------------------------------
 # libFuzzer mutates up to the longest input in its corpus, so one long seed per target lets it reach -max_len
 # at once (the longest committed seed is a few hundred bytes). Generated, not committed: they are big.
-mkdir -p "$SEEDS"/{fuzz_markdown,fuzz_config,fuzz_state,fuzz_layout}
+mkdir -p "$SEEDS"/{fuzz_markdown,fuzz_config,fuzz_state,fuzz_layout,fuzz_ui}   # fuzz_ui: none (its inputs are events, not text)
 python3 - "$ROOT" "$SEEDS" <<'EOF'
 import os, sys
 root, seeds = sys.argv[1], sys.argv[2]
@@ -52,7 +53,10 @@ TARGETS=(
   "fuzz_config 65536 json.dict fuzz_config"
   "fuzz_state 65536 json.dict fuzz_state"
   "fuzz_layout 65536 - fuzz_layout"
+  "fuzz_ui 4096 ui.dict fuzz_ui"
 )
+# fontconfig's process-long configuration is no leak (tests/lsan.supp; fuzz_ui loads the system's fonts).
+export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 failed=0
 for spec in "${TARGETS[@]}"; do
   read -r target maxlen dict seeds_from <<< "$spec"

@@ -363,7 +363,11 @@ GuardedMarkdown GuardMarkdown(std::string_view markdown, const MarkupBudget& bud
     ModeSet modes, next;
     size_t tableColumns = 0, lineIndex = 0;
     bool fits = false;   // some safe line start has been found where the cut fits
+    // cmark and cmark-gfm skip a UTF-8 byte order mark before the first line: "\xEF\xBB\xBF~~~" opens a fence.
+    // The first line starts after it, so a cut there keeps the mark in front of the new fence.
+    const size_t byteOrderMark = markdown.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     ForEachLine(markdown, [&](size_t begin, size_t end, size_t) {
+        if (begin == 0) begin = byteOrderMark;
         const Line line(markdown.substr(begin, end - begin));
         if (modes.OnlyMarkdown() && out.elements + (out.lines - lineIndex) <= out.limit) {
             fits = true;

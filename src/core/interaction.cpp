@@ -182,9 +182,25 @@ KeyOutcome HandleKey(const Document& doc, WidgetState& state, FocusTarget focus,
 }
 
 bool TypeIntoFilter(WidgetState& state, FocusTarget focus, uint32_t codepoint) {
-    if (focus.kind != FocusKind::Filter || codepoint < 0x20 || codepoint == 0x7F || state.faqFilter.size() >= 128) return false;
-    AppendUtf8(state.faqFilter, codepoint);
+    if (focus.kind != FocusKind::Filter || codepoint < 0x20 || codepoint == 0x7F || (codepoint >= 0xD800 && codepoint <= 0xDFFF) ||
+        codepoint > 0x10FFFF)
+        return false;
+    std::string typed = state.faqFilter;
+    AppendUtf8(typed, codepoint);
+    if (typed.size() > kMaxFilterBytes) return false;
+    state.faqFilter = std::move(typed);
     return true;
+}
+
+std::string CleanFilter(std::string_view filter) {
+    std::string clean, character;
+    for (size_t i = 0; i < filter.size();) {
+        character.clear();
+        AppendUtf8(character, DecodeUtf8(filter, i));
+        if (clean.size() + character.size() > kMaxFilterBytes) break;
+        clean += character;
+    }
+    return clean;
 }
 
 bool ParseDeepLink(const Document& doc, const std::string& prefix, const std::string& hash, DeepLink& out) {

@@ -3,6 +3,7 @@
 // and deep links. The UI and the web mirror both drive the widget through these functions.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "document.h"
@@ -49,8 +50,12 @@ struct KeyOutcome {
 
 // Applies one key press to the focus. `state.faqFilter` may be edited (Backspace in the filter).
 KeyOutcome HandleKey(const Document& doc, WidgetState& state, FocusTarget focus, Key key, bool shift);
-// Typing a character while the filter has focus.
+// Typing a character while the filter has focus (a Unicode scalar value; not a control character).
 bool TypeIntoFilter(WidgetState& state, FocusTarget focus, uint32_t codepoint);
+// A filter as the state keeps it: whole characters of valid UTF-8 (invalid bytes become U+FFFD), at most
+// kMaxFilterBytes, so the state's JSON holds exactly the filter and reads back the same.
+constexpr size_t kMaxFilterBytes = 128;
+std::string CleanFilter(std::string_view filter);
 
 // Deep links: "#<prefix>stage-<n>" (n from 1) and "#<prefix>faq-<slug>". Returns false when the
 // hash names nothing of this document.

@@ -1,6 +1,7 @@
 // The one widget state (selected stage, open questions, filter, scroll) and its JSON form.
 #include "widget_state.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "json_util.h"
@@ -36,9 +37,10 @@ bool StateFromJson(const std::string& text, int stageCount, int faqCount, Widget
         const std::string path = "state /" + key;
         if (key == "stage") {
             if (!v.is_number_integer()) { error = path + ": expected an integer, got " + JsonTypeName(v); return false; }
-            const long long stage = v.get<long long>();
-            if (stage < 0 || stage >= stageCount) {
-                error = path + ": must be between 0 and " + std::to_string(stageCount - 1) + ", got " + std::to_string(stage);
+            // Without a timeline the state still says stage 0 (StateToJson), and reads back.
+            const long long stage = v.get<long long>(), stages = std::max(stageCount, 1);
+            if (stage < 0 || stage >= stages) {
+                error = path + ": must be between 0 and " + std::to_string(stages - 1) + ", got " + std::to_string(stage);
                 return false;
             }
             next.selectedStage = static_cast<int>(stage);

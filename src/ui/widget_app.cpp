@@ -30,9 +30,7 @@ void WidgetApp::SetArticle(std::shared_ptr<const Article> article) {
     faqClock_.assign(state_.openFaqs.size(), 1.0f);
     for (size_t i = 0; i < state_.openFaqs.size(); ++i) faqOpenness_[i] = state_.openFaqs[i] ? 1.0f : 0.0f;
     ++stateRevision_;
-    if (FocusName(focus_).empty() || (focus_.kind == FocusKind::Question && static_cast<size_t>(focus_.index) >= state_.openFaqs.size()) ||
-        (focus_.kind == FocusKind::Link && static_cast<size_t>(focus_.index) >= doc.links.size()))
-        focus_ = {};
+    if (!Focusable(focus_)) focus_ = {};
 }
 
 void WidgetApp::SetError(std::string message) { error_ = std::move(message); }
@@ -80,6 +78,7 @@ std::string WidgetApp::StateJson() const {
 }
 
 void WidgetApp::ScrollTo(float yCss, bool smooth) {
+    if (std::isnan(yCss)) return;   // scrollTo(undefined) from the API: no place to go
     if (hostScrolls()) { host_.scrollTo(std::clamp(yCss, 0.0f, MaxScroll()), smooth); return; }
     targetScroll_ = std::clamp(yCss, 0.0f, MaxScroll());
     if (!smooth) state_.scrollY = targetScroll_;
@@ -124,10 +123,12 @@ bool WidgetApp::ToggleFaq(int index, int open) {
     return true;
 }
 
-void WidgetApp::SetFilter(const std::string& filter) {
+void WidgetApp::SetFilter(const std::string& text) {
+    const std::string filter = CleanFilter(text);
     if (filter == state_.faqFilter) return;
-    state_.faqFilter = filter.substr(0, 128);
+    state_.faqFilter = filter;
     ++stateRevision_;
+    DropFocusIfGone();
 }
 
 bool WidgetApp::ApplyDeepLink(const std::string& hash, bool smooth) {
@@ -148,7 +149,19 @@ bool WidgetApp::ApplyDeepLink(const std::string& hash, bool smooth) {
     return true;
 }
 
+bool WidgetApp::Focusable(FocusTarget target) const {
+    if (target.kind == FocusKind::None) return true;
+    if (!article_) return false;
+    const std::vector<FocusTarget> order = FocusOrder(article_->doc, state_);
+    return std::find(order.begin(), order.end(), target) != order.end();
+}
+
+void WidgetApp::DropFocusIfGone() {
+    if (!Focusable(focus_)) SetFocus({}, false);
+}
+
 void WidgetApp::SetFocus(FocusTarget target, bool fromKeyboard) {
+    if (!Focusable(target)) target = {};   // a stale name from the host (the mirror of an older article)
     showFocusRing_ = fromKeyboard && target.kind != FocusKind::None;
     if (target == focus_) return;
     focus_ = target;
@@ -244,6 +257,7 @@ bool WidgetApp::SetStateJson(const std::string& json, std::string& error) {
         faqOpenness_[i] = state_.openFaqs[i] ? 1.0f : 0.0f;
         faqClock_[i] = 1.0f;
     }
+    DropFocusIfGone();   // the new filter may hide the focused question
     return true;
 }
 

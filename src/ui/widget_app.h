@@ -145,6 +145,8 @@ private:
     void ApplyActions(const ViewActions& actions);
     void Animate(float dt, bool reducedMotion);
     void RevealFocus();
+    bool Focusable(FocusTarget target) const;   // in the focus order of the article and state (or None)
+    void DropFocusIfGone();                     // a hidden or vanished item loses the focus, as in a page
     void FollowLink(int link);
     float MaxScroll();
     ViewPresentation Presentation() const;

@@ -1,5 +1,6 @@
 // Fuzz target: any bytes as the widget state JSON -> StateFromJson with a few stage and FAQ counts.
-// A rejected state must leave the previous one unchanged; an accepted one must fit the document.
+// A rejected state must leave the previous one unchanged; an accepted one must fit the document and
+// read back from its own JSON.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -19,7 +20,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (aw::StateFromJson(json, counts[0], counts[1], state, error)) {
             if (state.openFaqs.size() != static_cast<size_t>(counts[1])) __builtin_trap();
             if (state.selectedStage < 0 || (counts[0] > 0 && state.selectedStage >= counts[0])) __builtin_trap();
-            (void)aw::StateToJson(state);
+            // What getState() then says, setState() takes back unchanged (scrollY rounds to 0.1 px once).
+            const std::string text = aw::StateToJson(state);
+            aw::WidgetState back = before;
+            if (!aw::StateFromJson(text, counts[0], counts[1], back, error) || aw::StateToJson(back) != text) __builtin_trap();
         } else if (!(state == before) || error.empty()) {
             __builtin_trap();
         }

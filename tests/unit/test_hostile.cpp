@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstring>
 #include <iterator>
 #include <regex>
@@ -15,12 +16,14 @@
 #include "core/flow.h"
 #include "core/glyph_availability.h"
 #include "core/html_render.h"
+#include "core/interaction.h"
 #include "core/markdown.h"
 #include "core/model_json.h"
 #include "core/strings.h"
 #include "core/text_layout.h"
 #include "core/text_util.h"
 #include "core/widget_state.h"
+#include "test_support.h"
 
 using namespace aw;
 
@@ -414,4 +417,72 @@ TEST_CASE("hostile: bad state JSON names the path and leaves the previous state 
     CHECK(StateFromJson(R"({"stage":0,"openFaqs":[2],"scrollY":1000000000})", 3, 3, state, error));
     CHECK(state.openFaqs == std::vector<bool>{false, false, true});
     CHECK(state.scrollY == 1e9f);
+    // An article without a timeline or FAQ reads back the state it reports (fuzz_ui found stage 0 refused).
+    WidgetState bare;
+    FitStateTo(bare, 0, 0);
+    WidgetState back = bare;
+    CHECK(StateFromJson(StateToJson(bare), 0, 0, back, error));
+    CHECK(back == bare);
+    CHECK_FALSE(StateFromJson(R"({"stage":1})", 0, 0, back, error));
+    CHECK(error == "state /stage: must be between 0 and 0, got 1");
+}
+
+TEST_CASE("hostile: the FAQ filter holds whole characters of valid UTF-8, so the state's JSON reads it back") {
+    CHECK(CleanFilter("why") == "why");
+    CHECK(CleanFilter("a\xFF\xC3" "b") == "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");            // invalid bytes: U+FFFD each
+    CHECK(CleanFilter(std::string(127, 'a') + "\xC3\xA9") == std::string(127, 'a'));   // never half a character
+    CHECK(CleanFilter(std::string(300, 'a')).size() == kMaxFilterBytes);
+    WidgetState state;
+    const FocusTarget filter{FocusKind::Filter, -1};
+    CHECK_FALSE(TypeIntoFilter(state, filter, 0xD800));     // a lone surrogate is no character
+    CHECK_FALSE(TypeIntoFilter(state, filter, 0x110000));
+    state.faqFilter = std::string(127, 'a');
+    CHECK_FALSE(TypeIntoFilter(state, filter, 0xE9));       // two bytes would pass the limit
+    CHECK(TypeIntoFilter(state, filter, 'b'));
+    CHECK(state.faqFilter.size() == kMaxFilterBytes);
+    // Through the widget: what the API sets is what getState() says and setState() takes back.
+    HeadlessImGui imgui;
+    WidgetApp app({}, &imgui.glyphs);
+    app.SetArticle(Load(ReadSource("assets/article.md")));
+    app.SetFilter(std::string(127, 'q') + "\xC3\xA9\xFF");
+    CHECK(app.state().faqFilter == std::string(127, 'q'));
+    WidgetState back = app.state();
+    std::string error;
+    CHECK(StateFromJson(app.StateJson(), 0, static_cast<int>(app.state().openFaqs.size()), back, error));
+    CHECK(back.faqFilter == app.state().faqFilter);
+}
+
+TEST_CASE("hostile: scrolling to NaN (the API's scrollTo(undefined)) leaves the scroll where it was") {
+    HeadlessImGui imgui;
+    WidgetApp app({}, &imgui.glyphs);
+    app.SetArticle(Load(ReadSource("assets/article.md")));
+    app.SetViewport(800, 600);
+    DrawHeadlessFrame(app, 800, 600, 0.0);
+    app.ScrollTo(300.0f, false);
+    app.ScrollTo(std::nanf(""), false);
+    CHECK(app.state().scrollY == 300.0f);
+    DrawHeadlessFrame(app, 800, 600, 0.1);
+    CHECK(app.state().scrollY == 300.0f);
+}
+
+TEST_CASE("hostile: focus never stays on an item the article or the filter does not show") {
+    HeadlessImGui imgui;
+    WidgetApp app({}, &imgui.glyphs);
+    app.SetArticle(Load(ReadSource("assets/article.md")));
+    REQUIRE(app.article()->doc.faq.entries.size() > 1u);
+    app.SetFocus({FocusKind::Question, 1}, true);
+    CHECK(app.focus() == FocusTarget{FocusKind::Question, 1});
+    app.SetFilter("no question holds this");   // the API hides the focused question
+    CHECK(app.focus().kind == FocusKind::None);
+    app.SetFilter("");
+    app.SetFocus({FocusKind::Question, 1}, true);
+    std::string error;
+    REQUIRE(app.SetStateJson(R"({"filter":"no question holds this"})", error));
+    CHECK(app.focus().kind == FocusKind::None);
+    // A name the host kept from another article: an article with no timeline has no Next button.
+    app.SetArticle(Load("# Plain\n\nNo timeline, no questions.\n"));
+    app.SetFocus(FocusFromName("next"), true);
+    CHECK(app.focus().kind == FocusKind::None);
+    app.SetFocus(FocusFromName("faq:0"), true);
+    CHECK(app.focus().kind == FocusKind::None);
 }

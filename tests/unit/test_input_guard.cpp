@@ -186,3 +186,34 @@ TEST_CASE("input guard: the budget grows with the article and counts what makes 
     CHECK(GuardMarkdown(std::string(1000, 'w')).elements == 1002u);       // cmark-gfm tries an autolink at every 'w'
     CHECK(GuardMarkdown(std::string(1000, 'x')).elements == 3u);
 }
+
+TEST_CASE("input guard: a byte order mark before the first line is skipped, as the parsers skip it") {
+    const std::string bom = "\xEF\xBB\xBF";
+    const std::string brackets = Repeat("[", 100'000) + "\n";
+    // The mark hides no fence: the first line opens one, so a second fence line closes it and the brackets
+    // after it are a paragraph the budget must count (a tracker that saw "\xEF\xBB\xBF```" as text let them go free).
+    const std::string closed = bom + "```\n```\n" + brackets;
+    const GuardedMarkdown cut = GuardMarkdown(closed, MarkupBudget{4, 64});
+    CHECK(cut.elements >= 100'000u);
+    REQUIRE(cut.cut);
+    CHECK(cut.cutLine == 3);
+    const ParseResult parsed = ParseArticle(cut.Text(closed), Config{});
+    REQUIRE(parsed.doc.nodes.size() == 3u);   // the root, the empty code block, the brackets as code
+    CHECK(LastBlock(parsed.doc).kind == NodeKind::CodeBlock);
+    CHECK(LastBlock(parsed.doc).literal == brackets);
+    // A fence opened right after the mark and never closed holds the rest: code, and free.
+    const std::string open = bom + "~~~ info `x`\n" + brackets + "```\n";
+    const GuardedMarkdown fenced = GuardMarkdown(open, MarkupBudget{4, 64});
+    CHECK_FALSE(fenced.cut);
+    CHECK(fenced.elements < 20u);
+    // A cut at the first line starts after the mark: the mark stays in front of the new fence, not in the code.
+    const std::string first = bom + brackets;
+    const GuardedMarkdown atFirst = GuardMarkdown(first, MarkupBudget{4, 64});
+    REQUIRE(atFirst.cut);
+    CHECK(atFirst.cutLine == 1);
+    CHECK(atFirst.cutOffset == 3u);
+    CHECK(atFirst.Text(first).substr(0, 6) == bom + "```");
+    const ParseResult firstParsed = ParseArticle(atFirst.Text(first), Config{});
+    REQUIRE(firstParsed.doc.nodes.size() == 2u);
+    CHECK(LastBlock(firstParsed.doc).literal == brackets);
+}
