@@ -291,6 +291,7 @@ struct Session {
     WidgetApp& app;
     HeadlessFrames& frames;
     bool hostScrolls;
+    float& pageScroll;   // where the page has scrolled the article to (hostScrolls)
     double time = 0.0;
     int fontReloads = 0;   // each costs ~0.1 s of fonts made again: at most kMaxFontReloads per input
 };
@@ -423,7 +424,7 @@ void ApplyEvent(Session& s, InputReader& in) {
             return;
         }
         case Event::ReloadFonts: if (s.fontReloads++ < kMaxFontReloads) app.ReloadFonts(); break;
-        case Event::HostScroll: if (s.hostScrolls) app.SetScrollFromHost(in.Float(-100.0f, 20000.0f)); break;
+        case Event::HostScroll: if (s.hostScrolls) s.pageScroll = in.Float(-100.0f, 20000.0f); break;   // the page scrolled
         case Event::WindowFocus: frames.FocusChanged(in.Bool()); break;
         case Event::Count: break;
     }
@@ -453,19 +454,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     host.focusChanged = [](const std::string& name) {
         if (FocusName(FocusFromName(name)) != name) Fail("focusChanged with a name that does not read back: " + name);
     };
-    WidgetApp* appPtr = nullptr;
+    float pageScroll = 0.0f;   // the page owns the scroll position when the host scrolls
     if (hostScrolls) {
-        host.scrollTo = [&appPtr](float y, bool) {
+        host.scrollTo = [&pageScroll](float y, bool) {
             if (!std::isfinite(y) || y < 0.0f) Fail("scrollTo(" + std::to_string(y) + ") asked of the host");
-            if (appPtr) appPtr->SetScrollFromHost(y);   // the page scrolls at once
+            pageScroll = y;   // the page scrolls at once
         };
+        host.scrollPosition = [&pageScroll] { return pageScroll; };
     }
     WidgetApp app(host, glyphs);
-    appPtr = &app;
     HeadlessFrames frames(app);
     app.SetArticle(article);
     frames.SetViewport(viewport);
-    Session session{app, frames, hostScrolls};
+    Session session{app, frames, hostScrolls, pageScroll};
     CheckInvariants(app, viewport, hostScrolls);   // geometry exists before the first frame
     if (!frames.Frame(session.time)) return 0;
     CheckInvariants(app, viewport, hostScrolls);
