@@ -313,7 +313,7 @@ void WidgetApp::Frame(const FrameInput& input) {
 
     reducedMotion_ = input.reducedMotion;
     const ImGuiIO& io = ImGui::GetIO();
-    if (!host_.scrollTo && io.MouseWheel != 0.0f) ScrollTo(targetScroll_ - io.MouseWheel * 80.0f, !input.reducedMotion);
+    if (!host_.scrollTo && io.MouseWheel != 0.0f && !io.KeyShift) ScrollTo(targetScroll_ - io.MouseWheel * 80.0f, !input.reducedMotion);
     if (article_) HandleImGuiKeys();
     if (article_) Animate(dt, input.reducedMotion);
     // Smooth scrolling: exponential approach, settled within a few frames.

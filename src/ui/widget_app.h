@@ -102,6 +102,10 @@ public:
     // The reading column: at most `maxWidthCss` wide; `ownMargins` keeps side margins of its own
     // (natively), otherwise the column fills the canvas up to its width (the host page's margins).
     void SetColumn(float maxWidthCss, bool ownMargins) { view_.SetColumn(maxWidthCss, ownMargins); }
+    // The article's images: the platform sets the loader and answers into it (ui/image_cache.h).
+    ImageCache& images() { return view_.images(); }
+    // Sideways scrolling of the code block or table at canvas (x, y) by dx CSS px; false when none moved.
+    bool ScrollBlockAt(float x, float y, float dx) { return view_.ScrollBlockAt(x, y + state_.scrollY, dx); }
 
     const WidgetState& state() const { return state_; }
     bool darkTheme() const { return dark_; }
