@@ -856,6 +856,15 @@
       });
       c.addEventListener('pointerup', (e) => { if (!mod()) return; const [x, y] = point(e); mod()._aw_pointer(2, x, y, e.button); this._frameNow(); });
       c.addEventListener('pointerleave', () => { if (!mod()) return; mod()._aw_pointer(3, 0, 0, -1); this._schedule(); });
+      // A wheel's sideways part (trackpad swipe, or shift + wheel) scrolls a code block or table under the pointer
+      // that is wider than the column; everything else stays the page's.
+      c.addEventListener('wheel', (e) => {
+        const dx = e.deltaX || (e.shiftKey ? e.deltaY : 0);
+        if (!dx || !mod()) return;
+        const [x, y] = point(e);
+        const unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? c.clientWidth : 1;
+        if (mod()._aw_scroll_block(x, y, dx * unit)) { e.preventDefault(); this._schedule(); }
+      }, { passive: false });
       c.addEventListener('focus', () => { if (mod()) { mod()._aw_focus(1); this._schedule(); } });
       c.addEventListener('blur', () => { if (mod()) { mod()._aw_focus(0); this._schedule(); } });
       const key = (e, down) => {

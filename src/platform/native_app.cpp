@@ -15,6 +15,7 @@
 #include "core/text_util.h"
 #include "platform/native_files.h"
 #include "platform/native_fonts.h"
+#include "platform/native_images.h"
 #include "platform/png_writer.h"
 #include "ui/widget_app.h"
 
@@ -150,6 +151,7 @@ float MonitorScale(GLFWwindow* window, float requested) {
 int RunViewer(const NativeOptions& o) {
     NativeGlyphSource glyphs;
     WidgetApp app(NativeHost(), &glyphs);
+    app.images().SetLoader([&app](int index, const std::string& url) { LoadNativeImage(app.images(), index, url); });
     app.SetForcedTheme(ThemeFromName(o.theme));
     LoadOutcome first = LoadFromFiles(o);
     if (first.article) app.SetArticle(first.article);
@@ -199,6 +201,7 @@ int RunViewer(const NativeOptions& o) {
 int RenderScreenshot(const NativeOptions& o, const std::string& outPath) {
     NativeGlyphSource glyphs;
     WidgetApp app(NativeHost(), &glyphs);
+    app.images().SetLoader([&app](int index, const std::string& url) { LoadNativeImage(app.images(), index, url); });
     app.SetForcedTheme(ThemeFromName(o.theme));
     LoadOutcome loaded = LoadFromFiles(o);
     if (loaded.article) app.SetArticle(loaded.article);

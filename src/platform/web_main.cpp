@@ -45,6 +45,10 @@ EM_JS(void, aw_js_emit, (const char* type, const char* json), {
     if (Module['onWidgetEvent']) Module['onWidgetEvent'](UTF8ToString(type), UTF8ToString(json));
 });
 
+// Images: the browser fetches and decodes image `index` (web/article-widget-images.js), then calls
+// aw_image_deliver or aw_image_failed.
+extern "C" void aw_js_request_image(int index, const char* url);
+
 namespace {
 
 // [SECTION] instance -------------------------------------------------------------
@@ -162,6 +166,7 @@ EMSCRIPTEN_KEEPALIVE int aw_create(float width, float height, float scale) {
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     if (w->glContext > 0 && !w->renderer.Init()) { ImGui::DestroyContext(); delete w; return 0; }
     w->app = std::make_unique<aw::WidgetApp>(WebHost(), &w->glyphs);
+    w->app->images().SetLoader([](int index, const std::string& url) { aw_js_request_image(index, url.c_str()); });
     w->app->SetViewport(width, height);   // geometry (getLayout, deep links, the height) before the first frame
     g_widget = w;
     return w->glContext > 0 ? 1 : 2;
@@ -469,6 +474,33 @@ EMSCRIPTEN_KEEPALIVE void aw_fonts_changed() {
     g_widget->app->ReloadFonts();
     Wake();
     Emit("redraw", "{}");
+}
+
+// [SECTION] exports: images and sideways scrolling
+// An image the browser decoded: `rgba` (width x height, at most the texture limits; the caller frees it), the image's
+// own size naturalWidth x naturalHeight.
+EMSCRIPTEN_KEEPALIVE void aw_image_deliver(int index, const uint8_t* rgba, int width, int height, int naturalWidth, int naturalHeight) {
+    if (!g_widget) return;
+    g_widget->app->images().Deliver(index, rgba, width, height, naturalWidth, naturalHeight);
+    Wake();
+    Emit("redraw", "{}");
+}
+EMSCRIPTEN_KEEPALIVE void aw_image_failed(int index) {
+    if (!g_widget) return;
+    g_widget->app->images().Fail(index);
+    Wake();
+    Emit("redraw", "{}");
+}
+// The texture limits the browser scales an image down to (ui/image_cache.h): [side, bytes].
+EMSCRIPTEN_KEEPALIVE int aw_image_limit(int which) {
+    return which == 0 ? aw::kMaxImageTextureSide : static_cast<int>(aw::kMaxImageTextureBytes);
+}
+// A wheel's sideways part (or shift + wheel) at canvas (x, y): scrolls the code block or table there. Returns 1
+// when it moved (the element then keeps the wheel from the page).
+EMSCRIPTEN_KEEPALIVE int aw_scroll_block(float x, float y, float dx) {
+    if (!g_widget || !g_widget->app->ScrollBlockAt(x, y, dx)) return 0;
+    Wake();
+    return 1;
 }
 
 // Heap buffers for passing strings in.
