@@ -135,24 +135,28 @@ TableGeometry LayoutTable(const Document& doc, NodeId table, float available, co
     }
     // Column widths (content, without padding): all on one line when that fits; otherwise the room above the
     // longest words shared out in proportion to what each column would take on one line.
+    // Whole pixels: widths round up from the words (no word is split for want of a fraction), shares round down
+    // (so a table that fits never comes out a pixel too wide and scrolls).
     float sumMin = 0.0f, sumMax = 0.0f;
     for (int c = 0; c < g.columns; ++c) {
-        maxWidth[static_cast<size_t>(c)] = std::max(maxWidth[static_cast<size_t>(c)], minWidth[static_cast<size_t>(c)]);
-        sumMin += minWidth[static_cast<size_t>(c)];
-        sumMax += maxWidth[static_cast<size_t>(c)];
+        const size_t k = static_cast<size_t>(c);
+        minWidth[k] = std::ceil(minWidth[k]);
+        maxWidth[k] = std::max(std::ceil(maxWidth[k]), minWidth[k]);
+        sumMin += minWidth[k];
+        sumMax += maxWidth[k];
     }
-    const float room = available - 2.0f * padX * static_cast<float>(g.columns) - 1.0f;
+    const float room = std::floor(available - 2.0f * padX * static_cast<float>(g.columns) - 1.0f);
     g.columnWidth.resize(static_cast<size_t>(g.columns));
     for (int c = 0; c < g.columns; ++c) {
         const size_t k = static_cast<size_t>(c);
         float w = maxWidth[k];
         if (sumMax > room) {
             if (sumMin >= room)   // it scrolls anyway: a comfortable measure per column
-                w = std::min(maxWidth[k], std::max(minWidth[k], kTableComfortEm * em));
+                w = std::min(maxWidth[k], std::max(minWidth[k], std::ceil(kTableComfortEm * em)));
             else
-                w = minWidth[k] + (maxWidth[k] - minWidth[k]) * (room - sumMin) / (sumMax - sumMin);
+                w = minWidth[k] + std::floor((maxWidth[k] - minWidth[k]) * (room - sumMin) / (sumMax - sumMin));
         }
-        g.columnWidth[k] = std::ceil(w) + 2.0f * padX;
+        g.columnWidth[k] = w + 2.0f * padX;
     }
     g.columnX.resize(static_cast<size_t>(g.columns));
     float x = 0.0f;

@@ -516,7 +516,7 @@ void ArticleView::PaintTable(ImDrawList* draw, const FontLibrary& fonts, const P
         const float lx = ox + t.columnX[static_cast<size_t>(c)];
         draw->AddLine(ImVec2(lx, y), ImVec2(lx, y + t.height - 1.0f), line, 1.0f);
     }
-    draw->AddRect(ImVec2(ox, y), ImVec2(ox + w + 1.0f, y + t.height), line, 4.0f, 0, 1.0f);
+    draw->AddRect(ImVec2(ox, y), ImVec2(ox + w + 1.0f, y + t.height), line, 0.0f, 0, 1.0f);
     for (int r = 0; r < t.rows; ++r)
         for (int c = 0; c < t.columns; ++c) {
             const TextBox& cell = t.Cell(r, c);

@@ -94,9 +94,14 @@ TEST_CASE("canvas gfm: a table is one block with a header row, its columns align
 }
 
 TEST_CASE("canvas gfm: a table wider than the column wraps its cells within sensible widths and scrolls sideways") {
-    for (const float width : {1000.0f, 360.0f}) {
+    for (const float width : {1000.0f, 360.0f, 300.0f}) {
         CAPTURE(width);
         const LaidSample s(width);
+        // The small table still fits a phone: its cells wrap (at word ends) rather than the table scrolling.
+        const LaidBlock& results = *s.Of(BlockKind::Table).front();
+        CHECK_FALSE(results.Scrolls());
+        CHECK(results.table->width <= results.rect.w);
+        if (width == 300.0f) CHECK(results.table->Cell(0, 1).layout.lines.size() == 2u);   // "Spec / examples"
         const LaidBlock& b = *s.Of(BlockKind::Table).back();
         const TableGeometry& t = *b.table;
         CHECK(t.columns == 7);
