@@ -99,7 +99,7 @@ test('without WebGL: the timeline buttons select stages, the FAQ opens, the filt
   assert.equal(await page.evaluate(() => document.getElementById('article').scrollToAnchor('#aw-stage-2')), true);
   assert.equal(await page.evaluate(() => document.getElementById('article').getState().stage), 1);
   const top = await inShadow(page, (root) => root.querySelectorAll('.aw-stage')[1].getBoundingClientRect().top);
-  assert.ok(top >= 0 && top < 100, `the stage stands at the top of the window (${top})`);
+  assert.ok(top > -1 && top < 100, `the stage stands at the top of the window (${top}; a fraction of a pixel above is subpixel layout)`);
   const model = await page.evaluate(() => document.getElementById('article').getModel());
   assert.equal(await page.evaluate((id) => document.getElementById('article').scrollToAnchor(id), 'aw-faq-' + model.faqs[3].id), true);
   assert.ok((await page.evaluate(() => document.getElementById('article').getState())).openFaqs.includes(3));
