@@ -272,8 +272,7 @@ bool ArticleView::ScrollBlockAt(float x, float y, float dx) {
     return scrollX_[i] != before;
 }
 
-// Wheel (shift + wheel, or a trackpad's horizontal swipe), drag and, for the block clicked last, arrow keys, Home
-// and End.
+// Wheel (shift + wheel, or a trackpad's horizontal swipe), drag and, for the block clicked last, Left and Right.
 void ArticleView::ScrollBlocks(const Pointer& pointer, const ViewPresentation& p) {
     const ImGuiIO& io = ImGui::GetIO();
     if (pointer.scroller >= 0) {
@@ -297,10 +296,9 @@ void ArticleView::ScrollBlocks(const Pointer& pointer, const ViewPresentation& p
     if (activeScroller_ >= 0 && p.focus.kind == FocusKind::None && static_cast<size_t>(activeScroller_) < scrollX_.size()) {
         const size_t i = static_cast<size_t>(activeScroller_);
         float& x = scrollX_[i];
+        // Left and Right only: Home and End stay the page's.
         if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) x += 48.0f;
         if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) x -= 48.0f;
-        if (ImGui::IsKeyPressed(ImGuiKey_Home)) x = 0.0f;
-        if (ImGui::IsKeyPressed(ImGuiKey_End)) x = MaxScrollX(i);
         x = std::clamp(x, 0.0f, MaxScrollX(i));
     }
 }
@@ -517,14 +515,19 @@ void ArticleView::PaintTable(ImDrawList* draw, const FontLibrary& fonts, const P
         draw->AddLine(ImVec2(lx, y), ImVec2(lx, y + t.height - 1.0f), line, 1.0f);
     }
     draw->AddRect(ImVec2(ox, y), ImVec2(ox + w + 1.0f, y + t.height), line, 0.0f, 0, 1.0f);
-    for (int r = 0; r < t.rows; ++r)
+    // Only the rows inside the clip rectangle: a table may have thousands.
+    const float clipTop = draw->GetClipRectMin().y, clipBottom = draw->GetClipRectMax().y;
+    for (int r = 0; r < t.rows; ++r) {
+        const float rowTop = y + t.rowY[static_cast<size_t>(r)];
+        if (rowTop > clipBottom) break;
+        if (rowTop + t.rowHeight[static_cast<size_t>(r)] < clipTop) continue;
         for (int c = 0; c < t.columns; ++c) {
             const TextBox& cell = t.Cell(r, c);
             const float cx = ox + t.columnX[static_cast<size_t>(c)];
             if (cx > right || cx + t.columnWidth[static_cast<size_t>(c)] < x) continue;
-            PaintText(draw, fonts, palette, cell, cx + cell.x, y + t.rowY[static_cast<size_t>(r)] + cell.y,
-                      Col(r == 0 && t.header ? palette.heading : palette.text), pointer);
+            PaintText(draw, fonts, palette, cell, cx + cell.x, rowTop + cell.y, Col(r == 0 && t.header ? palette.heading : palette.text), pointer);
         }
+    }
     draw->PopClipRect();
     PaintScrollHint(draw, palette, block, x, y, right);
 }

@@ -142,7 +142,7 @@ private:
     std::vector<float> scrollX_;     // per block: how far a code block or table is scrolled, CSS px
     int dragBlock_ = -1;             // the block a drag scrolls
     float dragTravel_ = 0.0f;        // how far the pointer moved since the press (a click moves little)
-    int activeScroller_ = -1;        // the block clicked last: arrow keys, Home and End scroll it
+    int activeScroller_ = -1;        // the block clicked last: Left and Right scroll it
 };
 
 } // namespace aw
