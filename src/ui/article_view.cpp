@@ -352,6 +352,7 @@ void ArticleView::PaintText(ImDrawList* draw, const FontLibrary& fonts, const Pa
         first = static_cast<size_t>(std::clamp(std::floor((clipTop - y) / box.lineHeight), 0.0f, static_cast<float>(last)));
         last = static_cast<size_t>(std::clamp(std::ceil((clipBottom - y) / box.lineHeight), static_cast<float>(first), static_cast<float>(last)));
     }
+    const float clipLeft = draw->GetClipRectMin().x, clipRight = draw->GetClipRectMax().x;
     for (size_t l = first; l < last; ++l) {
         const LaidLine& line = box.layout.lines[l];
         const float lineTop = y + box.lineHeight * static_cast<float>(l);
@@ -360,6 +361,7 @@ void ArticleView::PaintText(ImDrawList* draw, const FontLibrary& fonts, const Pa
             const Fragment& frag = box.layout.fragments[f];
             const TextSpan& span = box.spans[frag.span];
             const float fx = x + line.x + frag.x;
+            if (fx > clipRight || fx + frag.width < clipLeft) continue;   // scrolled or clipped out of sight
             const int link = LinkOfTag(doc, span.tag);
             ImU32 color = defaultColor;
             if (span.face == FontFace::Mono && box.face != FontFace::Mono && span.tag != kTaskChecked && span.tag != kTaskUnchecked) {
@@ -405,7 +407,22 @@ void ArticleView::PaintText(ImDrawList* draw, const FontLibrary& fonts, const Pa
                 draw->AddLine(ImVec2(fx, underlineY), ImVec2(fx + frag.width, underlineY),
                               allowed ? Col(palette.accent, hovered ? 1.0f : 0.45f) : Col(palette.mutedText, 0.5f), 1.0f);
             }
-            fonts.DrawFragment(draw, span.face, frag, span.text.substr(frag.begin, frag.end - frag.begin), fx, baseline, color);
+            std::string_view text = span.text.substr(frag.begin, frag.end - frag.begin);
+            float penX = fx;
+            if (frag.shape == RunShape::Glyphs && (fx < clipLeft || fx + frag.width > clipRight)) {
+                // Only the code points inside the clip rectangle: an unwrapped line of code may be a million long.
+                size_t i = 0, start = 0;
+                while (i < text.size()) {
+                    const size_t at = i;
+                    const float advance = fonts.Advance(span.face, DecodeUtf8(text, i));
+                    if (penX + advance >= clipLeft) { i = at; break; }
+                    penX += advance;
+                }
+                start = i;
+                for (float pen = penX; i < text.size() && pen <= clipRight;) pen += fonts.Advance(span.face, DecodeUtf8(text, i));
+                text = text.substr(start, i - start);
+            }
+            fonts.DrawFragment(draw, span.face, frag, text, penX, baseline, color);
         }
     }
 }
