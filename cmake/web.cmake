@@ -28,6 +28,7 @@ function(aw_configure_web_target target)
     "SHELL:-s GL_TRACK_ERRORS=0"
     "SHELL:-s DYNAMIC_EXECUTION=0"
     "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-text.js"
+    "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-images.js"
     "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/article-widget-element.js")
   set_target_properties(${target} PROPERTIES SUFFIX ".js")
   # The gzip'd WebAssembly for the offline bundle and the ES module for the npm package (cmake/web_package.cmake).
@@ -39,7 +40,7 @@ function(aw_configure_web_target target)
             -P "${CMAKE_SOURCE_DIR}/cmake/web_package.cmake"
     VERBATIM)
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/article-widget-element.js"
-    "${CMAKE_SOURCE_DIR}/web/article-widget-text.js")
+    "${CMAKE_SOURCE_DIR}/web/article-widget-text.js" "${CMAKE_SOURCE_DIR}/web/article-widget-images.js")
 endfunction()
 
 # aw_add_web_dist(): copies the shell page, loader and default article beside the module in dist/.

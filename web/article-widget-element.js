@@ -1244,6 +1244,15 @@
       c.addEventListener('pointerdown', (e) => { if (pointer(1, e, e.button)) this._frameNow(); });
       c.addEventListener('pointerup', (e) => { if (pointer(2, e, e.button)) this._frameNow(); });
       c.addEventListener('pointerleave', () => { if (pointer(3, null, -1)) this._schedule(); });
+      // A wheel's sideways part (trackpad swipe, or shift + wheel) scrolls a code block or table under the pointer
+      // that is wider than the column; everything else stays the page's.
+      c.addEventListener('wheel', (e) => {
+        const dx = e.deltaX || (e.shiftKey ? e.deltaY : 0);
+        if (!dx || !this._handle) return;
+        const [x, y] = point(e);
+        const unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? c.clientWidth : 1;
+        if (this._wasm((m) => m._aw_scroll_block(this._handle, x, y, dx * unit))) { e.preventDefault(); this._schedule(); }
+      }, { passive: false });
       const focus = (focused) => { if (this._handle) { this._wasm((m) => m._aw_focus(this._handle, focused)); this._schedule(); } };
       c.addEventListener('focus', () => focus(1));
       c.addEventListener('blur', () => focus(0));

@@ -3,6 +3,7 @@
 #include "article_layout.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "strings.h"
@@ -28,7 +29,6 @@ float SpaceBeforeEm(const FlowItem& item, const FlowItem* prev, int headingLevel
         default: break;
     }
     if (prev->kind == FlowKind::Heading) return 0.6f;
-    if (item.tableRow && prev->tableRow) return 0.25f;
     if (item.listDepth > 0 && item.tightList && prev->listDepth > 0) return item.marker != MarkerKind::None ? 0.35f : 0.2f;
     return 0.9f;
 }
@@ -37,6 +37,8 @@ BlockKind KindOf(FlowKind kind) {
     switch (kind) {
         case FlowKind::Heading: return BlockKind::Heading;
         case FlowKind::Code: return BlockKind::Code;
+        case FlowKind::Table: return BlockKind::Table;
+        case FlowKind::Image: return BlockKind::Image;
         case FlowKind::Rule: return BlockKind::Rule;
         case FlowKind::Timeline: return BlockKind::Timeline;
         case FlowKind::Faq: return BlockKind::Faq;
@@ -59,7 +61,8 @@ void Stack(ArticleLayout& layout, size_t from, float y) {
 
 // [SECTION] LayoutArticle ------------------------------------------------------
 
-ArticleLayout LayoutArticle(const Article& article, const std::vector<FlowItem>& flow, const ColumnSpec& spec, const LayoutFonts& fonts) {
+ArticleLayout LayoutArticle(const Article& article, const std::vector<FlowItem>& flow, const ColumnSpec& spec, const LayoutFonts& fonts,
+                            const std::vector<ImageExtent>* images) {
     ArticleLayout L;
     L.spec = spec;
     const float width = spec.width;
@@ -117,13 +120,59 @@ ArticleLayout LayoutArticle(const Article& article, const std::vector<FlowItem>&
                 b.rect.h = b.text.Height();
                 break;
             case FlowKind::Code: {
-                // One line per source line, indentation kept; long lines wrap between code points.
-                auto code = std::make_shared<const std::string>(ExpandTabs(doc.node(item.node).literal));
-                b.text = LayoutTextBox(CodeSpans(*code), FontFace::Mono, b.rect.w - 2.0f * em, 1.45f, fonts);
-                b.text.ownedText = std::move(code);
+                // One line per source line, every space kept (tabs to stops of 4), never wrapped: long lines scroll.
+                const Node& code = doc.node(item.node);
+                auto text = std::make_shared<const std::string>(ExpandTabs(code.literal));
+                b.text = LayoutTextBox(CodeSpans(*text), FontFace::Mono, FLT_MAX, 1.45f, fonts);
+                b.text.ownedText = std::move(text);
+                const std::string_view info(code.info);
+                const std::string_view language = info.substr(0, std::min(info.find_first_of(" \t{"), info.size()));
+                if (!language.empty())
+                    b.tag = LayoutLabel(std::string(language), FontFace::UiSmall, std::round(fonts.Size(FontFace::UiSmall) * 1.5f), fonts);
                 b.text.x = em;           // padding inside the tinted box
-                b.text.y = 0.7f * em;
-                b.rect.h = b.text.Height() + em * 1.4f;
+                b.text.y = std::round(0.7f * em) + (b.tag.Empty() ? 0.0f : b.tag.lineHeight * 0.6f);
+                b.viewHeight = b.text.y + b.text.Height() + std::round(0.7f * em);
+                b.contentWidth = b.text.Width() + 2.0f * em;
+                b.rect.h = b.viewHeight + (b.Scrolls() ? kScrollbarGap : 0.0f);
+                break;
+            }
+            case FlowKind::Table: {
+                auto table = std::make_shared<TableGeometry>(LayoutTable(doc, item.node, b.rect.w, fonts));
+                b.contentWidth = table->width;
+                b.viewHeight = table->height;
+                b.rect.h = b.viewHeight + (b.Scrolls() ? kScrollbarGap : 0.0f);
+                b.table = std::move(table);
+                break;
+            }
+            case FlowKind::Image: {
+                // The picture's box (its final size when the Markdown or the decoded image gives it, else a
+                // placeholder), its caption under it; a refused or failed image is its alt text in a frame.
+                b.image = item.image;
+                const Image& image = doc.images[static_cast<size_t>(item.image)];
+                const ImageExtent extent = images && static_cast<size_t>(item.image) < images->size() ? (*images)[static_cast<size_t>(item.image)] : ImageExtent{};
+                const bool sized = image.width > 0 && image.height > 0;
+                b.imageAsText = !image.allowed || extent.failed;
+                const float pad = std::round(0.6f * em);
+                if (b.imageAsText) {
+                    auto alt = std::make_shared<const std::string>(image.alt.empty() ? std::string("image") : image.alt);
+                    const ImageSize box = sized ? ImageBoxSize(image.width, image.height, 0, 0, b.rect.w) : ImageSize{};
+                    const float textWidth = (sized ? box.w : b.rect.w) - 2.0f * pad;
+                    b.text = LayoutWrapped(*alt, FontFace::BodyItalic, std::max(textWidth, em), std::round(em * kBodyLine), fonts);
+                    b.text.ownedText = std::move(alt);
+                    const float frameW = sized ? box.w : std::min(b.rect.w, b.text.Width() + 2.0f * pad);
+                    const float frameH = std::max(sized ? box.h : 0.0f, b.text.Height() + 2.0f * pad);
+                    b.imageBox = ItemRect{0.0f, 0.0f, frameW, frameH};
+                    b.text.x = std::round((frameW - b.text.Width()) * 0.5f);
+                    b.text.y = std::round((frameH - b.text.Height()) * 0.5f);
+                } else {
+                    const ImageSize box = ImageBoxSize(image.width, image.height, extent.naturalW, extent.naturalH, b.rect.w);
+                    b.imageBox = ItemRect{0.0f, 0.0f, box.w, box.h};
+                }
+                if (!image.title.empty()) {
+                    b.tag = LayoutWrapped(image.title, FontFace::UiSmall, b.rect.w, std::round(fonts.Size(FontFace::UiSmall) * 1.45f), fonts);
+                    b.tag.y = b.imageBox.h + std::round(0.4f * em);
+                }
+                b.rect.h = b.tag.Empty() ? b.imageBox.h : b.tag.y + b.tag.Height();
                 break;
             }
             case FlowKind::Rule: b.rect.h = em * 1.0f; break;
@@ -135,16 +184,20 @@ ArticleLayout LayoutArticle(const Article& article, const std::vector<FlowItem>&
 
     // Where each link first appears, for focus rings and scrolling a focused link into view.
     L.links.assign(doc.links.size(), LinkPlace{});
-    for (size_t i = 0; i < L.blocks.size(); ++i) {
-        const TextBox& text = L.blocks[i].text;
+    auto findLinks = [&](const TextBox& text, int32_t block, int32_t cell) {
         for (uint32_t l = 0; l < text.layout.lines.size(); ++l) {
             const LaidLine& line = text.layout.lines[l];
             for (uint32_t f = line.firstFragment; f < line.firstFragment + line.fragmentCount; ++f) {
                 const int link = LinkOfTag(doc, text.spans[text.layout.fragments[f].span].tag);
                 if (link < 0 || L.links[static_cast<size_t>(link)].block >= 0) continue;
-                L.links[static_cast<size_t>(link)] = LinkPlace{static_cast<int32_t>(i), TextHit{l, f, true}};
+                L.links[static_cast<size_t>(link)] = LinkPlace{block, cell, TextHit{l, f, true}};
             }
         }
+    };
+    for (size_t i = 0; i < L.blocks.size(); ++i) {
+        findLinks(L.blocks[i].text, static_cast<int32_t>(i), -1);
+        if (const TableGeometry* table = L.blocks[i].table.get())
+            for (size_t c = 0; c < table->cells.size(); ++c) findLinks(table->cells[c], static_cast<int32_t>(i), static_cast<int32_t>(c));
     }
 
     // The table of contents when there is room for it: the level-2 sections, beside the column.
@@ -232,11 +285,12 @@ ItemRect FocusRect(const ArticleLayout& layout, FocusTarget t) {
         case FocusKind::Link: {
             if (t.index < 0 || static_cast<size_t>(t.index) >= layout.links.size()) return {};
             const LinkPlace& place = layout.links[static_cast<size_t>(t.index)];
-            if (place.block < 0) return {};
-            const LaidBlock& b = layout.blocks[static_cast<size_t>(place.block)];
-            ItemRect rect = FragmentRect(b.text, place.hit);
-            rect.x += b.rect.x + b.text.x;
-            rect.y += b.rect.y + b.text.y;
+            float x = 0.0f, y = 0.0f;
+            const TextBox* text = PlaceText(layout, place, x, y);
+            if (!text) return {};
+            ItemRect rect = FragmentRect(*text, place.hit);
+            rect.x += x;
+            rect.y += y;
             return rect;
         }
         case FocusKind::Timeline: return r.track;
@@ -248,6 +302,24 @@ ItemRect FocusRect(const ArticleLayout& layout, FocusTarget t) {
         case FocusKind::Question: return at(r.faqs, t.index);
         default: return {};
     }
+}
+
+const TextBox* PlaceText(const ArticleLayout& layout, const LinkPlace& place, float& x, float& y) {
+    if (place.block < 0 || static_cast<size_t>(place.block) >= layout.blocks.size()) return nullptr;
+    const LaidBlock& b = layout.blocks[static_cast<size_t>(place.block)];
+    const TextBox* text = &b.text;
+    x = b.rect.x;
+    y = b.rect.y;
+    if (place.cell >= 0 && b.table) {
+        const TableGeometry& t = *b.table;
+        const int row = place.cell / t.columns, column = place.cell % t.columns;
+        text = &t.cells[static_cast<size_t>(place.cell)];
+        x += t.columnX[static_cast<size_t>(column)];
+        y += t.rowY[static_cast<size_t>(row)];
+    }
+    x += text->x;
+    y += text->y;
+    return text;
 }
 
 size_t FirstBlockReaching(const ArticleLayout& layout, float y) {

@@ -38,6 +38,7 @@ struct TocEntryGeometry {
 // Where each link first appears: its first fragment.
 struct LinkPlace {
     int32_t block = -1;          // index into ArticleLayout::blocks, -1 when not laid out (inside the timeline or FAQ)
+    int32_t cell = -1;           // in a table block: the cell (row-major) whose text `hit` is in
     TextHit hit;
 };
 
@@ -69,8 +70,15 @@ struct ArticleLayout {
     FaqPlacement faqPlacement;
 };
 
-// The one layout pass. `flow` is BuildFlow(article.doc).
-ArticleLayout LayoutArticle(const Article& article, const std::vector<FlowItem>& flow, const ColumnSpec& spec, const LayoutFonts& fonts);
+// The text box of a link place (the block's, or its table cell's) and where its first line box starts in content
+// coordinates, before the block's horizontal scroll.
+const TextBox* PlaceText(const ArticleLayout& layout, const LinkPlace& place, float& x, float& y);
+
+// The one layout pass. `flow` is BuildFlow(article.doc). `images` (per Document::images entry, may be null or
+// shorter) is what is known of the images' loading: an image's box takes its =WxH size when the Markdown gives
+// one, else its decoded size once known, else a placeholder (block_geometry.h, ImageBoxSize).
+ArticleLayout LayoutArticle(const Article& article, const std::vector<FlowItem>& flow, const ColumnSpec& spec, const LayoutFonts& fonts,
+                            const std::vector<ImageExtent>* images = nullptr);
 
 // Places what follows the state: the timeline's height for the selected stage, the FAQ's rows for the questions the
 // filter shows (`shownFaqs`, from MatchingQuestions) and its answers' `faqOpenness` (0..1 per entry), then the tops

@@ -14,6 +14,10 @@
 //   stands for the whole break). Spans with `tag < 0` are text the layout made, with no document position: a task
 //   item's box, the bar between table cells, a nested list's markers, stage summaries and FAQ questions (whose text
 //   is the model's plain text), and the lines of a code block (its node's literal with tabs expanded).
+// - A table's text is not in its block's TextBox but in its cells (LaidBlock::table): cell (r, c)'s first line box
+//   starts at (rect.x + column x + cell.x, rect.y + row y + cell.y), less the block's horizontal scroll offset
+//   (which the canvas owns). A code block's lines and a table's cells may be wider than the block's rect: the
+//   block then scrolls horizontally (LaidBlock::contentWidth > rect.w).
 // - Geometry is made for one article: spans view the article's strings or the TextBox's own `ownedText`, so the
 //   article must outlive its layout.
 #pragma once
@@ -78,19 +82,66 @@ struct ButtonGeometry {
 ButtonGeometry LayoutButton(std::string_view text, const LayoutFonts& fonts);
 
 enum class BlockKind : uint8_t {
-    Heading, Paragraph, Code, Rule,   // the article's own blocks (a table row is a Paragraph until tables are drawn)
+    Heading, Paragraph, Code, Rule,   // the article's own blocks
+    Table, Image,                     // a whole GFM table; one image of a paragraph that holds only images
     List,                             // inside stage cards and FAQ answers: a whole list, one line per item
     Timeline, Faq,                    // the interactive parts: their geometry is ArticleLayout::timeline and ::faq
 };
 
+// A table laid out: column widths from its cells' words (each column at least as wide as its longest word, up to
+// kTableMaxWordEm, at most as wide as its widest cell on one line; when even the longest words leave no room, the
+// table scrolls and each column takes up to kTableComfortEm), cells wrapped within them. Coordinates are
+// relative to the table's top-left; cells are row-major, `columns` per row (missing cells have empty text).
+struct TableGeometry {
+    int   rows = 0, columns = 0;
+    bool  header = false;                 // row 0 is the header row
+    std::vector<float>   columnX, columnWidth;
+    std::vector<float>   rowY, rowHeight;
+    std::vector<uint8_t> align;           // per column: 0, 'l', 'c' or 'r'
+    std::vector<TextBox> cells;           // text.x / text.y: the first line box's offset in its cell
+    std::vector<NodeId>  cellNodes;       // the TableCell node of each cell, kNoNode when missing
+    float width = 0.0f, height = 0.0f;
+    const TextBox& Cell(int row, int column) const { return cells[static_cast<size_t>(row * columns + column)]; }
+};
+constexpr float kTableMaxWordEm = 16.0f;   // a longer word (a URL) is split rather than widening its column further
+constexpr float kTableComfortEm = 11.0f;   // a column's measure in a table that scrolls anyway
+constexpr float kTableCellPadEm = 0.6f;    // horizontal padding in a cell; vertical is 0.45 em
+constexpr float kScrollbarGap = 12.0f;     // room under a horizontally scrolling block for its scroll bar, CSS px
+
+// Lays a table out for a column `available` px wide: as wide as its content when that fits, its columns shared out
+// by their content when not, and wider than `available` (it then scrolls) when even its longest words do not fit.
+TableGeometry LayoutTable(const Document& doc, NodeId table, float available, const LayoutFonts& fonts);
+
+// The size an image is drawn at, in CSS px. `given` is the Markdown's =WxH size, `natural` the decoded image's
+// (zero while unknown): the image keeps its aspect ratio and is at most `maxWidth` wide; with neither known it is
+// a placeholder `maxWidth` wide at kDefaultImageAspect.
+struct ImageSize { float w = 0.0f, h = 0.0f; };
+constexpr float kDefaultImageAspect = 16.0f / 9.0f;   // width / height of the placeholder of an image of unknown size
+ImageSize ImageBoxSize(int givenW, int givenH, int naturalW, int naturalH, float maxWidth);
+
+// What layout knows of an image's loading (the UI's image cache reports it).
+struct ImageExtent {
+    int  naturalW = 0, naturalH = 0;   // zero until decoded
+    bool failed = false;               // could not be fetched or decoded: drawn as its alt text in a frame
+};
+
 struct LaidBlock {
     BlockKind kind = BlockKind::Paragraph;
-    NodeId    node = kNoNode;   // the leaf (or, for List, the list) it shows; kNoNode for Timeline and Faq
+    NodeId    node = kNoNode;   // the leaf (or, for List, the list; for Table, the table) it shows; kNoNode for Timeline and Faq
     int32_t   flow = -1;        // the article's blocks: index into the flow (core/flow.h)
     float     spaceBefore = 0.0f;
     float     indent = 0.0f;    // list and quote indentation: rect.x is the column's left edge plus this
     ItemRect  rect;
-    TextBox   text;             // empty for Rule, Timeline and Faq
+    TextBox   text;             // empty for Rule, Table, Timeline and Faq; an Image's alt text when it is drawn as text
+    float     contentWidth = 0.0f;   // Code and Table: the width of what scrolls; more than rect.w when it scrolls
+    float     viewHeight = 0.0f;     // Code and Table: the height of the scrolling part (rect.h less the scroll bar's room)
+    TextBox   tag;                   // Code: its language (the info string's first word), at the top right; Image: its caption
+    std::shared_ptr<const TableGeometry> table;   // Table
+    int32_t   image = -1;            // Image: index into Document::images
+    ItemRect  imageBox;              // Image: where the picture (or its placeholder, or its alt frame) goes, relative to rect
+    bool      imageAsText = false;   // Image: drawn as its alt text in a frame (refused source, or it failed)
+
+    bool Scrolls() const { return contentWidth > rect.w + 0.5f; }
 };
 
 // A fragment's place: the fragment `fragment` of line `line` of a block's text.

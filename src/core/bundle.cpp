@@ -53,16 +53,7 @@ const char* ImageMimeType(std::string_view path) {
 std::string LocalPathOfRelativeUrl(std::string_view src) {
     src = src.substr(0, src.find_first_of("?#"));
     if (src.empty() || src[0] == '/') return "";
-    std::string path;
-    auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1; };
-    for (size_t i = 0; i < src.size(); ++i) {
-        if (src[i] == '%' && i + 2 < src.size() && hex(src[i + 1]) >= 0 && hex(src[i + 2]) >= 0) {
-            path += static_cast<char>(hex(src[i + 1]) * 16 + hex(src[i + 2]));
-            i += 2;
-        } else {
-            path += src[i];
-        }
-    }
+    const std::string path = PercentDecode(src);
     return path.find('\0') == std::string::npos ? path : "";
 }
 

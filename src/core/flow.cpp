@@ -1,6 +1,7 @@
 // The article as a flat reading-order list of drawable items, built by one iterative walk.
 #include "flow.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace aw {
@@ -15,6 +16,7 @@ FontFace HeadingFace(int level) {
 }
 
 static FontFace FaceFor(uint8_t style, FontFace base) {
+    if (style & Style_FootnoteRef) return FontFace::UiSmall;
     if (style & Style_Code) return FontFace::Mono;
     if (base != FontFace::Body) return base;   // headings keep their face
     const bool bold = style & Style_Strong, italic = style & Style_Emphasis;
@@ -60,7 +62,7 @@ std::vector<TextSpan> SpansOf(const Document& doc, NodeId leaf, FontFace base) {
         return spans;
     }
     if (const std::string_view box = TaskBox(doc, leaf); !box.empty()) {
-        spans.push_back(TextSpan{box, FontFace::Mono, -1, false});
+        spans.push_back(TextSpan{box, FontFace::Mono, box[1] == 'x' ? kTaskChecked : kTaskUnchecked, false});
         spans.push_back(TextSpan{" ", base, -1, false});
     }
     AppendRunSpans(doc, n, base, spans);
@@ -100,6 +102,36 @@ std::vector<TextSpan> CodeSpans(std::string_view code) {
     return spans;
 }
 
+int FootnoteOfRun(const InlineRun& run) {
+    if (!(run.style & Style_FootnoteRef) || run.text.size() < 3) return -1;
+    int n = 0;
+    for (size_t i = 1; i + 1 < run.text.size(); ++i) {
+        const char c = run.text[i];
+        if (c < '0' || c > '9' || n > 100000) return -1;
+        n = n * 10 + (c - '0');
+    }
+    return n - 1;
+}
+
+std::vector<int32_t> ImagesOnlyParagraph(const Document& doc, NodeId paragraph) {
+    std::vector<int32_t> images;
+    const Node& n = doc.node(paragraph);
+    if (n.kind != NodeKind::Paragraph) return images;
+    for (uint32_t i = n.inlinesBegin; i < n.inlinesEnd;) {
+        const Inline& in = doc.inlines[i];
+        if (in.kind == InlineKind::Image) {
+            images.push_back(in.ref);
+        } else if (in.kind == InlineKind::Text) {
+            const std::string& text = doc.runs[static_cast<size_t>(in.run)].text;
+            if (text.find_first_not_of(" \t") != std::string::npos) return {};
+        } else if (in.kind != InlineKind::SoftBreak && in.kind != InlineKind::LineBreak) {
+            return {};
+        }
+        i = std::max(in.end, i + 1);
+    }
+    return images;
+}
+
 int LinkOfTag(const Document& doc, int32_t tag) {
     if (tag < 0 || static_cast<size_t>(tag) >= doc.runs.size()) return -1;
     return doc.runs[static_cast<size_t>(tag)].link;
@@ -130,7 +162,7 @@ std::vector<FlowItem> BuildFlow(const Document& doc) {
             const Node& n = doc.node(cur);
             bool descend = false;
             switch (n.kind) {
-                case NodeKind::BulletList: case NodeKind::OrderedList: case NodeKind::Table: descend = true; break;
+                case NodeKind::BulletList: case NodeKind::OrderedList: descend = true; break;
                 case NodeKind::ListItem: case NodeKind::FootnoteDefinition: ++listDepth; pendingItem = cur; descend = true; break;
                 case NodeKind::BlockQuote: ++quoteDepth; descend = true; break;
                 default: {
@@ -138,10 +170,10 @@ std::vector<FlowItem> BuildFlow(const Document& doc) {
                     item.node = cur;
                     item.kind = n.kind == NodeKind::Heading ? FlowKind::Heading
                               : n.kind == NodeKind::CodeBlock ? FlowKind::Code
+                              : n.kind == NodeKind::Table ? FlowKind::Table
                               : n.kind == NodeKind::ThematicBreak ? FlowKind::Rule : FlowKind::Paragraph;
                     item.listDepth = listDepth;
                     item.quoteDepth = quoteDepth;
-                    item.tableRow = n.kind == NodeKind::TableRow;
                     item.footnote = doc.node(top).kind == NodeKind::FootnoteDefinition;
                     if (pendingItem != kNoNode) {
                         const Node& owner = doc.node(pendingItem);
@@ -163,7 +195,18 @@ std::vector<FlowItem> BuildFlow(const Document& doc) {
                         if (p != kNoNode) item.tightList = doc.node(doc.node(p).parent).tight;
                         else item.tightList = true;   // a note's blocks
                     }
-                    flow.push_back(item);
+                    const std::vector<int32_t> images = ImagesOnlyParagraph(doc, cur);
+                    if (images.empty()) {
+                        flow.push_back(item);
+                    } else {
+                        // One block per image; the first keeps the list item's marker.
+                        for (int32_t image : images) {
+                            item.kind = FlowKind::Image;
+                            item.image = image;
+                            flow.push_back(item);
+                            item.marker = MarkerKind::None;
+                        }
+                    }
                 }
             }
             if (descend && n.firstChild != kNoNode) { cur = n.firstChild; continue; }

@@ -317,4 +317,73 @@ std::string ToLowerAscii(std::string_view text) {
     return out;
 }
 
+// [SECTION] data and file URLs ----------------------------------------------------
+
+namespace {
+
+int HexValue(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+} // namespace
+
+std::string PercentDecode(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
+            out += static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+bool DecodeDataUrl(std::string_view url, std::string& bytes) {
+    bytes.clear();
+    if (url.size() < 5 || ToLowerAscii(url.substr(0, 5)) != "data:") return false;
+    const size_t comma = url.find(',');
+    if (comma == std::string_view::npos) return false;
+    const std::string header = ToLowerAscii(url.substr(5, comma - 5));
+    const std::string_view payload = url.substr(comma + 1);
+    if (header.size() < 7 || header.compare(header.size() - 7, 7, ";base64") != 0) { bytes = PercentDecode(payload); return true; }
+    uint32_t acc = 0;
+    int bits = 0;
+    bytes.reserve(payload.size() * 3 / 4);
+    for (char c : payload) {
+        int v;
+        if (c >= 'A' && c <= 'Z') v = c - 'A';
+        else if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
+        else if (c >= '0' && c <= '9') v = c - '0' + 52;
+        else if (c == '+' || c == '-') v = 62;
+        else if (c == '/' || c == '_') v = 63;
+        else if (c == '=' || c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+        else return false;
+        acc = (acc << 6) | static_cast<uint32_t>(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            bytes += static_cast<char>((acc >> bits) & 0xFF);
+        }
+    }
+    return true;
+}
+
+std::string PathOfFileUrl(std::string_view url) {
+    if (url.size() < 7 || ToLowerAscii(url.substr(0, 7)) != "file://") return {};
+    std::string_view rest = url.substr(7);
+    const size_t slash = rest.find('/');   // "file://host/path": only the local host ("" or localhost)
+    if (slash == std::string_view::npos) return {};
+    const std::string host = ToLowerAscii(rest.substr(0, slash));
+    if (!host.empty() && host != "localhost") return {};
+    rest.remove_prefix(slash);
+    rest = rest.substr(0, rest.find_first_of("?#"));
+    return PercentDecode(rest);
+}
+
 } // namespace aw

@@ -31,6 +31,12 @@ bool IsAllowedImageSource(std::string_view src);
 // `ref` resolved against the absolute URL `base` (RFC 3986, section 5.2); `ref` unchanged when `base` is
 // empty or has no scheme. Dot segments are removed; no percent-encoding is added.
 std::string ResolveUrl(std::string_view base, std::string_view ref);
+// `%XX` escapes decoded (malformed ones kept as written).
+std::string PercentDecode(std::string_view text);
+// The bytes a `data:` URL holds (base64 or percent-encoded); false when it is not a well-formed data URL.
+bool DecodeDataUrl(std::string_view url, std::string& bytes);
+// The local path of a `file://` URL (percent-escapes decoded), or "" for any other URL.
+std::string PathOfFileUrl(std::string_view url);
 // A URL as cmark writes it into href and src: bytes outside the URL-safe set percent-encoded, and in
 // HTML mode '&' and '\'' written as entities (for an attribute value).
 void AppendUrlEncoded(std::string& out, std::string_view url, bool forHtmlAttribute);

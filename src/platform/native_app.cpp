@@ -15,6 +15,7 @@
 #include "core/text_util.h"
 #include "platform/native_files.h"
 #include "platform/native_fonts.h"
+#include "platform/native_images.h"
 #include "platform/png_writer.h"
 #include "ui/widget_app.h"
 #include "ui/widget_runner.h"
@@ -161,6 +162,7 @@ int RunViewer(const NativeOptions& o) {
     NativeGlyphSource glyphs;
     SharedFonts fonts(&glyphs, ImTextureFormat_RGBA32);
     WidgetApp app(NativeHost(), &fonts);
+    app.images().SetLoader([&app](int index, const std::string& url) { LoadNativeImage(app.images(), index, url); });
     app.SetForcedTheme(ThemeFromName(o.theme));
     LoadOutcome first = LoadFromFiles(o);
     if (first.article) app.SetArticle(first.article);
@@ -211,6 +213,7 @@ int RenderScreenshot(const NativeOptions& o, const std::string& outPath) {
     NativeGlyphSource glyphs;
     SharedFonts fonts(&glyphs, ImTextureFormat_RGBA32);
     WidgetApp app(NativeHost(), &fonts);
+    app.images().SetLoader([&app](int index, const std::string& url) { LoadNativeImage(app.images(), index, url); });
     app.SetForcedTheme(ThemeFromName(o.theme));
     LoadOutcome loaded = LoadFromFiles(o);
     if (loaded.article) app.SetArticle(loaded.article);

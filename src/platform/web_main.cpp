@@ -51,6 +51,10 @@ EM_JS(float, aw_js_scroll_y, (int widget), {
     return Module['hostScrollY'] ? Module['hostScrollY'](widget) : 0;
 });
 
+// Images: the browser fetches and decodes widget `widget`'s image `index` (web/article-widget-images.js), then calls
+// aw_image_deliver or aw_image_failed.
+extern "C" void aw_js_request_image(int widget, int index, const char* url);
+
 namespace {
 
 // The module may grow to 64 MB (cmake/web.cmake), for every widget of the page: whatever an article's
@@ -247,6 +251,36 @@ EMSCRIPTEN_KEEPALIVE const char* aw_size_error(double bytes, const char* config,
     return message.c_str();
 }
 
+// [SECTION] exports: images and sideways scrolling
+// An image the browser decoded for widget `handle`: `rgba` (width x height, at most the texture limits; the caller
+// frees it), the image's own size naturalWidth x naturalHeight.
+EMSCRIPTEN_KEEPALIVE void aw_image_deliver(int handle, int index, const uint8_t* rgba, int width, int height, int naturalWidth, int naturalHeight) {
+    WebWidget* w = Find(handle);
+    if (!w) return;   // the widget went away while the image loaded
+    w->app->images().Deliver(index, rgba, width, height, naturalWidth, naturalHeight);
+    w->runner->Request(aw::FrameCause::Content);
+    Emit(handle, "redraw", "{}");
+}
+EMSCRIPTEN_KEEPALIVE void aw_image_failed(int handle, int index) {
+    WebWidget* w = Find(handle);
+    if (!w) return;
+    w->app->images().Fail(index);
+    w->runner->Request(aw::FrameCause::Content);
+    Emit(handle, "redraw", "{}");
+}
+// The texture limits the browser scales an image down to (ui/image_cache.h): [side, bytes].
+EMSCRIPTEN_KEEPALIVE int aw_image_limit(int which) {
+    return which == 0 ? aw::kMaxImageTextureSide : static_cast<int>(aw::kMaxImageTextureBytes);
+}
+// A wheel's sideways part (or shift + wheel) at canvas (x, y): scrolls the code block or table there. Returns 1
+// when it moved (the element then keeps the wheel from the page).
+EMSCRIPTEN_KEEPALIVE int aw_scroll_block(int handle, float x, float y, float dx) {
+    WebWidget* w = Find(handle);
+    if (!w || !w->app->ScrollBlockAt(x, y, dx)) return 0;
+    w->runner->Request(aw::FrameCause::Input);
+    return 1;
+}
+
 // Heap buffers for passing strings in.
 EMSCRIPTEN_KEEPALIVE void* aw_alloc(int bytes) { return std::malloc(static_cast<size_t>(bytes > 0 ? bytes : 1)); }
 EMSCRIPTEN_KEEPALIVE void aw_free(void* p) { std::free(p); }
@@ -261,6 +295,8 @@ EMSCRIPTEN_KEEPALIVE int aw_create(float width, float height, float scale) {
     w->handle = g_nextHandle++;
     w->app = std::make_unique<aw::WidgetApp>(WebHost(w->handle), &engine.fonts);
     w->runner = std::make_unique<aw::WidgetRunner>(*w->app, engine.fonts, WebBackend());
+    const int imageOwner = w->handle;
+    w->app->images().SetLoader([imageOwner](int index, const std::string& url) { aw_js_request_image(imageOwner, index, url.c_str()); });
     aw::Viewport viewport;
     viewport.width = width;
     viewport.height = height;

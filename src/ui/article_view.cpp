@@ -1,7 +1,7 @@
 // ImGui drawing of the article from its cached geometry: layout and placement (core), hit-testing, then painting the
 // header, the blocks (lists, quotes, code, rules), the table of contents, the overlay, the scrollbar and progress bar.
-// [SECTION] layout and placement  [SECTION] hit-test  [SECTION] paint: text and controls  [SECTION] paint: article
-// [SECTION] scrollbar  [SECTION] Draw
+// [SECTION] layout and placement  [SECTION] hit-test  [SECTION] scrolling blocks  [SECTION] paint: text and controls
+// [SECTION] paint: code, tables and images  [SECTION] paint: article  [SECTION] scrollbar  [SECTION] Draw
 #include "article_view.h"
 
 #include <algorithm>
@@ -25,6 +25,13 @@ void ArticleView::SetArticle(std::shared_ptr<const Article> article) {
     laidOut_ = false;
     matchesValid_ = false;
     layout_ = ArticleLayout{};
+    // Each image's address: resolved against the article's URL; "" when it is never fetched (a refused source).
+    std::vector<std::string> urls;
+    if (article_)
+        for (const Image& image : article_->doc.images) urls.push_back(image.allowed ? ResolveUrl(article_->baseUrl, image.src) : std::string());
+    images_.Reset(std::move(urls));
+    scrollX_.clear();
+    dragBlock_ = activeScroller_ = -1;
 }
 
 void ArticleView::SetColumn(float maxWidthCss, bool ownMargins) {
@@ -36,12 +43,16 @@ void ArticleView::SetColumn(float maxWidthCss, bool ownMargins) {
 
 void ArticleView::Layout(const FontLibrary& fonts, float width) {
     if (!article_) return;
-    if (laidOut_ && width == layout_.spec.width && fonts.generation() == fontsGeneration_) return;
+    if (laidOut_ && width == layout_.spec.width && fonts.generation() == fontsGeneration_ && images_.generation() == imagesGeneration_) return;
     LayoutFonts layoutFonts;
     layoutFonts.measure = &fonts;
     for (size_t face = 0; face < layoutFonts.sizes.size(); ++face) layoutFonts.sizes[face] = fonts.Size(static_cast<FontFace>(face));
-    layout_ = LayoutArticle(*article_, flow_, ColumnSpec{width, maxColumnCss_, ownMargins_}, layoutFonts);
+    layout_ = LayoutArticle(*article_, flow_, ColumnSpec{width, maxColumnCss_, ownMargins_}, layoutFonts, &images_.extents());
     fontsGeneration_ = fonts.generation();
+    imagesGeneration_ = images_.generation();
+    // Horizontal scroll offsets stay with their blocks (the flow is the same), within the new widths.
+    scrollX_.resize(layout_.blocks.size(), 0.0f);
+    for (size_t i = 0; i < scrollX_.size(); ++i) scrollX_[i] = std::clamp(scrollX_[i], 0.0f, MaxScrollX(i));
     laidOut_ = true;
     ++relayoutCount_;
 }
@@ -76,7 +87,19 @@ int ArticleView::CurrentSection(float scrollY) const {
 bool ArticleView::HitText(const TextBox& text, float x, float y, Pointer& out) const {
     const TextHit hit = FragmentAt(text, x - text.x, y - text.y);
     if (!hit.found) return false;
-    const int link = LinkOfTag(article_->doc, text.spans[text.layout.fragments[hit.fragment].span].tag);
+    const Document& doc = article_->doc;
+    const int32_t tag = text.spans[text.layout.fragments[hit.fragment].span].tag;
+    if (tag >= 0 && static_cast<size_t>(tag) < doc.runs.size()) {
+        const int note = FootnoteOfRun(doc.runs[static_cast<size_t>(tag)]);
+        if (note >= 0 && static_cast<size_t>(note) < doc.footnotes.size()) {
+            out.target = Target::FootnoteRef;
+            out.index = note;
+            out.text = &text;
+            out.fragment = hit.fragment;
+            return true;
+        }
+    }
+    const int link = LinkOfTag(doc, tag);
     if (link < 0) return false;
     out.target = Target::Link;
     out.index = link;
@@ -145,6 +168,28 @@ ArticleView::Pointer ArticleView::HitTest(const WidgetState& state, float scroll
         }
         return p;
     }
+    if (b.Scrolls() && by < b.viewHeight + kScrollbarGap) p.scroller = static_cast<int>(first);
+    const float sx = bx + BlockScrollX(first);   // x in the scrolled content
+    if (const TableGeometry* t = b.table.get()) {
+        for (int r = 0; r < t->rows; ++r) {
+            const float rowY = t->rowY[static_cast<size_t>(r)];
+            if (by < rowY || by >= rowY + t->rowHeight[static_cast<size_t>(r)]) continue;
+            for (int c = 0; c < t->columns; ++c) {
+                const float colX = t->columnX[static_cast<size_t>(c)];
+                if (sx >= colX && sx < colX + t->columnWidth[static_cast<size_t>(c)] && bx < b.rect.w)
+                    HitText(t->Cell(r, c), sx - colX, by - rowY, p);
+            }
+        }
+        return p;
+    }
+    if (b.kind == BlockKind::Code) return p;
+    const FlowItem& item = flow_[static_cast<size_t>(b.flow)];
+    if (item.footnote && item.marker == MarkerKind::Number && !b.text.Empty()) {
+        const float em = b.text.lineHeight / 1.6f;
+        const LaidLine& last = b.text.layout.lines.back();
+        const ItemRect back{b.text.x + last.x + last.width + 0.3f * em, b.text.Height() - b.text.lineHeight, 1.4f * em, b.text.lineHeight};
+        if (back.Contains(bx, by)) { p.target = Target::FootnoteBack; p.index = item.number - 1; return p; }
+    }
     HitText(b.text, bx, by, p);
     return p;
 }
@@ -195,6 +240,12 @@ void ArticleView::React(const Pointer& p, const WidgetState& state, ViewActions&
         case Target::Question:
             if (p.clicked) { actions.toggleFaq = p.index; focusOn(FocusKind::Question, p.index); }
             break;
+        case Target::FootnoteRef: case Target::FootnoteBack: {
+            const float y = p.target == Target::FootnoteRef ? FootnoteY(p.index) : FootnoteRefY(p.index);
+            if (y < 0.0f) { hand = false; break; }
+            if (p.clicked) { actions.scrollTo = std::max(0.0f, y - 80.0f); actions.changed = true; }
+            break;
+        }
         case Target::Contents:
             if (p.clicked) {
                 actions.scrollTo = AnchorY(article_->doc.sections[static_cast<size_t>(layout_.toc[static_cast<size_t>(p.index)].section)].id);
@@ -203,6 +254,89 @@ void ArticleView::React(const Pointer& p, const WidgetState& state, ViewActions&
             break;
     }
     if (hand) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+}
+
+// [SECTION] scrolling blocks ---------------------------------------------------------
+
+float ArticleView::MaxScrollX(size_t block) const {
+    if (block >= layout_.blocks.size()) return 0.0f;
+    const LaidBlock& b = layout_.blocks[block];
+    return b.Scrolls() ? b.contentWidth - b.rect.w : 0.0f;
+}
+
+bool ArticleView::ScrollBlockAt(float x, float y, float dx) {
+    if (!laidOut() || dx == 0.0f) return false;
+    size_t i = FirstBlockReaching(layout_, y);
+    while (i < layout_.blocks.size() && y >= layout_.blocks[i].rect.Bottom()) ++i;
+    if (i >= layout_.blocks.size() || !layout_.blocks[i].rect.Contains(x, y) || !layout_.blocks[i].Scrolls()) return false;
+    const float before = scrollX_[i];
+    scrollX_[i] = std::clamp(before + dx, 0.0f, MaxScrollX(i));
+    return scrollX_[i] != before;
+}
+
+// Wheel (shift + wheel, or a trackpad's horizontal swipe), drag and, for the block clicked last, Left and Right.
+void ArticleView::ScrollBlocks(const Pointer& pointer, const ViewPresentation& p) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (pointer.scroller >= 0) {
+        const size_t i = static_cast<size_t>(pointer.scroller);
+        float wheel = io.MouseWheelH != 0.0f ? -io.MouseWheelH : io.KeyShift ? -io.MouseWheel : 0.0f;
+        if (wheel != 0.0f) scrollX_[i] = std::clamp(scrollX_[i] + wheel * 60.0f, 0.0f, MaxScrollX(i));
+        if (ImGui::IsMouseClicked(0)) {
+            activeScroller_ = pointer.scroller;
+            if (pointer.target == Target::None) { dragBlock_ = pointer.scroller; dragTravel_ = 0.0f; }
+        }
+    } else if (ImGui::IsMouseClicked(0)) {
+        activeScroller_ = -1;
+    }
+    if (!io.MouseDown[0]) dragBlock_ = -1;
+    if (dragBlock_ >= 0 && static_cast<size_t>(dragBlock_) < scrollX_.size() && io.MouseDelta.x != 0.0f) {
+        dragTravel_ += std::fabs(io.MouseDelta.x);
+        scrollX_[static_cast<size_t>(dragBlock_)] = std::clamp(scrollX_[static_cast<size_t>(dragBlock_)] - io.MouseDelta.x, 0.0f,
+                                                               MaxScrollX(static_cast<size_t>(dragBlock_)));
+    }
+    if (dragBlock_ >= 0 && dragTravel_ > 3.0f) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    if (activeScroller_ >= 0 && p.focus.kind == FocusKind::None && static_cast<size_t>(activeScroller_) < scrollX_.size()) {
+        const size_t i = static_cast<size_t>(activeScroller_);
+        float& x = scrollX_[i];
+        // Left and Right only: Home and End stay the page's.
+        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) x += 48.0f;
+        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) x -= 48.0f;
+        x = std::clamp(x, 0.0f, MaxScrollX(i));
+    }
+}
+
+float ArticleView::FootnoteY(int footnote) const {
+    for (const LaidBlock& b : layout_.blocks) {
+        if (b.flow < 0) continue;
+        const FlowItem& item = flow_[static_cast<size_t>(b.flow)];
+        if (item.footnote && item.marker == MarkerKind::Number && item.number == footnote + 1) return b.rect.y;
+    }
+    return -1.0f;
+}
+
+float ArticleView::FootnoteRefY(int footnote) const {
+    const Document& doc = article_->doc;
+    for (const LaidBlock& b : layout_.blocks) {
+        const TextBox& text = b.text;
+        for (uint32_t l = 0; l < text.layout.lines.size(); ++l) {
+            const LaidLine& line = text.layout.lines[l];
+            for (uint32_t f = line.firstFragment; f < line.firstFragment + line.fragmentCount; ++f) {
+                const int32_t tag = text.spans[text.layout.fragments[f].span].tag;
+                if (tag >= 0 && static_cast<size_t>(tag) < doc.runs.size() && FootnoteOfRun(doc.runs[static_cast<size_t>(tag)]) == footnote)
+                    return b.rect.y + text.y + text.lineHeight * static_cast<float>(l);
+            }
+        }
+    }
+    return -1.0f;
+}
+
+// Images in view or within a screen of it are fetched; the rest wait.
+void ArticleView::RequestImagesNear(float scrollPx, float height) {
+    for (size_t i = FirstBlockReaching(layout_, scrollPx - height); i < layout_.blocks.size(); ++i) {
+        const LaidBlock& b = layout_.blocks[i];
+        if (b.rect.y > scrollPx + 2.0f * height) break;
+        if (b.kind == BlockKind::Image && !b.imageAsText) images_.Want(b.image);
+    }
 }
 
 // [SECTION] paint: text and controls --------------------------------------------------
@@ -220,6 +354,7 @@ void ArticleView::PaintText(ImDrawList* draw, const FontLibrary& fonts, const Pa
         first = static_cast<size_t>(std::clamp(std::floor((clipTop - y) / box.lineHeight), 0.0f, static_cast<float>(last)));
         last = static_cast<size_t>(std::clamp(std::ceil((clipBottom - y) / box.lineHeight), static_cast<float>(first), static_cast<float>(last)));
     }
+    const float clipLeft = draw->GetClipRectMin().x, clipRight = draw->GetClipRectMax().x;
     for (size_t l = first; l < last; ++l) {
         const LaidLine& line = box.layout.lines[l];
         const float lineTop = y + box.lineHeight * static_cast<float>(l);
@@ -228,14 +363,38 @@ void ArticleView::PaintText(ImDrawList* draw, const FontLibrary& fonts, const Pa
             const Fragment& frag = box.layout.fragments[f];
             const TextSpan& span = box.spans[frag.span];
             const float fx = x + line.x + frag.x;
+            if (fx > clipRight || fx + frag.width < clipLeft) continue;   // scrolled or clipped out of sight
             const int link = LinkOfTag(doc, span.tag);
             ImU32 color = defaultColor;
-            if (span.face == FontFace::Mono && box.face != FontFace::Mono) {
+            if (span.face == FontFace::Mono && box.face != FontFace::Mono && span.tag != kTaskChecked && span.tag != kTaskUnchecked) {
                 draw->AddRectFilled(ImVec2(fx - 2, lineTop + box.lineHeight * 0.12f),
                                     ImVec2(fx + frag.width + 2, lineTop + box.lineHeight * 0.88f), Col(palette.codeBackground), 3.0f);
             }
+            if (span.tag == kTaskChecked || span.tag == kTaskUnchecked) {
+                // A task item's box, read-only: filled with a check mark when done.
+                const float side = std::round(std::min(box.lineHeight * 0.62f, frag.width));
+                const ImVec2 a(std::round(fx + (frag.width - side) * 0.5f), std::round(lineTop + (box.lineHeight - side) * 0.5f));
+                const ImVec2 z(a.x + side, a.y + side);
+                if (span.tag == kTaskChecked) {
+                    draw->AddRectFilled(a, z, Col(palette.accent), 3.0f);
+                    const ImVec2 check[3] = {ImVec2(a.x + side * 0.22f, a.y + side * 0.52f), ImVec2(a.x + side * 0.42f, a.y + side * 0.72f),
+                                             ImVec2(a.x + side * 0.78f, a.y + side * 0.3f)};
+                    draw->AddPolyline(check, 3, Col(palette.accentText), 0, std::max(1.5f, side * 0.13f));
+                } else {
+                    draw->AddRect(a, z, Col(palette.mutedText), 3.0f, 0, 1.3f);
+                }
+                continue;
+            }
             const uint8_t style = span.tag >= 0 && static_cast<size_t>(span.tag) < doc.runs.size() ? doc.runs[static_cast<size_t>(span.tag)].style : 0;
-            if (style & Style_Image)   // an image as its alt text in a frame, until images are drawn
+            if (style & Style_FootnoteRef) {
+                // A superscript: raised, in the accent colour, underlined when hovered.
+                const float raised = std::round(baseline - fonts.Size(box.face) * 0.38f);
+                const bool hovered = pointer.text == &box && pointer.fragment == f;
+                if (hovered) draw->AddLine(ImVec2(fx, raised + 2.0f), ImVec2(fx + frag.width, raised + 2.0f), Col(palette.accent), 1.0f);
+                fonts.DrawFragment(draw, span.face, frag, span.text.substr(frag.begin, frag.end - frag.begin), fx, raised, Col(palette.accent));
+                continue;
+            }
+            if (style & Style_Image)   // an image inside a line of text: its alt text in a frame
                 draw->AddRect(ImVec2(fx - 3, lineTop + box.lineHeight * 0.08f), ImVec2(fx + frag.width + 3, lineTop + box.lineHeight * 0.92f),
                               Col(palette.mutedText, 0.7f), 2.0f, 0, 1.0f);
             if (style & Style_Strike) {
@@ -250,7 +409,22 @@ void ArticleView::PaintText(ImDrawList* draw, const FontLibrary& fonts, const Pa
                 draw->AddLine(ImVec2(fx, underlineY), ImVec2(fx + frag.width, underlineY),
                               allowed ? Col(palette.accent, hovered ? 1.0f : 0.45f) : Col(palette.mutedText, 0.5f), 1.0f);
             }
-            fonts.DrawFragment(draw, span.face, frag, span.text.substr(frag.begin, frag.end - frag.begin), fx, baseline, color);
+            std::string_view text = span.text.substr(frag.begin, frag.end - frag.begin);
+            float penX = fx;
+            if (frag.shape == RunShape::Glyphs && (fx < clipLeft || fx + frag.width > clipRight)) {
+                // Only the code points inside the clip rectangle: an unwrapped line of code may be a million long.
+                size_t i = 0, start = 0;
+                while (i < text.size()) {
+                    const size_t at = i;
+                    const float advance = fonts.Advance(span.face, DecodeUtf8(text, i));
+                    if (penX + advance >= clipLeft) { i = at; break; }
+                    penX += advance;
+                }
+                start = i;
+                for (float pen = penX; i < text.size() && pen <= clipRight;) pen += fonts.Advance(span.face, DecodeUtf8(text, i));
+                text = text.substr(start, i - start);
+            }
+            fonts.DrawFragment(draw, span.face, frag, text, penX, baseline, color);
         }
     }
 }
@@ -297,6 +471,106 @@ void DrawFocusRing(ImDrawList* draw, const Palette& palette, const ItemRect& r, 
     draw->AddRect(ImVec2(r.x - gap, r.y - gap), ImVec2(r.x + r.w + gap, r.y + r.h + gap), Col(palette.focus), radius + gap, 0, 2.5f);
 }
 
+// [SECTION] paint: code, tables and images ------------------------------------------------
+
+// Under a block wider than the column: a thin scroll bar, and a fade at each edge with more beyond it.
+void ArticleView::PaintScrollHint(ImDrawList* draw, const Palette& palette, size_t block, float x, float y, float right) const {
+    const LaidBlock& b = layout_.blocks[block];
+    if (!b.Scrolls()) return;
+    const float maxX = MaxScrollX(block), at = BlockScrollX(block);
+    const float w = right - x, top = y, bottom = y + b.viewHeight;
+    const ImU32 clear = Col(palette.background, 0.0f), solid = Col(palette.background, 0.92f);
+    const float fade = 28.0f;
+    if (at < maxX - 0.5f) draw->AddRectFilledMultiColor(ImVec2(right - fade, top), ImVec2(right, bottom), clear, solid, solid, clear);
+    if (at > 0.5f) draw->AddRectFilledMultiColor(ImVec2(x, top), ImVec2(x + fade, bottom), solid, clear, clear, solid);
+    const float trackY = bottom + std::round(kScrollbarGap * 0.5f) - 2.0f;
+    const float thumbW = std::max(32.0f, w * w / b.contentWidth);
+    const float thumbX = x + (w - thumbW) * (maxX > 0.0f ? at / maxX : 0.0f);
+    const bool active = dragBlock_ == static_cast<int>(block) || activeScroller_ == static_cast<int>(block);
+    draw->AddRectFilled(ImVec2(x, trackY), ImVec2(right, trackY + 4.0f), Col(palette.rule, 0.6f), 2.0f);
+    draw->AddRectFilled(ImVec2(thumbX, trackY), ImVec2(thumbX + thumbW, trackY + 4.0f), Col(palette.mutedText, active ? 0.9f : 0.6f), 2.0f);
+}
+
+// A code block: its tinted box, its lines as written (scrolled, clipped to the box), its language at the top right.
+void ArticleView::PaintCode(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, size_t block, float x, float y,
+                            const Pointer& pointer) const {
+    const LaidBlock& b = layout_.blocks[block];
+    const float right = x + b.rect.w;
+    draw->AddRectFilled(ImVec2(x, y), ImVec2(right, y + b.viewHeight), Col(palette.codeBackground), 6.0f);
+    draw->PushClipRect(ImVec2(x, y), ImVec2(right, y + b.viewHeight), true);
+    PaintText(draw, fonts, palette, b.text, x + b.text.x - BlockScrollX(block), y + b.text.y, Col(palette.text), pointer);
+    draw->PopClipRect();
+    PaintScrollHint(draw, palette, block, x, y, right);
+    if (!b.tag.Empty()) {
+        const float em = fonts.Size(FontFace::Body);
+        const float tx = right - b.tag.Width() - 0.6f * em, ty = y + std::round(0.3f * em);
+        draw->AddRectFilled(ImVec2(tx - 4.0f, ty), ImVec2(right - 0.6f * em + 4.0f, ty + b.tag.lineHeight), Col(palette.codeBackground));
+        PaintLabel(draw, fonts, b.tag, tx, ty + std::round((b.tag.lineHeight - fonts.ContentHeight(b.tag.face)) * 0.5f), Col(palette.mutedText));
+    }
+}
+
+// A table: the header row's background, lines between rows and columns and a frame (the theme's rule colour),
+// every other body row faintly tinted, the cells' text; scrolled and clipped when wider than the column.
+void ArticleView::PaintTable(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, size_t block, float x, float y,
+                             const Pointer& pointer) const {
+    const LaidBlock& b = layout_.blocks[block];
+    const TableGeometry& t = *b.table;
+    const float right = x + b.rect.w;
+    draw->PushClipRect(ImVec2(x, y), ImVec2(right, y + b.viewHeight), true);
+    const float ox = std::round(x - BlockScrollX(block));
+    const float w = t.width - 1.0f;
+    for (int r = 0; r < t.rows; ++r) {
+        const float top = y + t.rowY[static_cast<size_t>(r)], h = t.rowHeight[static_cast<size_t>(r)];
+        if (r == 0 && t.header) draw->AddRectFilled(ImVec2(ox, top), ImVec2(ox + w, top + h), Col(palette.codeBackground));
+        else if ((r - (t.header ? 1 : 0)) % 2 == 1) draw->AddRectFilled(ImVec2(ox, top), ImVec2(ox + w, top + h), Col(palette.codeBackground, 0.45f));
+    }
+    const ImU32 line = Col(palette.rule);
+    for (int r = 1; r < t.rows; ++r) {
+        const float ly = y + t.rowY[static_cast<size_t>(r)];
+        draw->AddLine(ImVec2(ox, ly), ImVec2(ox + w, ly), line, r == 1 && t.header ? 2.0f : 1.0f);
+    }
+    for (int c = 1; c < t.columns; ++c) {
+        const float lx = ox + t.columnX[static_cast<size_t>(c)];
+        draw->AddLine(ImVec2(lx, y), ImVec2(lx, y + t.height - 1.0f), line, 1.0f);
+    }
+    draw->AddRect(ImVec2(ox, y), ImVec2(ox + w + 1.0f, y + t.height), line, 0.0f, 0, 1.0f);
+    // Only the rows inside the clip rectangle: a table may have thousands.
+    const float clipTop = draw->GetClipRectMin().y, clipBottom = draw->GetClipRectMax().y;
+    for (int r = 0; r < t.rows; ++r) {
+        const float rowTop = y + t.rowY[static_cast<size_t>(r)];
+        if (rowTop > clipBottom) break;
+        if (rowTop + t.rowHeight[static_cast<size_t>(r)] < clipTop) continue;
+        for (int c = 0; c < t.columns; ++c) {
+            const TextBox& cell = t.Cell(r, c);
+            const float cx = ox + t.columnX[static_cast<size_t>(c)];
+            if (cx > right || cx + t.columnWidth[static_cast<size_t>(c)] < x) continue;
+            PaintText(draw, fonts, palette, cell, cx + cell.x, rowTop + cell.y, Col(r == 0 && t.header ? palette.heading : palette.text), pointer);
+        }
+    }
+    draw->PopClipRect();
+    PaintScrollHint(draw, palette, block, x, y, right);
+}
+
+// An image: the picture once it has arrived, a tinted placeholder of the same size until then, or its alt text
+// in a frame (a refused source, or it failed); the title as a caption under it.
+void ArticleView::PaintImage(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, size_t block, float x, float y,
+                             const Pointer& pointer) {
+    const LaidBlock& b = layout_.blocks[block];
+    const ImVec2 a(x + b.imageBox.x, y + b.imageBox.y), z(a.x + b.imageBox.w, a.y + b.imageBox.h);
+    if (b.imageAsText) {
+        draw->AddRect(a, z, Col(palette.mutedText, 0.7f), 4.0f, 0, 1.0f);
+        PaintText(draw, fonts, palette, b.text, a.x + b.text.x, a.y + b.text.y, Col(palette.mutedText), pointer);
+    } else if (ImTextureData* tex = images_.Texture(b.image)) {
+        ImTextureRef ref;
+        ref._TexData = tex;
+        draw->AddImage(ref, a, z);
+    } else {
+        draw->AddRectFilled(a, z, Col(palette.codeBackground), 4.0f);
+        draw->AddRect(a, z, Col(palette.rule), 4.0f, 0, 1.0f);
+    }
+    if (!b.tag.Empty()) PaintText(draw, fonts, palette, b.tag, x + b.tag.x, y + b.tag.y, Col(palette.mutedText), pointer);
+}
+
 // [SECTION] paint: article --------------------------------------------------------------
 
 void ArticleView::PaintHeader(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, float scrollPx, const Pointer& pointer) const {
@@ -309,9 +583,9 @@ void ArticleView::PaintHeader(ImDrawList* draw, const FontLibrary& fonts, const 
 
 // The blocks in view: quote bars, list markers, text, code boxes, rules, the timeline and the FAQ.
 void ArticleView::PaintBlocks(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state,
-                              const ViewPresentation& p, float height, float scrollPx, const Pointer& pointer) const {
+                              const ViewPresentation& p, float height, float scrollPx, const Pointer& pointer) {
     const float em = fonts.Size(FontFace::Body);
-    const float columnX = layout_.columnX, columnRight = layout_.columnX + layout_.columnWidth;
+    const float columnX = layout_.columnX;
     for (size_t i = FirstBlockReaching(layout_, scrollPx); i < layout_.blocks.size(); ++i) {
         const LaidBlock& b = layout_.blocks[i];
         const float bx = b.rect.x, by = b.rect.y - scrollPx;
@@ -343,11 +617,29 @@ void ArticleView::PaintBlocks(ImDrawList* draw, const FontLibrary& fonts, const 
                     }
                 }
                 PaintText(draw, fonts, palette, b.text, bx, by, Col(item.quoteDepth > 0 ? palette.mutedText : palette.text), pointer);
+                if (item.footnote && item.marker == MarkerKind::Number && !b.text.Empty()) {
+                    // The note's back link to its reference: a small hooked arrow after its last line.
+                    const LaidLine& last = b.text.layout.lines.back();
+                    const float ax = bx + b.text.x + last.x + last.width + 0.45f * em;
+                    const float ay = by + b.text.y + b.text.Height() - b.text.lineHeight * 0.5f;
+                    const bool hovered = pointer.target == Target::FootnoteBack && pointer.index == item.number - 1;
+                    const ImU32 c = Col(palette.accent, hovered ? 1.0f : 0.8f);
+                    const float u = 0.28f * em;
+                    draw->PathArcTo(ImVec2(ax + u, ay), u, -3.14159265f * 0.5f, 3.14159265f * 0.5f, 10);
+                    draw->PathLineTo(ImVec2(ax - u * 0.8f, ay + u));
+                    draw->PathStroke(c, 0, 1.5f);
+                    draw->AddTriangleFilled(ImVec2(ax - u * 1.5f, ay + u), ImVec2(ax - u * 0.5f, ay + u * 0.35f), ImVec2(ax - u * 0.5f, ay + u * 1.65f), c);
+                }
                 break;
             }
             case BlockKind::Code:
-                draw->AddRectFilled(ImVec2(bx, by), ImVec2(columnRight, by + b.rect.h), Col(palette.codeBackground), 6.0f);
-                PaintText(draw, fonts, palette, b.text, bx + b.text.x, by + b.text.y, Col(palette.text), pointer);
+                PaintCode(draw, fonts, palette, i, bx, by, pointer);
+                break;
+            case BlockKind::Table:
+                PaintTable(draw, fonts, palette, i, bx, by, pointer);
+                break;
+            case BlockKind::Image:
+                PaintImage(draw, fonts, palette, i, bx, by, pointer);
                 break;
             case BlockKind::Rule: {
                 const float cx = columnX + layout_.columnWidth * 0.5f, cy = by + b.rect.h * 0.5f;
@@ -454,8 +746,11 @@ ViewActions ArticleView::Draw(ImDrawList* draw, const FontLibrary& fonts, const 
     Place(state, presentation);
     const float scrollPx = std::round(scrollY * fonts.density()) / fonts.density();   // whole device pixels
 
+    images_.BeginFrame(++frame_);
+    RequestImagesNear(scrollPx, height);
     const Pointer pointer = HitTest(state, scrollPx);
     React(pointer, state, actions);
+    ScrollBlocks(pointer, presentation);
     if (selection_) selection_->PaintHighlight(draw, palette, scrollPx, height);   // under the text
 
     PaintHeader(draw, fonts, palette, scrollPx, pointer);

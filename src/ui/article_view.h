@@ -12,6 +12,7 @@
 #include "core/interaction.h"
 #include "core/palette.h"
 #include "core/widget_state.h"
+#include "ui/image_cache.h"
 
 struct ImDrawList;
 
@@ -73,12 +74,21 @@ public:
     // The text selection whose highlight is painted under the text (ui/selection_input.h); it must outlive the view.
     void SetSelection(const SelectionInput* selection) { selection_ = selection; }
 
+    // The article's images: the platform's loader answers into it; layout reads their sizes.
+    ImageCache& images() { return images_; }
+    // Horizontal scrolling of the code block or table at (x, y) (canvas x, content y) by `dx` CSS px (positive:
+    // towards its end). Returns whether it moved; false off such a block or at its end (the page may take the wheel).
+    bool ScrollBlockAt(float x, float y, float dx);
+    float BlockScrollX(size_t block) const { return block < scrollX_.size() ? scrollX_[block] : 0.0f; }
+
 private:
     // [hit-test] what the pointer is over this frame, from the geometry and ImGui's input.
-    enum class Target : uint8_t { None, Link, Stage, PreviousStage, NextStage, Marker, Filter, ExpandAll, CollapseAll, Question, Contents };
+    enum class Target : uint8_t { None, Link, Stage, PreviousStage, NextStage, Marker, Filter, ExpandAll, CollapseAll, Question, Contents,
+                                  FootnoteRef, FootnoteBack };
     struct Pointer {
         Target         target = Target::None;
-        int            index = -1;          // link, stage, marker, question, or contents entry
+        int            index = -1;          // link, stage, marker, question, contents entry, or footnote
+        int            scroller = -1;       // the horizontally scrolling block under the pointer (whatever target)
         const TextBox* text = nullptr;      // Link: the text under the pointer, and which fragment
         uint32_t       fragment = 0;
         bool           clicked = false;
@@ -87,11 +97,17 @@ private:
     Pointer HitTest(const WidgetState& state, float scrollPx) const;
     bool HitText(const TextBox& text, float x, float y, Pointer& out) const;   // (x, y) relative to the first line box
     void React(const Pointer& pointer, const WidgetState& state, ViewActions& actions) const;
+    // [scrolling blocks] wheel, drag and keys on code blocks and tables wider than the column.
+    void ScrollBlocks(const Pointer& pointer, const ViewPresentation& p);
+    float MaxScrollX(size_t block) const;
+    float FootnoteY(int footnote) const;          // the note's block top (content coordinates), or -1
+    float FootnoteRefY(int footnote) const;       // the first reference's line top, or -1
+    void RequestImagesNear(float scrollPx, float height);
 
     // [paint] from the geometry, the state and the pointer; nothing here changes state.
     void PaintHeader(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, float scrollPx, const Pointer& pointer) const;
     void PaintBlocks(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state, const ViewPresentation& p,
-                     float height, float scrollPx, const Pointer& pointer) const;
+                     float height, float scrollPx, const Pointer& pointer);
     void PaintTimeline(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state, const ViewPresentation& p,
                        float x, float y, const Pointer& pointer) const;   // timeline_view.cpp
     void PaintFaq(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state, const ViewPresentation& p,
@@ -99,6 +115,10 @@ private:
     void PaintContents(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, float height, float scrollY, const Pointer& pointer) const;
     void PaintText(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const TextBox& text, float x, float y,
                    unsigned defaultColor, const Pointer& pointer) const;
+    void PaintCode(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, size_t block, float x, float y, const Pointer& pointer) const;
+    void PaintTable(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, size_t block, float x, float y, const Pointer& pointer) const;
+    void PaintImage(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, size_t block, float x, float y, const Pointer& pointer);
+    void PaintScrollHint(ImDrawList* draw, const Palette& palette, size_t block, float x, float y, float right) const;
     void PaintStageHoverCard(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, const WidgetState& state, int stage,
                              float x, float y) const;   // timeline_view.cpp
     void PaintOverlay(const FontLibrary& fonts, const Palette& palette, const WidgetState& state, float scrollPx, const Pointer& pointer) const;
@@ -120,6 +140,14 @@ private:
     std::vector<float> openness_;    // per FAQ entry, as placed
     bool draggingScrollbar_ = false;
     const SelectionInput* selection_ = nullptr;
+    // Images and horizontally scrolling blocks (presentation owned here).
+    ImageCache images_;
+    int imagesGeneration_ = -1;      // the image sizes the layout was made with
+    uint64_t frame_ = 0;
+    std::vector<float> scrollX_;     // per block: how far a code block or table is scrolled, CSS px
+    int dragBlock_ = -1;             // the block a drag scrolls
+    float dragTravel_ = 0.0f;        // how far the pointer moved since the press (a click moves little)
+    int activeScroller_ = -1;        // the block clicked last: Left and Right scroll it
 };
 
 } // namespace aw

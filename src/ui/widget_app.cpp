@@ -389,7 +389,7 @@ void WidgetApp::Frame(const FrameInput& input) {
 
     reducedMotion_ = input.reducedMotion;
     const ImGuiIO& io = ImGui::GetIO();
-    if (!hostScrolls() && io.MouseWheel != 0.0f) ScrollTo(targetScroll_ - io.MouseWheel * 80.0f, !input.reducedMotion);
+    if (!hostScrolls() && io.MouseWheel != 0.0f && !io.KeyShift) ScrollTo(targetScroll_ - io.MouseWheel * 80.0f, !input.reducedMotion);
     if (article_ && input.keyboardFocus) HandleImGuiKeys();
     if (article_ && EnsureLayout()) {   // text selection: the pointer and keys, over this frame's layout
         selection_.HandlePointer(view_.geometry(), fonts_, ScrollY());

@@ -119,6 +119,10 @@ public:
     void SetTextScale(float scale) { fonts_.SetTextScale(scale); }
     // The article's geometry for the current viewport and state (laid out on demand), or null without one.
     const ArticleLayout* Geometry() { return EnsureLayout() ? &view_.geometry() : nullptr; }
+    // The article's images: the platform sets the loader and answers into it (ui/image_cache.h).
+    ImageCache& images() { return view_.images(); }
+    // Sideways scrolling of the code block or table at canvas (x, y) by dx CSS px; false when none moved.
+    bool ScrollBlockAt(float x, float y, float dx) { return view_.ScrollBlockAt(x, y + ScrollY(), dx); }
 
     // [selection] Text selected on the canvas (ui/selection_input.h, core/selection.h).
     const SelectionModel& selection() const { return selection_.model(); }

@@ -17,6 +17,7 @@ cp "$ROOT/tests/samples/gfm.md" "$TMP/post/"
 cp "$ROOT/tests/samples/images/arc.svg" "$TMP/post/images/"
 # One image too big to inline, one missing.
 head -c $((3 * 1024 * 1024)) /dev/zero > "$TMP/post/images/big.png"
+sample_lines=$(wc -l < "$TMP/post/gfm.md")   # the two images land 2 and 4 lines after the sample's end
 printf '\n![big](images/big.png)\n\n![gone](images/gone.png)\n' >> "$TMP/post/gfm.md"
 
 "$BIN" bundle "$TMP/post/gfm.md" --assets "$TMP/assets" -o "$TMP/out.html" 2> "$TMP/err.txt"
@@ -31,8 +32,8 @@ grep -qF 'images/arc.svg' "$TMP/out.html" && grep -qF '![The arc of responsibili
 for pattern in \
   'gfm.md:25: image "https://example.com/photo.jpg" is not inlined: the bundle works offline' \
   'gfm.md:29: image "javascript:alert(1)" is shown as its alt text' \
-  'gfm.md:58: image "images/big.png" is not inlined: larger than 2 MiB' \
-  'gfm.md:60: image "images/gone.png" is not inlined: .*no such file'; do
+  "gfm.md:$((sample_lines + 2)): image \"images/big.png\" is not inlined: larger than 2 MiB" \
+  "gfm.md:$((sample_lines + 4)): image \"images/gone.png\" is not inlined: .*no such file"; do
   grep -q "^article-widget: warning: .*$pattern" "$TMP/err.txt" && ok "warns: $pattern" || bad "warns: $pattern (stderr: $(cat "$TMP/err.txt"))"
 done
 grep -q 'big.png" alt="big"' "$TMP/out.html" && ok "an image over the limit stays a link" || bad "an image over the limit stays a link"

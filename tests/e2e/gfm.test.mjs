@@ -32,8 +32,9 @@ test('the mirror holds the GFM constructs, and relative links and images resolve
     const root = document.querySelector('#gfm').shadowRoot.querySelector('.mirror');
     const img = root.querySelector('img[alt="The arc of responsibility"]');
     return {
-      headers: [...root.querySelectorAll('table thead th')].map((th) => [th.textContent, th.getAttribute('align')]),
-      rows: root.querySelectorAll('table tbody tr').length,
+      headers: [...root.querySelector('table').querySelectorAll('thead th')].map((th) => [th.textContent, th.getAttribute('align')]),
+      rows: root.querySelector('table').querySelectorAll('tbody tr').length,
+      tables: root.querySelectorAll('table').length,
       boxes: [...root.querySelectorAll('li > input[type="checkbox"]')].map((b) => b.checked && b.disabled ? 'x' : b.disabled ? ' ' : '?').join(''),
       del: root.querySelector('del')?.textContent,
       noteRef: root.querySelector('sup.footnote-ref a')?.getAttribute('href'),
@@ -46,6 +47,7 @@ test('the mirror holds the GFM constructs, and relative links and images resolve
   });
   assert.deepEqual(mirror.headers, [['Parser', 'left'], ['Spec examples', 'center'], ['Speed', 'right']]);
   assert.equal(mirror.rows, 3);
+  assert.equal(mirror.tables, 2, 'the results, and the wide table');
   assert.equal(mirror.boxes, 'xx  ', 'two checked and two open boxes, all read-only');
   assert.equal(mirror.del, 'plain text');
   assert.equal(mirror.noteRef, '#fn-why');

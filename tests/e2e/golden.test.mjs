@@ -12,6 +12,7 @@ import { ROOT, DIST, SHOTS, startServer, launchBrowser, openPage, waitReady } fr
 
 const GOLDEN = join(ROOT, 'tests/golden');
 const MULTILINGUAL = 'tests/multilingual/article.md';
+const GFM = 'tests/samples/gfm.md';
 const BIN = join(ROOT, 'build/native/article-widget');
 const UPDATE = process.env.UPDATE_GOLDENS === '1';
 const UPDATE_DIR = process.env.GOLDEN_OUT || GOLDEN;   // where updates go (the script moves them in only if all succeed)
@@ -33,6 +34,11 @@ const NATIVE = [
   { name: 'native-faq-phone', args: ['--width', '360', '--height', '740', '--theme', 'dark', '--state', '{"openFaqs":[0]}', '--scroll-to', 'faqs'] },
   // Every script: Greek, Russian, Japanese, Arabic, Hebrew and emoji (tests/multilingual/article.md), whole.
   ...['light', 'dark'].map((theme) => ({ name: `native-multilingual-${theme}`, article: MULTILINGUAL, args: ['--width', '1000', '--height', '1400', '--theme', theme] })),
+  // The GFM sample (tests/samples/gfm.md), whole: tables (one wider than the column), task boxes, footnotes, images
+  // (natively the SVG and the remote photo are alt text in frames: stb_image reads no SVG, and http is not fetched),
+  // code as written.
+  ...['light', 'dark'].map((theme) => ({ name: `native-gfm-${theme}`, article: GFM, args: ['--width', '1000', '--height', '2500', '--theme', theme] })),
+  { name: 'native-gfm-phone', article: GFM, args: ['--width', '360', '--height', '3000', '--theme', 'light'] },
 ];
 const WEB = [
   { name: 'web-light', viewport: { width: 1000, height: 900 }, options: { colorScheme: 'light' } },
@@ -49,6 +55,9 @@ const WEB = [
   { name: 'web-stage-hover', viewport: { width: 1000, height: 800 }, options: { colorScheme: 'light' }, state: { stage: 0 }, anchor: 'the-arc-of-ai-responsibility', hoverStage: 1 },
   { name: 'web-stage-hover-phone', viewport: { width: 360, height: 740 }, options: { colorScheme: 'dark' }, state: { stage: 0 }, anchor: 'the-arc-of-ai-responsibility', hoverStage: 2 },
   ...['light', 'dark'].map((scheme) => ({ name: `web-multilingual-${scheme}`, page: 'multilingual.html', viewport: { width: 1000, height: 1400 }, options: { colorScheme: scheme } })),
+  // The GFM sample, whole, from a folder of its own, once its images have arrived.
+  ...['light', 'dark'].map((scheme) => ({ name: `web-gfm-${scheme}`, page: 'gfm.html', viewport: { width: 1000, height: 2500 }, options: { colorScheme: scheme }, images: 2 })),
+  { name: 'web-gfm-phone', page: 'gfm.html', viewport: { width: 360, height: 3000 }, options: { colorScheme: 'light' }, images: 2 },
 ];
 
 // Compares `actual` (a PNG buffer) with the golden `name`, or rewrites the golden when updating.
@@ -101,10 +110,22 @@ let server, browser;
 before(async () => {
   // The demo page with the multilingual article in place of the default one.
   const demo = await readFile(join(DIST, 'index.html'), 'utf8');
-  server = await startServer(DIST, {
+  const gfm = await readFile(join(ROOT, GFM), 'utf8');
+  const arc = await readFile(join(ROOT, 'tests/samples/images/arc.svg'), 'utf8');
+  const routes = {
     '/multilingual.html': { type: 'text/html; charset=utf-8', body: demo.replace('src="article.md" config="widget.json"', 'src="multilingual.md"') },
     '/multilingual.md': { type: 'text/markdown; charset=utf-8', body: await readFile(join(ROOT, MULTILINGUAL), 'utf8') },
-  });
+    // The GFM sample beside its images; its remote photo comes from this server too (tests reach no other host).
+    '/gfm.html': { type: 'text/html; charset=utf-8', body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>GFM</title>' +
+      '<link rel="icon" href="data:,"><style>body { margin: 0; font: 16px/1.6 sans-serif } main { max-width: 720px; margin: 0 auto; padding: 0 20px } ' +
+      '@media (prefers-color-scheme: dark) { body { background: #15171c; color: #e6e6e6 } }</style>' +
+      '<script src="article-widget.js" defer></script></head><body><main><article-widget src="posts/2024/gfm.md"></article-widget></main></body></html>' },
+    '/posts/2024/gfm.md': { type: 'text/markdown; charset=utf-8', body: gfm },
+    '/posts/2024/images/arc.svg': { type: 'image/svg+xml', body: arc },
+    '/photo.svg': { type: 'image/svg+xml', body: arc },
+  };
+  server = await startServer(DIST, routes);
+  routes['/posts/2024/gfm.md'].body = gfm.replace('https://example.com/photo.jpg', server.url + 'photo.svg');
   browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -127,6 +148,15 @@ async function widgetViewport(page) {
   });
   assert.ok(Math.abs(box.y) < 1, `the element's top is at the window's top (${box.y})`);
   return page.screenshot({ clip: box });
+}
+
+// Waits until `count` images the article names have been fetched (the browser's resource timing), then a few frames.
+async function imagesArrived(page, count) {
+  await page.evaluate(async (n) => {
+    for (let i = 0; i < 100 && performance.getEntriesByType('resource').filter((e) => /\.svg$/.test(e.name)).length < n; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 300));   // decoded and handed to the module
+  }, count);
 }
 
 // A state applied through the API and the page scrolled to an anchor (and, with `hoverStage`, the pointer on that
@@ -164,6 +194,7 @@ for (const c of WEB) {
     const { page, context, errors } = await openPage(browser, server.url + (c.page || 'index.html'), c.viewport, c.options);
     try {
       await waitReady(page);
+      if (c.images) await imagesArrived(page, c.images);
       await compareWithGolden(c.name, c.state ? await interactiveViewport(page, c.state, c.anchor, c.hoverStage) : await widgetViewport(page));
       assert.deepEqual(errors, [], 'no console errors');
     } finally {

@@ -16,23 +16,7 @@ using namespace aw;
 
 namespace {
 
-// Every code point is 8 units wide in body faces and 9 in the others; a space is 4.
-struct FakeMeasurer : TextMeasurer {
-    float Width(FontFace face, std::string_view text) const override {
-        float w = 0.0f;
-        for (size_t i = 0; i < text.size();) w += DecodeUtf8(text, i) == ' ' ? 4.0f : face <= FontFace::BodyBoldItalic ? 8.0f : 9.0f;
-        return w;
-    }
-};
-
-LayoutFonts Fonts(const FakeMeasurer& measure) {
-    LayoutFonts fonts;
-    fonts.measure = &measure;
-    const float sizes[] = {18, 18, 18, 18, 15, 34, 26, 21, 18, 15, 15, 13};
-    static_assert(sizeof sizes / sizeof sizes[0] == static_cast<size_t>(FontFace::Count), "one size per face");
-    for (size_t f = 0; f < fonts.sizes.size(); ++f) fonts.sizes[f] = sizes[f];
-    return fonts;
-}
+LayoutFonts Fonts(const FakeMeasurer& measure) { return FakeLayoutFonts(measure); }
 
 struct Laid {
     std::shared_ptr<const Article> article;

@@ -10,6 +10,8 @@
 #include <string>
 
 #include "core/article.h"
+#include "core/block_geometry.h"
+#include "core/text_util.h"
 #include "platform/native_fonts.h"
 #include "ui/fonts.h"
 #include "ui/widget_app.h"
@@ -27,6 +29,25 @@ inline std::shared_ptr<const Article> Load(const std::string& markdown, const st
     LoadOutcome out = LoadArticle(markdown, config, LoadOptions{});
     REQUIRE_MESSAGE(out.article, out.error);
     return out.article;
+}
+
+// A measurer for pure layout tests: every code point is 8 units wide in body faces and 9 in the others; a space is 4.
+struct FakeMeasurer : TextMeasurer {
+    float Width(FontFace face, std::string_view text) const override {
+        float w = 0.0f;
+        for (size_t i = 0; i < text.size();) w += DecodeUtf8(text, i) == ' ' ? 4.0f : face <= FontFace::BodyBoldItalic ? 8.0f : 9.0f;
+        return w;
+    }
+};
+
+// The faces' sizes (CSS px) the layout tests use, with `measure`.
+inline LayoutFonts FakeLayoutFonts(const FakeMeasurer& measure) {
+    LayoutFonts fonts;
+    fonts.measure = &measure;
+    const float sizes[] = {18, 18, 18, 18, 15, 34, 26, 21, 18, 15, 15, 13};
+    static_assert(sizeof sizes / sizeof sizes[0] == static_cast<size_t>(FontFace::Count), "one size per face");
+    for (size_t f = 0; f < fonts.sizes.size(); ++f) fonts.sizes[f] = sizes[f];
+    return fonts;
 }
 
 // An ImGui context with the system's fonts (fontconfig + FreeType, as natively) and no renderer: it
