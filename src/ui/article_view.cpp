@@ -283,7 +283,8 @@ void ArticleView::ScrollBlocks(const Pointer& pointer, const ViewPresentation& p
         if (wheel != 0.0f) scrollX_[i] = std::clamp(scrollX_[i] + wheel * 60.0f, 0.0f, MaxScrollX(i));
         if (ImGui::IsMouseClicked(0)) {
             activeScroller_ = pointer.scroller;
-            if (pointer.target == Target::None) { dragBlock_ = pointer.scroller; dragTravel_ = 0.0f; }
+            // A finger drags the block sideways; a mouse drag selects its text (ui/selection_input.h).
+            if (pointer.target == Target::None && io.MouseSource == ImGuiMouseSource_TouchScreen) { dragBlock_ = pointer.scroller; dragTravel_ = 0.0f; }
         }
     } else if (ImGui::IsMouseClicked(0)) {
         activeScroller_ = -1;
