@@ -380,6 +380,35 @@ TEST_CASE("runner: two widgets, one font atlas; each keeps its own ImGui context
     CHECK(second.ContentHeightCss() < first.ContentHeightCss());
 }
 
+TEST_CASE("runner: the API's layout queries between frames touch no ImGui context; each frame sets its own font size") {
+    NativeGlyphSource glyphs;
+    SharedFonts fonts(&glyphs, ImTextureFormat_RGBA32);
+    WidgetApp first({}, &fonts), second({}, &fonts);
+    WidgetRunner a(first, fonts, HeadlessBackend()), b(second, fonts, HeadlessBackend());
+    Viewport viewport;
+    viewport.width = 800;
+    viewport.height = 600;
+    a.SetViewport(viewport);
+    b.SetViewport(viewport);
+    second.SetTextScale(2.0f);
+    first.SetArticle(Load(ReadSource("assets/article.md")));
+    second.SetArticle(Load(ReadSource("assets/article.md")));
+    // getLayout() before any frame: no context is current (the fonts are set up outside ImGui) ...
+    REQUIRE(ImGui::GetCurrentContext() == nullptr);
+    CHECK(first.ContentHeightCss() > 0.0f);
+    // ... or another widget's, which keeps its own font size.
+    ImGui::SetCurrentContext(a.context());
+    CHECK(second.ContentHeightCss() > first.ContentHeightCss());
+    ImGui::SetCurrentContext(nullptr);
+    a.Frame(0.016);
+    b.Frame(0.016);
+    ImGui::SetCurrentContext(a.context());
+    const float sizeInA = ImGui::GetStyle().FontSizeBase;
+    ImGui::SetCurrentContext(b.context());
+    CHECK(ImGui::GetStyle().FontSizeBase == doctest::Approx(2.0f * sizeInA));
+    ImGui::SetCurrentContext(nullptr);
+}
+
 TEST_CASE("runner: the host owns the scroll position when it says so; the widget keeps no copy") {
     NativeGlyphSource glyphs;
     SharedFonts fonts(&glyphs, ImTextureFormat_RGBA32);
