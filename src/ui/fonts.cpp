@@ -191,9 +191,6 @@ bool FontLibrary::SetFamilies(const FontFamilies& configured) {
     }
     sharedGeneration_ = shared_->generation();
     if (!ok) { fonts_.fill(nullptr); return false; }
-    // ImGui's own text (the title of its implicit, never shown "Debug" window) costs no rasterising.
-    ImGui::GetIO().FontDefault = shared_->SilentFont();
-    ImGui::GetStyle().FontSizeBase = Size(FontFace::UiSmall);
     return true;
 }
 
@@ -398,6 +395,12 @@ float FontLibrary::DrawLabel(ImDrawList* draw, FontFace face, float x, float top
 void FontLibrary::BeginFrame(float density) {
     density_ = density > 0.0f ? density : 1.0f;
     if (shared_) shared_->MakeRoom();
+    // Into the context the frame is drawn in, here and not in SetFamilies: the API's queries lay out
+    // between frames, when no context or another widget's is current. ImGui's own text (the title of its
+    // implicit, never shown "Debug" window) costs no rasterising.
+    if (!ready()) return;
+    ImGui::GetIO().FontDefault = shared_->SilentFont();
+    ImGui::GetStyle().FontSizeBase = Size(FontFace::UiSmall);
 }
 
 bool FontLibrary::FlushPending() {

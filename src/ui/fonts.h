@@ -162,8 +162,9 @@ public:
     // them, the glyph source's defaults.
     void SetDefaultFamilies(const FontFamilies& defaults);
     // Fonts for these families (config keys that are set; the defaults for the rest). Rebuilt only when
-    // they or the shared faces change. Needs the ImGui context the fonts are drawn in. False when no font
-    // could be found, or without a source.
+    // they or the shared faces change. Touches no ImGui context (it runs for the API's queries between
+    // frames), except the first time for fonts of their own (the current context's atlas). False when no
+    // font could be found, or without a source.
     bool SetFamilies(const FontFamilies& configured);
     // The platform's fonts changed (a web font finished loading): every face is made again.
     void Invalidate();
@@ -171,7 +172,8 @@ public:
     // this widget's faces again, and its layouts are redone.
     void SetTextScale(float scale) { if (scale != textScale_) { textScale_ = scale; built_ = false; } }
     float textScale() const { return textScale_; }
-    // Before each frame: the device pixels per CSS px that bitmaps are made for, and room in the atlas.
+    // Before each frame, in its ImGui context: the device pixels per CSS px that bitmaps are made for, room
+    // in the atlas, and the context's default font and size.
     void BeginFrame(float density);
     // After a frame: rasterises the glyphs and runs it could not draw (the sources that batch). Returns
     // true when it did, so the frame must be drawn again before it is shown.

@@ -1,9 +1,10 @@
 // Fuzz target: the UI layer. Random sequences of pointer, key, wheel, resize, theme, state and API events
-// against a headless widget, through real Dear ImGui frames (the system's fonts, texture requests accepted,
-// nothing drawn), over the default article or a small one the input assembles. After every frame:
+// against a headless widget, through real Dear ImGui frames of the one WidgetRunner (the system's fonts,
+// shared by every input as a page's widgets share them; texture requests accepted, nothing drawn), over
+// the default article or a small one the input assembles. After every frame:
 // the state JSON is valid and round-trips, getLayout's rectangles are finite and not negative, focus is on
 // an item that exists (or nowhere), the scroll is within its range; ASan and UBSan catch the rest.
-// [SECTION] decoder  [SECTION] headless frames  [SECTION] articles  [SECTION] invariants  [SECTION] events
+// [SECTION] decoder  [SECTION] runner  [SECTION] articles  [SECTION] invariants  [SECTION] events
 //
 // Input format (read front to back, so a shorter input is a prefix of the same story and minimises well):
 // an article choice, the viewport, whether the host owns scrolling, then events until the input ends,
@@ -11,7 +12,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -20,6 +20,7 @@
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -30,6 +31,7 @@
 #include "platform/native_fonts.h"
 #include "ui/fonts.h"
 #include "ui/widget_app.h"
+#include "ui/widget_runner.h"
 
 using namespace aw;
 
@@ -69,73 +71,22 @@ bool Tracing() {
     return trace;
 }
 
-// [SECTION] headless frames ----------------------------------------------------------------------------
+// [SECTION] runner -------------------------------------------------------------------------------------
 
-// The canvas: CSS px, device pixels per CSS px, the reader's preferences (as ui/widget_runner.h's Viewport).
-struct Viewport {
-    float width = 800.0f, height = 600.0f, density = 1.0f;
-    bool  prefersDark = false, reducedMotion = false;
-};
+// The fonts every widget of the process shares, as on a page of several widgets: made once, so each input
+// pays only for the glyphs it meets first (fontconfig's setup and the faces carry over between inputs).
+SharedFonts& ProcessFonts() {
+    static NativeGlyphSource* glyphs = new NativeGlyphSource();
+    static SharedFonts* fonts = new SharedFonts(glyphs, ImTextureFormat_RGBA32);
+    return *fonts;
+}
 
-// One widget's frame loop and input through its own Dear ImGui context, with no renderer: the methods are
-// those of ui/widget_runner.h's WidgetRunner (SetViewport, PointerMoved, PointerButton, Wheel, KeyChanged,
-// Character, Frame), so this class is what switching to it replaces.
-class HeadlessFrames {
-public:
-    explicit HeadlessFrames(WidgetApp& app) : app_(app), context_(ImGui::CreateContext()) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.LogFilename = nullptr;
-        io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
-    }
-    ~HeadlessFrames() { ImGui::DestroyContext(context_); }
-    HeadlessFrames(const HeadlessFrames&) = delete;
-    HeadlessFrames& operator=(const HeadlessFrames&) = delete;
-
-    void SetViewport(const Viewport& viewport) {
-        viewport_ = viewport;
-        app_.SetViewport(viewport.width, viewport.height);
-    }
-    const Viewport& viewport() const { return viewport_; }
-    void PointerMoved(float x, float y) { ImGui::GetIO().AddMousePosEvent(x, y); }
-    void PointerLeft() { ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX); }
-    void PointerButton(int button, bool down) { ImGui::GetIO().AddMouseButtonEvent(button, down); }
-    void Wheel(float dy) { ImGui::GetIO().AddMouseWheelEvent(0.0f, dy); }
-    void KeyChanged(ImGuiKey key, bool down, bool shift) {
-        ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, shift);
-        ImGui::GetIO().AddKeyEvent(key, down);
-    }
-    void Character(uint32_t codepoint) { ImGui::GetIO().AddInputCharacter(codepoint); }
-    void FocusChanged(bool focused) { ImGui::GetIO().AddFocusEvent(focused); }
-
-    // NewFrame -> WidgetApp::Frame -> Render at `timeSeconds`; false when no font could be found.
-    bool Frame(double timeSeconds) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(viewport_.width, viewport_.height);
-        io.DisplayFramebufferScale = ImVec2(viewport_.density, viewport_.density);
-        io.DeltaTime = lastTime_ < 0 ? 1.0f / 60.0f : std::max(1e-4f, static_cast<float>(timeSeconds - lastTime_));
-        lastTime_ = timeSeconds;
-        if (!app_.PrepareFonts(viewport_.density)) return false;
-        ImGui::NewFrame();
-        FrameInput input;
-        input.width = viewport_.width;
-        input.height = viewport_.height;
-        input.timeSeconds = timeSeconds;
-        input.prefersDark = viewport_.prefersDark;
-        input.reducedMotion = viewport_.reducedMotion;
-        app_.Frame(input);
-        ImGui::Render();
-        AcceptTexturesWithoutRenderer();
-        app_.FlushGlyphs();
-        return true;
-    }
-
-private:
-    WidgetApp& app_;
-    ImGuiContext* context_;
-    Viewport viewport_;
-    double lastTime_ = -1.0;
-};
+// The runner's backend with no renderer: ImGui's texture requests count as done; nothing is drawn.
+RunnerBackend HeadlessBackend() {
+    RunnerBackend backend;
+    backend.render = [](ImDrawData*, int, int) { AcceptTexturesWithoutRenderer(); };
+    return backend;
+}
 
 // [SECTION] articles -------------------------------------------------------------------------------------
 
@@ -227,10 +178,11 @@ void CheckInvariants(WidgetApp& app, const Viewport& viewport, bool hostScrolls)
     FitStateTo(back, stages, faqs);
     std::string error;
     if (!StateFromJson(json, stages, faqs, back, error)) Fail("state does not read back: " + error + " in " + json);
-    // (the JSON rounds scrollY to 0.1 px)
+    // (the JSON holds ScrollY(), the page's position when the page scrolls, rounded to 0.1 px)
     const WidgetState& now = app.state();
+    const float scrollY = app.ScrollY();
     if (back.selectedStage != now.selectedStage || back.openFaqs != now.openFaqs || back.faqFilter != now.faqFilter ||
-        !(std::fabs(back.scrollY - now.scrollY) <= 0.05f + 1e-6f * now.scrollY) || StateToJson(back) != json)
+        !(std::fabs(back.scrollY - scrollY) <= 0.05f + 1e-6f * scrollY) || StateToJson(back) != json)
         Fail("state does not round-trip: " + json + " -> " + StateToJson(back));
     if (stages > 0 && (app.state().selectedStage < 0 || app.state().selectedStage >= stages)) Fail("stage out of range: " + json);
     if (app.state().openFaqs.size() != static_cast<size_t>(faqs)) Fail("open FAQ set of the wrong size: " + json);
@@ -250,9 +202,9 @@ void CheckInvariants(WidgetApp& app, const Viewport& viewport, bool hostScrolls)
         if (std::find(order.begin(), order.end(), focus) == order.end()) Fail("focus on an item that is not there: " + FocusName(focus));
         if (FocusFromName(FocusName(focus)) != focus) Fail("focus name does not read back: " + FocusName(focus));
     }
-    // The widget's own scroll stays between the top and the end of the content.
-    const float scrollY = app.state().scrollY;
-    if (!std::isfinite(scrollY) || scrollY < 0.0f) Fail("scroll " + std::to_string(scrollY));
+    // The scroll (the widget's own, and the page's when it scrolls) stays between the top and the end of the content.
+    for (const float y : {now.scrollY, scrollY})
+        if (!std::isfinite(y) || y < 0.0f) Fail("scroll " + std::to_string(y));
     const float maxScroll = std::max(0.0f, static_cast<float>(contentHeight) - viewport.height);
     if (!hostScrolls && !app.WantsAnotherFrame() && scrollY > maxScroll + 0.5f)
         Fail("scroll " + std::to_string(scrollY) + " past the end " + std::to_string(maxScroll) + " at rest");
@@ -260,9 +212,11 @@ void CheckInvariants(WidgetApp& app, const Viewport& viewport, bool hostScrolls)
 
 // [SECTION] events ---------------------------------------------------------------------------------------------
 
-const ImGuiKey kKeys[] = {ImGuiKey_Tab,  ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow, ImGuiKey_DownArrow,
-                          ImGuiKey_Home, ImGuiKey_End,       ImGuiKey_Enter,      ImGuiKey_Space,   ImGuiKey_Escape,
-                          ImGuiKey_Backspace, ImGuiKey_PageUp, ImGuiKey_PageDown, ImGuiKey_A};
+// The keys, through the one key table (ui/keys.h). The last slot was ImGuiKey_A, which the table does not hold
+// (and the widget ignores without Ctrl/Cmd): it presses nothing but reads the same bytes and draws the same
+// frames, so the committed corpus keeps its meaning.
+const std::optional<Key> kKeys[] = {Key::Tab,  Key::Left, Key::Right, Key::Up,     Key::Down,     Key::Home,   Key::End,
+                                    Key::Enter, Key::Space, Key::Escape, Key::Backspace, Key::PageUp, Key::PageDown, std::nullopt};
 const char* const kFocusNames[] = {"", "link:0", "link:1", "link:7", "timeline", "prev", "next", "filter", "expand", "collapse",
                                    "faq:0", "faq:1", "faq:5", "faq:-1", "link:99999999999", "bogus"};
 const char* const kHashes[] = {"#stage-1", "#stage-3", "#stage-0", "#stage-99", "#faq-why", "#faq-how-long", "#aw-stage-2",
@@ -289,7 +243,7 @@ static_assert(std::size(kEventNames) == static_cast<size_t>(Event::Count));
 
 struct Session {
     WidgetApp& app;
-    HeadlessFrames& frames;
+    WidgetRunner& runner;
     bool hostScrolls;
     float& pageScroll;   // where the page has scrolled the article to (hostScrolls)
     double time = 0.0;
@@ -300,8 +254,8 @@ constexpr int kMaxFontReloads = 2;
 // Reads one event and its arguments from the input, applies it, and draws the frame(s) it needs, each checked.
 void ApplyEvent(Session& s, InputReader& in) {
     WidgetApp& app = s.app;
-    HeadlessFrames& frames = s.frames;
-    const Viewport& v = frames.viewport();
+    WidgetRunner& runner = s.runner;
+    const Viewport& v = runner.viewport();
     const Article* article = app.article();
     const int stages = article ? static_cast<int>(article->doc.timeline.stages.size()) : 0;
     const int faqs = article ? static_cast<int>(article->doc.faq.entries.size()) : 0;
@@ -313,53 +267,54 @@ void ApplyEvent(Session& s, InputReader& in) {
             const double dt = in.Pick({0.0, 1.0 / 60.0, 1.0 / 60.0, 0.1, 0.5, 2.0});
             for (int i = 0; i < count; ++i) {
                 s.time += dt;
-                frames.Frame(s.time);
+                runner.Frame(s.time);
                 CheckInvariants(app, v, s.hostScrolls);
             }
             return;
         }
-        case Event::PointerMove: frames.PointerMoved(in.Float(-40.0f, v.width + 40.0f), in.Float(-40.0f, v.height + 40.0f)); break;
-        case Event::PointerButton: frames.PointerButton(in.Int(0, 2), in.Bool()); break;
+        case Event::PointerMove: runner.PointerMoved(in.Float(-40.0f, v.width + 40.0f), in.Float(-40.0f, v.height + 40.0f)); break;
+        case Event::PointerButton: runner.PointerButton(in.Int(0, 2), in.Bool()); break;
         case Event::Click: {   // down and up in two frames at one place
-            frames.PointerMoved(in.Float(0.0f, v.width), in.Float(0.0f, v.height));
-            frames.PointerButton(0, true);
+            runner.PointerMoved(in.Float(0.0f, v.width), in.Float(0.0f, v.height));
+            runner.PointerButton(0, true);
             s.time += 1.0 / 60.0;
-            frames.Frame(s.time);
+            runner.Frame(s.time);
             CheckInvariants(app, v, s.hostScrolls);
-            frames.PointerButton(0, false);
+            runner.PointerButton(0, false);
             break;
         }
-        case Event::PointerLeave: frames.PointerLeft(); break;
-        case Event::Wheel: frames.Wheel(in.Float(-20.0f, 20.0f)); break;
+        case Event::PointerLeave: runner.PointerLeft(); break;
+        case Event::Wheel: runner.Wheel(in.Float(-20.0f, 20.0f)); break;
         case Event::Key: {
-            const ImGuiKey key = in.Pick(kKeys);
-            const bool shift = in.Bool();
-            frames.KeyChanged(key, true, shift);
+            const std::optional<Key> key = in.Pick(kKeys);
+            KeyModifiers modifiers;
+            modifiers.shift = in.Bool();
+            if (key) runner.KeyChanged(*key, true, modifiers);
             if (in.Bool()) {   // held: repeats over half a second of frames
                 for (int i = 0; i < 4; ++i) {
                     s.time += 0.15;
-                    frames.Frame(s.time);
+                    runner.Frame(s.time);
                     CheckInvariants(app, v, s.hostScrolls);
                 }
             }
-            frames.Frame(s.time += 1.0 / 60.0);
+            runner.Frame(s.time += 1.0 / 60.0);
             CheckInvariants(app, v, s.hostScrolls);
-            frames.KeyChanged(key, false, shift);
+            if (key) runner.KeyChanged(*key, false, modifiers);
             break;
         }
-        case Event::Character: frames.Character(in.Pick(kCharacters)); break;
+        case Event::Character: runner.Character(in.Pick(kCharacters)); break;
         case Event::Resize: {   // from a phone's narrowest to a wide monitor, and degenerate sizes
             Viewport next = v;
             const uint8_t kind = in.Byte();
             next.width = kind % 8 == 0 ? in.Pick({0.0f, 1.0f, 2.0f, 16000.0f}) : in.Float(40.0f, 2600.0f);
             next.height = kind % 8 == 1 ? in.Pick({0.0f, 1.0f, 2.0f, 16000.0f}) : in.Float(40.0f, 1600.0f);
-            frames.SetViewport(next);
+            runner.SetViewport(next);
             break;
         }
         case Event::Density: {
             Viewport next = v;
             next.density = in.Pick({1.0f, 1.25f, 1.5f, 2.0f, 3.0f, 0.5f});
-            frames.SetViewport(next);
+            runner.SetViewport(next);
             break;
         }
         case Event::Theme: {
@@ -367,7 +322,7 @@ void ApplyEvent(Session& s, InputReader& in) {
             const uint8_t bits = in.Byte();
             next.prefersDark = bits & 1;
             next.reducedMotion = bits & 2;
-            frames.SetViewport(next);
+            runner.SetViewport(next);
             app.SetForcedTheme(static_cast<ThemeMode>((bits >> 2) % 3));
             break;
         }
@@ -425,11 +380,11 @@ void ApplyEvent(Session& s, InputReader& in) {
         }
         case Event::ReloadFonts: if (s.fontReloads++ < kMaxFontReloads) app.ReloadFonts(); break;
         case Event::HostScroll: if (s.hostScrolls) s.pageScroll = in.Float(-100.0f, 20000.0f); break;   // the page scrolled
-        case Event::WindowFocus: frames.FocusChanged(in.Bool()); break;
+        case Event::WindowFocus: runner.FocusChanged(in.Bool()); break;
         case Event::Count: break;
     }
     s.time += 1.0 / 60.0;
-    frames.Frame(s.time);
+    runner.Frame(s.time);
     CheckInvariants(app, v, s.hostScrolls);
 }
 
@@ -438,7 +393,7 @@ constexpr int kMaxEvents = 48;   // per input: keeps an execution in tens of mil
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    static NativeGlyphSource* glyphs = new NativeGlyphSource();   // fontconfig's setup once per process
+    SharedFonts& fonts = ProcessFonts();
     InputReader in(data, size);
     std::string error;
     std::shared_ptr<const Article> article = ReadArticle(in, error);
@@ -462,13 +417,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         };
         host.scrollPosition = [&pageScroll] { return pageScroll; };
     }
-    WidgetApp app(host, glyphs);
-    HeadlessFrames frames(app);
+    // One widget per input on the process's fonts; the runner (its ImGui context) goes before the app.
+    WidgetApp app(host, &fonts);
+    WidgetRunner runner(app, fonts, HeadlessBackend());
     app.SetArticle(article);
-    frames.SetViewport(viewport);
-    Session session{app, frames, hostScrolls, pageScroll};
+    runner.SetViewport(viewport);
+    Session session{app, runner, hostScrolls, pageScroll};
     CheckInvariants(app, viewport, hostScrolls);   // geometry exists before the first frame
-    if (!frames.Frame(session.time)) return 0;
+    runner.Frame(session.time);
     CheckInvariants(app, viewport, hostScrolls);
     for (int i = 0; i < kMaxEvents && !in.empty(); ++i) ApplyEvent(session, in);
     return 0;

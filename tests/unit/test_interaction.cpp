@@ -350,16 +350,25 @@ TEST_CASE("runner: keys reach the widget through the one key table, by their bro
     CHECK(w.app.state().selectedStage == 2);
 }
 
-TEST_CASE("runner: two widgets, one font atlas; each keeps its own ImGui context and state") {
+// Two widgets of one page: one font atlas, a runner each, an 800 x 600 canvas each.
+struct TwoWidgets {
     NativeGlyphSource glyphs;
-    SharedFonts fonts(&glyphs, ImTextureFormat_RGBA32);
-    WidgetApp first({}, &fonts), second({}, &fonts);
-    WidgetRunner a(first, fonts, HeadlessBackend()), b(second, fonts, HeadlessBackend());
-    Viewport viewport;
-    viewport.width = 800;
-    viewport.height = 600;
-    a.SetViewport(viewport);
-    b.SetViewport(viewport);
+    SharedFonts fonts{&glyphs, ImTextureFormat_RGBA32};
+    WidgetApp first{{}, &fonts}, second{{}, &fonts};
+    WidgetRunner a{first, fonts, HeadlessBackend()}, b{second, fonts, HeadlessBackend()};
+    TwoWidgets() {
+        Viewport viewport;
+        viewport.width = 800;
+        viewport.height = 600;
+        a.SetViewport(viewport);
+        b.SetViewport(viewport);
+    }
+};
+
+TEST_CASE("runner: two widgets, one font atlas; each keeps its own ImGui context and state") {
+    TwoWidgets page;
+    WidgetApp &first = page.first, &second = page.second;
+    WidgetRunner &a = page.a, &b = page.b;
     first.SetArticle(Load(ReadSource("assets/article.md"), ReadSource("assets/widget.json")));
     second.SetArticle(Load("# Second\n\n<!-- article-widget:timeline -->\n1. **A** - a\n2. **B** - b\n"));
     a.Frame(0.016);
@@ -378,6 +387,29 @@ TEST_CASE("runner: two widgets, one font atlas; each keeps its own ImGui context
     CHECK((*a.drawData()->Textures)[0] == (*b.drawData()->Textures)[0]);   // one atlas texture, listed by both contexts
     CHECK(first.ContentHeightCss() > 2000.0f);
     CHECK(second.ContentHeightCss() < first.ContentHeightCss());
+}
+
+TEST_CASE("runner: the API's layout queries between frames touch no ImGui context; each frame sets its own font size") {
+    TwoWidgets page;
+    WidgetApp &first = page.first, &second = page.second;
+    WidgetRunner &a = page.a, &b = page.b;
+    second.SetTextScale(2.0f);
+    first.SetArticle(Load(ReadSource("assets/article.md")));
+    second.SetArticle(Load(ReadSource("assets/article.md")));
+    // getLayout() before any frame: no context is current (the fonts are set up outside ImGui) ...
+    REQUIRE(ImGui::GetCurrentContext() == nullptr);
+    CHECK(first.ContentHeightCss() > 0.0f);
+    // ... or another widget's, which keeps its own font size.
+    ImGui::SetCurrentContext(a.context());
+    CHECK(second.ContentHeightCss() > first.ContentHeightCss());
+    ImGui::SetCurrentContext(nullptr);
+    a.Frame(0.016);
+    b.Frame(0.016);
+    ImGui::SetCurrentContext(a.context());
+    const float sizeInA = ImGui::GetStyle().FontSizeBase;
+    ImGui::SetCurrentContext(b.context());
+    CHECK(ImGui::GetStyle().FontSizeBase == doctest::Approx(2.0f * sizeInA));
+    ImGui::SetCurrentContext(nullptr);
 }
 
 TEST_CASE("runner: the host owns the scroll position when it says so; the widget keeps no copy") {
