@@ -9,14 +9,20 @@
 #include <cmath>
 #include <imgui_internal.h>
 
+#include "ui/keys.h"
+
 namespace aw {
 
 namespace {
 
-// The keys ImGui's keyboard navigation would also act on: while the widget has focus they are its own.
-const ImGuiKey kWidgetKeys[] = {ImGuiKey_Tab,      ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow, ImGuiKey_DownArrow,
-                                ImGuiKey_Home,     ImGuiKey_End,       ImGuiKey_PageUp,     ImGuiKey_PageDown, ImGuiKey_Space,
-                                ImGuiKey_Enter,    ImGuiKey_KeypadEnter, ImGuiKey_Escape,   ImGuiKey_Backspace};
+// While the widget has focus, the keys it acts on (the one key table, ui/keys.h) are its own, not ImGui's
+// keyboard navigation's; the keypad's Enter too, which ImGui's navigation reads as Enter.
+void OwnWidgetKeys(ImGuiID itemId) {
+    size_t count = 0;
+    const KeyName* table = KeyTable(count);
+    for (size_t i = 0; i < count; ++i) ImGui::SetKeyOwner(table[i].imgui, itemId);
+    ImGui::SetKeyOwner(ImGuiKey_KeypadEnter, itemId);
+}
 
 Rgb ToRgb(const ImVec4& c) {
     auto channel = [](float v) { return static_cast<uint8_t>(std::lround(std::fmin(std::fmax(v, 0.0f), 1.0f) * 255.0f)); };
@@ -134,8 +140,7 @@ void HostedWidget::Draw(const char* id, ImVec2 size) {
     const bool pointer = hovered || ImGui::IsItemActive();   // a drag that left the item still belongs to it
     const bool keyboard = ImGui::IsItemFocused() && ImGui::IsWindowFocused();
     if (hovered) ImGui::SetItemKeyOwner(ImGuiKey_MouseWheelY);   // the wheel scrolls the article, not the window
-    if (keyboard)
-        for (ImGuiKey key : kWidgetKeys) ImGui::SetKeyOwner(key, itemId);
+    if (keyboard) OwnWidgetKeys(itemId);
     itemMin_ = origin;
     itemMax_ = ImVec2(origin.x + size.x, origin.y + size.y);
 
