@@ -371,6 +371,33 @@
     return Math.max(0, value.endsWith('%') ? (window.innerHeight * n) / 100 : n);
   }
 
+  // How many frames late a drawing route shows what WebGL drew on `canvas` (made here with the page's attributes,
+  // and kept as the page's context): two frames in two colours, each handed over by `image(canvas)` and read back
+  // through a 2D canvas, as a widget's canvas would show it. 0 when each shows at once; -1 without WebGL.
+  function frameLag(canvas, image) {
+    const gl = canvas.getContext('webgl', GL_ATTRIBUTES);
+    if (!gl) return -1;
+    const reader = document.createElement('canvas');
+    reader.width = reader.height = 2;
+    const context = reader.getContext('2d', { willReadFrequently: true });
+    if (!context) return 0;   // nothing to read it with: take the route as it is
+    let lag = 0;
+    for (const [r, g, b] of [[255, 0, 0], [0, 0, 255]]) {
+      gl.clearColor(r / 255, g / 255, b / 255, 1);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+      context.clearRect(0, 0, 2, 2);
+      context.drawImage(image(canvas), 0, 0);
+      const px = context.getImageData(1, 1, 1, 1).data;
+      if (Math.abs(px[0] - r) > 8 || Math.abs(px[2] - b) > 8 || px[3] < 250) lag = 1;
+    }
+    return lag;
+  }
+  function loseContext(canvas) {
+    const gl = canvas.getContext('webgl', GL_ATTRIBUTES);
+    const lose = gl && gl.getExtension('WEBGL_lose_context');
+    if (lose) lose.loseContext();
+  }
+
   // [SECTION] the page's engine --------------------------------------------------------
   // One WebAssembly module serves every element of the page: one download and compile, one glyph cache
   // and font loader, one WebGL context. The context draws on a canvas of its own (an OffscreenCanvas, sized
@@ -402,12 +429,8 @@
       if (engine.promise) return engine.promise;
       if (engine.crashes > 2) return Promise.reject(new Error('The widget stopped unexpectedly, more than twice on this page'));
       engine.watch();
-      engine.bitmaps = typeof OffscreenCanvas === 'function' && 'transferToImageBitmap' in OffscreenCanvas.prototype;
-      engine.glCanvas = engine.bitmaps ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
-      engine.glCanvas.addEventListener('webglcontextlost', engine.onContextLost);
-      engine.glCanvas.addEventListener('webglcontextrestored', engine.onContextRestored);
       const args = engine.args = {
-        glCanvas: engine.glCanvas,
+        glCanvas: null,          // set by chooseRoute(), before the module makes its context
         glAttributes: GL_ATTRIBUTES,
         textDefaults: element._fontFamilies(),
         locateFile: moduleUrl,
@@ -425,6 +448,7 @@
         args.wasmBinary = await window.__articleWidgetWasm;
         const mod = await createModule(args);
         if (engine.args !== args) throw new Error('The widget stopped unexpectedly');
+        engine.chooseRoute();   // done already while the module downloaded, unless it came at once
         engine.mod = mod;
         return mod;
       })();
@@ -432,12 +456,38 @@
       // Creating the WebGL context is the slowest step before the first frame (hundreds of ms with a software GL):
       // it starts while the module downloads and compiles, after the fetches are issued; the module's own
       // getContext then returns this context.
-      setTimeout(() => {
-        if (engine.mod || engine.args !== args) return;
-        const started = performance.now();
-        if (engine.glCanvas.getContext('webgl', GL_ATTRIBUTES)) performance.measure('aw-gl-context', { start: started, end: performance.now() });
-      }, 0);
+      setTimeout(() => { if (!engine.mod && engine.args === args) engine.chooseRoute(); }, 0);
       return engine.promise;
+    },
+
+    // The drawing route, chosen by what works rather than by what exists, once per module: the page's one WebGL
+    // context on an OffscreenCanvas whose frames go to each widget as an ImageBitmap, where the browser makes such a
+    // context and the bitmap it hands over is the frame just drawn; else the context on a canvas of its own, copied
+    // into each widget's 2D canvas (WebKitGTK makes no WebGL context on an OffscreenCanvas by default, and where it
+    // does, its bitmaps are one frame late). The choice, and the lag measured, is the performance mark "aw-route".
+    chooseRoute() {
+      if (engine.glCanvas) return;
+      const started = performance.now();
+      let route = null;
+      if (typeof OffscreenCanvas === 'function' && 'transferToImageBitmap' in OffscreenCanvas.prototype) {
+        const canvas = new OffscreenCanvas(2, 2);
+        const lag = frameLag(canvas, (c) => c.transferToImageBitmap());
+        if (lag === 0) route = { name: 'offscreen', canvas, lag };
+        else if (lag > 0) loseContext(canvas);
+        if (!route) route = { name: 'canvas', rejected: { name: 'offscreen', lag } };
+      }
+      if (!route || !route.canvas) {
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 2;
+        route = { ...(route || {}), name: 'canvas', canvas, lag: frameLag(canvas, (c) => c) };
+      }
+      engine.glCanvas = route.canvas;
+      engine.bitmaps = route.name === 'offscreen';
+      engine.args.glCanvas = route.canvas;
+      engine.glCanvas.addEventListener('webglcontextlost', engine.onContextLost);
+      engine.glCanvas.addEventListener('webglcontextrestored', engine.onContextRestored);
+      performance.mark('aw-route', { detail: { route: route.name, lag: route.lag, rejected: route.rejected || null } });
+      performance.measure('aw-gl-context', { start: started, end: performance.now() });
     },
 
     // While the module downloads, the browser measures the article's characters (web/article-widget-text.js).
@@ -519,7 +569,7 @@
       for (const el of elements) { engine.detach(el); el._moduleLost(); }
       if (engine.raf) cancelAnimationFrame(engine.raf);
       engine.raf = 0;
-      engine.mod = engine.promise = engine.args = engine.gl = null;
+      engine.mod = engine.promise = engine.args = engine.gl = engine.glCanvas = null;   // a new module, a new context
       engine.lost = false;
       if (culprit) culprit._crashed(message);
       setTimeout(() => { for (const el of elements) if (el !== culprit) el._restart(); }, 0);

@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { PROBE_SCRIPT } from './engines.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = join(ROOT, 'build/web/dist');
@@ -17,15 +18,27 @@ const TYPES = {
 };
 
 // Serves `dir`; `routes` may override paths with { status, body, delayMs, type }; `mounts` serves other
-// directories under URL prefixes ({ '/timelinejs/': '/path/to/dist' }).
-export async function startServer(dir = DIST, routes = {}, mounts = {}) {
+// directories under URL prefixes ({ '/timelinejs/': '/path/to/dist' }). With `probe`, every HTML page gets the
+// cross-engine error probe (tests/e2e/engines.mjs) as its first script, where its CSP allows the page's own scripts.
+export async function startServer(dir = DIST, routes = {}, mounts = {}, { probe = false } = {}) {
+  const withProbe = (type, body) => {
+    if (!probe || !/^text\/html/.test(type)) return body;
+    const html = String(body);
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
+    if (csp && !/(script-src|default-src)[^;]*'self'/.test(csp[1])) return html;
+    return html.replace(/<head[^>]*>|<html[^>]*>|^/i, (open) => `${open}<script src="/__aw_probe.js"></script>`);
+  };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (probe && path === '/__aw_probe.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(PROBE_SCRIPT);
+      return;
+    }
     const route = routes[path];
     if (route) {
       if (route.delayMs) await new Promise((r) => setTimeout(r, route.delayMs));
       res.writeHead(route.status || 200, { 'content-type': route.type || 'text/plain' });
-      res.end(route.body || '');
+      res.end(withProbe(route.type || 'text/plain', route.body || ''));
       return;
     }
     const mount = Object.keys(mounts).find((prefix) => path.startsWith(prefix));
@@ -34,8 +47,9 @@ export async function startServer(dir = DIST, routes = {}, mounts = {}) {
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(await readFile(file));
+      const type = TYPES[extname(file)] || 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(withProbe(type, await readFile(file)));
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
