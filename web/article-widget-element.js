@@ -130,7 +130,9 @@
     /* The HTML view (Text view, no WebGL, print): the mirror, visible, in the host's fonts and colours
        (or the theme's, when one is forced), with working buttons. */
     .root.html-view .stage { display: none; }
-    .mirror.shown { color: var(--ink, inherit); background: var(--paper, transparent); }
+    /* A theme's own background paints the whole element, as the canvas does, with the column centred in it. */
+    .root.html-view { color: var(--ink, inherit); background: var(--paper, transparent); padding-bottom: 80px; }
+    .root.html-view > .note { padding-top: 0.75rem; }
     .mirror.shown :is(h1, h2, h3, h4, h5, h6) { color: var(--heading, inherit); }
     .mirror.shown a { color: var(--link, inherit); }
     .mirror.shown pre { overflow-x: auto; padding: 0.8em 1em; border-radius: 6px; background: var(--surface, rgba(127,127,127,0.1)); }
@@ -575,6 +577,17 @@
       setTimeout(() => { for (const el of elements) if (el !== culprit) el._restart(); }, 0);
     },
 
+    // The widget a copy event is for: one on its way (Chromium, WebKit), else the one that has the focus (Firefox sends
+    // the event to the body), through any shadow roots of the host's own around it.
+    copySource(e) {
+      const ours = (node) => node instanceof ArticleWidgetElement && engine.elements.get(node._handle) === node;
+      const onPath = e.composedPath().find(ours);
+      if (onPath) return onPath;
+      let active = document.activeElement;
+      while (active && !ours(active) && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+      return ours(active) ? active : null;
+    },
+
     // Listeners and observers for every element at once, installed with the first element.
     watch() {
       if (engine.watching) return;
@@ -583,6 +596,11 @@
       window.addEventListener('scroll', each((el) => el._pageScrolled()), { passive: true });
       window.addEventListener('resize', each((el) => el._resize()));
       window.addEventListener('hashchange', each((el) => el._followHash(true)));
+      // Copying the canvas's selection, wherever the engine sends the event: Chromium to the focused canvas inside
+      // the shadow root, Firefox to the body, WebKit to the host element. Chromium runs Copy for a key only when
+      // something is selected in the page or beforecopy is cancelled.
+      document.addEventListener('beforecopy', (e) => { const el = engine.copySource(e); if (el && el._canvasSelection(0)) e.preventDefault(); }, true);
+      document.addEventListener('copy', (e) => { const el = engine.copySource(e); if (el) el._copyCanvasSelection(e); }, true);
       document.addEventListener('visibilitychange', () => {
         if (!document.hidden) { for (const el of engine.elements.values()) el._schedule(); return; }
         if (engine.raf) cancelAnimationFrame(engine.raf);   // nothing is drawn in a hidden tab
@@ -893,12 +911,12 @@
     // view it draws, farther away it draws nothing (but lays out its first frame and after a resize, so
     // its height is right), and in a hidden tab or the HTML view nothing at all.
     _schedule() {
-      if (!this._handle || document.hidden || this._root.classList.contains('html-view')) return;
+      if (!this._handle || this._htmlOnly || document.hidden || this._root.classList.contains('html-view')) return;
       if (this._frameOwed || this._layoutOwed || (this._near && engine.mod._aw_needs_frame(this._handle))) engine.schedule(this);
     }
 
     _frame(time) {
-      if (!this._handle || document.hidden) return;
+      if (!this._handle || this._htmlOnly || document.hidden) return;   // without WebGL no frame runs: no GL call is made
       const owed = this._frameOwed || this._layoutOwed;
       if (!owed && !(this._near && engine.mod._aw_needs_frame(this._handle))) return;
       const render = this._near && !engine.lost && this._pixelWidth > 0 && !this._root.classList.contains('html-view');
@@ -1236,6 +1254,7 @@
     _previewAnchor() {
       if (this._root.classList.contains('ready') || location.hash.length > 1) return null;
       const top = scrollPaddingTop();
+      if (this.getBoundingClientRect().top >= top - 0.5) return null;   // the reader has not scrolled into the article
       const blocks = this._previewBlocks();
       for (let i = blocks.length - 1; i >= 0; i--) {
         const r = blocks[i].getBoundingClientRect();
@@ -1325,15 +1344,6 @@
       const c = this._canvas;
       const call = (fn) => (this._handle ? this._wasm(fn) : undefined);
       const point = (e) => { const r = c.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
-      // Chromium runs Copy for a key only when something is selected in the page, or when beforecopy is cancelled.
-      c.addEventListener('beforecopy', (e) => { if (call((m) => m.HEAPU8[m._aw_selection(this._handle, 0)])) e.preventDefault(); });
-      c.addEventListener('copy', (e) => {
-        const text = call((m) => m.UTF8ToString(m._aw_selection(this._handle, 0))) || '';
-        if (!text || !e.clipboardData) return;   // nothing selected on the canvas: the page's own copy
-        e.clipboardData.setData('text/plain', text);
-        e.clipboardData.setData('text/html', call((m) => m.UTF8ToString(m._aw_selection(this._handle, 1))));
-        e.preventDefault();
-      });
       c.addEventListener('keydown', (e) => {
         if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'a') return;
         e.preventDefault();
@@ -1394,6 +1404,20 @@
         const button = panel && m.querySelector(`[aria-controls="${CSS.escape(panel.id)}"]`);
         if (button && button.dataset.faq !== undefined) this._command({ cmd: 'toggleFaq', index: Number(button.dataset.faq), open: true });
       });
+    }
+
+    // The canvas's selection as plain text (0) or HTML (1); "" when nothing is selected there or the HTML view shows.
+    _canvasSelection(html) {
+      if (!this._handle || this._htmlOnly || this._root.classList.contains('html-view')) return '';
+      return this._wasm((m) => m.UTF8ToString(m._aw_selection(this._handle, html)));
+    }
+
+    _copyCanvasSelection(e) {
+      const text = this._canvasSelection(0);
+      if (!text || !e.clipboardData) return;   // nothing selected on the canvas: the page's own copy
+      e.clipboardData.setData('text/plain', text);
+      e.clipboardData.setData('text/html', this._canvasSelection(1));
+      e.preventDefault();
     }
 
     // [SECTION] API -----------------------------------------------------------------------------

@@ -349,7 +349,7 @@ EMSCRIPTEN_KEEPALIVE int aw_needs_frame(int handle) {
 // out of view) it lays out and makes its glyphs but draws nothing. Returns 1 while more frames are wanted.
 EMSCRIPTEN_KEEPALIVE int aw_frame(int handle, double timeMs, int render) {
     WebWidget* w = Find(handle);
-    if (!w) return 0;
+    if (!w || TheEngine().glContext <= 0) return 0;   // without WebGL the element shows its HTML view: no frame, no GL call
     w->runner->Frame(timeMs / 1000.0, render != 0 && TheEngine().glContext > 0);
     w->drawnScrollY = w->app->ScrollY();
     if (w->runner->mouseCursor() != w->cursor) {

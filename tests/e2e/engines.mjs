@@ -39,6 +39,11 @@ async function launchChromium(webgl) {
     engine: 'chromium',
     async newPage({ width = 1100, height = 900, colorScheme = 'light' } = {}) {
       const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+      // --disable-3d-apis leaves WebGL on an OffscreenCanvas (Chromium 156): that too is refused, as without a GPU.
+      if (!webgl) await context.addInitScript(() => {
+        const getContext = OffscreenCanvas.prototype.getContext;
+        OffscreenCanvas.prototype.getContext = function (type, ...rest) { return /webgl/i.test(type) ? null : getContext.call(this, type, ...rest); };
+      });
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(String(e)));
