@@ -56,6 +56,17 @@ if build_preset web > "$LOG/web-build.log" 2>&1; then
   if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then tail -n 30 "$LOG/e2e.log"; broken+=("browser tests ran none"); f=1; fi
   [ "$f" -gt 0 ] && grep -B2 -A25 '^not ok' "$LOG/e2e.log" | head -n 80
   add "$p" "$f"
+  # The cross-engine suite, once per engine; each engine's count is reported on its own line.
+  for engine in chromium firefox webkit; do
+    echo "== cross-engine browser tests: $engine"
+    bash tests/e2e/engines/run.sh "$engine" > "$LOG/engines-$engine.log" 2>&1
+    p=$(grep -oE '^# pass [0-9]+' "$LOG/engines-$engine.log" | grep -oE '[0-9]+' || echo 0)
+    f=$(grep -oE '^# fail [0-9]+' "$LOG/engines-$engine.log" | grep -oE '[0-9]+' || echo 0)
+    if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then tail -n 30 "$LOG/engines-$engine.log"; broken+=("$engine tests ran none"); f=1; fi
+    [ "$f" -gt 0 ] && grep -B2 -A25 '^not ok' "$LOG/engines-$engine.log" | head -n 80
+    echo "   $engine: $p passed, $f failed"
+    add "$p" "$f"
+  done
 else
   tail -n 30 "$LOG/web-build.log"; broken+=("web build"); add 0 1
 fi

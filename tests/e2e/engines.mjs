@@ -240,3 +240,88 @@ export const PROBE_SCRIPT = `(() => {
   const consoleError = console.error;
   console.error = function (...args) { probe.errors.push('console.error: ' + args.map(String).join(' ')); return consoleError.apply(this, args); };
 })();`;
+
+// [SECTION] widget helpers ----------------------------------------------------------------------------------------
+// What the cross-engine tests ask of a widget, through the page API alone.
+
+// Waits until the element's current `ready` promise settles; returns 'ok' or the rejection's message.
+export async function widgetReady(page, selector = 'article-widget', timeout = 30000) {
+  const settled = await page.waitFor((sel) => {
+    const el = document.querySelector(sel);
+    if (!el || !el.ready) return false;
+    if (el.__awWatched !== el.ready) {
+      el.__awWatched = el.ready;
+      el.__awSettled = '';
+      el.ready.then(() => { el.__awSettled = 'ok'; }, (e) => { el.__awSettled = 'error: ' + (e && e.message); });
+    }
+    return el.__awSettled;
+  }, selector, { timeout, message: `${selector} ready` });
+  if (settled !== 'ok') throw new Error(`${selector}: ${settled}`);
+  return settled;
+}
+
+// Waits until the widget has drawn no frame for `quietMs` (its animations done), then two animation frames more, so
+// that what it drew last has reached the screen.
+export async function settled(page, selector = 'article-widget', quietMs = 400) {
+  let last = -1, since = Date.now();
+  for (const end = Date.now() + 15000; Date.now() < end;) {
+    const frames = await page.evaluate((sel) => document.querySelector(sel).framesDrawn, selector);
+    if (frames !== last) { last = frames; since = Date.now(); } else if (Date.now() - since >= quietMs) break;
+    await page.sleep(60);
+  }
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+  return last;
+}
+
+// The visible part of the widget's canvas, cut from a screenshot of the viewport (CSS px = device px here).
+export async function canvasShot(page, selector = 'article-widget') {
+  const rect = await page.evaluate((sel) => {
+    const r = document.querySelector(sel).shadowRoot.querySelector('canvas').getBoundingClientRect();
+    const x0 = Math.max(0, Math.ceil(r.left)), y0 = Math.max(0, Math.ceil(r.top));
+    const x1 = Math.min(innerWidth, Math.floor(r.right)), y1 = Math.min(innerHeight, Math.floor(r.bottom));
+    return { x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0) };
+  }, selector);
+  const full = await page.screenshot();
+  const out = new PNG({ width: Math.max(1, rect.width), height: Math.max(1, rect.height) });
+  if (rect.width > 0 && rect.height > 0) PNG.bitblt(full, out, rect.x, rect.y, rect.width, rect.height, 0, 0);
+  return out;
+}
+
+// Luminance statistics of a PNG, sampled: { mean, variance }.
+export function luminance(png) {
+  let sum = 0, sumSq = 0, n = 0;
+  for (let i = 0; i < png.data.length; i += 4 * 5) {
+    const l = 0.2126 * png.data[i] + 0.7152 * png.data[i + 1] + 0.0722 * png.data[i + 2];
+    sum += l; sumSq += l * l; n++;
+  }
+  const mean = sum / Math.max(1, n);
+  return { mean, variance: sum ? sumSq / n - mean * mean : 0 };
+}
+
+// The share of pixels (0..1) that differ noticeably between two PNGs of the same size (1 when the sizes differ).
+export function changedShare(a, b) {
+  if (a.width !== b.width || a.height !== b.height) return 1;
+  let changed = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2]) > 48) changed++;
+  }
+  return changed / (a.data.length / 4);
+}
+
+// Whether the screen shows the widget's current frame: the canvas as shown now, and again after the widget draws the
+// same state once more. A route that shows each frame late shows the previous state first (the two differ).
+// Returns { shot, lagShare }: the settled image and the share of pixels the extra frame changed.
+export async function currentFrame(page, selector = 'article-widget') {
+  await settled(page, selector);
+  const shot = await canvasShot(page, selector);
+  const before = await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    const n = el.framesDrawn;
+    el._wasm((m) => m._aw_shown(el._handle));   // one more frame of the same state
+    el._schedule();
+    return n;
+  }, selector);
+  await page.waitFor(([sel, n]) => document.querySelector(sel).framesDrawn > n, [selector, before], { timeout: 10000, message: 'a redraw' });
+  await settled(page, selector);
+  return { shot, lagShare: changedShare(shot, await canvasShot(page, selector)) };
+}
