@@ -418,6 +418,7 @@
     dirty: new Set(),       // elements that want a frame
     raf: 0,
     current: null,          // the element whose call into the module is running (an abort names it)
+    route: null,            // 'offscreen', 'canvas' or 'none' (no WebGL): chooseRoute()
     glCanvas: null,
     bitmaps: false,         // frames go to widgets as ImageBitmaps (else: drawn into a 2D canvas)
     gl: null,               // the WebGL context (for its loss and restoration)
@@ -468,26 +469,31 @@
     // into each widget's 2D canvas (WebKitGTK makes no WebGL context on an OffscreenCanvas by default, and where it
     // does, its bitmaps are one frame late). The choice, and the lag measured, is the performance mark "aw-route".
     chooseRoute() {
-      if (engine.glCanvas) return;
+      if (engine.route) return;
       const started = performance.now();
       let route = null;
-      if (typeof OffscreenCanvas === 'function' && 'transferToImageBitmap' in OffscreenCanvas.prototype) {
+      if (typeof WebGLRenderingContext === 'undefined') {
+        route = { name: 'none', canvas: null, lag: -1 };   // WebKit without WebGL has not even the type (Emscripten's getContext needs it)
+      } else if (typeof OffscreenCanvas === 'function' && 'transferToImageBitmap' in OffscreenCanvas.prototype) {
         const canvas = new OffscreenCanvas(2, 2);
         const lag = frameLag(canvas, (c) => c.transferToImageBitmap());
         if (lag === 0) route = { name: 'offscreen', canvas, lag };
         else if (lag > 0) loseContext(canvas);
         if (!route) route = { name: 'canvas', rejected: { name: 'offscreen', lag } };
       }
-      if (!route || !route.canvas) {
+      if (!route || (!route.canvas && route.name !== 'none')) {
         const canvas = document.createElement('canvas');
         canvas.width = canvas.height = 2;
         route = { ...(route || {}), name: 'canvas', canvas, lag: frameLag(canvas, (c) => c) };
       }
+      engine.route = route.name;
       engine.glCanvas = route.canvas;
       engine.bitmaps = route.name === 'offscreen';
-      engine.args.glCanvas = route.canvas;
-      engine.glCanvas.addEventListener('webglcontextlost', engine.onContextLost);
-      engine.glCanvas.addEventListener('webglcontextrestored', engine.onContextRestored);
+      engine.args.glCanvas = route.canvas;   // none: the module makes no context, and every widget shows its HTML view
+      if (route.canvas) {
+        route.canvas.addEventListener('webglcontextlost', engine.onContextLost);
+        route.canvas.addEventListener('webglcontextrestored', engine.onContextRestored);
+      }
       performance.mark('aw-route', { detail: { route: route.name, lag: route.lag, rejected: route.rejected || null } });
       performance.measure('aw-gl-context', { start: started, end: performance.now() });
     },
@@ -571,7 +577,7 @@
       for (const el of elements) { engine.detach(el); el._moduleLost(); }
       if (engine.raf) cancelAnimationFrame(engine.raf);
       engine.raf = 0;
-      engine.mod = engine.promise = engine.args = engine.gl = engine.glCanvas = null;   // a new module, a new context
+      engine.mod = engine.promise = engine.args = engine.gl = engine.glCanvas = engine.route = null;   // a new module, a new context
       engine.lost = false;
       if (culprit) culprit._crashed(message);
       setTimeout(() => { for (const el of elements) if (el !== culprit) el._restart(); }, 0);
