@@ -718,8 +718,11 @@
     connectedCallback() {
       this._leaving = false;
       if (!this._started) { this._started = true; this._load(); return; }
-      // Moved in the DOM: the widget, its article and its observers stay; its surroundings are new.
-      if (this._handle) this._resize();
+      // Moved in the DOM: the widget, its article and its observers stay; its surroundings are new. The canvas is drawn
+      // again: WebKit may drop a detached canvas's pixels.
+      if (!this._handle) return;
+      this._resize();
+      if (!this._htmlOnly) { engine.mod._aw_shown(this._handle); this._schedule(); }
     }
 
     // A removal frees the widget; a move (disconnected, then connected again in the same task) keeps everything.

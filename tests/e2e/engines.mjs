@@ -323,5 +323,13 @@ export async function currentFrame(page, selector = 'article-widget') {
   }, selector);
   await page.waitFor(([sel, n]) => document.querySelector(sel).framesDrawn > n, [selector, before], { timeout: 10000, message: 'a redraw' });
   await settled(page, selector);
-  return { shot, lagShare: changedShare(shot, await canvasShot(page, selector)) };
+  const again = await canvasShot(page, selector);
+  const lagShare = changedShare(shot, again);
+  if (lagShare >= 0.002 && process.env.AW_SHOTS) {   // for a look at what differed
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    mkdirSync(process.env.AW_SHOTS, { recursive: true });
+    writeFileSync(`${process.env.AW_SHOTS}/${ENGINE}-lag-before.png`, PNG.sync.write(shot));
+    writeFileSync(`${process.env.AW_SHOTS}/${ENGINE}-lag-after.png`, PNG.sync.write(again));
+  }
+  return { shot, lagShare };
 }
