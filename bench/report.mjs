@@ -8,7 +8,7 @@ import os from 'node:os';
 
 const dir = process.argv[2];
 const read = (name) => (existsSync(join(dir, name)) ? JSON.parse(readFileSync(join(dir, name), 'utf8')) : null);
-const sizes = read('sizes.json'), b = read('browser.json'), parse = read('parse.json'), frame = read('frame.json'), widgets = read('widgets.json');
+const sizes = read('sizes.json'), b = read('browser.json'), parse = read('parse.json'), frame = read('frame.json'), widgets = read('widgets.json'), engines = read('engines.json');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n, d = 1) => `${n.toFixed(d)} ms`;
 const range = (s, d = 0) => `${s.median.toFixed(d)} ms (${s.min.toFixed(d)}–${s.max.toFixed(d)}, n=${s.n})`;
@@ -148,14 +148,32 @@ ${[line('JS heap after GC + WebAssembly memory', (m) => mb(m.heapPlusWasmBytes))
 `;
 }
 
+// Per browser engine (bench/engines_bench.mjs): canvas ready against TimelineJS's in the same engine, and the route.
+function enginesTable(e) {
+  if (!e) return '';
+  const rowsOut = Object.entries(e).map(([name, r]) => `| ${name} | ${ms(r.widgetReadyMs, 0)} | ${ms(r.timelineJsReadyMs, 0)} | ${r.ratio.toFixed(2)} | ` +
+    `${r.route.route}${r.route.rejected ? ` (refused: ${r.route.rejected.name}, lag ${r.route.rejected.lag})` : ''} | ${r.route.lag} |`);
+  return `## Every engine
+
+Medians of ${Object.values(e)[0].loads} loads each, interleaved with TimelineJS in the same engine, a fresh page per load (in WebKit a
+fresh browser). The lag is the drawing route's, in frames, as the element measures it when it chooses the route (-1: no WebGL there).
+
+| engine | canvas ready | TimelineJS ready | ratio | drawing route | lag (frames) |
+|---|---|---|---|---|---|
+${rowsOut.join('\n')}
+
+`;
+}
+
 const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [, 'unknown'])[1];
 const machine = `${os.cpus().length} CPUs (nproc ${execSync('nproc').toString().trim()}), ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB; ` +
   `Chromium ${b ? b.chromium : '?'} headless with SwiftShader (software WebGL); Node ${process.version}`;
 const table = ['| measure | result | target | |', '|---|---|---|---|', ...rows].join('\n');
 const md = `# Benchmark results\n\nWritten by \`scripts/bench.sh\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.\n\n` +
-  `Machine: ${machine}.\n\n${table}\n\n${peersTable(b && b.peers)}${widgetsTable(widgets)}${NOTES}`;
+  `Machine: ${machine}.\n\n${table}\n\n${peersTable(b && b.peers)}${widgetsTable(widgets)}${enginesTable(engines)}${NOTES}`;
 writeFileSync(join(dirname(fileURLToPath(import.meta.url)), 'RESULTS.md'), md);
 console.log(table);
 if (b && b.peers) console.log('\n' + peersTable(b.peers));
 if (widgets) console.log('\n' + widgetsTable(widgets));
+if (engines) console.log('\n' + enginesTable(engines));
 console.log(`\nmachine: ${machine}\nwrote bench/RESULTS.md`);

@@ -37,5 +37,7 @@ echo "== browser (headless Chromium, with the peers; a few minutes)" >&2
 node bench/browser_bench.mjs --bundle "$DIST/article.html" > "$OUT/browser.json"
 echo "== pages of 1, 2 and 24 widgets (headless Chromium)" >&2
 node bench/widgets_bench.mjs > "$OUT/widgets.json"
+echo "== every engine: canvas ready against TimelineJS in Chromium, Firefox and WebKit (under Xvfb)" >&2
+xvfb-run -a -s '-screen 0 1280x1024x24 -nolisten tcp' node bench/engines_bench.mjs > "$OUT/engines.json"
 
 node bench/report.mjs "$OUT"
