@@ -1322,6 +1322,12 @@
       c.addEventListener('pointerdown', (e) => { if (pointer(1, e, e.button)) this._frameNow(); });
       c.addEventListener('pointerup', (e) => { if (pointer(2, e, e.button)) this._frameNow(); });
       c.addEventListener('pointerleave', () => { if (pointer(3, null, -1)) this._schedule(); });
+      // A click or tap that the core turned into focus on a mirror control (the drawn filter box) keeps it there: the
+      // browser's own focusing of the canvas, the default of the mousedown that follows the pointerdown, is cancelled.
+      c.addEventListener('mousedown', (e) => {
+        const active = this.shadowRoot.activeElement;
+        if (active && this._mirror.contains(active) && active.dataset.focus && active.dataset.focus === this._query('focus')) e.preventDefault();
+      });
       // A wheel's sideways part (trackpad swipe, or shift + wheel) scrolls a code block or table under the pointer
       // that is wider than the column; everything else stays the page's.
       c.addEventListener('wheel', (e) => {

@@ -132,3 +132,17 @@ test(`${ENGINE}: drag-select then Ctrl+C copies the sentence as text and HTML; C
     assert.deepEqual(await page.errors(), []);
   });
 });
+
+test(`${ENGINE}: a click on the drawn filter box keeps the focus there, and typing filters the questions`, { timeout: 120000 }, async () => {
+  await withPage('index.html', '#article', async (page) => {
+    const filter = await bringIntoView(page, '#article', (await page.evaluate(() => document.getElementById('article').getLayout())).filter);
+    await page.mouse.click(filter.x, filter.y);
+    await page.sleep(200);
+    assert.equal(await page.evaluate(() => document.getElementById('article').shadowRoot.activeElement?.dataset.focus || ''), 'filter', 'the filter has the focus');
+    await page.keyboard.type('datasets');
+    await page.waitFor(() => document.getElementById('article').getState().filter === 'datasets', null, { timeout: 5000, message: 'the filter holds what was typed' });
+    const shown = await page.evaluate(() => document.getElementById('article').getLayout().faqs.map((r) => r.height > 0));
+    assert.deepEqual(shown, [false, true, false, false, false], 'only the matching question shows');
+    assert.deepEqual(await page.errors(), []);
+  });
+});
