@@ -113,6 +113,8 @@
     .stage { display: none; }
     .root.ready .stage { display: block; }
     .viewport { position: sticky; top: var(--sticky-top, 0px); overflow: hidden; }
+    /* Where sticky cannot stick (scrollContext), the element moves the canvas (and the Text view bar) itself. */
+    .root.pinned :is(.viewport, .bar) { position: relative; top: 0; will-change: transform; }
     canvas { display: block; width: 100%; height: 100%; outline: none; touch-action: pan-y; user-select: none; -webkit-user-select: none;
       -webkit-touch-callout: none; }
     /* Text view / Interactive view: a zero-height sticky bar, so the button stays in sight while reading. */
@@ -365,12 +367,29 @@
     return 0.2126 * r + 0.7152 * g + 0.0722 * b > 128 ? '#121212' : '#ffffff';
   }
 
-  // The host's scroll-padding-top (a fixed header's height), in CSS px.
-  function scrollPaddingTop() {
-    const value = getComputedStyle(document.documentElement).scrollPaddingTop;
+  // The host's scroll-padding-top (a fixed header's height), in CSS px: the page's, or a scrolling pane's.
+  function scrollPaddingTop(scroller = null) {
+    const value = getComputedStyle(scroller || document.documentElement).scrollPaddingTop;
     if (!value || value === 'auto') return 0;
     const n = parseFloat(value) || 0;
-    return Math.max(0, value.endsWith('%') ? (window.innerHeight * n) / 100 : n);
+    return Math.max(0, value.endsWith('%') ? ((scroller ? scroller.clientHeight : window.innerHeight) * n) / 100 : n);
+  }
+
+  // Where an element scrolls: the nearest ancestor (across shadow roots) that scrolls it vertically, null for the page;
+  // and whether a sticky canvas can stick there. It cannot when a scroll container that never scrolls stands between
+  // (an `overflow-x: hidden` wrapper is one, as news sites wrap their layout): sticky then sticks to that box, and the
+  // element places its canvas itself ("pinned"). `html` and `body` pass their overflow to the page.
+  function scrollContext(element) {
+    const up = (node) => { const parent = node.parentNode; return parent && parent.nodeType === 11 ? parent.host : parent; };
+    let stickyContainer = null;
+    for (let node = up(element); node && node.nodeType === 1; node = up(node)) {
+      if (node === document.body || node === document.documentElement) continue;
+      const style = getComputedStyle(node);
+      if (/^(visible|clip)$/.test(style.overflowY) && /^(visible|clip)$/.test(style.overflowX)) continue;
+      stickyContainer = stickyContainer || node;
+      if (/^(auto|scroll)$/.test(style.overflowY) && node.scrollHeight > node.clientHeight + 1) return { scroller: node, pinned: stickyContainer !== node };
+    }
+    return { scroller: null, pinned: stickyContainer !== null };
   }
 
   // How many frames late a drawing route shows what WebGL drew on `canvas` (made here with the page's attributes,
@@ -599,7 +618,8 @@
       if (engine.watching) return;
       engine.watching = true;
       const each = (fn) => () => { for (const el of engine.elements.values()) fn(el); };
-      window.addEventListener('scroll', each((el) => el._pageScrolled()), { passive: true });
+      // Any scroll, of the page or of a pane an element sits in (scroll events reach the document's capture phase).
+      document.addEventListener('scroll', each((el) => el._pageScrolled()), { capture: true, passive: true });
       window.addEventListener('resize', each((el) => el._resize()));
       window.addEventListener('hashchange', each((el) => el._followHash(true)));
       // Copying the canvas's selection, wherever the engine sends the event: Chromium to the focused canvas inside
@@ -657,7 +677,7 @@
       const fallback = make('div', 'fallback');
       this._source = make('div', 'source');
       fallback.append(this._source);
-      const bar = make('div', 'bar');
+      const bar = this._bar = make('div', 'bar');
       this._textButton = make('button', 'textview', { type: 'button', 'aria-pressed': 'false' });
       this._textButton.textContent = 'Text view';
       this._textButton.hidden = true;
@@ -989,10 +1009,41 @@
       }
     }
 
-    // The canvas is one window tall, less the host's fixed header (scroll-padding-top).
+    // The canvas is as tall as what shows of the page or of the pane it scrolls in, less the host's fixed header
+    // (scroll-padding-top).
     _viewportHeight() {
-      const available = Math.max(1, window.innerHeight - this._stickyTop);
+      const shown = this._scroller ? Math.min(this._scroller.clientHeight, window.innerHeight) : window.innerHeight;
+      const available = Math.max(1, shown - this._stickyTop);
       return Math.max(1, Math.min(available, this._contentHeight || available));
+    }
+
+    // Where the element scrolls (scrollContext), read again whenever its size or its height changes.
+    _readScrollContext() {
+      const context = scrollContext(this);
+      this._scroller = context.scroller;
+      if (context.pinned !== !!this._pinned) {
+        this._pinned = context.pinned;
+        this._root.classList.toggle('pinned', this._pinned);
+        if (!this._pinned) { this._viewport.style.transform = ''; this._bar.style.transform = ''; this._pinnedY = 0; }
+      }
+      const stickyTop = scrollPaddingTop(this._scroller);
+      if (stickyTop !== this._stickyTop) {
+        this._stickyTop = stickyTop;
+        this._root.style.setProperty('--sticky-top', stickyTop + 'px');
+      }
+    }
+
+    // The top of what shows of the page or the pane, below its fixed header, in viewport coordinates.
+    _visibleTop() {
+      if (!this._scroller) return this._stickyTop;
+      return this._scroller.getBoundingClientRect().top + this._scroller.clientTop + this._stickyTop;
+    }
+
+    // Scrolls the page, or the pane the element sits in, so the article's y stands at the top of the canvas.
+    _scrollArticleTo(y, behavior) {
+      const delta = this._stage.getBoundingClientRect().top + y - this._visibleTop();
+      if (this._scroller) this._scroller.scrollTo({ top: this._scroller.scrollTop + delta, behavior });
+      else window.scrollTo({ top: window.scrollY + delta, behavior });
     }
 
     // A change around the element (window size, colour scheme, pixel ratio, a move): the host style is
@@ -1008,6 +1059,7 @@
 
     _sizeCanvas() {
       if (!this._handle || this._htmlOnly) return;
+      this._readScrollContext();
       const width = Math.max(1, this._root.clientWidth);
       const height = this._viewportHeight();
       const dpr = window.devicePixelRatio || 1;
@@ -1026,11 +1078,18 @@
       if (this._htmlOnly || this._root.classList.contains('html-view')) return 0;
       const top = this._stage.getBoundingClientRect().top;
       const max = Math.max(0, this._contentHeight - this._viewportHeight());
-      return Math.min(Math.max(0, this._stickyTop - top), max);
+      return Math.min(Math.max(0, this._visibleTop() - top), max);
     }
 
     _pageScrolled() {
       if (!this._handle || !this._near || this._htmlOnly) return;
+      if (this._pinned) {   // sticky cannot stick here: the canvas follows the scroll
+        const y = Math.round(this._pageScrollY());
+        if (y !== this._pinnedY) {
+          this._pinnedY = y;
+          this._viewport.style.transform = this._bar.style.transform = `translateY(${y}px)`;
+        }
+      }
       if (engine.mod._aw_page_scrolled(this._handle)) this._schedule();
     }
 
@@ -1040,11 +1099,7 @@
     _readHostStyle() {
       if (!this._handle) return;
       const style = getComputedStyle(this);
-      const stickyTop = scrollPaddingTop();
-      if (stickyTop !== this._stickyTop) {
-        this._stickyTop = stickyTop;
-        this._root.style.setProperty('--sticky-top', stickyTop + 'px');
-      }
+      this._readScrollContext();
       const pageText = colorToHex(style.color) || '#000000';
       // The reader's text size: the root font size the browser computes (their default font size), over 16 px.
       const textScale = (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16;
@@ -1110,8 +1165,7 @@
       switch (type) {
         case 'scroll': {
           if (htmlView) break;   // the HTML view scrolls natively (see reveal)
-          const top = window.scrollY + this._stage.getBoundingClientRect().top + detail.y - this._stickyTop;
-          window.scrollTo({ top, behavior: detail.smooth ? 'smooth' : 'auto' });
+          this._scrollArticleTo(detail.y, detail.smooth ? 'smooth' : 'auto');
           break;
         }
         case 'reveal': if (htmlView) this._revealInMirror(detail.id); break;
@@ -1302,7 +1356,7 @@
       if (blocks.length !== anchor.count) return;
       const [top, height] = blocks[anchor.index];
       const y = anchor.below === undefined ? top + anchor.fraction * height : top + height + anchor.below;
-      window.scrollTo({ top: window.scrollY + this._stage.getBoundingClientRect().top + y - this._stickyTop, behavior: 'instant' });
+      this._scrollArticleTo(y, 'instant');
       this._pageScrolled();
     }
 

@@ -1,0 +1,81 @@
+// Cross-engine: host pages as they really are (tests/e2e/hosts/): a news layout wrapped in `overflow-x: hidden` under a
+// sticky 72 px header, an app shell whose pane scrolls instead of the page, and nested panes. The widget draws what the
+// reader sees in each, stays current while the page or the pane scrolls, and brings deep links into view there.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ENGINE, launchEngine, widgetReady, settled, canvasShot, luminance, currentFrame } from '../engines.mjs';
+import { startServer, DIST, ROOT } from '../harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer(DIST, {}, { '/hosts/': join(ROOT, 'tests/e2e/hosts') }, { probe: true });
+  browser = await launchEngine();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function withHost(path, fn, size = { width: 1100, height: 800 }) {
+  const page = await browser.newPage(size);
+  try {
+    await page.goto(server.url + path);
+    await widgetReady(page, '#article');
+    await fn(page);
+  } finally {
+    await page.close();
+  }
+}
+
+// What of the canvas shows between `top` and the bottom of the viewport, and whether it is drawn (not blank).
+async function drawnBelow(page, top) {
+  const rect = await page.evaluate(() => {
+    const r = document.getElementById('article').shadowRoot.querySelector('canvas').getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom };
+  });
+  const shot = await canvasShot(page, '#article');
+  return { rect, variance: luminance(shot).variance, covers: rect.top <= top + 1 && rect.bottom >= Math.min(top + 400, 780) };
+}
+
+test(`${ENGINE}: news layout: an overflow-x: hidden wrapper does not blank the article; the canvas follows the page below the header`, { timeout: 120000 }, async () => {
+  await withHost('hosts/news.html', async (page) => {
+    for (const y of [2500, 4000]) {
+      await page.evaluate((to) => window.scrollTo(0, to), y);
+      const { lagShare, shot } = await currentFrame(page, '#article');
+      const seen = await drawnBelow(page, 72);
+      assert.ok(seen.covers, `at scrollY ${y} the canvas covers the view below the header (${JSON.stringify(seen.rect)})`);
+      assert.ok(luminance(shot).variance > 150, `at scrollY ${y} the canvas shows text, not a blank (variance ${luminance(shot).variance.toFixed(0)})`);
+      assert.ok(lagShare < 0.002, `at scrollY ${y} the frame is current`);
+    }
+    const state = await page.evaluate(() => document.getElementById('article').getState());
+    assert.ok(state.scrollY > 1000, `the article's scroll position follows the page (${state.scrollY})`);
+    assert.deepEqual(await page.errors(), []);
+  });
+});
+
+for (const host of ['pane', 'nested']) {
+  test(`${ENGINE}: ${host === 'pane' ? 'an app shell\'s scrolling pane' : 'nested panes'}: scrolling the pane draws, and a deep link scrolls the pane to its stage`, { timeout: 120000 }, async () => {
+    await withHost(`hosts/${host}.html`, async (page) => {
+      const before = await page.evaluate(() => document.getElementById('article').framesDrawn);
+      await page.evaluate(() => {
+        const outer = document.getElementById('outer');
+        if (outer) outer.scrollTo(0, document.getElementById('pane').offsetTop - outer.offsetTop);
+        document.getElementById('pane').scrollBy(0, 3000);
+      });
+      const { lagShare, shot } = await currentFrame(page, '#article');
+      const after = await page.evaluate(() => ({ frames: document.getElementById('article').framesDrawn, state: document.getElementById('article').getState() }));
+      assert.ok(after.frames > before, `frames were drawn while the pane scrolled (${after.frames - before})`);
+      assert.ok(Math.abs(after.state.scrollY - 3000) < 400, `the article follows the pane (scrollY ${after.state.scrollY})`);
+      assert.ok(luminance(shot).variance > 150, 'the canvas shows text');
+      assert.ok(lagShare < 0.002, 'the frame is current');
+      await page.evaluate(() => { document.getElementById('pane').scrollTo(0, 0); location.hash = '#aw-stage-3'; });
+      await page.waitFor(() => document.getElementById('article').getState().stage === 2, null, { timeout: 5000, message: 'stage 3 selected' });
+      await settled(page, '#article', 700);
+      const inView = await page.evaluate(() => {
+        const el = document.getElementById('article'), pane = document.getElementById('pane').getBoundingClientRect();
+        const node = el.getLayout().stages[2], top = el.getBoundingClientRect().top + node.y;
+        return { top, paneTop: pane.top, paneBottom: Math.min(pane.bottom, innerHeight) };
+      });
+      assert.ok(inView.top >= inView.paneTop && inView.top <= inView.paneBottom, `the stage is brought into the pane's view (${JSON.stringify(inView)})`);
+      assert.deepEqual(await page.errors(), []);
+    });
+  });
+}
