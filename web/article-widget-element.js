@@ -278,6 +278,9 @@
   function mergeConfig(configText, element) {
     const prefix = element.getAttribute('hash-prefix');
     const start = element.getAttribute('start-stage');
+    if (start !== null && !/^\d+$/.test(start.trim())) {
+      element._emit('articleerror', { message: `start-stage: expected a stage number from 0, got "${start.slice(0, 40)}"; the config's initialStage applies` });
+    }
     // Relative links and images resolve against the article's own URL (its src; else this page's).
     const src = element.getAttribute('src');
     const fromSrc = src && element._markdown === null && !element.querySelector('script[type="text/markdown"]');
@@ -291,7 +294,7 @@
     }
     if (baseUrl !== null && config.baseUrl === undefined) config.baseUrl = baseUrl;
     if (prefix !== null) config.deepLinkPrefix = prefix;
-    if (start !== null && /^\d+$/.test(start)) config.initialStage = Number(start);
+    if (start !== null && /^\d+$/.test(start.trim())) config.initialStage = Number(start);
     return JSON.stringify(config);
   }
 
@@ -752,13 +755,18 @@
     }
 
     attributeChangedCallback(name, oldValue, newValue) {
-      if (!this._started || oldValue === newValue) return;
+      if (oldValue === newValue) return;
+      if (!this._started) { if (this._restartable() && (name === 'src' || name === 'config')) this._start(); return; }
       if (name === 'theme') { this._applyTheme(); this._applyPalette(); } else this._load();
     }
 
     // The article on screen (from src, an inline script or this property); null before one is shown.
     get markdown() { return this._shownMarkdown; }
-    set markdown(text) { this._markdown = text === null ? null : String(text); if (this._started) this._load(); }
+    set markdown(text) { this._markdown = text === null ? null : String(text); if (this._started || this._restartable()) this._start(); }
+
+    // A destroyed element that is still in the page loads again when its article changes.
+    _restartable() { return this._destroyed && this.isConnected; }
+    _start() { this._started = true; this._load(); }
 
     // The element's font families, as CSS computes them (inherited from the page), for fonts the config
     // does not name; headings and code from two optional custom properties.
@@ -775,6 +783,7 @@
     // Each await is followed by a check that this is still the same load: a newer load (src, config or
     // markdown changed) or a removal replaces the token, and the old load stops there, leaving nothing behind.
     async _load() {
+      this._destroyed = false;
       const load = this._loadToken = {};
       const current = () => this._loadToken === load;
       if (this._abort) this._abort.abort();
@@ -836,7 +845,8 @@
         this._resize();
         this._showCanvasHeight(readerAnchor);
         this._followHash();
-        if (this._htmlOnly) this._resolveReady();   // no frame to wait for: the HTML view is the article
+        // No frame to wait for where the HTML view is the article (no WebGL), or shows it (the reader's Text view).
+        if (this._htmlOnly || this._root.classList.contains('html-view')) { this._frameOwed = false; this._resolveReady(); }
         this._schedule();
       } catch (e) {
         if (!current() || e.name === 'AbortError') return;
@@ -881,6 +891,7 @@
 
     // Stops and frees this element's widget; the page's module stays for the others.
     destroy() {
+      this._destroyed = true;
       this._loadToken = null;
       if (this._abort) this._abort.abort();
       if (this._handle) {
@@ -1501,7 +1512,9 @@
 
     _api(obj) {
       if (this._handle && this._shownMarkdown !== null) return this._command(obj);
-      this._emit('articleerror', { message: `${obj.cmd}: no article is loaded yet (wait for the ready promise)` });
+      const why = this._destroyed ? 'the widget was destroyed (destroy()); set src or markdown, or insert the element again, to load it anew'
+        : 'no article is loaded yet (wait for the ready promise)';
+      this._emit('articleerror', { message: `${obj.cmd}: ${why}` });
       return false;
     }
 

@@ -67,6 +67,10 @@ export interface ArticleWidgetElement extends HTMLElement {
   readonly framesDrawn: number;
   destroy(): void;
   addEventListener<K extends keyof ArticleWidgetEventMap>(type: K, listener: (this: ArticleWidgetElement, ev: ArticleWidgetEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  /** The same typed listener that was added can be removed (the React cleanup pattern in the README). */
+  removeEventListener<K extends keyof ArticleWidgetEventMap>(type: K, listener: (this: ArticleWidgetElement, ev: ArticleWidgetEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 declare global {
   interface HTMLElementTagNameMap { 'article-widget': ArticleWidgetElement; }

@@ -165,3 +165,34 @@ test(`${ENGINE}: without WebGL the HTML view is complete and interactive, never 
     await noGl.close();
   }
 });
+
+test(`${ENGINE}: a new article while the Text view is open settles ready; start-stage="abc" says so; a destroyed widget says so and loads again`, { timeout: 120000 }, async () => {
+  await withPage('index.html', '#article', async (page) => {
+    const out = await page.evaluate(async () => {
+      const el = document.getElementById('article');
+      const messages = [];
+      el.addEventListener('articleerror', (e) => messages.push(e.detail.message));
+      el.shadowRoot.querySelector('.textview').click();   // the Text view
+      let readyEvents = 0;
+      el.addEventListener('ready', () => readyEvents++);
+      el.markdown = '# Replaced\n\nWhile the Text view was open.\n';
+      const settledIn = await Promise.race([el.ready.then(() => 'ready'), new Promise((r) => setTimeout(() => r('timeout'), 10000))]);
+      const title = el.getModel().title;
+      el.setAttribute('start-stage', 'abc');
+      await el.ready.catch(() => {});
+      el.destroy();
+      const afterDestroy = el.selectStage(0);
+      el.markdown = '# Back again\n\nLoaded after destroy().\n';
+      const again = await Promise.race([el.ready.then(() => el.getModel().title), new Promise((r) => setTimeout(() => r('timeout'), 10000))]);
+      return { settledIn, readyEvents, title, messages, afterDestroy, again };
+    });
+    assert.equal(out.settledIn, 'ready', 'ready settled with the Text view open');
+    assert.ok(out.readyEvents >= 1, 'a ready event fired');
+    assert.equal(out.title, 'Replaced');
+    assert.ok(out.messages.some((m) => /^start-stage: expected a stage number from 0, got "abc"/.test(m)), `start-stage says so: ${JSON.stringify(out.messages)}`);
+    assert.equal(out.afterDestroy, false);
+    assert.ok(out.messages.some((m) => /^selectStage: the widget was destroyed/.test(m)), `after destroy() calls say so: ${JSON.stringify(out.messages)}`);
+    assert.equal(out.again, 'Back again', 'setting markdown after destroy() loads it');
+    assert.deepEqual(await page.errors(), []);
+  });
+});
