@@ -702,6 +702,7 @@
       this._hasImage = false;
       this._contentHeight = 0;
       this._stickyTop = 0;
+      this._zoom = 1;               // the element's zoom (_readZoom)
       this._firstFrameDrawn = false;
       this._framesDrawn = 0;
       this._markdown = null;        // set through the property: beats src and inline Markdown
@@ -1022,38 +1023,54 @@
 
     // The canvas is as tall as what shows of the page or of the pane it scrolls in, less the host's fixed header
     // (scroll-padding-top).
+    // Viewport coordinates (getBoundingClientRect, innerHeight, the page's scroll) are the page's px; the element's
+    // own CSS px are those times its zoom (`_zoom`: a host's CSS zoom, or a scaling transform on an ancestor).
     _viewportHeight() {
-      const shown = this._scroller ? Math.min(this._scroller.clientHeight, window.innerHeight) : window.innerHeight;
-      const available = Math.max(1, shown - this._stickyTop);
+      const shown = this._scroller ? Math.min(this._scroller.clientHeight * this._zoom, window.innerHeight) : window.innerHeight;
+      const available = Math.max(1, (shown - this._stickyTop) / this._zoom);
       return Math.max(1, Math.min(available, this._contentHeight || available));
+    }
+
+    // The element's zoom: how many of the page's px one of its own CSS px takes (2 under `zoom: 2` on the body, 0.5 in
+    // a box scaled by half), read from its box; 1 where the engine reports both in one unit (WebKit's zoom).
+    _readZoom() {
+      const shown = this._root.getBoundingClientRect().width, own = this._root.offsetWidth;
+      const zoom = own > 0 && shown > 0 ? shown / own : 1;
+      this._zoom = Math.abs(zoom - 1) < 0.005 ? 1 : Math.min(10, Math.max(0.1, zoom));
+      // What of it a transform does (CSS zoom is currentCSSZoom, where the engine has it): sticky positions in the
+      // untransformed layout, so under a scaling transform the element places its canvas itself (scrollContext).
+      const cssZoom = typeof this.currentCSSZoom === 'number' ? this.currentCSSZoom : 1;
+      this._transformed = Math.abs(this._zoom / cssZoom - 1) >= 0.005;
     }
 
     // Where the element scrolls (scrollContext), read again whenever its size or its height changes.
     _readScrollContext() {
       const context = scrollContext(this);
       this._scroller = context.scroller;
-      if (context.pinned !== !!this._pinned) {
-        this._pinned = context.pinned;
+      const pinned = context.pinned || this._transformed;
+      if (pinned !== !!this._pinned) {
+        this._pinned = pinned;
         this._root.classList.toggle('pinned', this._pinned);
         if (!this._pinned) { this._viewport.style.transform = ''; this._bar.style.transform = ''; this._pinnedY = 0; }
       }
-      const stickyTop = scrollPaddingTop(this._scroller);
-      if (stickyTop !== this._stickyTop) {
+      const stickyTop = scrollPaddingTop(this._scroller) * (this._scroller ? this._zoom : 1);
+      if (stickyTop !== this._stickyTop || this._zoom !== this._stickyZoom) {
         this._stickyTop = stickyTop;
-        this._root.style.setProperty('--sticky-top', stickyTop + 'px');
+        this._stickyZoom = this._zoom;
+        this._root.style.setProperty('--sticky-top', stickyTop / this._zoom + 'px');
       }
     }
 
     // The top of what shows of the page or the pane, below its fixed header, in viewport coordinates.
     _visibleTop() {
       if (!this._scroller) return this._stickyTop;
-      return this._scroller.getBoundingClientRect().top + this._scroller.clientTop + this._stickyTop;
+      return this._scroller.getBoundingClientRect().top + this._scroller.clientTop * this._zoom + this._stickyTop;
     }
 
     // Scrolls the page, or the pane the element sits in, so the article's y stands at the top of the canvas.
     _scrollArticleTo(y, behavior) {
-      const delta = this._stage.getBoundingClientRect().top + y - this._visibleTop();
-      if (this._scroller) this._scroller.scrollTo({ top: this._scroller.scrollTop + delta, behavior });
+      const delta = this._stage.getBoundingClientRect().top + y * this._zoom - this._visibleTop();
+      if (this._scroller) this._scroller.scrollTo({ top: this._scroller.scrollTop + delta / this._zoom, behavior });
       else window.scrollTo({ top: window.scrollY + delta, behavior });
     }
 
@@ -1070,10 +1087,11 @@
 
     _sizeCanvas() {
       if (!this._handle || this._htmlOnly) return;
+      this._readZoom();
       this._readScrollContext();
       const width = Math.max(1, this._root.clientWidth);
       const height = this._viewportHeight();
-      const dpr = window.devicePixelRatio || 1;
+      const dpr = (window.devicePixelRatio || 1) * this._zoom;   // sharp under a host's zoom
       this._viewport.style.height = height + 'px';
       this._pixelWidth = Math.round(width * dpr);
       this._pixelHeight = Math.round(height * dpr);
@@ -1089,7 +1107,7 @@
       if (this._htmlOnly || this._root.classList.contains('html-view')) return 0;
       const top = this._stage.getBoundingClientRect().top;
       const max = Math.max(0, this._contentHeight - this._viewportHeight());
-      return Math.min(Math.max(0, this._visibleTop() - top), max);
+      return Math.min(Math.max(0, (this._visibleTop() - top) / this._zoom), max);
     }
 
     _pageScrolled() {
@@ -1372,11 +1390,17 @@
     }
 
     // [SECTION] canvas input ------------------------------------------------------------------
+    // A pointer event's place on the canvas, in the canvas's CSS px (under a host's zoom too).
+    _canvasPoint(e) {
+      const r = this._canvas.getBoundingClientRect();
+      return [(e.clientX - r.left) / this._zoom, (e.clientY - r.top) / this._zoom];
+    }
+
     // Pointer and keys on the canvas go to this element's widget (keys by their KeyboardEvent.key names,
     // through the core's one key table); Tab is the browser's, to walk the page.
     _installCanvasInput() {
       const c = this._canvas;
-      const point = (e) => { const r = c.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
+      const point = (e) => this._canvasPoint(e);
       const pointer = (type, e, button) => {
         if (!this._handle) return false;
         const [x, y] = e ? point(e) : [0, 0];
@@ -1423,7 +1447,7 @@
     _installSelectionInput() {
       const c = this._canvas;
       const call = (fn) => (this._handle ? this._wasm(fn) : undefined);
-      const point = (e) => { const r = c.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
+      const point = (e) => this._canvasPoint(e);
       c.addEventListener('keydown', (e) => {
         if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'a') return;
         e.preventDefault();

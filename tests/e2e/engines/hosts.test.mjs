@@ -79,3 +79,40 @@ for (const host of ['pane', 'nested']) {
     });
   });
 }
+
+// The canvas's backing store against its size on screen, in device px per px shown (1: sharp).
+async function sharpness(page) {
+  return page.evaluate(() => {
+    const c = document.getElementById('article').shadowRoot.querySelector('canvas'), r = c.getBoundingClientRect();
+    return { ratio: c.width / (r.width * devicePixelRatio), shownHeight: r.height, innerHeight };
+  });
+}
+
+// WebKit's CSS zoom is its own (element coordinates reported unzoomed, the page's scroll zoomed; no currentCSSZoom):
+// not handled yet (README, Browsers).
+for (const [host, what] of [['zoom', 'host CSS zoom 2'], ['transform', 'a card scaled by transform: scale(0.75)']]) {
+  test(`${ENGINE}: ${what}: a sharp canvas no taller than the window, and clicks hit what they point at`,
+    { timeout: 120000, skip: ENGINE === 'webkit' && host === 'zoom' && 'WebKit\'s own CSS zoom' }, async () => {
+    await withHost(`hosts/${host}.html`, async (page) => {
+      await settled(page, '#article');
+      const sharp = await sharpness(page);
+      assert.ok(sharp.shownHeight <= sharp.innerHeight + 1, `the canvas is at most the window's height on screen (${sharp.shownHeight} of ${sharp.innerHeight})`);
+      assert.ok(Math.abs(sharp.ratio - 1) < 0.05, `one backing pixel per device pixel shown (${sharp.ratio.toFixed(2)})`);
+      const layout = await page.evaluate(() => document.getElementById('article').getLayout());
+      const target = await page.evaluate(([y]) => {
+        const el = document.getElementById('article');
+        const zoom = el.getBoundingClientRect().width / el.offsetWidth;
+        window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top + y * zoom - 200);
+        return { zoom };
+      }, [layout.stages[2].y]);
+      await settled(page, '#article');
+      const point = await page.evaluate(([s]) => {
+        const el = document.getElementById('article'), r = el.getBoundingClientRect(), zoom = r.width / el.offsetWidth;
+        return { x: r.left + (s.x + s.width / 2) * zoom, y: r.top + (s.y + s.height / 2) * zoom };
+      }, [layout.stages[2]]);
+      await page.mouse.click(point.x, point.y);
+      await page.waitFor(() => document.getElementById('article').getState().stage === 2, null, { timeout: 5000, message: `a click on stage 3 selects it (zoom ${target.zoom})` });
+      assert.deepEqual(await page.errors(), []);
+    });
+  });
+}
