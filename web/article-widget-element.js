@@ -19,6 +19,7 @@
   const createModule = createArticleWidgetModule; // eslint-disable-line no-undef
   const wasmUrl = moduleWasmUrl();
   const SLOW_MS = 8000;
+  const PREVIEW_CHARS = 200000;     // of an article's text shown as plain text while the module loads
   const LONG_PRESS_MS = 500;        // a touch held this long without moving selects a word
   const LONG_PRESS_SLOP_PX = 10;
   // Widgets within this margin of the viewport draw; farther ones release their image and draw again when
@@ -815,22 +816,23 @@
         if (!current()) return;
         // Until the canvas is drawn, the article is readable: the host's own HTML if it gave some, else the text.
         if (!this._hostHtml) this._source.replaceChildren(make('pre'));
-        if (!this._hostHtml) this._source.firstChild.textContent = markdown;
+        // (its top: a very long text would take the browser longer to lay out than the article takes to load)
+        if (!this._hostHtml) this._source.firstChild.textContent = markdown.length > PREVIEW_CHARS ? markdown.slice(0, PREVIEW_CHARS) + '\n\u2026' : markdown;
         const merged = mergeConfig(config, this);
         engine.prepareText(markdown, merged, this._fontFamilies());
         const mod = await modulePromise;
         if (!current()) return;
         if (mod !== engine.mod) { this._load(); return; }   // the module was replaced meanwhile (a crash)
+        // The size limit is checked before the Markdown is copied into the module's memory.
+        const bytes = new TextEncoder().encode(markdown).length;
+        const tooBig = this._wasm((m) => withCString(m, merged, (cp, cl) => m.UTF8ToString(m._aw_size_error(bytes, cp, cl))));
+        if (tooBig) throw new Error(tooBig);
         // The article's own semantic HTML replaces the plain-text preview at once, before the canvas is ready.
         if (!this._hostHtml && !this._handle) {
           const html = this._wasm((m) => withCString(m, markdown, (mp, ml) => withCString(m, merged, (cp, cl) => m.UTF8ToString(m._aw_preview_html(mp, ml, cp, cl)))));
           if (html) setCoreHtml(this._source, html);
         }
         if (!this._handle) this._createWidget();
-        // The size limit is checked before the Markdown is copied into the module's memory.
-        const bytes = new TextEncoder().encode(markdown).length;
-        const tooBig = this._wasm((m) => withCString(m, merged, (cp, cl) => m.UTF8ToString(m._aw_size_error(bytes, cp, cl))));
-        if (tooBig) throw new Error(tooBig);
         const ok = this._wasm((m) => withCString(m, markdown, (mp, ml) => withCString(m, merged, (cp, cl) => m._aw_set_document(this._handle, mp, ml, cp, cl))));
         if (!ok) throw new Error(this._query('error'));
         this._shownMarkdown = markdown;

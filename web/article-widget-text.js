@@ -90,7 +90,7 @@ mergeInto(LibraryManager.library, {
         for (const key of ['body', 'heading', 'code']) if (typeof fonts[key] === 'string' && fonts[key]) families[key] = [fonts[key]];
       } catch (e) { /* a bad config is the module's to report */ }
       const codepoints = new Set();
-      for (const ch of text) {
+      for (const ch of text.length > 200000 ? text.slice(0, 200000) : text) {   // the text's start: the first screens
         const cp = ch.codePointAt(0);
         if (cp > 0x20 && codepoints.size < 2000) codepoints.add(cp);
       }
