@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "strings.h"
+#include "text_util.h"
 
 namespace aw {
 
@@ -330,9 +331,10 @@ size_t FirstBlockReaching(const ArticleLayout& layout, float y) {
 }
 
 float AnchorY(const ArticleLayout& layout, const Document& doc, const std::string& sectionId) {
+    const std::string wanted = PercentDecode(sectionId);   // "#caf%C3%A9" as GitHub's own links write "#café"
     for (size_t i : layout.headingBlocks) {
         const int s = doc.node(layout.blocks[i].node).section;
-        if (s >= 0 && doc.sections[static_cast<size_t>(s)].id == sectionId) return std::max(0.0f, layout.blocks[i].rect.y - 24.0f);
+        if (s >= 0 && doc.sections[static_cast<size_t>(s)].id == wanted) return std::max(0.0f, layout.blocks[i].rect.y - 24.0f);
     }
     return -1.0f;
 }

@@ -308,7 +308,9 @@ private:
                 const std::string level = std::to_string(n.level);
                 Cr();
                 out_ += "<h" + level;
-                if (n.section >= 0) out_ += " id=\"" + opt_.idPrefix + doc_.sections[static_cast<size_t>(n.section)].id + "\"";
+                // A heading of emoji alone has the empty anchor, as on GitHub: without a prefix it gets no id.
+                const std::string anchor = n.section >= 0 ? opt_.idPrefix + doc_.sections[static_cast<size_t>(n.section)].id : "";
+                if (!anchor.empty()) out_ += " id=\"" + anchor + "\"";
                 out_ += ">";
                 Inlines(n);
                 out_ += "</h" + level + ">\n";
