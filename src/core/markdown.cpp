@@ -553,6 +553,7 @@ ParseResult ParseArticle(std::string_view markdown, const Config& config) {
     for (const Section& s : doc.sections)
         if (s.level == 1 && !s.title.empty()) { doc.title = s.title; break; }
     if (!config.title.empty()) doc.title = config.title;
+    doc.strings = WidgetStrings::For(config.lang, config.strings);
     CountWordsOf(doc);
     ExtractTimeline(doc, config, converter.timelineDirectives);
     ExtractFaq(doc, config, converter.faqDirectives);
