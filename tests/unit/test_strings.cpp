@@ -105,6 +105,12 @@ TEST_CASE("strings: the config's strings win over the language's defaults, plura
     CHECK(TextOf(layout.faq.placeholder) == "Search");
     CHECK(TextOf(layout.timeline.cards[2].step) == "3/3");
 
+    // A string is text, never markup: the HTML escapes it.
+    const auto marked = Load(kArabicArticle, R"({"strings": {"expandAll": "<b>&", "backToReference": "\"{n}\""}})");
+    const std::string escaped = RenderHtml(marked->doc, HtmlOptionsFor(*marked, true));
+    CHECK(Contains(escaped, ">&lt;b&gt;&amp;</button>"));
+    CHECK(!Contains(escaped, "<b>&"));
+
     // A plain string given anew drops the default's plural forms; forms given with it are used.
     const WidgetStrings plain = WidgetStrings::For("en", {{"words", "{n} mots"}});
     CHECK(ReadingMeta(plain, 1, 1) == "1 min read \xC2\xB7 1 mots");
