@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "strings.h"
+#include "text_util.h"
 
 namespace aw {
 
@@ -80,11 +81,11 @@ ArticleLayout LayoutArticle(const Article& article, const std::vector<FlowItem>&
     // lines rather than four.
     const int headingStep = width < kPhoneBreakCss ? 1 : 0;
     const FontFace titleFace = HeadingFace(1 + headingStep);
-    L.title = LayoutTextBox({TextSpan{doc.title.empty() ? kUntitledArticle : std::string_view(doc.title), titleFace, -1, false}}, titleFace,
+    L.title = LayoutTextBox({TextSpan{doc.title.empty() ? std::string_view(doc.strings[UiText::UntitledArticle]) : std::string_view(doc.title), titleFace, -1, false}}, titleFace,
                             L.columnWidth, 1.2f, fonts);
     L.titleTop = 40.0f;
     L.metaTop = L.titleTop + L.title.Height() + 12.0f;
-    L.meta = LayoutLabel(ReadingMeta(doc.readingMinutes, doc.wordCount), FontFace::UiSmall, fonts.Size(FontFace::UiSmall) * 1.4f, fonts);
+    L.meta = LayoutLabel(ReadingMeta(doc.strings, doc.readingMinutes, doc.wordCount), FontFace::UiSmall, fonts.Size(FontFace::UiSmall) * 1.4f, fonts);
     L.ruleY = L.metaTop + L.meta.lineHeight + 12.0f;
     L.headerHeight = L.ruleY + 12.0f;
 
@@ -204,7 +205,7 @@ ArticleLayout LayoutArticle(const Article& article, const std::vector<FlowItem>&
     if (showToc) {
         const float tx = std::max(24.0f, L.columnX - 300.0f);
         L.tocHeadingAt = Point{tx, 56.0f};
-        L.tocHeading = LayoutLabel(kContentsHeading, FontFace::UiSmall, fonts.Size(FontFace::UiSmall) * 2.0f, fonts);
+        L.tocHeading = LayoutLabel(doc.strings[UiText::Contents], FontFace::UiSmall, fonts.Size(FontFace::UiSmall) * 2.0f, fonts);
         float ty = L.tocHeadingAt.y + L.tocHeading.lineHeight;
         const float lineHeight = fonts.Size(FontFace::Ui) * 1.4f;
         for (size_t i = 0; i < doc.sections.size(); ++i) {
@@ -330,9 +331,10 @@ size_t FirstBlockReaching(const ArticleLayout& layout, float y) {
 }
 
 float AnchorY(const ArticleLayout& layout, const Document& doc, const std::string& sectionId) {
+    const std::string wanted = PercentDecode(sectionId);   // "#caf%C3%A9" as GitHub's own links write "#café"
     for (size_t i : layout.headingBlocks) {
         const int s = doc.node(layout.blocks[i].node).section;
-        if (s >= 0 && doc.sections[static_cast<size_t>(s)].id == sectionId) return std::max(0.0f, layout.blocks[i].rect.y - 24.0f);
+        if (s >= 0 && doc.sections[static_cast<size_t>(s)].id == wanted) return std::max(0.0f, layout.blocks[i].rect.y - 24.0f);
     }
     return -1.0f;
 }

@@ -3,10 +3,12 @@
 
 #include "text_util.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "json_util.h"
+#include "strings.h"
 
 namespace aw {
 
@@ -185,6 +187,37 @@ bool ReadMapping(ObjectReader& parent, const char* key, bool& enabled, std::stri
     return r.ok();
 }
 
+// The widget's strings: known names (core/strings.h) with string values.
+bool ReadStrings(ObjectReader& parent, std::map<std::string, std::string>& strings, ConfigError& error) {
+    const json* v = parent.Find("strings");
+    if (!v) return true;
+    if (!v->is_object()) return parent.TypeError("strings", "an object", *v);
+    ObjectReader r(*v, "/strings", error);
+    for (auto it = v->begin(); it != v->end() && r.ok(); ++it) {
+        if (const std::string why = StringNameError(it.key()); !why.empty()) return r.Fail("/strings/" + it.key(), why);
+        if (!r.String(it.key().c_str(), strings[it.key()])) return false;
+        if (strings[it.key()].size() > 200) return r.Fail("/strings/" + it.key(), "must be at most 200 characters");
+    }
+    return r.ok();
+}
+
+// A BCP 47 language tag, loosely: a primary subtag of 2 or 3 letters, then subtags of 1 to 8 letters or digits.
+bool IsLanguageTag(const std::string& tag) {
+    size_t start = 0;
+    for (size_t part = 0; start <= tag.size(); ++part) {
+        const size_t end = std::min(tag.find('-', start), tag.size());
+        const size_t length = end - start;
+        if (length < (part == 0 ? 2 : 1) || length > (part == 0 ? 3 : 8)) return false;
+        for (size_t i = start; i < end; ++i) {
+            const char c = tag[i];
+            const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!letter && !(part > 0 && c >= '0' && c <= '9')) return false;
+        }
+        start = end + 1;
+    }
+    return tag.size() <= 35;
+}
+
 bool ReadFonts(ObjectReader& parent, FontFamilies& fonts, ConfigError& error) {
     const json* v = parent.Find("fonts");
     if (!v) return true;
@@ -241,8 +274,11 @@ bool ParseConfig(const std::string& text, Config& out, ConfigError& error) {
     }
     if (r.Integer("maxInputBytes", 1024, 64ll * 1024 * 1024, number)) config.maxInputBytes = static_cast<uint32_t>(number);
     if (r.ok()) ReadFonts(r, config.fonts, error);
+    if (r.String("lang", config.lang) && !config.lang.empty() && !IsLanguageTag(config.lang))
+        r.Fail("/lang", "expected a language tag like \"ar\" or \"pt-BR\", got \"" + config.lang.substr(0, 40) + "\"");
+    if (r.ok()) ReadStrings(r, config.strings, error);
     r.RejectUnknown({"$schema", "title", "theme", "accent", "timeline", "faq", "initialStage", "deepLinkPrefix", "updateHash",
-                     "baseUrl", "maxInputBytes", "fonts"});
+                     "baseUrl", "maxInputBytes", "fonts", "lang", "strings"});
     if (!r.ok()) return false;
     out = std::move(config);
     return true;

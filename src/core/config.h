@@ -1,6 +1,7 @@
 // Widget configuration: the JSON schema, its defaults, and validation with errors that name the JSON path.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,10 @@ struct Config {
     std::string baseUrl;
     uint32_t    maxInputBytes = 8u * 1024u * 1024u;
     FontFamilies fonts;
+    // The article's language (a BCP 47 tag, "ar", "pt-BR"): it chooses the defaults of the widget's own
+    // strings (core/strings.h). "" (as a host page without lang gives) is English.
+    std::string lang;
+    std::map<std::string, std::string> strings;   // the widget's strings by name, over the language's defaults
 };
 
 struct ConfigError {

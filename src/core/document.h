@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "strings.h"
+
 namespace aw {
 
 // Block node kinds. Containers (lists, items, quotes, tables, rows, footnotes) hold children; leaves
@@ -144,6 +146,7 @@ struct Document {
     std::vector<Footnote>  footnotes;
     std::vector<Section>   sections;
     std::string            title;
+    WidgetStrings          strings;                  // the widget's own words, in the article's language (config lang and strings)
     Timeline               timeline;
     Faq                    faq;
     int                    wordCount = 0;

@@ -1,6 +1,5 @@
 // Timeline and FAQ extraction from the document model: directives first, then config, then FAQ headings.
 #include <algorithm>
-#include <unordered_set>
 
 #include "markdown.h"
 #include "text_util.h"
@@ -147,7 +146,7 @@ void EntriesFromSection(Document& doc, NodeId heading) {
     int questionLevel = 0;
     for (NodeId id : body)
         if (doc.node(id).kind == NodeKind::Heading) { questionLevel = doc.node(id).level; break; }
-    std::unordered_set<std::string> taken;
+    SlugRegistry anchors;   // the questions' own anchors: "#<prefix>faq-<slug>"
     FaqEntry* entry = nullptr;
     for (NodeId id : body) {
         const Node& n = doc.node(id);
@@ -158,12 +157,7 @@ void EntriesFromSection(Document& doc, NodeId heading) {
             entry = &faq.entries.back();
             entry->heading = id;
             entry->question = CollapseWhitespace(doc.plainText(id));
-            std::string base = Slugify(entry->question);
-            if (base.empty()) base = "question";
-            std::string slug = base;
-            for (int k = 2; taken.count(slug); ++k) slug = base + "-" + std::to_string(k);
-            taken.insert(slug);
-            entry->id = slug;
+            entry->id = anchors.Claim(Slugify(entry->question));
         } else if (entry) {
             entry->answer.push_back(id);
         } else {

@@ -16,11 +16,11 @@ FaqGeometry LayoutFaq(const Document& doc, float width, const LayoutFonts& fonts
     g.width = w;
     g.narrow = w < 460.0f;
     // Controls: the filter box, then Expand all and Collapse all (below it on phones).
-    g.collapseAll = LayoutButton(kCollapseAll, fonts);
-    g.expandAll = LayoutButton(kExpandAll, fonts);
+    g.collapseAll = LayoutButton(doc.strings[UiText::CollapseAll], fonts);
+    g.expandAll = LayoutButton(doc.strings[UiText::ExpandAll], fonts);
     g.filter = ItemRect{0.0f, 0.0f, g.narrow ? w : w - g.collapseAll.rect.w - g.expandAll.rect.w - 16.0f, kControlHeight};
     g.filterTextX = 34.0f;
-    g.placeholder = LayoutLabel(kFilterQuestions, FontFace::Ui, fonts.Size(FontFace::Ui), fonts);
+    g.placeholder = LayoutLabel(doc.strings[UiText::FilterQuestions], FontFace::Ui, fonts.Size(FontFace::Ui), fonts);
     const float buttonsY = g.narrow ? kControlHeight + 10.0f : (kControlHeight - g.collapseAll.rect.h) * 0.5f;
     g.collapseAll.rect.x = w - g.collapseAll.rect.w;
     g.collapseAll.rect.y = buttonsY;

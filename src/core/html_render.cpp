@@ -10,7 +10,6 @@
 #include "strings.h"
 #include "text_util.h"
 
-#include <cstdio>
 
 namespace aw {
 
@@ -105,7 +104,7 @@ public:
 
     void ReadingMetaLine() {
         out_ += "<p class=\"aw-meta\">";
-        AppendHtmlEscaped(out_, ReadingMeta(doc_.readingMinutes, doc_.wordCount));
+        AppendHtmlEscaped(out_, ReadingMeta(doc_.strings, doc_.readingMinutes, doc_.wordCount));
         out_ += "</p>\n";
     }
 
@@ -113,7 +112,7 @@ public:
     void Timeline() {
         const auto& stages = doc_.timeline.stages;
         out_ += "<ol class=\"aw-timeline\" aria-label=\"";
-        AppendHtmlEscaped(out_, TimelineName(doc_.timeline.label));
+        AppendHtmlEscaped(out_, TimelineName(doc_.strings, doc_.timeline.label));
         out_ += "\">\n";
         for (size_t i = 0; i < stages.size(); ++i) {
             const std::string id = opt_.idPrefix + "stage-" + std::to_string(i + 1);
@@ -142,21 +141,20 @@ public:
         // After the track, as on the canvas: the focus order is track, Previous, Next.
         if (opt_.interactive) {
             out_ += "<div class=\"aw-timeline-controls\"><button type=\"button\" data-focus=\"prev\">";
-            out_ += kPreviousStage;
+            AppendHtmlEscaped(out_, doc_.strings[UiText::PreviousStage]);
             out_ += "</button> <button type=\"button\" data-focus=\"next\">";
-            out_ += kNextStage;
+            AppendHtmlEscaped(out_, doc_.strings[UiText::NextStage]);
             out_ += "</button></div>\n";
         }
         if (opt_.markers && !opt_.markers->empty()) {
             out_ += "<ul class=\"aw-markers\" aria-label=\"";
-            out_ += kTimelineMarkers;
+            AppendHtmlEscaped(out_, doc_.strings[UiText::TimelineMarkers]);
             out_ += "\">\n";
             for (const TimelineMarker& m : *opt_.markers) {
-                char where[64];
-                std::snprintf(where, sizeof where, " (at stage %.1f of %zu)", m.position + 1.0f, stages.size());
                 out_ += "<li>";
                 AppendHtmlEscaped(out_, m.label);
-                out_ += where;
+                out_ += ' ';
+                AppendHtmlEscaped(out_, MarkerPlace(doc_.strings, m.position, stages.size()));
                 out_ += "</li>\n";
             }
             out_ += "</ul>\n";
@@ -170,13 +168,13 @@ public:
         out_ += "<div class=\"aw-faq\">\n";
         if (opt_.interactive) {
             out_ += "<div class=\"aw-faq-controls\"><label>";
-            out_ += kFilterQuestions;
+            AppendHtmlEscaped(out_, doc_.strings[UiText::FilterQuestions]);
             out_ += " <input type=\"search\" data-focus=\"filter\" autocomplete=\"off\"";
             MirrorAttributes(MirrorFilterId(opt_.idPrefix));
             out_ += "></label> <button type=\"button\" data-focus=\"expand\">";
-            out_ += kExpandAll;
+            AppendHtmlEscaped(out_, doc_.strings[UiText::ExpandAll]);
             out_ += "</button> <button type=\"button\" data-focus=\"collapse\">";
-            out_ += kCollapseAll;
+            AppendHtmlEscaped(out_, doc_.strings[UiText::CollapseAll]);
             out_ += "</button></div>\n<p class=\"aw-faq-status\" role=\"status\" aria-live=\"polite\"";
             if (!MirrorAttributes(MirrorStatusId(opt_.idPrefix))) out_ += ">";
             out_ += "</p>\n";
@@ -255,6 +253,9 @@ private:
         if (in.refIndex > 1) out_ += "-" + std::to_string(in.refIndex);
         out_ += "\" data-footnote-ref>" + std::to_string(in.ref + 1) + "</a></sup>";
     }
+    std::string BackToReference(const std::string& reference) const {
+        return HtmlEscape(FillPlaceholders(doc_.strings[UiText::BackToReference], {{"n", reference}}));
+    }
     // The back links at the end of a note, once per note (cmark-gfm's S_put_footnote_backref).
     bool FootnoteBackref(const Node& definition) {
         if (writtenFootnoteIx_ >= footnoteIx_) return false;
@@ -264,11 +265,11 @@ private:
         AppendUrlEncoded(label, note.label, true);
         const std::string m = std::to_string(writtenFootnoteIx_);
         out_ += "<a href=\"#" + opt_.idPrefix + "fnref-" + label + "\" class=\"footnote-backref\" data-footnote-backref "
-                "data-footnote-backref-idx=\"" + m + "\" aria-label=\"Back to reference " + m + "\">\xE2\x86\xA9</a>";
+                "data-footnote-backref-idx=\"" + m + "\" aria-label=\"" + BackToReference(m) + "\">\xE2\x86\xA9</a>";
         for (int i = 2; i <= note.references; ++i) {
             const std::string n = std::to_string(i);
             out_ += " <a href=\"#" + opt_.idPrefix + "fnref-" + label + "-" + n + "\" class=\"footnote-backref\" data-footnote-backref "
-                    "data-footnote-backref-idx=\"" + m + "-" + n + "\" aria-label=\"Back to reference " + m + "-" + n +
+                    "data-footnote-backref-idx=\"" + m + "-" + n + "\" aria-label=\"" + BackToReference(m + "-" + n) +
                     "\">\xE2\x86\xA9<sup class=\"footnote-ref\">" + n + "</sup></a>";
         }
         return true;
@@ -308,7 +309,9 @@ private:
                 const std::string level = std::to_string(n.level);
                 Cr();
                 out_ += "<h" + level;
-                if (n.section >= 0) out_ += " id=\"" + opt_.idPrefix + doc_.sections[static_cast<size_t>(n.section)].id + "\"";
+                // A heading of emoji alone has the empty anchor, as on GitHub: without a prefix it gets no id.
+                const std::string anchor = n.section >= 0 ? opt_.idPrefix + doc_.sections[static_cast<size_t>(n.section)].id : "";
+                if (!anchor.empty()) out_ += " id=\"" + anchor + "\"";
                 out_ += ">";
                 Inlines(n);
                 out_ += "</h" + level + ">\n";
@@ -453,13 +456,16 @@ HtmlOptions HtmlOptionsFor(const Article& article, bool interactive) {
     options.state.selectedStage = article.config.initialStage;
     options.markers = &article.config.markers;
     options.baseUrl = article.baseUrl;
+    options.lang = article.config.lang;
     return options;
 }
 
 std::string RenderHtml(const Document& doc, const HtmlOptions& options) {
     std::string out;
     out.reserve(doc.runs.size() * 24 + 256);
-    out += "<article class=\"aw-article\">\n";
+    out += "<article class=\"aw-article\"";
+    if (!options.lang.empty()) out += " lang=\"" + HtmlEscape(options.lang) + "\"";
+    out += ">\n";
     HtmlWriter writer(doc, options, out);
     writer.Document();
     writer.EndFootnotes();

@@ -205,7 +205,7 @@ std::string CleanFilter(std::string_view filter) {
 
 bool ParseDeepLink(const Document& doc, const std::string& prefix, const std::string& hash, DeepLink& out) {
     out = DeepLink{};
-    std::string h = hash;
+    std::string h = PercentDecode(hash);   // a browser's location.hash writes "#aw-faq-café" as "#aw-faq-caf%C3%A9"
     if (!h.empty() && h[0] == '#') h.erase(0, 1);
     if (h.compare(0, prefix.size(), prefix) != 0) return false;
     h.erase(0, prefix.size());

@@ -15,8 +15,6 @@ extern "C" {
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "text_util.h"
 
@@ -485,17 +483,10 @@ int CountReplacedCharacters(std::string_view text) {
 // [SECTION] sections and counts -----------------------------------------------
 
 static void FinishSections(Document& doc) {
-    std::unordered_set<std::string> taken;
-    std::unordered_map<std::string, int> lastSuffix;
+    SlugRegistry anchors;
     for (Section& s : doc.sections) {
         s.title = CollapseWhitespace(doc.plainText(s.heading));
-        std::string base = Slugify(s.title);
-        if (base.empty()) base = "section";
-        std::string id = base;
-        int& suffix = lastSuffix[base];
-        while (taken.count(id)) id = base + "-" + std::to_string(++suffix);
-        taken.insert(id);
-        s.id = std::move(id);
+        s.id = anchors.Claim(Slugify(s.title));
     }
 }
 
@@ -562,6 +553,7 @@ ParseResult ParseArticle(std::string_view markdown, const Config& config) {
     for (const Section& s : doc.sections)
         if (s.level == 1 && !s.title.empty()) { doc.title = s.title; break; }
     if (!config.title.empty()) doc.title = config.title;
+    doc.strings = WidgetStrings::For(config.lang, config.strings);
     CountWordsOf(doc);
     ExtractTimeline(doc, config, converter.timelineDirectives);
     ExtractFaq(doc, config, converter.faqDirectives);

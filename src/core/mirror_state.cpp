@@ -16,7 +16,7 @@ std::string MirrorStatusId(const std::string& idPrefix) { return idPrefix + "faq
 
 std::string FilterStatus(const Document& doc, const std::string& filter) {
     if (filter.empty()) return "";
-    return FaqFilterStatus(filter, static_cast<int>(MatchingQuestions(doc, filter).size()));
+    return FaqFilterStatus(doc.strings, filter, static_cast<int>(MatchingQuestions(doc, filter).size()));
 }
 
 std::vector<MirrorElement> MirrorStateOf(const Document& doc, const WidgetState& given, const std::string& idPrefix) {

@@ -1,5 +1,6 @@
 // Unicode facts that line breaking, bidirectional ordering and the fallback shaper need, from compact
-// range tables: reading direction, which scripts need shaping, where CJK text may break, emoji clusters.
+// range tables: reading direction, which scripts need shaping, where CJK text may break, emoji clusters,
+// word characters and lowercase (for anchors).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -33,6 +34,12 @@ bool IsEmojiPresentation(uint32_t codepoint);
 // '#' or '*' followed by U+FE0F, with its modifiers, variation selectors, tags and ZWJ-joined parts, or
 // a flag of two regional indicators), returns the byte offset just past it; otherwise returns `i`.
 size_t EmojiSequenceEnd(std::string_view text, size_t i);
+
+// Letters, marks, decimal digits, letter numbers, '_' and the joiners: what an anchor keeps (\p{Word}).
+bool IsWordCharacter(uint32_t codepoint);
+// The simple (one code point) lowercase of any cased letter: Latin, Greek, Cyrillic, Armenian, Georgian,
+// Cherokee, fullwidth Latin, ...; other code points unchanged.
+uint32_t LowercaseOf(uint32_t codepoint);
 
 // The mirrored form of a bracket in right-to-left text ('(' for ')', '«' for '»', ...), or the
 // code point itself.

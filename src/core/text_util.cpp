@@ -6,6 +6,8 @@
 #include <cstring>
 #include <vector>
 
+#include "script.h"
+
 namespace aw {
 
 // Length of the valid UTF-8 sequence starting at text[i], or 0 when it is invalid.
@@ -72,19 +74,20 @@ int LineOfOffset(std::string_view text, size_t offset) {
 
 std::string Slugify(std::string_view text) {
     std::string slug;
-    bool pendingDash = false;
-    for (char ch : text) {
-        const unsigned char c = static_cast<unsigned char>(ch);
-        if (std::isalnum(c) && c < 0x80) {
-            if (pendingDash && !slug.empty()) slug += '-';
-            pendingDash = false;
-            slug += static_cast<char>(std::tolower(c));
-        } else if (c == ' ' || c == '-' || c == '_' || c == '\t' || c == '/') {
-            pendingDash = true;
-        }
-        // Other punctuation and non-ASCII bytes are dropped.
+    for (size_t i = 0; i < text.size();) {
+        const uint32_t cp = DecodeUtf8(text, i);
+        if (cp == ' ' || cp == '-') slug += '-';
+        else if (cp == 0x0130) slug += "i\xCC\x87";   // 'İ' lowercases to 'i' and a combining dot above
+        else if (IsWordCharacter(cp)) AppendUtf8(slug, LowercaseOf(cp));
     }
     return slug;
+}
+
+std::string SlugRegistry::Claim(const std::string& slug) {
+    std::string claimed = slug;
+    while (occurrences_.count(claimed)) claimed = slug + "-" + std::to_string(++occurrences_[slug]);
+    occurrences_.emplace(claimed, 0);
+    return claimed;
 }
 
 int CountWords(std::string_view text) {

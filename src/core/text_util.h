@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace aw {
 
@@ -14,8 +15,19 @@ void AppendUtf8(std::string& out, uint32_t codepoint);
 // 1-based line number of a byte offset.
 int LineOfOffset(std::string_view text, size_t offset);
 
-// GitHub-style anchor slug: lower-case ASCII letters and digits, spaces and dashes to '-'.
+// GitHub's heading anchor: the text lowercased, every character but letters, marks, digits, '_', '-' and
+// spaces dropped (punctuation, symbols, emoji), each space turned into '-' ("Café au lait" -> "café-au-lait",
+// "What's new? (2024)" -> "whats-new-2024", "日本語の見出し" unchanged). May be "" (a heading of emoji only).
 std::string Slugify(std::string_view text);
+
+// GitHub's de-duplication of anchors: the first "x" stays "x", the next ones become "x-1", "x-2", ...,
+// skipping any already taken (so a heading literally called "x-1" is never shadowed).
+class SlugRegistry {
+public:
+    std::string Claim(const std::string& slug);
+private:
+    std::unordered_map<std::string, int> occurrences_;
+};
 
 int CountWords(std::string_view text);
 int ReadingMinutes(int words);   // at 230 words per minute, at least 1 for non-empty text

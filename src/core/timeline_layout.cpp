@@ -48,14 +48,14 @@ TimelineGeometry LayoutTimeline(const Document& doc, const std::vector<TimelineM
     g.vertical = w < 480.0f;
 
     // Header row: the eyebrow on the left, Previous / Next on the right (on phones, in a row of their own under it).
-    g.next = LayoutButton(kNextLabel, fonts);
-    g.previous = LayoutButton(kPreviousLabel, fonts);
+    g.next = LayoutButton(doc.strings[UiText::Next], fonts);
+    g.previous = LayoutButton(doc.strings[UiText::Previous], fonts);
     const float buttonsY = g.vertical ? fonts.Size(FontFace::UiSmall) * 1.8f : 0.0f;
     g.next.rect.x = w - g.next.rect.w;
     g.next.rect.y = buttonsY;
     g.previous.rect.x = g.next.rect.x - 8.0f - g.previous.rect.w;
     g.previous.rect.y = buttonsY;
-    g.eyebrow = LayoutLabel(TimelineEyebrow(doc.timeline.label), FontFace::UiSmall, fonts.Size(FontFace::UiSmall), fonts);
+    g.eyebrow = LayoutLabel(TimelineEyebrow(doc.strings, doc.timeline.label), FontFace::UiSmall, fonts.Size(FontFace::UiSmall), fonts);
     const float buttonH = g.next.rect.h;
     g.eyebrowClip = ItemRect{0.0f, 0.0f, g.vertical ? w : g.previous.rect.x - 8.0f, buttonH};
     g.eyebrowAt = Point{0.0f, g.vertical ? 0.0f : (buttonH - fonts.Size(FontFace::UiSmall)) * 0.5f - 2.0f};
@@ -99,7 +99,7 @@ TimelineGeometry LayoutTimeline(const Document& doc, const std::vector<TimelineM
         StageCardGeometry card;
         float ty = g.cardTop + 18.0f;
         card.stepAt = Point{kCardInset, ty};
-        card.step = LayoutLabel(StageOfCount(i, n), FontFace::UiSmall, fonts.Size(FontFace::UiSmall) * 1.5f, fonts);
+        card.step = LayoutLabel(StageOfCount(doc.strings, i, n), FontFace::UiSmall, fonts.Size(FontFace::UiSmall) * 1.5f, fonts);
         ty += card.step.lineHeight;
         card.title = LayoutWrapped(stage.title, FontFace::Heading3, w - 2.0f * kCardInset, fonts.Size(FontFace::Heading3) * 1.5f, fonts);
         card.title.x = kCardInset;

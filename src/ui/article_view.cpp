@@ -695,7 +695,7 @@ void ArticleView::PaintOverlay(const FontLibrary& fonts, const Palette& palette,
     switch (pointer.target) {
         case Target::Link: {
             const std::string& href = doc.links[static_cast<size_t>(pointer.index)].href;
-            DrawTooltip(fonts, palette, ClassifyLink(href) != LinkTarget::Blocked ? href : href + std::string(kLinkNotFollowed));
+            DrawTooltip(fonts, palette, ClassifyLink(href) != LinkTarget::Blocked ? href : href + "  " + doc.strings[UiText::LinkNotFollowed]);
             break;
         }
         case Target::Marker:

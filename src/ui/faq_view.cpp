@@ -45,7 +45,7 @@ void ArticleView::PaintFaq(ImDrawList* draw, const FontLibrary& fonts, const Pal
 
     const float listTop = y + g.listTop;
     if (matches_.empty()) {
-        fonts.DrawLabel(draw, FontFace::BodyItalic, x, listTop + 8.0f, Col(palette.mutedText), FaqFilterStatus(state.faqFilter, 0));
+        fonts.DrawLabel(draw, FontFace::BodyItalic, x, listTop + 8.0f, Col(palette.mutedText), FaqFilterStatus(article_->doc.strings, state.faqFilter, 0));
         return;
     }
     // The rows the filter shows, each with its answer as far open as the animation has come, between rules.

@@ -217,7 +217,7 @@ TEST_CASE("hostile: right-to-left, CJK and emoji text parses and lays out, and u
     REQUIRE(loaded.article != nullptr);
     const Document& doc = loaded.article->doc;
     CHECK(doc.title == "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D");
-    CHECK(doc.sections.at(0).id == "section");   // no ASCII letters to slug
+    CHECK(doc.sections.at(0).id == "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D");   // GitHub keeps Hebrew letters in anchors
     // 4 Hebrew + 5 Arabic + 2 CJK + 2 emoji (the joiner draws nothing) + 1 emoji in code + 2 CJK in the code block.
     CHECK(doc.uncoveredCharacters == 16);
     CHECK(ModelToJson(doc, Config{}, 1).find("\"uncovered_characters\": 16") != std::string::npos);
@@ -315,7 +315,7 @@ TEST_CASE("hostile: javascript:, data: and vbscript: links in any case and with 
             HtmlOptions options;
             options.interactive = interactive;
             // Interactive, the reading-time line starts the article (it has no title heading).
-            const std::string meta = interactive ? "<p class=\"aw-meta\">" + HtmlEscape(ReadingMeta(doc.readingMinutes, doc.wordCount)) + "</p>\n" : "";
+            const std::string meta = interactive ? "<p class=\"aw-meta\">" + HtmlEscape(ReadingMeta(doc.strings, doc.readingMinutes, doc.wordCount)) + "</p>\n" : "";
             CHECK(RenderHtml(doc, options) ==
                   "<article class=\"aw-article\">\n" + meta + "<p>Before <span class=\"aw-blocked-link\">click me</span> after.</p>\n</article>\n");
         }

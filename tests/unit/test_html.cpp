@@ -183,7 +183,7 @@ TEST_CASE("html: interactive, the reading-time line follows the title as on the 
     HtmlOptions interactive;
     interactive.interactive = true;
     const std::string mirror = RenderHtml(doc, interactive);
-    const std::string line = "<p class=\"aw-meta\">" + HtmlEscape(ReadingMeta(doc.readingMinutes, doc.wordCount)) + "</p>\n";
+    const std::string line = "<p class=\"aw-meta\">" + HtmlEscape(ReadingMeta(doc.strings, doc.readingMinutes, doc.wordCount)) + "</p>\n";
     CHECK(Contains(line, " min read \xC2\xB7 "));
     CHECK(Count(mirror, "aw-meta") == 1);
     CHECK(mirror.find(line) == mirror.find("</h1>\n") + 6);   // right after the title's heading

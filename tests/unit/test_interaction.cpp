@@ -203,6 +203,23 @@ TEST_CASE("deep links: stage and FAQ hashes with the prefix, and nothing else") 
     CHECK(FocusFromName("faq:x").kind == FocusKind::None);
 }
 
+TEST_CASE("deep links: a question's Unicode anchor, as written or percent-encoded as location.hash gives it") {
+    // ## FAQ / ### Café ? / ### Что нового?
+    const std::shared_ptr<const Article> article =
+        Load("# T\n\n## FAQ\n\n### Caf\xC3\xA9 ?\n\nA.\n\n### \xD0\xA7\xD1\x82\xD0\xBE \xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBE\xD0\xB3\xD0\xBE?\n\nB.\n", "");
+    const Document& doc = article->doc;
+    REQUIRE(doc.faq.entries.size() == 2);
+    CHECK(FaqHash(doc, "aw-", 0) == "#aw-faq-caf\xC3\xA9-");
+    DeepLink link;
+    CHECK(ParseDeepLink(doc, "aw-", "#aw-faq-caf%C3%A9-", link));
+    CHECK(link.faq == 0);
+    CHECK(ParseDeepLink(doc, "aw-", FaqHash(doc, "aw-", 1), link));
+    CHECK(link.faq == 1);
+    CHECK(ParseDeepLink(doc, "aw-", "#aw-faq-%D1%87%D1%82%D0%BE-%D0%BD%D0%BE%D0%B2%D0%BE%D0%B3%D0%BE", link));
+    CHECK(link.faq == 1);
+    CHECK_FALSE(ParseDeepLink(doc, "aw-", "#aw-faq-question-2", link));   // the old placeholder names nothing
+}
+
 // --- real ImGui frames, headless --------------------------------------------------
 
 TEST_CASE("headless: clicking a question opens it, clicking again closes it") {

@@ -426,11 +426,27 @@ TEST_CASE("markdown: duplicate headings get unique slugs") {
     CHECK(ids[0] == "intro");
     CHECK(ids[1] == "intro-1");
     CHECK(ids[2] == "intro-2");
-    CHECK(ids[3] != "intro-1");
-    CHECK(ids[4] == "section");
-    CHECK(ids[5] == "section-1");
+    CHECK(ids[3] == "intro-1-1");   // "Intro 1" comes after a generated "intro-1"
+    CHECK(ids[4] == "");            // punctuation alone: GitHub's empty anchor, then "-1"
+    CHECK(ids[5] == "-1");
     const std::set<std::string> unique(ids.begin(), ids.end());
     CHECK(unique.size() == ids.size());
+}
+
+TEST_CASE("markdown: headings and questions in any script get GitHub's anchors, not placeholders") {
+    const Document doc = Parse("# Caf\xC3\xA9 au lait\n\n## \xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 \xD0\xBC\xD0\xB8\xD1\x80\n\n"
+                               "## \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\n\n## \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\n\n"
+                               "## FAQ\n\n### \xD9\x84\xD9\x85\xD8\xA7\xD8\xB0\xD8\xA7\xD8\x9F\n\nA.\n\n### \xD9\x84\xD9\x85\xD8\xA7\xD8\xB0\xD8\xA7!\n\nB.\n");
+    const std::vector<std::string> ids = SectionIds(doc);
+    REQUIRE(ids.size() >= 4);
+    CHECK(ids[0] == "caf\xC3\xA9-au-lait");
+    CHECK(ids[1] == "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82-\xD0\xBC\xD0\xB8\xD1\x80");   // привет-мир
+    CHECK(ids[2] == "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E");
+    CHECK(ids[3] == "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E-1");
+    // The questions (لماذا؟ twice) have their own anchors, de-duplicated by the same rule.
+    REQUIRE(doc.faq.entries.size() == 2);
+    CHECK(doc.faq.entries[0].id == "\xD9\x84\xD9\x85\xD8\xA7\xD8\xB0\xD8\xA7");
+    CHECK(doc.faq.entries[1].id == "\xD9\x84\xD9\x85\xD8\xA7\xD8\xB0\xD8\xA7-1");
 }
 
 TEST_CASE("markdown: image alt text becomes text") {
@@ -653,12 +669,12 @@ TEST_CASE("faq: bold-only paragraphs are questions when there are no sub-heading
     CHECK(doc.faq.replaced.size() == 6);
 }
 
-TEST_CASE("faq: duplicate questions get unique ids") {
+TEST_CASE("faq: duplicate questions get unique ids, numbered from -1 as GitHub numbers headings") {
     const Document doc = Parse("## FAQ\n\n### Why?\n\nA.\n\n### Why?\n\nB.\n\n### Why?\n\nC.\n");
     REQUIRE(doc.faq.entries.size() == 3);
     CHECK(doc.faq.entries[0].id == "why");
-    CHECK(doc.faq.entries[1].id == "why-2");
-    CHECK(doc.faq.entries[2].id == "why-3");
+    CHECK(doc.faq.entries[1].id == "why-1");
+    CHECK(doc.faq.entries[2].id == "why-2");
 }
 
 TEST_CASE("faq: config faqSection and its warning when missing") {

@@ -34,6 +34,23 @@ TEST_CASE("scripts: reading direction, shaping and line-break classes of charact
     CHECK(MirroredCodepoint('a') == 'a');
 }
 
+TEST_CASE("scripts: word characters and lowercase of the cased scripts, for anchors") {
+    // Letters, marks and digits of Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Devanagari, Tamil, Thai,
+    // Hangul, kana and CJK, '_' and ZWNJ; not punctuation, symbols, spaces or emoji.
+    for (uint32_t cp : {0x61u, 0x5Au, 0x35u, 0x5Fu, 0xE9u, 0x0149u, 0x01C4u, 0x03B1u, 0x0416u, 0x0540u, 0x05D0u, 0x05B8u, 0x0639u,
+                        0x064Eu, 0x0663u, 0x0915u, 0x094Du, 0x0BA4u, 0x0E01u, 0x0E34u, 0xD55Cu, 0x3042u, 0x30A2u, 0x65E5u,
+                        0x20000u, 0x200Cu})
+        CHECK_MESSAGE(IsWordCharacter(cp), cp);
+    for (uint32_t cp : {0x20u, 0x2Du, 0x21u, 0x27u, 0x2019u, 0x20ACu, 0xB2u, 0x061Fu, 0x3001u, 0x30FBu, 0xFF1Au, 0x1F600u, 0x1F389u})
+        CHECK_MESSAGE(!IsWordCharacter(cp), cp);
+    const std::pair<uint32_t, uint32_t> lower[] = {
+        {'A', 'a'}, {'z', 'z'}, {0xC9, 0xE9}, {0x0100, 0x0101}, {0x0101, 0x0101}, {0x0178, 0xFF}, {0x01C4, 0x01C6}, {0x01C5, 0x01C6},
+        {0x0391, 0x03B1}, {0x0386, 0x03AC}, {0x03A3, 0x03C3}, {0x0401, 0x0451}, {0x0416, 0x0436}, {0x0460, 0x0461},
+        {0x0540, 0x0570}, {0x1E9E, 0xDF}, {0xFF21, 0xFF41}, {0x05D0, 0x05D0}, {0x65E5, 0x65E5}, {'1', '1'},
+    };
+    for (const auto& [upper, expected] : lower) CHECK_MESSAGE(LowercaseOf(upper) == expected, upper);
+}
+
 TEST_CASE("scripts: emoji sequences are found whole, and text-style symbols are not emoji") {
     auto end = [](const std::string& s) { return EmojiSequenceEnd(s, 0); };
     CHECK(end("\xF0\x9F\x98\x80 x") == 4);                                        // 😀

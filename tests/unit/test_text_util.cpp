@@ -94,22 +94,72 @@ TEST_CASE("text: LineOfOffset counts newlines before the offset") {
     CHECK(LineOfOffset(text, 1000) == 3);
 }
 
-TEST_CASE("slug: Slugify cases") {
+TEST_CASE("slug: Slugify follows GitHub's rule for ASCII headings") {
     CHECK(Slugify("Hello World") == "hello-world");
-    CHECK(Slugify("  Leading and trailing  ") == "leading-and-trailing");
     CHECK(Slugify("The Arc of AI Responsibility") == "the-arc-of-ai-responsibility");
     CHECK(Slugify("OpenAI\xE2\x80\x99s Evolving Approach") == "openais-evolving-approach");
     CHECK(Slugify("What Technical Barriers Exist to Open Sourcing Large Models?") ==
           "what-technical-barriers-exist-to-open-sourcing-large-models");
-    CHECK(Slugify("C++ & Rust") == "c-rust");
-    CHECK(Slugify("a--b") == "a-b");
-    CHECK(Slugify("foo_bar/baz\tqux") == "foo-bar-baz-qux");
+    CHECK(Slugify("What's new? (2024)") == "whats-new-2024");
     CHECK(Slugify("Step 1: Do It") == "step-1-do-it");
     CHECK(Slugify("open-source") == "open-source");
-    CHECK(Slugify("-dash-") == "dash");
+    // Each space and each hyphen stays one '-', as on GitHub: nothing is collapsed or trimmed.
+    CHECK(Slugify("C++ & Rust") == "c--rust");
+    CHECK(Slugify("a--b") == "a--b");
+    CHECK(Slugify("-dash-") == "-dash-");
+    CHECK(Slugify("snake_case/path\tname") == "snake_casepathname");   // '_' is kept, '/' and tabs are not
     CHECK(Slugify("???") == "");
     CHECK(Slugify("") == "");
-    CHECK(Slugify("\xC3\x9C" "ber Caf\xC3\xA9") == "ber-caf");
+}
+
+// Expected slugs are GitHub's (lowercase, keep \p{Word}, '-' and spaces, spaces to '-').
+TEST_CASE("slug: Slugify keeps letters, marks and digits of every script, lowercased") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"Caf\xC3\xA9 au lait", "caf\xC3\xA9-au-lait"},                                         // Café au lait
+        {"\xC3\x9C" "ber Stra\xC3\x9F" "e", "\xC3\xBC" "ber-stra\xC3\x9F" "e"},                    // Über Straße
+        {"\xC7\x84" "emal \xC5\x81\xC3\xB3" "d\xC5\xBA", "\xC7\x86" "emal-\xC5\x82\xC3\xB3" "d\xC5\xBA"},   // Ǆemal Łódź (Latin Extended-A/B)
+        {"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 \xD0\xBC\xD0\xB8\xD1\x80",
+         "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82-\xD0\xBC\xD0\xB8\xD1\x80"},   // Привет мир
+        {"\xCE\x95\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD\xCE\xB9\xCE\xBA\xCE\xAC \xCE\x9D\xCE\xAD\xCE\xB1",
+         "\xCE\xB5\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD\xCE\xB9\xCE\xBA\xCE\xAC-\xCE\xBD\xCE\xAD\xCE\xB1"},   // Ελληνικά Νέα
+        {"\xD5\x80\xD5\xA1\xD5\xB5\xD5\xA5\xD6\x80\xD5\xA5\xD5\xB6",
+         "\xD5\xB0\xD5\xA1\xD5\xB5\xD5\xA5\xD6\x80\xD5\xA5\xD5\xB6"},                     // Հայերեն -> հայերեն
+        {"\xD7\xA2\xD7\x91\xD7\xA8\xD7\x99\xD7\xAA \xD7\x97\xD7\x93\xD7\xA9\xD7\x94!",
+         "\xD7\xA2\xD7\x91\xD7\xA8\xD7\x99\xD7\xAA-\xD7\x97\xD7\x93\xD7\xA9\xD7\x94"},     // עברית חדשה!
+        {"\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9"},   // العربية
+        {"\xD8\xA7\xD9\x84\xD9\x81\xD8\xB5\xD9\x84 \xD9\xA3\xD8\x9F",
+         "\xD8\xA7\xD9\x84\xD9\x81\xD8\xB5\xD9\x84-\xD9\xA3"},                             // الفصل ٣؟ (Arabic-Indic digit kept, ؟ dropped)
+        {"\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xA6\xE0\xA5\x80 \xE0\xA4\xAE\xE0\xA5\x87\xE0\xA4\x82",
+         "\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xA6\xE0\xA5\x80-\xE0\xA4\xAE\xE0\xA5\x87\xE0\xA4\x82"},   // हिन्दी में (vowel signs, virama kept)
+        {"\xE0\xAE\xA4\xE0\xAE\xAE\xE0\xAE\xBF\xE0\xAE\xB4\xE0\xAF\x8D", "\xE0\xAE\xA4\xE0\xAE\xAE\xE0\xAE\xBF\xE0\xAE\xB4\xE0\xAF\x8D"},   // தமிழ்
+        {"\xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\xA9\xE0\xB8\xB2\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2",
+         "\xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\xA9\xE0\xB8\xB2\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2"},   // ภาษาไทย
+        {"\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 \xEC\xA0\x9C\xEB\xAA\xA9", "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4-\xEC\xA0\x9C\xEB\xAA\xA9"},   // 한국어 제목
+        {"\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE\xE8\xA6\x8B\xE5\x87\xBA\xE3\x81\x97",
+         "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE\xE8\xA6\x8B\xE5\x87\xBA\xE3\x81\x97"},   // 日本語の見出し
+        {"\xE3\x82\xAB\xE3\x82\xBF\xE3\x82\xAB\xE3\x83\x8A\xE3\x83\xBB\xE3\x81\xB2\xE3\x82\x89",
+         "\xE3\x82\xAB\xE3\x82\xBF\xE3\x82\xAB\xE3\x83\x8A\xE3\x81\xB2\xE3\x82\x89"},     // カタカナ・ひら (・ dropped)
+        {"\xE4\xB8\xAD\xE6\x96\x87\xEF\xBC\x9A\xE7\xAE\x80\xE4\xBB\x8B", "\xE4\xB8\xAD\xE6\x96\x87\xE7\xAE\x80\xE4\xBB\x8B"},   // 中文：简介
+        {"\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3", "\xEF\xBD\x81\xEF\xBD\x82\xEF\xBD\x83"},   // ＡＢＣ -> ａｂｃ
+        {"\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE\xD9\x88\xD8\xA7\xD9\x87\xD9\x85",
+         "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE\xD9\x88\xD8\xA7\xD9\x87\xD9\x85"},         // می‌خواهم (ZWNJ kept)
+        {"\xC4\xB0stanbul", "i\xCC\x87stanbul"},                                                   // İstanbul
+        {"\xF0\x9F\x8E\x89 Launch day \xF0\x9F\x9A\x80", "-launch-day-"},                      // 🎉 Launch day 🚀
+        {"Price \xE2\x82\xAC" "5 \xC2\xB2", "price-5-"},                                            // currency and superscripts dropped
+    };
+    for (const auto& [heading, slug] : cases) CHECK_MESSAGE(Slugify(heading) == slug, heading);
+}
+
+TEST_CASE("slug: SlugRegistry de-duplicates as GitHub does") {
+    SlugRegistry anchors;
+    CHECK(anchors.Claim("intro") == "intro");
+    CHECK(anchors.Claim("intro") == "intro-1");
+    CHECK(anchors.Claim("intro") == "intro-2");
+    CHECK(anchors.Claim("intro-1") == "intro-1-1");   // a heading "Intro 1" never takes a generated id
+    CHECK(anchors.Claim("") == "");
+    CHECK(anchors.Claim("") == "-1");
+    CHECK(anchors.Claim("caf\xC3\xA9") == "caf\xC3\xA9");
+    CHECK(anchors.Claim("caf\xC3\xA9") == "caf\xC3\xA9-1");
 }
 
 TEST_CASE("words: CountWords splits on ASCII whitespace") {
