@@ -519,11 +519,11 @@ std::string SizeLimitError(size_t bytes, const Config& config) {
            " bytes (config \"maxInputBytes\")";
 }
 
-cmark_node* ParseGfmTree(std::string_view markdown) {
+cmark_node* ParseGfmTree(std::string_view markdown, bool smartPunctuation) {
     static const char* const kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
     cmark_gfm_core_extensions_ensure_registered();
     std::unique_ptr<cmark_parser, CmarkParserDeleter> parser(
-        cmark_parser_new(CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES));
+        cmark_parser_new(CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES | (smartPunctuation ? CMARK_OPT_SMART : 0)));
     if (!parser) return nullptr;
     for (const char* name : kExtensions)
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser.get(), ext);
@@ -541,7 +541,7 @@ ParseResult ParseArticle(std::string_view markdown, const Config& config) {
     Document& doc = result.doc;
     doc.replacedCharacters = CountReplacedCharacters(markdown);
 
-    std::unique_ptr<cmark_node, CmarkNodeDeleter> root(ParseGfmTree(markdown));
+    std::unique_ptr<cmark_node, CmarkNodeDeleter> root(ParseGfmTree(markdown, config.smartPunctuation));
     // Typical articles hold a block per ~60 bytes and a run per ~40: reserving avoids regrowing.
     doc.nodes.reserve(markdown.size() / 60 + 16);
     doc.runs.reserve(markdown.size() / 40 + 16);

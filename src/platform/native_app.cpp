@@ -7,6 +7,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
@@ -23,6 +24,16 @@
 namespace aw {
 
 // [SECTION] loading -------------------------------------------------------------
+
+int PrintErrorLines(const std::string& message) {
+    size_t start = 0;
+    do {
+        const size_t end = std::min(message.find('\n', start), message.size());
+        std::fprintf(stderr, "article-widget: error: %.*s\n", static_cast<int>(end - start), message.data() + start);
+        start = end + 1;
+    } while (start < message.size());
+    return 1;
+}
 
 namespace {
 
@@ -60,6 +71,20 @@ HostServices NativeHost() {
     };
     host.log = [](const std::string& message) { std::fprintf(stderr, "article-widget: %s\n", message.c_str()); };
     return host;
+}
+
+// The start options both commands share: --state before the first frame (it needs only the article), and
+// --scroll-to after it (an anchor's place needs the layout). Each is false, with the error printed, when its option is bad.
+bool ApplyStartState(WidgetApp& app, const NativeOptions& o) {
+    std::string error;
+    if (o.stateJson.empty() || app.SetStateJson(o.stateJson, error)) return true;
+    PrintErrorLines(error);
+    return false;
+}
+bool ApplyStartAnchor(WidgetApp& app, const NativeOptions& o) {
+    if (o.scrollTo.empty() || app.ScrollToAnchor(o.scrollTo, false)) return true;
+    PrintErrorLines("no section with anchor \"" + o.scrollTo + "\"");
+    return false;
 }
 
 // [SECTION] window and ImGui -------------------------------------------------------
@@ -164,20 +189,21 @@ int RunViewer(const NativeOptions& o) {
     WidgetApp app(NativeHost(), &fonts);
     app.images().SetLoader([&app](int index, const std::string& url) { LoadNativeImage(app.images(), index, url); });
     app.SetForcedTheme(ThemeFromName(o.theme));
+    // A first load that fails ends the command; a later one keeps the last good article under the error.
     LoadOutcome first = LoadFromFiles(o);
-    if (first.article) app.SetArticle(first.article);
-    else app.SetError(first.error);
+    if (!first.article) return PrintErrorLines(first.error);
+    app.SetArticle(first.article);
+    if (!ApplyStartState(app, o)) return 1;   // before the window: the state needs only the article
     WidgetRunner runner(app, fonts, NativeBackend());
 
     NativeWindow win;
-    const std::string title = (first.article && !first.article->doc.title.empty() ? first.article->doc.title : o.articlePath) + " \xE2\x80\x94 article-widget";
+    const std::string title = (!first.article->doc.title.empty() ? first.article->doc.title : o.articlePath) + " \xE2\x80\x94 article-widget";
     if (!win.Open(runner, o.width, o.height, true, title.c_str())) {
         std::fprintf(stderr, "article-widget: error: cannot open a window (is DISPLAY set? try xvfb-run)\n");
         return 1;
     }
     g_scale = MonitorScale(win.window, o.scale);
-    if (!o.stateJson.empty()) { std::string e; app.SetStateJson(o.stateJson, e); }
-    bool pendingAnchor = !o.scrollTo.empty();
+    bool firstFrame = true;
 
     int64_t articleStamp = FileModifiedNs(o.articlePath), configStamp = o.configPath.empty() ? 0 : FileModifiedNs(o.configPath);
     runner.Request(FrameCause::Content);
@@ -201,7 +227,11 @@ int RunViewer(const NativeOptions& o) {
         runner.SetViewport(win.ViewportAt(g_scale));   // a new window size asks for a frame
         if (!runner.NeedsFrame()) continue;
         runner.Frame(glfwGetTime());
-        if (pendingAnchor) { app.ScrollToAnchor(o.scrollTo, false); pendingAnchor = false; runner.Request(FrameCause::Content); }
+        if (firstFrame) {
+            if (!ApplyStartAnchor(app, o)) return 1;
+            firstFrame = false;
+            runner.Request(FrameCause::Content);
+        }
         glfwSwapBuffers(win.window);
     }
     return 0;
@@ -226,18 +256,13 @@ int RenderScreenshot(const NativeOptions& o, const std::string& outPath) {
         std::fprintf(stderr, "article-widget: error: cannot create an OpenGL context (run under xvfb-run)\n");
         return 1;
     }
-    if (!o.stateJson.empty()) {
-        std::string e;
-        if (!app.SetStateJson(o.stateJson, e)) { std::fprintf(stderr, "article-widget: error: %s\n", e.c_str()); return 1; }
-    }
-    // Frame 1 lays out; then the anchor is known; frames 2-3 draw the settled page.
+    if (!ApplyStartState(app, o)) return 1;
+    // Frame 1 sets the viewport and the fonts' density, which the anchor's place depends on; frames 2-3 draw the
+    // settled page.
     g_scale = scale;
     runner.SetViewport(win.ViewportAt(scale));
     runner.Frame(0.0);
-    if (!o.scrollTo.empty() && !app.ScrollToAnchor(o.scrollTo, false)) {
-        std::fprintf(stderr, "article-widget: error: no section with anchor \"%s\"\n", o.scrollTo.c_str());
-        return 1;
-    }
+    if (!ApplyStartAnchor(app, o)) return 1;
     if (!o.selectText.empty() && !app.SelectText(o.selectText)) {
         std::fprintf(stderr, "article-widget: error: no text \"%s\" within one block of the article\n", o.selectText.c_str());
         return 1;

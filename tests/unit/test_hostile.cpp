@@ -343,7 +343,7 @@ TEST_CASE("hostile: javascript:, data: and vbscript: links in any case and with 
 
 TEST_CASE("hostile: bad config JSON names the path and leaves the previous config unchanged") {
     Config config;
-    ConfigError error;
+    ConfigReport error;
     REQUIRE(ParseConfig(R"({"title":"Kept","theme":"dark","accent":"#123456","initialStage":2,"maxInputBytes":2048,
                            "timeline":{"section":"arc","markers":[{"position":1.5,"label":"Now"}]},"faq":{"enabled":false}})",
                         config, error));
