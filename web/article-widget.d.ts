@@ -4,6 +4,7 @@
 export interface ArticleWidgetState {
   stage: number;
   openFaqs: number[];
+  /** The FAQ filter's text: at most 128 bytes of UTF-8 (typing stops there; setState refuses a longer one). */
   filter: string;
   /** CSS px of the article at the top of the visible canvas; setting it scrolls the page there. */
   scrollY: number;

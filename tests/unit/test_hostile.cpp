@@ -401,7 +401,7 @@ TEST_CASE("hostile: bad state JSON names the path and leaves the previous state 
         {R"({"openFaqs":[0,"1"]})", "state /openFaqs/1: expected a question index from 0 to 2"},
         {R"({"openFaqs":[0,-1]})", "state /openFaqs/1: expected a question index from 0 to 2"},
         {R"({"filter":null})", "state /filter: expected a string, got null"},
-        {R"({"filter":")" + std::string(257, 'f') + R"("})", "state /filter: longer than 256 bytes"},
+        {R"({"filter":")" + std::string(129, 'f') + R"("})", "state /filter: longer than 128 bytes"},
         {R"({"scrollY":-1})", "state /scrollY: expected a number from 0 to 1000000000"},
         {R"({"scrollY":1e300})", "state /scrollY: expected a number from 0 to 1000000000"},
         {R"({"scrollY":"10"})", "state /scrollY: expected a number from 0 to 1000000000"},
