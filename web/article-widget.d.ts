@@ -61,7 +61,7 @@ export interface ArticleWidgetElement extends HTMLElement {
   scrollToAnchor(id: string): boolean;
   getState(): ArticleWidgetState | null;
   setState(state: Partial<ArticleWidgetState>): boolean;
-  /** Null before the first frame, and without WebGL (nothing is drawn). */
+  /** Null before an article is loaded and without WebGL (nothing is drawn); otherwise laid out on demand, also before the first frame. */
   getLayout(): ArticleWidgetLayout | null;
   getModel(): ArticleWidgetModel | null;
   /** Frames drawn so far (a diagnostic: none while idle). */

@@ -96,6 +96,20 @@ float g_scale = 1.0f;       // device pixels per CSS pixel: ImGui works in CSS p
 
 void InputArrived() { if (g_runner) g_runner->Request(FrameCause::Input); }
 
+// Every pointer position reaches ImGui here, from GLFW's window pixels to CSS px.
+void FeedPointer(GLFWwindow* window, double x, double y) { ImGui_ImplGlfw_CursorPosCallback(window, x / g_scale, y / g_scale); }
+
+// While the pointer is outside the focused window (a drag that left it), GLFW's backend reads the position
+// itself in its NewFrame, in window pixels (ImGui_ImplGlfw_UpdateMouseData): this feeds the same position
+// again, scaled, after it. The later event wins, so a drag that leaves the window does not jump at scale 2.
+void RescaleOutsidePointer() {
+    GLFWwindow* window = glfwGetCurrentContext();
+    if (!window || glfwGetWindowAttrib(window, GLFW_HOVERED) || !glfwGetWindowAttrib(window, GLFW_FOCUSED)) return;
+    double x = 0, y = 0;
+    glfwGetCursorPos(window, &x, &y);
+    FeedPointer(window, x, y);
+}
+
 struct NativeWindow {
     GLFWwindow* window = nullptr;
     ImGuiContext* context = nullptr;
@@ -122,10 +136,10 @@ struct NativeWindow {
         ImGuiContext* previous = ImGui::GetCurrentContext();
         ImGui::SetCurrentContext(context);
         ImGui_ImplGlfw_InitForOpenGL(window, /*install_callbacks=*/true);
-        // The pointer in CSS px: the backend's own handler, fed scaled coordinates.
+        // The pointer in CSS px: the backend's own handler, fed scaled coordinates (see also RescaleOutsidePointer).
         glfwSetCursorPosCallback(window, [](GLFWwindow* w, double x, double y) {
             InputArrived();
-            ImGui_ImplGlfw_CursorPosCallback(w, x / g_scale, y / g_scale);
+            FeedPointer(w, x, y);
         });
         ImGui_ImplOpenGL3_Init("#version 130");   // handles ImGui's texture requests (RendererHasTextures)
         ImGui::SetCurrentContext(previous);
@@ -162,6 +176,7 @@ RunnerBackend NativeBackend() {
     backend.newFrame = [] {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        RescaleOutsidePointer();
     };
     backend.render = [](ImDrawData* data, int pixelWidth, int pixelHeight) {
         glViewport(0, 0, pixelWidth, pixelHeight);
