@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "markdown.h"
-#include "text_util.h"
+#include "utf8.h"
 
 namespace aw {
 

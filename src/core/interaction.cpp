@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "text_util.h"
+#include "utf8.h"
 
 namespace aw {
 

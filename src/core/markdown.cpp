@@ -19,6 +19,8 @@ extern "C" {
 #include <unordered_set>
 
 #include "text_util.h"
+#include "url.h"
+#include "utf8.h"
 
 namespace aw {
 

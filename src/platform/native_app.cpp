@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "core/article.h"
-#include "core/text_util.h"
+#include "core/url.h"
 #include "platform/native_files.h"
 #include "platform/native_fonts.h"
 #include "platform/native_images.h"

@@ -15,6 +15,7 @@
 #include "core/article.h"
 #include "core/flow.h"
 #include "core/glyph_availability.h"
+#include "core/html_escape.h"
 #include "core/html_render.h"
 #include "core/interaction.h"
 #include "core/markdown.h"
@@ -22,6 +23,8 @@
 #include "core/strings.h"
 #include "core/text_layout.h"
 #include "core/text_util.h"
+#include "core/url.h"
+#include "core/utf8.h"
 #include "core/widget_state.h"
 #include "test_support.h"
 
