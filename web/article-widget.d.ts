@@ -4,6 +4,7 @@
 export interface ArticleWidgetState {
   stage: number;
   openFaqs: number[];
+  /** The FAQ filter's text: at most 128 bytes of UTF-8 (typing stops there; setState refuses a longer one). */
   filter: string;
   /** CSS px of the article at the top of the visible canvas; setting it scrolls the page there. */
   scrollY: number;
@@ -60,7 +61,7 @@ export interface ArticleWidgetElement extends HTMLElement {
   scrollToAnchor(id: string): boolean;
   getState(): ArticleWidgetState | null;
   setState(state: Partial<ArticleWidgetState>): boolean;
-  /** Null before the first frame, and without WebGL (nothing is drawn). */
+  /** Null before an article is loaded and without WebGL (nothing is drawn); otherwise laid out on demand, also before the first frame. */
   getLayout(): ArticleWidgetLayout | null;
   getModel(): ArticleWidgetModel | null;
   /** Frames drawn so far (a diagnostic: none while idle). */

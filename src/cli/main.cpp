@@ -8,6 +8,7 @@
 
 #include "cli/bundle.h"
 #include "core/article.h"
+#include "core/config.h"
 #include "core/html_render.h"
 #include "core/model_json.h"
 #include "platform/native_app.h"
@@ -24,6 +25,7 @@ constexpr const char* kUsage =
     "  html FILE [--config C] [--interactive] [--id-prefix P]\n"
     "                                        print semantic, escaped HTML of the article\n"
     "  view FILE [--config C] [--theme light|dark] [--width W] [--height H] [--scale S]\n"
+    "       [--scroll-to ANCHOR] [--state JSON]\n"
     "                                        open the native window; reloads when FILE or C changes\n"
     "  screenshot FILE -o OUT.png [--config C] [--width W] [--height H] [--scale S]\n"
     "             [--theme light|dark] [--scroll-to ANCHOR] [--state JSON] [--select TEXT]\n"
@@ -46,9 +48,28 @@ int UsageLine(const std::string& message) {
     return 2;
 }
 
-int Fail(const std::string& message) {
-    std::fprintf(stderr, "article-widget: error: %s\n", message.c_str());
-    return 1;
+int Fail(const std::string& message) { return aw::PrintErrorLines(message); }
+
+// Which command takes which option: the one table that ParseArgs checks each option against.
+enum CommandBit : unsigned { kModel = 1, kHtml = 2, kView = 4, kScreenshot = 8, kBundle = 16 };
+struct CommandName { const char* name; CommandBit bit; };
+constexpr CommandName kCommands[] = {{"model", kModel}, {"html", kHtml}, {"view", kView}, {"screenshot", kScreenshot}, {"bundle", kBundle}};
+struct OptionRule { const char* option; unsigned commands; };
+constexpr OptionRule kOptionRules[] = {
+    {"--config", kModel | kHtml | kView | kScreenshot | kBundle},
+    {"-o", kScreenshot | kBundle}, {"--output", kScreenshot | kBundle},
+    {"--interactive", kHtml}, {"--id-prefix", kHtml},
+    {"--theme", kView | kScreenshot}, {"--width", kView | kScreenshot}, {"--height", kView | kScreenshot},
+    {"--scale", kView | kScreenshot}, {"--scroll-to", kView | kScreenshot}, {"--state", kView | kScreenshot},
+    {"--select", kScreenshot},
+    {"--title", kBundle}, {"--assets", kBundle},
+};
+
+// "" when `command` takes `option`, else the usage error.
+std::string OptionError(unsigned command, const std::string& commandName, const std::string& option) {
+    for (const OptionRule& rule : kOptionRules)
+        if (option == rule.option) return rule.commands & command ? "" : commandName + " does not take " + option;
+    return "unknown option \"" + option + "\"";
 }
 
 struct Args {
@@ -70,10 +91,13 @@ int ParseArgs(int argc, char** argv, Args& a) {
     a.command = argv[1];
     if (a.command == "--help" || a.command == "-h" || a.command == "help") { std::fputs(kUsage, stdout); return 0; }
     if (a.command == "--version") { std::puts("article-widget 0.1.0"); return 0; }
-    const bool known = a.command == "model" || a.command == "html" || a.command == "view" || a.command == "screenshot" || a.command == "bundle";
-    if (!known) return Usage("unknown command \"" + a.command + "\"");
+    unsigned command = 0;
+    for (const CommandName& c : kCommands) if (a.command == c.name) command = c.bit;
+    if (!command) return Usage("unknown command \"" + a.command + "\"");
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
+        if (arg.size() > 1 && arg[0] == '-')
+            if (const std::string error = OptionError(command, a.command, arg); !error.empty()) return Usage(error);
         auto value = [&](std::string& out) -> bool {
             if (i + 1 >= argc) return false;
             out = argv[++i];
@@ -88,7 +112,11 @@ int ParseArgs(int argc, char** argv, Args& a) {
         } else if (arg == "--scroll-to") { if (!value(a.scrollTo)) return Usage("--scroll-to needs an anchor"); }
         else if (arg == "--select") { if (!value(a.select)) return Usage("--select needs the text to select"); }
         else if (arg == "--state") { if (!value(a.state)) return Usage("--state needs JSON"); }
-        else if (arg == "--id-prefix") { if (!value(a.idPrefix)) return Usage("--id-prefix needs a prefix"); }
+        else if (arg == "--id-prefix") {
+            if (!value(a.idPrefix)) return Usage("--id-prefix needs a prefix");
+            // The prefix goes into ids and href fragments as written: the config's deepLinkPrefix rule keeps it safe.
+            if (const std::string why = aw::DeepLinkPrefixError(a.idPrefix); !why.empty()) return UsageLine("--id-prefix " + why);
+        }
         else if (arg == "--title") { if (!value(a.title) || a.title.empty()) return Usage("--title needs a title"); }
         else if (arg == "--assets") { if (!value(a.assets)) return Usage("--assets needs a directory"); }
         else if (arg == "--interactive") a.interactive = true;
@@ -98,8 +126,7 @@ int ParseArgs(int argc, char** argv, Args& a) {
         } else if (arg == "--scale") {
             if (!value(v) || !ParseNumber(v, 0.5, 4, number)) return Usage("--scale takes a number from 0.5 to 4");
             a.scale = static_cast<float>(number);
-        } else if (!arg.empty() && arg[0] == '-' && arg != "-") return Usage("unknown option \"" + arg + "\"");
-        else if (a.file.empty()) a.file = arg;
+        } else if (a.file.empty()) a.file = arg;
         else return Usage("more than one FILE given");
     }
     if (a.file.empty()) return Usage(a.command + " needs a FILE (or - for standard input)");

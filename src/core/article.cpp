@@ -4,16 +4,16 @@
 #include <algorithm>
 
 #include "markdown.h"
-#include "text_util.h"
+#include "utf8.h"
 
 namespace aw {
 
 LoadOutcome LoadArticle(std::string_view markdown, const std::string& configText, const LoadOptions& options) {
     LoadOutcome outcome;
     auto article = std::make_shared<Article>();
+    ConfigReport configReport;
     if (!configText.empty()) {
-        ConfigError error;
-        if (!ParseConfig(configText, article->config, error)) { outcome.error = error.describe(); return outcome; }
+        if (!ParseConfig(configText, article->config, configReport)) { outcome.error = configReport.describe(); return outcome; }
     }
     if (const std::string tooBig = SizeLimitError(markdown.size(), article->config); !tooBig.empty()) {
         outcome.error = options.sourceName + ": " + tooBig;
@@ -38,6 +38,10 @@ LoadOutcome LoadArticle(std::string_view markdown, const std::string& configText
     // Past kMaxWarnings on purpose: the writer must learn that part of the article is plain text.
     if (guarded.cut) parsed.doc.warnings.push_back(Warning{WarningKind::MarkupBudget, guarded.cutLine, guarded.Message(markdown.size())});
     article->doc = std::move(parsed.doc);
+    // The config's warnings (duplicate keys) come first: they have no line of the article.
+    std::vector<Warning> configWarnings;
+    for (const ConfigError& w : configReport.warnings) configWarnings.push_back(Warning{WarningKind::Config, 0, w.describe()});
+    article->doc.warnings.insert(article->doc.warnings.begin(), configWarnings.begin(), configWarnings.end());
     article->baseUrl = article->config.baseUrl.empty() ? options.baseUrl : article->config.baseUrl;
     if (options.glyphAvailability) article->doc.uncoveredCharacters = CountUndrawableCharacters(article->doc, options.glyphAvailability);
     outcome.article = std::move(article);

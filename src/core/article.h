@@ -27,7 +27,7 @@ struct LoadOptions {
 
 struct LoadOutcome {
     std::shared_ptr<const Article> article;   // null on error
-    std::string error;                        // one line, no "error:" prefix
+    std::string error;                        // one line per error (a config may have several), no "error:" prefix
 };
 
 // `configText` may be empty (defaults). Never throws.

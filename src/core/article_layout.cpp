@@ -8,6 +8,7 @@
 
 #include "strings.h"
 #include "text_util.h"
+#include "url.h"
 
 namespace aw {
 

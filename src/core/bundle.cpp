@@ -6,8 +6,10 @@
 #include <map>
 
 #include "core/article.h"
+#include "core/html_escape.h"
 #include "core/html_render.h"
 #include "core/text_util.h"
+#include "core/url.h"
 
 namespace aw {
 

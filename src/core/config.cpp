@@ -86,22 +86,35 @@ std::string FontFamilyListError(const std::string& families) {
     return names > 0 ? "" : "must name at least one family";
 }
 
+std::string DeepLinkPrefixError(const std::string& prefix) {
+    for (char c : prefix) {
+        const bool okChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        if (!okChar) return "may hold only letters, digits, '-' and '_'";
+    }
+    if (prefix.size() > 32) return "must be at most 32 characters";
+    return "";
+}
+
+std::string ConfigReport::describe() const {
+    std::string lines;
+    for (const ConfigError& e : errors) lines += (lines.empty() ? "" : "\n") + e.describe();
+    if (errorsOmitted > 0) lines += "\nconfig: " + std::to_string(errorsOmitted) + " more errors";
+    return lines;
+}
+
 namespace {
 
-// Walks one JSON object, checking each key against the schema. The first problem wins.
+// Walks one JSON object, checking each key against the schema. Every problem is reported, each with its path.
 class ObjectReader {
 public:
-    ObjectReader(const json& object, std::string path, ConfigError& error) : obj_(object), path_(std::move(path)), error_(error) {}
-
-    bool ok() const { return error_.message.empty(); }
+    ObjectReader(const json& object, std::string path, ConfigReport& report) : obj_(object), path_(std::move(path)), report_(report) {}
 
     // Every key must be known; call after reading.
     void RejectUnknown(std::initializer_list<const char*> known) {
-        if (!ok()) return;
         for (auto it = obj_.begin(); it != obj_.end(); ++it) {
             bool found = false;
             for (const char* k : known) if (it.key() == k) found = true;
-            if (!found) { Fail(path_ + "/" + it.key(), "unknown key"); return; }
+            if (!found) Fail(path_ + "/" + it.key(), "unknown key");
         }
     }
     const json* Find(const char* key) const {
@@ -110,95 +123,80 @@ public:
     }
     bool String(const char* key, std::string& out) {
         const json* v = Find(key);
-        if (!v || !ok()) return false;
+        if (!v) return false;
         if (!v->is_string()) return TypeError(key, "a string", *v);
         out = v->get_ref<const std::string&>();
         return true;
     }
     bool Bool(const char* key, bool& out) {
         const json* v = Find(key);
-        if (!v || !ok()) return false;
+        if (!v) return false;
         if (!v->is_boolean()) return TypeError(key, "true or false", *v);
         out = v->get<bool>();
         return true;
     }
     bool Integer(const char* key, long long min, long long max, long long& out) {
         const json* v = Find(key);
-        if (!v || !ok()) return false;
+        if (!v) return false;
         if (!v->is_number_integer()) return TypeError(key, "an integer", *v);
         const long long value = v->is_number_unsigned() && v->get<unsigned long long>() > 0x7fffffffffffffffull
                                     ? max + 1 : v->get<long long>();
-        if (value < min || value > max) {
-            Fail(path_ + "/" + key, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " + v->dump());
-            return false;
-        }
+        if (value < min || value > max)
+            return Fail(path_ + "/" + key, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " + v->dump());
         out = value;
         return true;
     }
     bool Fail(const std::string& path, const std::string& message) {
-        if (ok()) { error_.path = path; error_.message = message; }
+        if (report_.errors.size() < kMaxConfigErrors) report_.errors.push_back(ConfigError{path, message});
+        else ++report_.errorsOmitted;
         return false;
     }
     bool TypeError(const char* key, const char* expected, const json& got) {
         return Fail(path_ + "/" + key, std::string("expected ") + expected + ", got " + JsonTypeName(got));
     }
+    size_t problems() const { return report_.errors.size() + report_.errorsOmitted; }
     const std::string& path() const { return path_; }
+    ConfigReport& report() const { return report_; }
 
 private:
     const json& obj_;
     std::string path_;
-    ConfigError& error_;
+    ConfigReport& report_;
 };
 
-bool ReadMapping(ObjectReader& parent, const char* key, bool& enabled, std::string& section,
-                 std::vector<TimelineMarker>* markers, ConfigError& error) {
-    const json* v = parent.Find(key);
-    if (!v) return true;
-    const std::string path = parent.path() + "/" + key;
-    if (!v->is_object()) return parent.TypeError(key, "an object", *v);
-    ObjectReader r(*v, path, error);
-    r.Bool("enabled", enabled);
-    r.String("section", section);
-    if (markers) {
-        if (const json* m = r.Find("markers"); m && r.ok()) {
-            if (!m->is_array()) return r.TypeError("markers", "an array", *m);
-            for (size_t i = 0; i < m->size() && r.ok(); ++i) {
-                const std::string itemPath = path + "/markers/" + std::to_string(i);
-                const json& item = (*m)[i];
-                if (!item.is_object()) return r.Fail(itemPath, std::string("expected an object, got ") + JsonTypeName(item));
-                ObjectReader mr(item, itemPath, error);
-                TimelineMarker marker;
-                const json* pos = mr.Find("position");
-                if (!pos) return mr.Fail(itemPath + "/position", "missing (a number: 0 is the first stage)");
-                if (!pos->is_number()) return mr.TypeError("position", "a number", *pos);
-                const double position = pos->get<double>();   // checked before narrowing: 1e300 is no float
-                if (!(position >= 0.0 && position <= 64.0)) return mr.Fail(itemPath + "/position", "must be between 0 and 64");
-                marker.position = static_cast<float>(position);
-                if (!mr.String("label", marker.label) && mr.ok()) return mr.Fail(itemPath + "/label", "missing (a string)");
-                if (mr.ok() && marker.label.empty()) return mr.Fail(itemPath + "/label", "must not be empty");
-                mr.RejectUnknown({"position", "label"});
-                markers->push_back(std::move(marker));
-            }
-        }
-        r.RejectUnknown({"enabled", "section", "markers"});
+// One timeline marker; false (with its errors reported) when it is not valid.
+bool ReadMarker(const json& item, const std::string& itemPath, ObjectReader& parent, TimelineMarker& marker) {
+    if (!item.is_object()) return parent.Fail(itemPath, std::string("expected an object, got ") + JsonTypeName(item));
+    ObjectReader r(item, itemPath, parent.report());
+    const size_t before = r.problems();
+    if (const json* pos = r.Find("position"); !pos) {
+        r.Fail(itemPath + "/position", "missing (a number: 0 is the first stage)");
+    } else if (!pos->is_number()) {
+        r.TypeError("position", "a number", *pos);
     } else {
-        r.RejectUnknown({"enabled", "section"});
+        const double position = pos->get<double>();   // checked before narrowing: 1e300 is no float
+        if (!(position >= 0.0 && position <= 64.0)) r.Fail(itemPath + "/position", "must be between 0 and 64");
+        else marker.position = static_cast<float>(position);
     }
-    return r.ok();
+    if (!r.Find("label")) r.Fail(itemPath + "/label", "missing (a string)");
+    else if (r.String("label", marker.label) && marker.label.empty()) r.Fail(itemPath + "/label", "must not be empty");
+    r.RejectUnknown({"position", "label"});
+    return r.problems() == before;
 }
 
-// The widget's strings: known names (core/strings.h) with string values.
-bool ReadStrings(ObjectReader& parent, std::map<std::string, std::string>& strings, ConfigError& error) {
+// The widget's strings: known names (core/strings.h) with string values; every bad one is reported.
+void ReadStrings(ObjectReader& parent, std::map<std::string, std::string>& strings) {
     const json* v = parent.Find("strings");
-    if (!v) return true;
-    if (!v->is_object()) return parent.TypeError("strings", "an object", *v);
-    ObjectReader r(*v, "/strings", error);
-    for (auto it = v->begin(); it != v->end() && r.ok(); ++it) {
-        if (const std::string why = StringNameError(it.key()); !why.empty()) return r.Fail("/strings/" + it.key(), why);
-        if (!r.String(it.key().c_str(), strings[it.key()])) return false;
-        if (strings[it.key()].size() > 200) return r.Fail("/strings/" + it.key(), "must be at most 200 characters");
+    if (!v) return;
+    if (!v->is_object()) { parent.TypeError("strings", "an object", *v); return; }
+    ObjectReader r(*v, "/strings", parent.report());
+    for (auto it = v->begin(); it != v->end(); ++it) {
+        if (const std::string why = StringNameError(it.key()); !why.empty()) { r.Fail("/strings/" + it.key(), why); continue; }
+        std::string value;
+        if (!r.String(it.key().c_str(), value)) continue;
+        if (value.size() > 200) { r.Fail("/strings/" + it.key(), "must be at most 200 characters"); continue; }
+        strings[it.key()] = std::move(value);
     }
-    return r.ok();
 }
 
 // A BCP 47 language tag, loosely: a primary subtag of 2 or 3 letters, then subtags of 1 to 8 letters or digits.
@@ -218,31 +216,55 @@ bool IsLanguageTag(const std::string& tag) {
     return tag.size() <= 35;
 }
 
-bool ReadFonts(ObjectReader& parent, FontFamilies& fonts, ConfigError& error) {
+void ReadMapping(ObjectReader& parent, const char* key, bool& enabled, std::string& section, std::vector<TimelineMarker>* markers) {
+    const json* v = parent.Find(key);
+    if (!v) return;
+    const std::string path = parent.path() + "/" + key;
+    if (!v->is_object()) { parent.TypeError(key, "an object", *v); return; }
+    ObjectReader r(*v, path, parent.report());
+    r.Bool("enabled", enabled);
+    r.String("section", section);
+    if (!markers) { r.RejectUnknown({"enabled", "section"}); return; }
+    if (const json* m = r.Find("markers")) {
+        if (!m->is_array()) {
+            r.TypeError("markers", "an array", *m);
+        } else {
+            for (size_t i = 0; i < m->size(); ++i) {
+                TimelineMarker marker;
+                if (ReadMarker((*m)[i], path + "/markers/" + std::to_string(i), r, marker)) markers->push_back(std::move(marker));
+            }
+        }
+    }
+    r.RejectUnknown({"enabled", "section", "markers"});
+}
+
+void ReadFonts(ObjectReader& parent, FontFamilies& fonts) {
     const json* v = parent.Find("fonts");
-    if (!v) return true;
-    if (!v->is_object()) return parent.TypeError("fonts", "an object", *v);
-    ObjectReader r(*v, "/fonts", error);
+    if (!v) return;
+    if (!v->is_object()) { parent.TypeError("fonts", "an object", *v); return; }
+    ObjectReader r(*v, "/fonts", parent.report());
     for (auto [key, out] : {std::pair<const char*, std::string*>{"body", &fonts.body}, {"heading", &fonts.heading}, {"code", &fonts.code}}) {
         if (!r.String(key, *out)) continue;
         if (const std::string why = FontFamilyListError(*out); !why.empty())
-            return r.Fail(std::string("/fonts/") + key, "expected a CSS font-family list like \"Noto Serif\", serif (it " + why + ")");
+            r.Fail(std::string("/fonts/") + key, "expected a CSS font-family list like \"Noto Serif\", serif (it " + why + ")");
     }
     r.RejectUnknown({"body", "heading", "code"});
-    return r.ok();
 }
 
 } // namespace
 
-bool ParseConfig(const std::string& text, Config& out, ConfigError& error) {
-    error = ConfigError{};
+bool ParseConfig(const std::string& text, Config& out, ConfigReport& report) {
+    report = ConfigReport{};
     json root;
     std::string parseError;
-    if (!ParseJsonSafely(text, root, parseError)) { error.message = parseError; return false; }
-    if (!root.is_object()) { error.message = std::string("expected an object, got ") + JsonTypeName(root); return false; }
+    if (!ParseJsonSafely(text, root, parseError)) { report.errors.push_back(ConfigError{"", parseError}); return false; }
+    if (!root.is_object()) { report.errors.push_back(ConfigError{"", std::string("expected an object, got ") + JsonTypeName(root)}); return false; }
+    // nlohmann_json keeps the last of two equal keys in one object: say so, naming the key.
+    for (const std::string& path : FindDuplicateJsonKeys(text))
+        report.warnings.push_back(ConfigError{path, "duplicate key: the last value is used"});
 
     Config config;
-    ObjectReader r(root, "", error);
+    ObjectReader r(root, "", report);
     r.String("title", config.title);
     std::string theme;
     if (r.String("theme", theme)) {
@@ -254,17 +276,12 @@ bool ParseConfig(const std::string& text, Config& out, ConfigError& error) {
     std::string accent;
     if (r.String("accent", accent) && !ParseHexColor(accent, config.accent))
         r.Fail("/accent", "expected a colour like \"#1f5fbf\", got \"" + accent + "\"");
-    if (r.ok()) ReadMapping(r, "timeline", config.timelineEnabled, config.timelineSection, &config.markers, error);
-    if (r.ok()) ReadMapping(r, "faq", config.faqEnabled, config.faqSection, nullptr, error);
+    ReadMapping(r, "timeline", config.timelineEnabled, config.timelineSection, &config.markers);
+    ReadMapping(r, "faq", config.faqEnabled, config.faqSection, nullptr);
     long long number = 0;
     if (r.Integer("initialStage", 0, 63, number)) config.initialStage = static_cast<int>(number);
-    if (r.String("deepLinkPrefix", config.deepLinkPrefix)) {
-        for (char c : config.deepLinkPrefix) {
-            const bool okChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-            if (!okChar) { r.Fail("/deepLinkPrefix", "may hold only letters, digits, '-' and '_'"); break; }
-        }
-        if (config.deepLinkPrefix.size() > 32) r.Fail("/deepLinkPrefix", "must be at most 32 characters");
-    }
+    if (r.String("deepLinkPrefix", config.deepLinkPrefix))
+        if (const std::string why = DeepLinkPrefixError(config.deepLinkPrefix); !why.empty()) r.Fail("/deepLinkPrefix", why);
     r.Bool("updateHash", config.updateHash);
     if (r.String("baseUrl", config.baseUrl)) {
         const std::string scheme = ToLowerAscii(config.baseUrl.substr(0, config.baseUrl.find(':')));
@@ -273,13 +290,14 @@ bool ParseConfig(const std::string& text, Config& out, ConfigError& error) {
         else if (config.baseUrl.size() > 8192) r.Fail("/baseUrl", "must be at most 8192 characters");
     }
     if (r.Integer("maxInputBytes", 1024, 64ll * 1024 * 1024, number)) config.maxInputBytes = static_cast<uint32_t>(number);
-    if (r.ok()) ReadFonts(r, config.fonts, error);
+    ReadFonts(r, config.fonts);
+    r.Bool("smartPunctuation", config.smartPunctuation);
     if (r.String("lang", config.lang) && !config.lang.empty() && !IsLanguageTag(config.lang))
         r.Fail("/lang", "expected a language tag like \"ar\" or \"pt-BR\", got \"" + config.lang.substr(0, 40) + "\"");
-    if (r.ok()) ReadStrings(r, config.strings, error);
+    ReadStrings(r, config.strings);
     r.RejectUnknown({"$schema", "title", "theme", "accent", "timeline", "faq", "initialStage", "deepLinkPrefix", "updateHash",
-                     "baseUrl", "maxInputBytes", "fonts", "lang", "strings"});
-    if (!r.ok()) return false;
+                     "baseUrl", "maxInputBytes", "fonts", "smartPunctuation", "lang", "strings"});
+    if (r.problems() > 0) return false;
     out = std::move(config);
     return true;
 }

@@ -39,7 +39,7 @@ struct Config {
     bool        faqEnabled = true;
     std::string faqSection;
     int         initialStage = 0;
-    std::string deepLinkPrefix;        // prefix for #<prefix>stage-<n> and #<prefix>faq-<slug>
+    std::string deepLinkPrefix;        // prefix for #<prefix>stage-<n> and #<prefix>faq-<slug> (DeepLinkPrefixError)
     bool        updateHash = false;
     // What relative links and images resolve against: an absolute http, https or file URL. The element
     // sets it to the article's own URL (its src) unless the config gives one.
@@ -50,16 +50,31 @@ struct Config {
     // strings (core/strings.h). "" (as a host page without lang gives) is English.
     std::string lang;
     std::map<std::string, std::string> strings;   // the widget's strings by name, over the language's defaults
+    // Typographic punctuation (cmark's SMART option): "quotes" curl, -- and --- become dashes, ... an ellipsis.
+    // false keeps the text as written, so command lines like --fast=1 stay exact.
+    bool        smartPunctuation = true;
 };
 
+// One problem in a config: an error, or a warning about something accepted (a duplicate key).
 struct ConfigError {
     std::string path;      // JSON pointer, "" for the whole document
     std::string message;
     std::string describe() const;   // "config /theme: expected one of ..."
 };
 
-// Parses and validates a config. On error, returns false, fills `error` and leaves `out` untouched.
-bool ParseConfig(const std::string& json, Config& out, ConfigError& error);
+constexpr size_t kMaxConfigErrors = 20;   // further errors are only counted (ConfigReport::errorsOmitted)
+
+// What ParseConfig found: every error (not only the first) and the warnings.
+struct ConfigReport {
+    std::vector<ConfigError> errors;     // in the order the keys are checked; empty when the config is valid
+    size_t errorsOmitted = 0;            // errors past kMaxConfigErrors
+    std::vector<ConfigError> warnings;   // duplicate keys (the last value is used)
+    // The errors, one line each, joined by newlines ("config /theme: ...\nconfig /accent: ...").
+    std::string describe() const;
+};
+
+// Parses and validates a config. On error, returns false, fills `report.errors` and leaves `out` untouched.
+bool ParseConfig(const std::string& json, Config& out, ConfigReport& report);
 
 const char* ThemeModeName(ThemeMode mode);
 std::string RgbToHex(Rgb color);
@@ -67,6 +82,9 @@ bool ParseHexColor(const std::string& text, Rgb& out);
 // Checks a CSS font-family list (`"Noto Serif", serif`): comma-separated names, quoted or not, with no
 // characters that would end the CSS value. Returns "" when it is fine, else why not.
 std::string FontFamilyListError(const std::string& families);
+// Checks a deep link prefix (config deepLinkPrefix, the CLI's --id-prefix): at most 32 letters, digits, '-'
+// and '_', so it is safe in an id, a URL fragment and an HTML attribute. Returns "" when it is fine, else why not.
+std::string DeepLinkPrefixError(const std::string& prefix);
 
 // Rejects JSON nested deeper than `maxDepth` before a parser sees it. Returns the first
 // offending byte offset, or -1 when the depth is fine.

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "script.h"
-#include "text_util.h"
+#include "utf8.h"
 
 namespace aw {
 

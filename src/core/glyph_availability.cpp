@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "text_util.h"
+#include "utf8.h"
 
 namespace aw {
 

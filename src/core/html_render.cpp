@@ -6,9 +6,10 @@
 #include <unordered_set>
 
 #include "article.h"
+#include "html_escape.h"
 #include "mirror_state.h"
 #include "strings.h"
-#include "text_util.h"
+#include "url.h"
 
 
 namespace aw {

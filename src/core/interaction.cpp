@@ -5,6 +5,8 @@
 #include <unordered_set>
 
 #include "text_util.h"
+#include "url.h"
+#include "utf8.h"
 
 namespace aw {
 

@@ -53,8 +53,7 @@ KeyOutcome HandleKey(const Document& doc, WidgetState& state, FocusTarget focus,
 // Typing a character while the filter has focus (a Unicode scalar value; not a control character).
 bool TypeIntoFilter(WidgetState& state, FocusTarget focus, uint32_t codepoint);
 // A filter as the state keeps it: whole characters of valid UTF-8 (invalid bytes become U+FFFD), at most
-// kMaxFilterBytes, so the state's JSON holds exactly the filter and reads back the same.
-constexpr size_t kMaxFilterBytes = 128;
+// kMaxFilterBytes (widget_state.h), so the state's JSON holds exactly the filter and reads back the same.
 std::string CleanFilter(std::string_view filter);
 
 // Deep links: "#<prefix>stage-<n>" (n from 1) and "#<prefix>faq-<slug>". Returns false when the

@@ -26,7 +26,55 @@ struct ErrorOnlySax : nlohmann::json_sax<nlohmann::json> {
         return false;
     }
 };
+
+// Keeps the path to the current value and the keys seen in each open object; builds no DOM.
+struct DuplicateKeySax : nlohmann::json_sax<nlohmann::json> {
+    struct Level {
+        bool object = false;
+        std::vector<std::string> keys;   // objects: the keys so far (configs are small: a linear search is enough)
+        std::string step;                // the key or array index of the value being read
+        size_t index = 0;                // arrays: the next element's index
+    };
+    std::vector<Level> levels;
+    std::vector<std::string> duplicates;
+
+    std::string PathTo(const std::string& last) const {
+        std::string path;
+        for (size_t i = 0; i + 1 < levels.size(); ++i) path += "/" + levels[i].step;
+        return path + "/" + last;
+    }
+    // A value begins: inside an array it takes the next index.
+    void Value() {
+        if (!levels.empty() && !levels.back().object) levels.back().step = std::to_string(levels.back().index++);
+    }
+    bool null() override { Value(); return true; }
+    bool boolean(bool) override { Value(); return true; }
+    bool number_integer(number_integer_t) override { Value(); return true; }
+    bool number_unsigned(number_unsigned_t) override { Value(); return true; }
+    bool number_float(number_float_t, const string_t&) override { Value(); return true; }
+    bool string(string_t&) override { Value(); return true; }
+    bool binary(binary_t&) override { Value(); return true; }
+    bool start_object(std::size_t) override { Value(); levels.push_back(Level{true, {}, {}, 0}); return true; }
+    bool key(string_t& key) override {
+        Level& level = levels.back();
+        for (const std::string& seen : level.keys)
+            if (seen == key) { duplicates.push_back(PathTo(key)); break; }
+        level.keys.push_back(key);
+        level.step = key;
+        return true;
+    }
+    bool end_object() override { levels.pop_back(); return true; }
+    bool start_array(std::size_t) override { Value(); levels.push_back(Level{false, {}, {}, 0}); return true; }
+    bool end_array() override { levels.pop_back(); return true; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+};
 } // namespace
+
+std::vector<std::string> FindDuplicateJsonKeys(const std::string& text) {
+    DuplicateKeySax sax;
+    nlohmann::json::sax_parse(text, &sax);
+    return std::move(sax.duplicates);
+}
 
 bool ParseJsonSafely(const std::string& text, nlohmann::json& out, std::string& error) {
     if (text.size() > kMaxJsonBytes) {

@@ -2,6 +2,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace aw {
 
@@ -11,6 +12,10 @@ constexpr size_t kMaxJsonBytes = 1u << 20;   // 1 MiB: configs and states are sm
 // Parses `text` into `out` without exceptions. On failure returns false and sets `error`
 // to a one-line description with the byte offset (size, nesting depth, or syntax).
 bool ParseJsonSafely(const std::string& text, nlohmann::json& out, std::string& error);
+
+// The JSON pointer of every key that repeats a key earlier in the same object ("/theme", "/timeline/enabled"),
+// in document order. `text` must be valid JSON (ParseJsonSafely accepted it).
+std::vector<std::string> FindDuplicateJsonKeys(const std::string& text);
 
 // "string", "number", ... for messages.
 const char* JsonTypeName(const nlohmann::json& value);

@@ -17,6 +17,8 @@ extern "C" {
 #include <memory>
 
 #include "text_util.h"
+#include "url.h"
+#include "utf8.h"
 
 namespace aw {
 
@@ -159,54 +161,19 @@ public:
         switch (type) {
             case CMARK_NODE_DOCUMENT: break;
             case CMARK_NODE_BLOCK_QUOTE: OpenContainer(NodeKind::BlockQuote, n); break;
-            case CMARK_NODE_LIST: {
-                const bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-                const NodeId id = OpenContainer(ordered ? NodeKind::OrderedList : NodeKind::BulletList, n);
-                doc_.nodes[id].listStart = ordered ? cmark_node_get_list_start(n) : 1;
-                doc_.nodes[id].tight = cmark_node_get_list_tight(n) != 0;
-                break;
-            }
-            case CMARK_NODE_ITEM: {
-                const NodeId id = OpenContainer(NodeKind::ListItem, n);
-                if (tasklist_ && cmark_node_get_syntax_extension(n) == tasklist_)
-                    doc_.nodes[id].task = cmark_gfm_extensions_get_tasklist_item_checked(n) ? 2 : 1;
-                break;
-            }
+            case CMARK_NODE_LIST: EnterList(n); break;
+            case CMARK_NODE_ITEM: EnterItem(n); break;
             case CMARK_NODE_PARAGRAPH: OpenLeaf(NodeKind::Paragraph, 0, n); break;
             case CMARK_NODE_HEADING: OpenLeaf(NodeKind::Heading, cmark_node_get_heading_level(n), n); break;
             case CMARK_NODE_CODE_BLOCK: {
-                const NodeId id = AddNode(NodeKind::CodeBlock, n);
-                const char* lit = cmark_node_get_literal(n);
-                const char* info = cmark_node_get_fence_info(n);
-                doc_.nodes[id].literal = lit ? lit : "";
-                doc_.nodes[id].info = info ? info : "";
-                MarkEmpty(id);
-                SeeDirectiveTarget(id);
+                const NodeId id = AddEmptyBlock(NodeKind::CodeBlock, n);
+                doc_.nodes[id].literal = OrEmpty(cmark_node_get_literal(n));
+                doc_.nodes[id].info = OrEmpty(cmark_node_get_fence_info(n));
                 break;
             }
-            case CMARK_NODE_THEMATIC_BREAK: {
-                const NodeId id = AddNode(NodeKind::ThematicBreak, n);
-                MarkEmpty(id);
-                SeeDirectiveTarget(id);
-                break;
-            }
-            case CMARK_NODE_HTML_BLOCK: {
-                const std::string_view html = LiteralOf(n);
-                const Directive d = DirectiveOf(html);
-                if (d == Directive::None) DropHtml(n, html);
-                else pendingDirective_ = d;   // applies to the next block at this level
-                break;
-            }
-            case CMARK_NODE_FOOTNOTE_DEFINITION: {
-                const NodeId id = OpenContainer(NodeKind::FootnoteDefinition, n);
-                const char* label = cmark_node_get_literal(n);
-                Footnote note;
-                note.label = label ? label : "";
-                note.definition = id;
-                doc_.nodes[id].footnote = static_cast<int32_t>(doc_.footnotes.size());
-                doc_.footnotes.push_back(std::move(note));
-                break;
-            }
+            case CMARK_NODE_THEMATIC_BREAK: AddEmptyBlock(NodeKind::ThematicBreak, n); break;
+            case CMARK_NODE_HTML_BLOCK: EnterHtmlBlock(n); break;
+            case CMARK_NODE_FOOTNOTE_DEFINITION: EnterFootnoteDefinition(n); break;
             case CMARK_NODE_TEXT: AddLeaf(InlineKind::Text, RunKind::Text, LiteralOf(n), 0); break;
             case CMARK_NODE_CODE: AddLeaf(InlineKind::Code, RunKind::Text, LiteralOf(n), Style_Code); break;
             case CMARK_NODE_SOFTBREAK: AddLeaf(InlineKind::SoftBreak, RunKind::SoftBreak, {}, 0); break;
@@ -214,55 +181,10 @@ public:
             case CMARK_NODE_HTML_INLINE: DropHtml(n, LiteralOf(n)); break;
             case CMARK_NODE_EMPH: OpenInline(InlineKind::Emphasis, -1); break;
             case CMARK_NODE_STRONG: OpenInline(InlineKind::Strong, -1); break;
-            case CMARK_NODE_LINK: {
-                Link link;
-                const char* url = cmark_node_get_url(n);
-                const char* title = cmark_node_get_title(n);
-                link.href = url ? url : "";
-                link.title = title ? title : "";
-                link.line = cmark_node_get_start_line(n);
-                if (ClassifyLink(link.href) == LinkTarget::Blocked)
-                    Warn(WarningKind::LinkScheme, link.line, [&] {
-                        return "link to \"" + Snippet(link.href) + "\" is drawn as text: " + BlockedLinkReason(link.href);
-                    });
-                doc_.links.push_back(std::move(link));
-                const int32_t index = static_cast<int32_t>(doc_.links.size() - 1);
-                linkStack_.push_back(index);
-                OpenInline(InlineKind::Link, index);
-                break;
-            }
-            case CMARK_NODE_IMAGE: {
-                Image image;
-                const char* url = cmark_node_get_url(n);
-                const char* title = cmark_node_get_title(n);
-                image.src = url ? url : "";
-                image.title = title ? title : "";
-                image.line = cmark_node_get_start_line(n);
-                image.allowed = IsAllowedImageSource(image.src);
-                TakeSizeSuffix(image);
-                doc_.images.push_back(std::move(image));
-                OpenInline(InlineKind::Image, static_cast<int32_t>(doc_.images.size() - 1));
-                break;
-            }
+            case CMARK_NODE_LINK: EnterLink(n); break;
+            case CMARK_NODE_IMAGE: EnterImage(n); break;
             case CMARK_NODE_FOOTNOTE_REFERENCE: AddFootnoteRef(n); break;
-            default:
-                if (type == CMARK_NODE_TABLE) {
-                    OpenContainer(NodeKind::Table, n);
-                    const uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
-                    const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
-                    columnAlign_.assign(align ? align : nullptr, align ? align + columns : nullptr);
-                } else if (type == CMARK_NODE_TABLE_ROW) {
-                    const NodeId id = OpenContainer(NodeKind::TableRow, n);
-                    doc_.nodes[id].header = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
-                    cellIndex_ = 0;
-                } else if (type == CMARK_NODE_TABLE_CELL) {
-                    OpenLeaf(NodeKind::TableCell, 0, n);
-                    const size_t column = cellIndex_++;
-                    if (column < columnAlign_.size()) doc_.nodes[leaf_].align = columnAlign_[column];
-                } else if (type == CMARK_NODE_STRIKETHROUGH) {
-                    OpenInline(InlineKind::Strikethrough, -1);
-                }
-                break;   // other custom blocks and inlines carry no content of ours
+            default: EnterExtensionNode(n, type); break;
         }
     }
 
@@ -291,6 +213,95 @@ public:
     }
 
 private:
+    // Enter's cases that take more than a line.
+
+    static std::string OrEmpty(const char* text) { return text ? text : ""; }
+
+    void EnterList(cmark_node* n) {
+        const bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+        const NodeId id = OpenContainer(ordered ? NodeKind::OrderedList : NodeKind::BulletList, n);
+        doc_.nodes[id].listStart = ordered ? cmark_node_get_list_start(n) : 1;
+        doc_.nodes[id].tight = cmark_node_get_list_tight(n) != 0;
+    }
+
+    void EnterItem(cmark_node* n) {
+        const NodeId id = OpenContainer(NodeKind::ListItem, n);
+        if (tasklist_ && cmark_node_get_syntax_extension(n) == tasklist_)
+            doc_.nodes[id].task = cmark_gfm_extensions_get_tasklist_item_checked(n) ? 2 : 1;
+    }
+
+    // A block with no runs or inlines of its own (a code block, a rule, a container), and the target of a
+    // pending directive.
+    NodeId AddEmptyBlock(NodeKind kind, cmark_node* n) {
+        const NodeId id = AddNode(kind, n);
+        MarkEmpty(id);
+        SeeDirectiveTarget(id);
+        return id;
+    }
+
+    void EnterHtmlBlock(cmark_node* n) {
+        const std::string_view html = LiteralOf(n);
+        const Directive d = DirectiveOf(html);
+        if (d == Directive::None) DropHtml(n, html);
+        else pendingDirective_ = d;   // applies to the next block at this level
+    }
+
+    void EnterFootnoteDefinition(cmark_node* n) {
+        const NodeId id = OpenContainer(NodeKind::FootnoteDefinition, n);
+        Footnote note;
+        note.label = OrEmpty(cmark_node_get_literal(n));
+        note.definition = id;
+        doc_.nodes[id].footnote = static_cast<int32_t>(doc_.footnotes.size());
+        doc_.footnotes.push_back(std::move(note));
+    }
+
+    void EnterLink(cmark_node* n) {
+        Link link;
+        link.href = OrEmpty(cmark_node_get_url(n));
+        link.title = OrEmpty(cmark_node_get_title(n));
+        link.line = cmark_node_get_start_line(n);
+        if (ClassifyLink(link.href) == LinkTarget::Blocked)
+            Warn(WarningKind::LinkScheme, link.line, [&] {
+                return "link to \"" + Snippet(link.href) + "\" is drawn as text: " + BlockedLinkReason(link.href);
+            });
+        doc_.links.push_back(std::move(link));
+        const int32_t index = static_cast<int32_t>(doc_.links.size() - 1);
+        linkStack_.push_back(index);
+        OpenInline(InlineKind::Link, index);
+    }
+
+    void EnterImage(cmark_node* n) {
+        Image image;
+        image.src = OrEmpty(cmark_node_get_url(n));
+        image.title = OrEmpty(cmark_node_get_title(n));
+        image.line = cmark_node_get_start_line(n);
+        image.allowed = IsAllowedImageSource(image.src);
+        TakeSizeSuffix(image);
+        doc_.images.push_back(std::move(image));
+        OpenInline(InlineKind::Image, static_cast<int32_t>(doc_.images.size() - 1));
+    }
+
+    // GFM's extension nodes (their types are variables, not constants): tables and strikethrough.
+    void EnterExtensionNode(cmark_node* n, cmark_node_type type) {
+        if (type == CMARK_NODE_TABLE) {
+            OpenContainer(NodeKind::Table, n);
+            const uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
+            const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
+            columnAlign_.assign(align ? align : nullptr, align ? align + columns : nullptr);
+        } else if (type == CMARK_NODE_TABLE_ROW) {
+            const NodeId id = OpenContainer(NodeKind::TableRow, n);
+            doc_.nodes[id].header = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
+            cellIndex_ = 0;
+        } else if (type == CMARK_NODE_TABLE_CELL) {
+            OpenLeaf(NodeKind::TableCell, 0, n);
+            const size_t column = cellIndex_++;
+            if (column < columnAlign_.size()) doc_.nodes[leaf_].align = columnAlign_[column];
+        } else if (type == CMARK_NODE_STRIKETHROUGH) {
+            OpenInline(InlineKind::Strikethrough, -1);
+        }
+        // other custom blocks and inlines carry no content of ours
+    }
+
     // Blocks ------------------------------------------------------------------
     NodeId AddNode(NodeKind kind, cmark_node* source) {
         const NodeId id = static_cast<NodeId>(doc_.nodes.size());
@@ -313,9 +324,7 @@ private:
         node.inlinesBegin = node.inlinesEnd = static_cast<uint32_t>(doc_.inlines.size());
     }
     NodeId OpenContainer(NodeKind kind, cmark_node* source) {
-        const NodeId id = AddNode(kind, source);
-        MarkEmpty(id);
-        SeeDirectiveTarget(id);
+        const NodeId id = AddEmptyBlock(kind, source);
         parent_ = id;
         return id;
     }
@@ -510,11 +519,11 @@ std::string SizeLimitError(size_t bytes, const Config& config) {
            " bytes (config \"maxInputBytes\")";
 }
 
-cmark_node* ParseGfmTree(std::string_view markdown) {
+cmark_node* ParseGfmTree(std::string_view markdown, bool smartPunctuation) {
     static const char* const kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
     cmark_gfm_core_extensions_ensure_registered();
     std::unique_ptr<cmark_parser, CmarkParserDeleter> parser(
-        cmark_parser_new(CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES));
+        cmark_parser_new(CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES | (smartPunctuation ? CMARK_OPT_SMART : 0)));
     if (!parser) return nullptr;
     for (const char* name : kExtensions)
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser.get(), ext);
@@ -532,7 +541,7 @@ ParseResult ParseArticle(std::string_view markdown, const Config& config) {
     Document& doc = result.doc;
     doc.replacedCharacters = CountReplacedCharacters(markdown);
 
-    std::unique_ptr<cmark_node, CmarkNodeDeleter> root(ParseGfmTree(markdown));
+    std::unique_ptr<cmark_node, CmarkNodeDeleter> root(ParseGfmTree(markdown, config.smartPunctuation));
     // Typical articles hold a block per ~60 bytes and a run per ~40: reserving avoids regrowing.
     doc.nodes.reserve(markdown.size() / 60 + 16);
     doc.runs.reserve(markdown.size() / 40 + 16);

@@ -23,8 +23,9 @@ std::string SizeLimitError(size_t bytes, const Config& config);
 ParseResult ParseArticle(std::string_view markdown, const Config& config);
 
 // cmark-gfm's tree of `markdown`, parsed exactly as ParseArticle parses it (options and extensions), for
-// callers that measure the parser alone. Free it with cmark_node_free.
-cmark_node* ParseGfmTree(std::string_view markdown);
+// callers that measure the parser alone. `smartPunctuation` is config smartPunctuation (cmark's SMART option).
+// Free it with cmark_node_free.
+cmark_node* ParseGfmTree(std::string_view markdown, bool smartPunctuation = true);
 
 // Fills doc.timeline and doc.faq from directives, headings and config (called by ParseArticle).
 void ExtractTimeline(Document& doc, const Config& config, const std::vector<NodeId>& timelineDirectives);

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <iterator>
 
-#include "text_util.h"
+#include "utf8.h"
 
 namespace aw {
 

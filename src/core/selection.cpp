@@ -7,8 +7,11 @@
 #include <cmath>
 #include <tuple>
 
+#include "html_escape.h"
 #include "script.h"
 #include "text_util.h"
+#include "url.h"
+#include "utf8.h"
 
 namespace aw {
 

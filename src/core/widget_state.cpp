@@ -58,7 +58,10 @@ bool StateFromJson(const std::string& text, int stageCount, int faqCount, Widget
             next.openFaqs = std::move(open);
         } else if (key == "filter") {
             if (!v.is_string()) { error = path + ": expected a string, got " + JsonTypeName(v); return false; }
-            if (v.get_ref<const std::string&>().size() > 256) { error = path + ": longer than 256 bytes"; return false; }
+            if (v.get_ref<const std::string&>().size() > kMaxFilterBytes) {
+                error = path + ": longer than " + std::to_string(kMaxFilterBytes) + " bytes";
+                return false;
+            }
             next.faqFilter = v.get<std::string>();
         } else if (key == "scrollY") {
             // Checked before narrowing to float: 1e300 is no float.

@@ -1,14 +1,19 @@
 // The one widget state (selected stage, open questions, filter, scroll) and its JSON form.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace aw {
 
+// The filter's one limit, in bytes of UTF-8: typing stops there (TypeIntoFilter, CleanFilter) and a state
+// with a longer filter is refused (StateFromJson).
+constexpr size_t kMaxFilterBytes = 128;
+
 struct WidgetState {
     int               selectedStage = 0;
     std::vector<bool> openFaqs;          // one per FAQ entry
-    std::string       faqFilter;
+    std::string       faqFilter;         // at most kMaxFilterBytes
     float             scrollY = 0.0f;    // in CSS pixels from the top of the article
 
     bool operator==(const WidgetState& o) const {

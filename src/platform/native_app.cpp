@@ -7,12 +7,13 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
 
 #include "core/article.h"
-#include "core/text_util.h"
+#include "core/url.h"
 #include "platform/native_files.h"
 #include "platform/native_fonts.h"
 #include "platform/native_images.h"
@@ -23,6 +24,16 @@
 namespace aw {
 
 // [SECTION] loading -------------------------------------------------------------
+
+int PrintErrorLines(const std::string& message) {
+    size_t start = 0;
+    do {
+        const size_t end = std::min(message.find('\n', start), message.size());
+        std::fprintf(stderr, "article-widget: error: %.*s\n", static_cast<int>(end - start), message.data() + start);
+        start = end + 1;
+    } while (start < message.size());
+    return 1;
+}
 
 namespace {
 
@@ -62,6 +73,20 @@ HostServices NativeHost() {
     return host;
 }
 
+// The start options both commands share: --state before the first frame (it needs only the article), and
+// --scroll-to after it (an anchor's place needs the layout). Each is false, with the error printed, when its option is bad.
+bool ApplyStartState(WidgetApp& app, const NativeOptions& o) {
+    std::string error;
+    if (o.stateJson.empty() || app.SetStateJson(o.stateJson, error)) return true;
+    PrintErrorLines(error);
+    return false;
+}
+bool ApplyStartAnchor(WidgetApp& app, const NativeOptions& o) {
+    if (o.scrollTo.empty() || app.ScrollToAnchor(o.scrollTo, false)) return true;
+    PrintErrorLines("no section with anchor \"" + o.scrollTo + "\"");
+    return false;
+}
+
 // [SECTION] window and ImGui -------------------------------------------------------
 
 // The platform's input goes into ImGui through GLFW's backend, which chains to these callbacks: each
@@ -70,6 +95,20 @@ WidgetRunner* g_runner = nullptr;
 float g_scale = 1.0f;       // device pixels per CSS pixel: ImGui works in CSS px, GLFW reports pixels
 
 void InputArrived() { if (g_runner) g_runner->Request(FrameCause::Input); }
+
+// Every pointer position reaches ImGui here, from GLFW's window pixels to CSS px.
+void FeedPointer(GLFWwindow* window, double x, double y) { ImGui_ImplGlfw_CursorPosCallback(window, x / g_scale, y / g_scale); }
+
+// While the pointer is outside the focused window (a drag that left it), GLFW's backend reads the position
+// itself in its NewFrame, in window pixels (ImGui_ImplGlfw_UpdateMouseData): this feeds the same position
+// again, scaled, after it. The later event wins, so a drag that leaves the window does not jump at scale 2.
+void RescaleOutsidePointer() {
+    GLFWwindow* window = glfwGetCurrentContext();
+    if (!window || glfwGetWindowAttrib(window, GLFW_HOVERED) || !glfwGetWindowAttrib(window, GLFW_FOCUSED)) return;
+    double x = 0, y = 0;
+    glfwGetCursorPos(window, &x, &y);
+    FeedPointer(window, x, y);
+}
 
 struct NativeWindow {
     GLFWwindow* window = nullptr;
@@ -97,10 +136,10 @@ struct NativeWindow {
         ImGuiContext* previous = ImGui::GetCurrentContext();
         ImGui::SetCurrentContext(context);
         ImGui_ImplGlfw_InitForOpenGL(window, /*install_callbacks=*/true);
-        // The pointer in CSS px: the backend's own handler, fed scaled coordinates.
+        // The pointer in CSS px: the backend's own handler, fed scaled coordinates (see also RescaleOutsidePointer).
         glfwSetCursorPosCallback(window, [](GLFWwindow* w, double x, double y) {
             InputArrived();
-            ImGui_ImplGlfw_CursorPosCallback(w, x / g_scale, y / g_scale);
+            FeedPointer(w, x, y);
         });
         ImGui_ImplOpenGL3_Init("#version 130");   // handles ImGui's texture requests (RendererHasTextures)
         ImGui::SetCurrentContext(previous);
@@ -137,6 +176,7 @@ RunnerBackend NativeBackend() {
     backend.newFrame = [] {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        RescaleOutsidePointer();
     };
     backend.render = [](ImDrawData* data, int pixelWidth, int pixelHeight) {
         glViewport(0, 0, pixelWidth, pixelHeight);
@@ -164,20 +204,21 @@ int RunViewer(const NativeOptions& o) {
     WidgetApp app(NativeHost(), &fonts);
     app.images().SetLoader([&app](int index, const std::string& url) { LoadNativeImage(app.images(), index, url); });
     app.SetForcedTheme(ThemeFromName(o.theme));
+    // A first load that fails ends the command; a later one keeps the last good article under the error.
     LoadOutcome first = LoadFromFiles(o);
-    if (first.article) app.SetArticle(first.article);
-    else app.SetError(first.error);
+    if (!first.article) return PrintErrorLines(first.error);
+    app.SetArticle(first.article);
+    if (!ApplyStartState(app, o)) return 1;   // before the window: the state needs only the article
     WidgetRunner runner(app, fonts, NativeBackend());
 
     NativeWindow win;
-    const std::string title = (first.article && !first.article->doc.title.empty() ? first.article->doc.title : o.articlePath) + " \xE2\x80\x94 article-widget";
+    const std::string title = (!first.article->doc.title.empty() ? first.article->doc.title : o.articlePath) + " \xE2\x80\x94 article-widget";
     if (!win.Open(runner, o.width, o.height, true, title.c_str())) {
         std::fprintf(stderr, "article-widget: error: cannot open a window (is DISPLAY set? try xvfb-run)\n");
         return 1;
     }
     g_scale = MonitorScale(win.window, o.scale);
-    if (!o.stateJson.empty()) { std::string e; app.SetStateJson(o.stateJson, e); }
-    bool pendingAnchor = !o.scrollTo.empty();
+    bool firstFrame = true;
 
     int64_t articleStamp = FileModifiedNs(o.articlePath), configStamp = o.configPath.empty() ? 0 : FileModifiedNs(o.configPath);
     runner.Request(FrameCause::Content);
@@ -201,7 +242,11 @@ int RunViewer(const NativeOptions& o) {
         runner.SetViewport(win.ViewportAt(g_scale));   // a new window size asks for a frame
         if (!runner.NeedsFrame()) continue;
         runner.Frame(glfwGetTime());
-        if (pendingAnchor) { app.ScrollToAnchor(o.scrollTo, false); pendingAnchor = false; runner.Request(FrameCause::Content); }
+        if (firstFrame) {
+            if (!ApplyStartAnchor(app, o)) return 1;
+            firstFrame = false;
+            runner.Request(FrameCause::Content);
+        }
         glfwSwapBuffers(win.window);
     }
     return 0;
@@ -226,18 +271,13 @@ int RenderScreenshot(const NativeOptions& o, const std::string& outPath) {
         std::fprintf(stderr, "article-widget: error: cannot create an OpenGL context (run under xvfb-run)\n");
         return 1;
     }
-    if (!o.stateJson.empty()) {
-        std::string e;
-        if (!app.SetStateJson(o.stateJson, e)) { std::fprintf(stderr, "article-widget: error: %s\n", e.c_str()); return 1; }
-    }
-    // Frame 1 lays out; then the anchor is known; frames 2-3 draw the settled page.
+    if (!ApplyStartState(app, o)) return 1;
+    // Frame 1 sets the viewport and the fonts' density, which the anchor's place depends on; frames 2-3 draw the
+    // settled page.
     g_scale = scale;
     runner.SetViewport(win.ViewportAt(scale));
     runner.Frame(0.0);
-    if (!o.scrollTo.empty() && !app.ScrollToAnchor(o.scrollTo, false)) {
-        std::fprintf(stderr, "article-widget: error: no section with anchor \"%s\"\n", o.scrollTo.c_str());
-        return 1;
-    }
+    if (!ApplyStartAnchor(app, o)) return 1;
     if (!o.selectText.empty() && !app.SelectText(o.selectText)) {
         std::fprintf(stderr, "article-widget: error: no text \"%s\" within one block of the article\n", o.selectText.c_str());
         return 1;

@@ -124,8 +124,8 @@ LoadOutcome LoadArticleFiles(const std::string& articlePath, const std::string& 
     // The article's limit is the config's: read no more than it may hold. A bad config is reported by
     // LoadArticle before any article is read.
     Config parsed;
-    ConfigError configError;
-    if (!config.empty() && !ParseConfig(config, parsed, configError)) return LoadArticle("", config, options);
+    ConfigReport configReport;
+    if (!config.empty() && !ParseConfig(config, parsed, configReport)) return LoadArticle("", config, options);
     const ReadLimit articleLimit{parsed.maxInputBytes, "article", "config \"maxInputBytes\""};
     if (!ReadWholeFile(articlePath, markdown, outcome.error, articleLimit)) return outcome;
     outcome = LoadArticle(markdown, config, options);

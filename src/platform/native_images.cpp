@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "core/text_util.h"
+#include "core/url.h"
 #include "platform/native_files.h"
 #include "ui/image_cache.h"
 

@@ -37,13 +37,13 @@ extern "C" {
 
 // [SECTION] exports -------------------------------------------------------------------
 
-// "" when the config (UTF-8, `length` bytes) is valid or empty, else its one-line error naming the JSON
+// "" when the config (UTF-8, `length` bytes) is valid or empty, else its errors, one line each naming the JSON
 // path, e.g. `config /timeline/markers/0/position: expected a number, got string`.
 EMSCRIPTEN_KEEPALIVE const char* aw_author_check_config(const char* json, int length) {
     const std::string text(View(json, length));
     aw::Config config;
-    aw::ConfigError error;
-    State().answer = text.empty() || aw::ParseConfig(text, config, error) ? std::string() : error.describe();
+    aw::ConfigReport report;
+    State().answer = text.empty() || aw::ParseConfig(text, config, report) ? std::string() : report.describe();
     return State().answer.c_str();
 }
 

@@ -29,7 +29,7 @@ void aw_text_shutdown();
 // [SECTION] the ImGui loader -------------------------------------------------------------
 namespace {
 
-WebGlyphSource* g_source = nullptr;   // one module instance, one widget, one source
+WebGlyphSource* g_source = nullptr;   // one per module: every widget of the page shares its fonts, and so this source
 
 // Each ImGui source's key is its face index plus one.
 int FaceOfSource(ImFontConfig* src) { return static_cast<int>(reinterpret_cast<intptr_t>(SourceKey(src))) - 1; }

@@ -243,10 +243,10 @@ EMSCRIPTEN_KEEPALIVE const char* aw_preview_html(const char* markdown, int markd
 // limit (or the config does not parse: aw_set_document reports that), else the message.
 EMSCRIPTEN_KEEPALIVE const char* aw_size_error(double bytes, const char* config, int configLen) {
     aw::Config parsed;
-    aw::ConfigError error;
+    aw::ConfigReport report;
     const std::string text(config, static_cast<size_t>(configLen));
     std::string& message = TheEngine().scratch;
-    message = text.empty() || aw::ParseConfig(text, parsed, error) ? aw::SizeLimitError(static_cast<size_t>(bytes), parsed) : std::string();
+    message = text.empty() || aw::ParseConfig(text, parsed, report) ? aw::SizeLimitError(static_cast<size_t>(bytes), parsed) : std::string();
     if (!message.empty()) message = "article: " + message;
     return message.c_str();
 }

@@ -10,7 +10,8 @@
 #include <imgui.h>
 
 #include "core/strings.h"
-#include "core/text_util.h"
+#include "core/url.h"
+#include "core/utf8.h"
 #include "ui/fonts.h"
 #include "ui/selection_input.h"
 #include "ui/view_helpers.h"

@@ -10,7 +10,7 @@
 
 #include "core/fallback_shaping.h"
 #include "core/glyph_availability.h"
-#include "core/text_util.h"
+#include "core/utf8.h"
 
 namespace aw {
 

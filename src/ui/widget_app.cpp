@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text_util.h"
+#include "core/url.h"
 #include "ui/keys.h"
 
 namespace aw {

@@ -94,8 +94,8 @@ public:
     // the geometry exists before the first frame: the queries below lay out on demand.
     void SetViewport(float widthCss, float heightCss);
     // Lays the article out for the viewport, if needed (once per width, fonts, column and article), and places what
-    // follows the state; no drawing. Needs the ImGui context (for the fonts). False without an article, a viewport
-    // or fonts. Everything below calls it, so it is right before anything is drawn.
+    // follows the state; no drawing. Needs no ImGui context: the shared fonts measure text outside ImGui. False
+    // without an article, a viewport or fonts. Everything below calls it, so it is right before anything is drawn.
     bool EnsureLayout();
     std::string LayoutJson();   // CSS px rectangles of the title, stage nodes, FAQ questions, controls
     float ContentHeightCss();

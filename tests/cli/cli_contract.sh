@@ -102,6 +102,55 @@ n=$(wc -l < "$TMP/err"); [ "$n" -eq 1 ] && { echo "ok   the refusal is one line"
 [ ! -e "$TMP/s.png" ] && { echo "ok   no picture is written"; pass=$((pass+1)); } || { echo "FAIL a refused screenshot wrote $TMP/s.png"; fail=$((fail+1)); }
 check "a FIFO screenshot is refused" 1 "fifo: is a FIFO" -- timeout 10 "$BIN" screenshot "$TMP/fifo" -o "$TMP/s.png"
 
+# The command line (issue 23).
+one_line() {  # one_line NAME: the last check's standard error is one line
+  local n; n=$(wc -l < "$TMP/err")
+  [ "$n" -eq 1 ] && { echo "ok   $1"; pass=$((pass+1)); } || { echo "FAIL $1: $n lines"; fail=$((fail+1)); }
+}
+# --id-prefix follows the config's deepLinkPrefix rule: nothing of a hostile prefix reaches the HTML.
+check "a hostile --id-prefix is refused" 2 "^article-widget: error: --id-prefix may hold only letters, digits, '-' and '_'$" -- "$BIN" html "$ART" --interactive --id-prefix '"><script>x</script>'
+lacks "the refused prefix writes no script" '<script' "$TMP/out"
+one_line "the refusal of the prefix is one line"
+check "a 33-character --id-prefix is refused" 2 "^article-widget: error: --id-prefix must be at most 32 characters$" -- "$BIN" html "$ART" --id-prefix "$(printf 'a%.0s' $(seq 33))"
+check "a good --id-prefix" 0 "" -- "$BIN" html "$ART" --interactive --id-prefix my-w_1
+has "ids take the prefix" 'id="my-w_1stage-1"' "$TMP/out"
+# view: a first load that fails ends the command at once, with the error (no window is needed to show it).
+check "view: a missing file" 1 "^article-widget: error: .*nope.md: no such file" -- timeout 20 env -u DISPLAY -u WAYLAND_DISPLAY "$BIN" view "$TMP/nope.md"
+check "view: a directory" 1 "^article-widget: error: .*is a directory" -- timeout 20 env -u DISPLAY -u WAYLAND_DISPLAY "$BIN" view "$TMP"
+check "view: a bad config" 1 "^article-widget: error: config /theme: expected" -- timeout 20 env -u DISPLAY -u WAYLAND_DISPLAY "$BIN" view "$ART" --config "$TMP/c1.json"
+check "view: a bad --state" 1 "^article-widget: error: state /stage: must be between 0 and 2, got 9$" -- timeout 20 env -u DISPLAY -u WAYLAND_DISPLAY "$BIN" view "$ART" --state '{"stage": 9}'
+if command -v xvfb-run >/dev/null; then
+  check "view: an unknown --scroll-to ends after the first frame" 1 "^article-widget: error: no section with anchor \"nowhere\"$" -- timeout 120 xvfb-run -a "$BIN" view "$ART" --scroll-to nowhere
+else
+  echo "skip view: an unknown --scroll-to (no xvfb-run)"
+fi
+# Options are checked per command (one table in src/cli/main.cpp).
+check "model does not take --id-prefix" 2 "^article-widget: error: model does not take --id-prefix$" -- "$BIN" model "$ART" --id-prefix x
+check "html does not take -o" 2 "^article-widget: error: html does not take -o$" -- "$BIN" html "$ART" -o "$TMP/x.html"
+check "view does not take --select" 2 "^article-widget: error: view does not take --select$" -- env -u DISPLAY -u WAYLAND_DISPLAY "$BIN" view "$ART" --select x
+check "bundle does not take --theme" 2 "^article-widget: error: bundle does not take --theme$" -- "$BIN" bundle "$ART" -o "$TMP/x.html" --theme dark
+check "screenshot does not take --interactive" 2 "^article-widget: error: screenshot does not take --interactive$" -- "$BIN" screenshot "$ART" -o "$TMP/x.png" --interactive
+[ ! -e "$TMP/x.html" ] && [ ! -e "$TMP/x.png" ] && { echo "ok   a refused option writes nothing"; pass=$((pass+1)); } || { echo "FAIL a refused option wrote a file"; fail=$((fail+1)); }
+# Config smartPunctuation: on by default; false keeps command lines and quotes as written.
+printf '# Flags\n\nRun it with --fast=1 and "quotes" -- or not...\n' > "$TMP/flags.md"
+check "typographic punctuation by default" 0 "" -- "$BIN" html "$TMP/flags.md"
+has "a dash by default" 'with –fast=1 and “quotes” – or not…' "$TMP/out"
+echo '{"smartPunctuation": false}' > "$TMP/straight.json"
+check "smartPunctuation false" 0 "" -- "$BIN" html "$TMP/flags.md" --config "$TMP/straight.json"
+has "--fast=1 stays --fast=1, quotes straight" 'with --fast=1 and &quot;quotes&quot; -- or not\.\.\.' "$TMP/out"
+# Duplicate config keys: a warning naming the key's path; the last value is used.
+printf '{"theme": "dark", "timeline": {"enabled": true, "enabled": false}, "theme": "light"}\n' > "$TMP/dup.json"
+check "duplicate config keys warn" 0 "^article-widget: warning: config /timeline/enabled: duplicate key: the last value is used$" -- "$BIN" model "$ART" --config "$TMP/dup.json"
+has "the other duplicate warns too" "^article-widget: warning: config /theme: duplicate key: the last value is used$" "$TMP/err"
+has "the last value is used" '"theme": "light"' "$TMP/out"
+# A config with several errors reports each, one line with its path.
+echo '{"theme": "purple", "accent": "blue", "nope": 1}' > "$TMP/c5.json"
+check "every config error" 1 "^article-widget: error: config /theme: expected" -- "$BIN" model "$ART" --config "$TMP/c5.json"
+has "the accent's error" '^article-widget: error: config /accent: expected a colour like "#1f5fbf", got "blue"$' "$TMP/err"
+has "the unknown key's error" '^article-widget: error: config /nope: unknown key$' "$TMP/err"
+n=$(wc -l < "$TMP/err"); [ "$n" -eq 3 ] && { echo "ok   three errors, three lines"; pass=$((pass+1)); } || { echo "FAIL three errors: $n lines"; fail=$((fail+1)); }
+check "view: every config error" 1 "^article-widget: error: config /nope: unknown key$" -- timeout 20 env -u DISPLAY -u WAYLAND_DISPLAY "$BIN" view "$ART" --config "$TMP/c5.json"
+
 # bundle: a stand-in web build (the real one is tested in tests/e2e/bundle.test.mjs), so this runs before any web build.
 ASSETS="$TMP/assets"; mkdir -p "$ASSETS" "$TMP/empty"
 echo 'window.awLoaded = "</script>";' > "$ASSETS/article-widget.js"

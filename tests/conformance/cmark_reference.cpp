@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/markdown.h"
-#include "core/text_util.h"
+#include "core/url.h"
 
 namespace {
 

@@ -9,13 +9,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string json(reinterpret_cast<const char*>(data), size);
     aw::Config config;
     config.title = "previous";
-    aw::ConfigError error;
-    if (aw::ParseConfig(json, config, error)) {
-        if (!error.message.empty()) __builtin_trap();
+    aw::ConfigReport report;
+    if (aw::ParseConfig(json, config, report)) {
+        if (!report.errors.empty()) __builtin_trap();
         if (config.initialStage < 0 || config.initialStage > 63 || config.maxInputBytes < 1024) __builtin_trap();
     } else {
-        if (error.message.empty() || config.title != "previous") __builtin_trap();
-        (void)error.describe();
+        if (report.errors.empty() || config.title != "previous") __builtin_trap();
+        for (const aw::ConfigError& e : report.errors) if (e.message.empty()) __builtin_trap();
+        if (report.describe().find('\n') != std::string::npos && report.errors.size() + report.errorsOmitted < 2) __builtin_trap();
     }
     return 0;
 }

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/text_layout.h"
-#include "core/text_util.h"
+#include "core/utf8.h"
 
 namespace {
 

@@ -12,7 +12,7 @@
 
 #include "core/article_layout.h"
 #include "core/flow.h"
-#include "core/text_util.h"
+#include "core/url.h"
 #include "test_support.h"
 
 using namespace aw;

@@ -1,11 +1,13 @@
 // Unit tests for core/config: every validation error with its JSON path, the valid round trip and assets/widget.json.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "core/config.h"
+#include "core/json_util.h"
 
 using namespace aw;
 
@@ -48,15 +50,24 @@ void CheckUnchanged(const Config& c) {
     CHECK(c.maxInputBytes == 4096u);
 }
 
-// Parses `json` expecting failure; returns the error and checks the output config was not touched.
-ConfigError ExpectError(const std::string& json) {
+// Parses `json` expecting failure; checks the output config was not touched and returns every error.
+ConfigReport ExpectErrors(const std::string& json) {
     Config c = NonDefaultConfig();
-    ConfigError error;
+    ConfigReport report;
     CAPTURE(json);
-    CHECK_FALSE(ParseConfig(json, c, error));
-    CHECK_FALSE(error.message.empty());
+    CHECK_FALSE(ParseConfig(json, c, report));
+    CHECK_FALSE(report.errors.empty());
+    for (const ConfigError& e : report.errors) CHECK_FALSE(e.message.empty());
     CheckUnchanged(c);
-    return error;
+    return report;
+}
+
+// The same for a config with one error: returns it.
+ConfigError ExpectError(const std::string& json) {
+    const ConfigReport report = ExpectErrors(json);
+    CAPTURE(report.describe());
+    CHECK(report.errors.size() == 1);
+    return report.errors.empty() ? ConfigError{} : report.errors.front();
 }
 
 std::string ReadFile(const std::string& path) {
@@ -79,9 +90,10 @@ TEST_CASE("config: defaults") {
     CHECK(c.maxInputBytes == 8u * 1024u * 1024u);
 
     Config parsed = NonDefaultConfig();
-    ConfigError error;
+    ConfigReport error;
     REQUIRE(ParseConfig("{}", parsed, error));
-    CHECK(error.message.empty());
+    CHECK(error.errors.empty());
+    CHECK(parsed.smartPunctuation);
     CHECK(parsed.title.empty());
     CHECK(parsed.theme == ThemeMode::Auto);
     CHECK(RgbToHex(parsed.accent) == "#1f5fbf");
@@ -202,9 +214,71 @@ TEST_CASE("config: bad values are rejected") {
           "/timeline/markers/0/label");
 }
 
-TEST_CASE("config: the first error wins") {
-    const ConfigError e = ExpectError("{\"theme\": \"purple\", \"accent\": \"blue\", \"foo\": 1}");
-    CHECK(e.path == "/theme");
+TEST_CASE("config: every error is reported, one line each with its path") {
+    const ConfigReport r = ExpectErrors(R"({"theme": "purple", "accent": "blue", "foo": 1,
+        "timeline": {"enabled": "yes", "markers": [{"position": 99, "label": ""}, {"label": "x"}]}, "smartPunctuation": 0})");
+    std::vector<std::string> paths;
+    for (const ConfigError& e : r.errors) paths.push_back(e.path);
+    CHECK(paths == std::vector<std::string>{"/theme", "/accent", "/timeline/enabled", "/timeline/markers/0/position",
+                                            "/timeline/markers/0/label", "/timeline/markers/1/position", "/smartPunctuation", "/foo"});
+    CHECK(r.describe() ==
+          "config /theme: expected \"auto\", \"light\" or \"dark\", got \"purple\"\n"
+          "config /accent: expected a colour like \"#1f5fbf\", got \"blue\"\n"
+          "config /timeline/enabled: expected true or false, got string\n"
+          "config /timeline/markers/0/position: must be between 0 and 64\n"
+          "config /timeline/markers/0/label: must not be empty\n"
+          "config /timeline/markers/1/position: missing (a number: 0 is the first stage)\n"
+          "config /smartPunctuation: expected true or false, got integer\n"
+          "config /foo: unknown key");
+
+    // A config of thousands of errors names the first kMaxConfigErrors and counts the rest.
+    std::string many = "{";
+    for (int i = 0; i < 1000; ++i) many += (i ? ", \"k" : "\"k") + std::to_string(i) + "\": 1";
+    const ConfigReport capped = ExpectErrors(many + "}");
+    CHECK(capped.errors.size() == kMaxConfigErrors);
+    CHECK(capped.errorsOmitted == 1000 - kMaxConfigErrors);
+    const std::string text = capped.describe();
+    CHECK(std::count(text.begin(), text.end(), '\n') == static_cast<long>(kMaxConfigErrors));
+    CHECK(text.substr(text.rfind('\n') + 1) == "config: 980 more errors");
+}
+
+TEST_CASE("config: duplicate keys are accepted with a warning naming the key's path; the last value is used") {
+    Config c;
+    ConfigReport report;
+    REQUIRE(ParseConfig(R"({"theme": "dark", "timeline": {"enabled": true, "markers": [{"position": 1, "label": "a", "label": "b"}],
+                            "enabled": false}, "theme": "light"})", c, report));
+    CHECK(c.theme == ThemeMode::Light);
+    CHECK_FALSE(c.timelineEnabled);
+    REQUIRE(c.markers.size() == 1);
+    CHECK(c.markers[0].label == "b");
+    std::vector<std::string> warnings;
+    for (const ConfigError& w : report.warnings) warnings.push_back(w.describe());
+    CHECK(warnings == std::vector<std::string>{"config /timeline/markers/0/label: duplicate key: the last value is used",
+                                               "config /timeline/enabled: duplicate key: the last value is used",
+                                               "config /theme: duplicate key: the last value is used"});
+    // Equal keys in different objects, and equal values in an array, are no duplicates.
+    REQUIRE(ParseConfig(R"({"timeline": {"section": "a"}, "faq": {"section": "a"}, "title": "[\"x\", \"x\"]"})", c, report));
+    CHECK(report.warnings.empty());
+    CHECK(FindDuplicateJsonKeys(R"([{"a": 1}, {"a": 2, "b": [{"c": 1, "c": 2}]}])") == std::vector<std::string>{"/1/b/0/c"});
+}
+
+TEST_CASE("config: smartPunctuation is a boolean, true by default") {
+    Config c;
+    ConfigReport report;
+    REQUIRE(ParseConfig(R"({"smartPunctuation": false})", c, report));
+    CHECK_FALSE(c.smartPunctuation);
+    REQUIRE(ParseConfig(R"({"smartPunctuation": true})", c, report));
+    CHECK(c.smartPunctuation);
+    CHECK(ExpectError(R"({"smartPunctuation": "no"})").describe() == "config /smartPunctuation: expected true or false, got string");
+}
+
+TEST_CASE("config: the deep link prefix rule, shared with the command line's --id-prefix") {
+    CHECK(DeepLinkPrefixError("").empty());
+    CHECK(DeepLinkPrefixError("aw_1-").empty());
+    CHECK(DeepLinkPrefixError(std::string(32, 'a')).empty());
+    CHECK(DeepLinkPrefixError(std::string(33, 'a')) == "must be at most 32 characters");
+    CHECK(DeepLinkPrefixError("\"><script>") == "may hold only letters, digits, '-' and '_'");
+    CHECK(ExpectError(R"({"deepLinkPrefix": "a\"b"})").describe() == "config /deepLinkPrefix: may hold only letters, digits, '-' and '_'");
 }
 
 TEST_CASE("config: deep nesting is rejected before parsing") {
@@ -217,7 +291,7 @@ TEST_CASE("config: deep nesting is rejected before parsing") {
 
     // Brackets inside strings do not count.
     Config c;
-    ConfigError ok;
+    ConfigReport ok;
     CHECK(ParseConfig("{\"title\": \"" + std::string(100, '[') + "\\\"{{{\"}", c, ok));
     CHECK(c.title == std::string(100, '[') + "\"{{{");
 
@@ -254,10 +328,10 @@ TEST_CASE("config: a full valid config sets every field") {
         "maxInputBytes": 2048
     })";
     Config c;
-    ConfigError error;
+    ConfigReport error;
     REQUIRE(ParseConfig(json, c, error));
-    CHECK(error.path.empty());
-    CHECK(error.message.empty());
+    CHECK(error.errors.empty());
+    CHECK(error.warnings.empty());
     CHECK(c.title == "Custom Title");
     CHECK(c.theme == ThemeMode::Dark);
     CHECK(c.accent.r == 0xFF);
@@ -292,12 +366,12 @@ TEST_CASE("config: a full valid config sets every field") {
 
 TEST_CASE("config: a successful parse after a failed one clears the error") {
     Config c;
-    ConfigError error;
+    ConfigReport error;
     CHECK_FALSE(ParseConfig("{\"foo\": 1}", c, error));
-    CHECK(error.path == "/foo");
+    REQUIRE(error.errors.size() == 1);
+    CHECK(error.errors[0].path == "/foo");
     CHECK(ParseConfig("{\"theme\": \"light\"}", c, error));
-    CHECK(error.path.empty());
-    CHECK(error.message.empty());
+    CHECK(error.errors.empty());
     CHECK(c.theme == ThemeMode::Light);
 }
 
@@ -334,7 +408,7 @@ TEST_CASE("config: assets/widget.json parses") {
     const std::string json = ReadFile(path);
     REQUIRE_MESSAGE(!json.empty(), "missing or empty ", path);
     Config c;
-    ConfigError error;
+    ConfigReport error;
     const bool ok = ParseConfig(json, c, error);
     INFO(error.describe());
     CHECK(ok);
@@ -342,7 +416,7 @@ TEST_CASE("config: assets/widget.json parses") {
 
 TEST_CASE("config: fonts take CSS font-family lists for the body, headings and code") {
     Config c;
-    ConfigError e;
+    ConfigReport e;
     REQUIRE(ParseConfig(R"({"fonts": {"body": "\"Noto Serif\", Georgia, serif", "heading": "system-ui", "code": "'Fira Code', monospace"}})", c, e));
     CHECK(c.fonts.body == "\"Noto Serif\", Georgia, serif");
     CHECK(c.fonts.heading == "system-ui");

@@ -15,7 +15,7 @@
 #include "core/markdown.h"
 #include "core/model_json.h"
 #include "core/text_layout.h"
-#include "core/text_util.h"
+#include "core/utf8.h"
 
 #include "test_support.h"
 

@@ -15,6 +15,7 @@
 #include "core/article.h"
 #include "core/flow.h"
 #include "core/glyph_availability.h"
+#include "core/html_escape.h"
 #include "core/html_render.h"
 #include "core/interaction.h"
 #include "core/markdown.h"
@@ -22,6 +23,8 @@
 #include "core/strings.h"
 #include "core/text_layout.h"
 #include "core/text_util.h"
+#include "core/url.h"
+#include "core/utf8.h"
 #include "core/widget_state.h"
 #include "test_support.h"
 
@@ -343,7 +346,7 @@ TEST_CASE("hostile: javascript:, data: and vbscript: links in any case and with 
 
 TEST_CASE("hostile: bad config JSON names the path and leaves the previous config unchanged") {
     Config config;
-    ConfigError error;
+    ConfigReport error;
     REQUIRE(ParseConfig(R"({"title":"Kept","theme":"dark","accent":"#123456","initialStage":2,"maxInputBytes":2048,
                            "timeline":{"section":"arc","markers":[{"position":1.5,"label":"Now"}]},"faq":{"enabled":false}})",
                         config, error));
@@ -401,7 +404,7 @@ TEST_CASE("hostile: bad state JSON names the path and leaves the previous state 
         {R"({"openFaqs":[0,"1"]})", "state /openFaqs/1: expected a question index from 0 to 2"},
         {R"({"openFaqs":[0,-1]})", "state /openFaqs/1: expected a question index from 0 to 2"},
         {R"({"filter":null})", "state /filter: expected a string, got null"},
-        {R"({"filter":")" + std::string(257, 'f') + R"("})", "state /filter: longer than 256 bytes"},
+        {R"({"filter":")" + std::string(129, 'f') + R"("})", "state /filter: longer than 128 bytes"},
         {R"({"scrollY":-1})", "state /scrollY: expected a number from 0 to 1000000000"},
         {R"({"scrollY":1e300})", "state /scrollY: expected a number from 0 to 1000000000"},
         {R"({"scrollY":"10"})", "state /scrollY: expected a number from 0 to 1000000000"},

@@ -7,10 +7,12 @@
 #include <sstream>
 #include <string>
 
+#include "core/html_escape.h"
 #include "core/html_render.h"
 #include "core/markdown.h"
 #include "core/strings.h"
 #include "core/text_util.h"
+#include "core/utf8.h"
 
 #include "test_support.h"
 

@@ -9,7 +9,7 @@
 #include "core/article.h"
 #include "core/input_guard.h"
 #include "core/markdown.h"
-#include "core/text_util.h"
+#include "core/utf8.h"
 #include "test_support.h"
 
 using namespace aw;

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "core/article_layout.h"
-#include "core/text_util.h"
 #include "test_support.h"
 
 using namespace aw;

@@ -12,6 +12,7 @@
 #include "core/markdown.h"
 #include "core/model_json.h"
 #include "core/text_util.h"
+#include "core/utf8.h"
 
 #include "test_support.h"
 
@@ -724,4 +725,17 @@ TEST_CASE("model: each section names its heading's source line") {
     CHECK(model.find("\"sections\":[{\"id\":\"title\",\"level\":1,\"title\":\"Title\",\"line\":1},"
                      "{\"id\":\"setext-heading\",\"level\":2,\"title\":\"Setext heading\",\"line\":5},"
                      "{\"id\":\"faq\",\"level\":2,\"title\":\"FAQ\",\"line\":12}]") != std::string::npos);
+}
+
+TEST_CASE("markdown: config smartPunctuation false keeps quotes, dashes and dots as written") {
+    const std::string markdown = "Run it with --fast=1, \"quoted\" and 'single' -- or --- ...\n";
+    const auto textOf = [](const Document& doc) {
+        std::string text;
+        for (const InlineRun& run : doc.runs) text += run.text;
+        return text;
+    };
+    CHECK(textOf(Parse(markdown)) == "Run it with \xE2\x80\x93" "fast=1, \xE2\x80\x9Cquoted\xE2\x80\x9D and \xE2\x80\x98single\xE2\x80\x99 \xE2\x80\x93 or \xE2\x80\x94 \xE2\x80\xA6");
+    Config straight;
+    straight.smartPunctuation = false;
+    CHECK(textOf(Parse(markdown, straight)) == "Run it with --fast=1, \"quoted\" and 'single' -- or --- ...");
 }

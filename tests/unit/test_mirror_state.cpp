@@ -4,9 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/html_escape.h"
 #include "core/html_render.h"
 #include "core/mirror_state.h"
-#include "core/text_util.h"
 #include "test_support.h"
 
 using namespace aw;

@@ -9,7 +9,7 @@
 #include "core/article_layout.h"
 #include "core/palette.h"
 #include "core/selection.h"
-#include "core/text_util.h"
+#include "core/utf8.h"
 #include "test_support.h"
 
 using namespace aw;

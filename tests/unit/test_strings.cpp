@@ -47,8 +47,8 @@ ArticleLayout LaidOut(const Article& article, const FakeMeasurer& measure) {
 
 std::string ConfigErrorOf(const std::string& json) {
     Config config;
-    ConfigError error;
-    return ParseConfig(json, config, error) ? "" : error.describe();
+    ConfigReport report;
+    return ParseConfig(json, config, report) ? "" : report.describe();
 }
 
 } // namespace

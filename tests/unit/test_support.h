@@ -11,7 +11,7 @@
 
 #include "core/article.h"
 #include "core/block_geometry.h"
-#include "core/text_util.h"
+#include "core/utf8.h"
 #include "platform/native_fonts.h"
 #include "ui/fonts.h"
 #include "ui/widget_app.h"

@@ -3,7 +3,10 @@
 
 #include <string>
 
+#include "core/html_escape.h"
 #include "core/text_util.h"
+#include "core/url.h"
+#include "core/utf8.h"
 
 using namespace aw;
 
