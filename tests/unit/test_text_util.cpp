@@ -112,6 +112,20 @@ TEST_CASE("slug: Slugify cases") {
     CHECK(Slugify("\xC3\x9C" "ber Caf\xC3\xA9") == "ber-caf");
 }
 
+TEST_CASE("words: a WordCounter counts a word given in pieces once, until a break") {
+    WordCounter counter;
+    counter.Add("to");
+    counter.Add("fu ab");
+    counter.Add("cd");
+    CHECK(counter.words() == 2);
+    counter.Break();
+    counter.Add("ef");
+    CHECK(counter.words() == 3);
+    counter.Add(" ");
+    counter.Add("gh");
+    CHECK(counter.words() == 4);
+}
+
 TEST_CASE("words: CountWords splits on ASCII whitespace") {
     CHECK(CountWords("") == 0);
     CHECK(CountWords("   \n\t ") == 0);
