@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "json_util.h"
 
@@ -224,7 +225,8 @@ bool ParseConfig(const std::string& text, Config& out, ConfigError& error) {
     if (r.ok()) ReadMapping(r, "timeline", config.timelineEnabled, config.timelineSection, &config.markers, error);
     if (r.ok()) ReadMapping(r, "faq", config.faqEnabled, config.faqSection, nullptr, error);
     long long number = 0;
-    if (r.Integer("initialStage", 0, 63, number)) config.initialStage = static_cast<int>(number);
+    // Any stage of a timeline of any length; past the last stage it selects the last.
+    if (r.Integer("initialStage", 0, std::numeric_limits<int>::max(), number)) config.initialStage = static_cast<int>(number);
     if (r.String("deepLinkPrefix", config.deepLinkPrefix)) {
         for (char c : config.deepLinkPrefix) {
             const bool okChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
