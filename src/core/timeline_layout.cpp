@@ -67,20 +67,21 @@ TimelineGeometry LayoutTimeline(const Document& doc, const std::vector<TimelineM
     const float titleLine = fonts.Size(FontFace::UiBold) * 1.35f;
     g.pad = 24.0f;
     const float arcSlot = (w - 2.0f * g.pad) / static_cast<float>(n);
-    g.vertical = w < 480.0f || !TitlesFitArc(stages, arcSlot - kArcTitleGap, titleLine, fonts);
+    const bool phone = w < 480.0f;
+    g.vertical = phone || !TitlesFitArc(stages, arcSlot - kArcTitleGap, titleLine, fonts);
 
     // Header row: the eyebrow on the left, Previous / Next on the right (on phones, in a row of their own under it).
     g.next = LayoutButton(kNextLabel, fonts);
     g.previous = LayoutButton(kPreviousLabel, fonts);
-    const float buttonsY = g.vertical ? fonts.Size(FontFace::UiSmall) * 1.8f : 0.0f;
+    const float buttonsY = phone ? fonts.Size(FontFace::UiSmall) * 1.8f : 0.0f;
     g.next.rect.x = w - g.next.rect.w;
     g.next.rect.y = buttonsY;
     g.previous.rect.x = g.next.rect.x - 8.0f - g.previous.rect.w;
     g.previous.rect.y = buttonsY;
     g.eyebrow = LayoutLabel(TimelineEyebrow(doc.timeline.label), FontFace::UiSmall, fonts.Size(FontFace::UiSmall), fonts);
     const float buttonH = g.next.rect.h;
-    g.eyebrowClip = ItemRect{0.0f, 0.0f, g.vertical ? w : g.previous.rect.x - 8.0f, buttonH};
-    g.eyebrowAt = Point{0.0f, g.vertical ? 0.0f : (buttonH - fonts.Size(FontFace::UiSmall)) * 0.5f - 2.0f};
+    g.eyebrowClip = ItemRect{0.0f, 0.0f, phone ? w : g.previous.rect.x - 8.0f, buttonH};
+    g.eyebrowAt = Point{0.0f, phone ? 0.0f : (buttonH - fonts.Size(FontFace::UiSmall)) * 0.5f - 2.0f};
 
     // Stage nodes: a rising arc left to right, or a column (on phones, and wherever a title would not read
     // whole on the arc) with the stages far enough apart for the tallest title; each title by its node.
