@@ -258,6 +258,7 @@ TEST_CASE("layout: a timeline of 2 to 200 stages keeps every title whole, inside
             const TimelineGeometry& g = L.layout.timeline;
             REQUIRE(g.stageCount == count);
             if (count <= 3 && width >= 800.0f) CHECK_FALSE(g.vertical);   // a few stages keep the arc
+            if (width >= 480.0f) CHECK(g.next.rect.y == 0.0f);              // Previous and Next beside the eyebrow
             std::vector<ItemRect> rects;
             for (int i = 0; i < count; ++i) {
                 CAPTURE(i);
