@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "json_util.h"
 #include "strings.h"
@@ -279,7 +280,8 @@ bool ParseConfig(const std::string& text, Config& out, ConfigReport& report) {
     ReadMapping(r, "timeline", config.timelineEnabled, config.timelineSection, &config.markers);
     ReadMapping(r, "faq", config.faqEnabled, config.faqSection, nullptr);
     long long number = 0;
-    if (r.Integer("initialStage", 0, 63, number)) config.initialStage = static_cast<int>(number);
+    // Any stage of a timeline of any length; past the last stage it selects the last.
+    if (r.Integer("initialStage", 0, std::numeric_limits<int>::max(), number)) config.initialStage = static_cast<int>(number);
     if (r.String("deepLinkPrefix", config.deepLinkPrefix))
         if (const std::string why = DeepLinkPrefixError(config.deepLinkPrefix); !why.empty()) r.Fail("/deepLinkPrefix", why);
     r.Bool("updateHash", config.updateHash);

@@ -499,14 +499,19 @@ static void FinishSections(Document& doc) {
     }
 }
 
-// Words of the text runs and code blocks.
+// Words of each block's text, counted over its joined runs (a word styled in pieces counts once), and of
+// the code blocks.
 static void CountWordsOf(Document& doc) {
-    long words = 0;
-    const auto count = [&](const std::string& text) { words += CountWords(text); };
-    for (const InlineRun& run : doc.runs)
-        if (run.kind == RunKind::Text) count(run.text);
-    for (const Node& n : doc.nodes)
-        if (n.kind == NodeKind::CodeBlock) count(n.literal);
+    WordCounter counter;
+    for (const Node& n : doc.nodes) {
+        counter.Break();
+        if (n.kind == NodeKind::CodeBlock) counter.Add(n.literal);
+        for (uint32_t r = n.runsBegin; r < n.runsEnd; ++r) {
+            if (doc.runs[r].kind == RunKind::Text) counter.Add(doc.runs[r].text);
+            else counter.Break();
+        }
+    }
+    const long words = counter.words();
     doc.wordCount = static_cast<int>(words);
     doc.readingMinutes = ReadingMinutes(doc.wordCount);
 }

@@ -65,79 +65,129 @@ Cluster NextCluster(std::string_view text, size_t i) {
     return c;
 }
 
-// A stretch of a word drawn one way: glyph by glyph, shaped, or as emoji. Punctuation and digits join
-// the stretch they touch, so "(שלום)" or "word," is one piece.
+// A stretch of a word drawn one way, in one span: glyph by glyph, shaped, or as emoji. Punctuation and digits
+// join the stretch they touch in the same span, so "(שלום)" or "word," is one piece.
 struct Piece {
-    uint32_t begin, end;
+    uint32_t span, begin, end;
     RunShape shape;
     BidiType dir;   // Ltr or Rtl for letters; Digit or Neutral for a piece of only those
 };
 
-// A word is the text between break opportunities; spaces are tokens of their own.
+// The paragraph as the browser sees it under `white-space: normal`: words between break opportunities,
+// each made of pieces from one or more spans (`**to**fu` is one word of two pieces), one collapsed space
+// for every run of white space however many spans it crosses, and forced breaks.
 struct Token {
-    uint32_t span, begin, end;
-    bool space;
-    uint32_t firstPiece = 0, pieceCount = 0;
+    enum Kind : uint8_t { Word, Space, Break } kind;
+    uint32_t span = 0, begin = 0, end = 0;   // a Space: the first white space character, the one drawn
+    uint32_t firstPiece = 0, pieceCount = 0; // a Word: its pieces
 };
 
-void Tokenize(uint32_t s, std::string_view text, std::vector<Token>& tokens, std::vector<Piece>& pieces) {
-    size_t i = 0;
-    while (i < text.size()) {
-        if (IsSpaceByte(text[i])) {
-            const size_t start = i;
-            while (i < text.size() && IsSpaceByte(text[i])) ++i;
-            tokens.push_back({s, uint32_t(start), uint32_t(i), true});
-            continue;
+// A break opportunity between two clusters of one word, after UAX #14 for the common cases: after a
+// hyphen, dash or slash that follows a character of the word (a hyphen-minus not before a digit: "10-20"
+// stays whole, LB25), and before and after an ideograph or emoji, never before closing or after opening
+// punctuation.
+bool BreaksBetween(const Cluster& prev, const Cluster& next, size_t clustersBefore) {
+    const bool numberRange = prev.last == '-' && next.first >= '0' && next.first <= '9';
+    if (IsBreakAfter(prev.last) && clustersBefore > 1 && !numberRange) return true;
+    return (prev.ideographic || next.ideographic) && !IsNoBreakAfter(prev.last) && !IsNoBreakBefore(next.first);
+}
+
+// Splits the paragraph's spans into tokens over their joined text, so neither a word nor a run of white
+// space stops at a change of style.
+class Tokenizer {
+public:
+    Tokenizer(std::vector<Token>& tokens, std::vector<Piece>& pieces) : tokens_(tokens), pieces_(pieces) {}
+
+    void Run(const std::vector<TextSpan>& spans) {
+        for (uint32_t s = 0; s < spans.size(); ++s) {
+            if (spans[s].hardBreak) {
+                EndWord();
+                tokens_.push_back({Token::Break});
+                continue;
+            }
+            Span(s, spans[s].text, spans[s].preserveSpaces);
         }
-        Token t{s, uint32_t(i), uint32_t(i), false, uint32_t(pieces.size()), 0};
-        uint32_t pendingBegin = kNone;   // digits and punctuation before the word's first letter
-        Cluster prev;
-        bool havePrev = false;
-        size_t clusters = 0;
-        while (i < text.size() && !IsSpaceByte(text[i])) {
+        EndWord();
+    }
+
+private:
+    void Span(uint32_t s, std::string_view text, bool preserveSpaces) {
+        size_t i = 0;
+        while (i < text.size()) {
+            if (IsSpaceByte(text[i])) {
+                EndWord();
+                const size_t start = i;
+                while (i < text.size() && IsSpaceByte(text[i])) ++i;
+                if (preserveSpaces) {   // code: the spaces are placed as written, like a word
+                    tokens_.push_back({Token::Word, s, uint32_t(start), uint32_t(i), uint32_t(pieces_.size()), 1});
+                    pieces_.push_back({s, uint32_t(start), uint32_t(i), RunShape::Glyphs, BidiType::Neutral});
+                } else if (tokens_.empty() || tokens_.back().kind != Token::Space) {
+                    tokens_.push_back({Token::Space, s, uint32_t(start), uint32_t(start + 1)});
+                }
+                continue;
+            }
             const Cluster c = NextCluster(text, i);
-            if (havePrev) {
-                const bool afterHyphen = IsBreakAfter(prev.last) && clusters > 1;
-                const bool aroundIdeograph = (prev.ideographic || c.ideographic) && !IsNoBreakAfter(prev.last) && !IsNoBreakBefore(c.first);
-                if (afterHyphen || aroundIdeograph) break;
+            if (inWord_ && BreaksBetween(prev_, c, clusters_)) EndWord();
+            if (!inWord_) {
+                tokens_.push_back({Token::Word, s, uint32_t(i), uint32_t(i), uint32_t(pieces_.size()), 0});
+                inWord_ = true;
+                clusters_ = 0;
             }
-            const bool weak = c.shape != RunShape::Emoji && IsWeak(c.dir);
-            Piece* cur = t.pieceCount > 0 ? &pieces.back() : nullptr;
-            if (weak) {
-                if (cur) {
-                    cur->end = uint32_t(c.end);
-                    if (cur->dir == BidiType::Neutral && c.dir == BidiType::Digit) cur->dir = BidiType::Digit;
-                } else if (pendingBegin == kNone) {
-                    pendingBegin = uint32_t(i);
-                }
-            } else {
-                const BidiType dir = c.shape == RunShape::Emoji ? BidiType::Neutral : c.dir;
-                const bool extends = cur && c.shape != RunShape::Emoji && cur->shape == c.shape &&
-                                     (cur->dir == dir || (c.shape == RunShape::Glyphs && IsWeak(cur->dir)));
-                if (extends) {
-                    cur->end = uint32_t(c.end);
-                    cur->dir = dir;
-                } else {
-                    pieces.push_back({pendingBegin != kNone ? pendingBegin : uint32_t(i), uint32_t(c.end), c.shape, dir});
-                    pendingBegin = kNone;
-                    ++t.pieceCount;
-                }
-            }
-            prev = c;
-            havePrev = true;
-            ++clusters;
+            Add(s, uint32_t(i), c);
+            prev_ = c;
+            ++clusters_;
             i = c.end;
         }
-        if (t.pieceCount == 0) {   // only digits and punctuation
-            BidiType dir = BidiType::Neutral;
-            for (size_t k = pendingBegin; k < i;) if (BidiTypeOf(DecodeUtf8(text, k)) == BidiType::Digit) dir = BidiType::Digit;
-            pieces.push_back({pendingBegin, uint32_t(i), RunShape::Glyphs, dir});
-            t.pieceCount = 1;
-        }
-        t.end = uint32_t(i);
-        tokens.push_back(t);
+        FlushWeak();   // a piece never crosses into the next span
     }
-}
+
+    void Add(uint32_t s, uint32_t at, const Cluster& c) {
+        Token& t = tokens_.back();
+        t.end = uint32_t(c.end);
+        Piece* cur = t.pieceCount > 0 && pieces_.back().span == s && pieces_.back().end == at ? &pieces_.back() : nullptr;
+        if (c.shape != RunShape::Emoji && IsWeak(c.dir)) {
+            if (cur) {
+                cur->end = uint32_t(c.end);
+                if (cur->dir == BidiType::Neutral && c.dir == BidiType::Digit) cur->dir = BidiType::Digit;
+            } else {
+                if (weakBegin_ == kNone) { weakBegin_ = at; weakDir_ = BidiType::Neutral; weakSpan_ = s; }
+                if (c.dir == BidiType::Digit) weakDir_ = BidiType::Digit;
+                weakEnd_ = uint32_t(c.end);
+            }
+            return;
+        }
+        const BidiType dir = c.shape == RunShape::Emoji ? BidiType::Neutral : c.dir;
+        const bool extends = cur && c.shape != RunShape::Emoji && cur->shape == c.shape &&
+                             (cur->dir == dir || (c.shape == RunShape::Glyphs && IsWeak(cur->dir)));
+        if (extends) {
+            cur->end = uint32_t(c.end);
+            cur->dir = dir;
+        } else {
+            pieces_.push_back({s, weakBegin_ != kNone ? weakBegin_ : at, uint32_t(c.end), c.shape, dir});
+            weakBegin_ = kNone;
+            ++t.pieceCount;
+        }
+    }
+    // Digits and punctuation that met no letter in their span become a piece of their own.
+    void FlushWeak() {
+        if (weakBegin_ == kNone) return;
+        pieces_.push_back({weakSpan_, weakBegin_, weakEnd_, RunShape::Glyphs, weakDir_});
+        ++tokens_.back().pieceCount;
+        weakBegin_ = kNone;
+    }
+    void EndWord() {
+        FlushWeak();
+        inWord_ = false;
+    }
+
+    std::vector<Token>& tokens_;
+    std::vector<Piece>& pieces_;
+    bool inWord_ = false;
+    Cluster prev_;
+    size_t clusters_ = 0;   // in the current word
+    uint32_t weakSpan_ = 0, weakBegin_ = kNone, weakEnd_ = 0;
+    BidiType weakDir_ = BidiType::Neutral;
+};
 
 // The paragraph's direction (its first letter's) and whether it holds any right-to-left text at all.
 void ScanDirection(const std::vector<TextSpan>& spans, bool& rtl, bool& bidi) {
@@ -177,19 +227,20 @@ public:
         widths_.clear();
         float w = 0.0f;
         for (uint32_t p = t.firstPiece; p < t.firstPiece + t.pieceCount; ++p) {
-            widths_.push_back(Measure(t.span, pieces[p], pieces[p].begin, pieces[p].end));
+            widths_.push_back(Measure(pieces[p], pieces[p].begin, pieces[p].end));
             w += widths_.back();
         }
         if (lineHasWord_ && x_ + pendingSpace_ + w > max_) NewLine();
         if (!lineHasWord_ && w > max_) { SplitLongWord(t, pieces); return; }
         for (uint32_t p = 0; p < t.pieceCount; ++p) {
             const Piece& piece = pieces[t.firstPiece + p];
-            Place(t.span, piece, piece.begin, piece.end, widths_[p]);
+            Place(piece, piece.begin, piece.end, widths_[p]);
         }
     }
+    // The one space a run of white space collapses to; none at a line's start.
     void Space(const Token& t) {
-        if (!lineHasWord_) return;   // no leading spaces
-        pendingSpace_ += measure_.Width(spans_[t.span].face, " ");
+        if (!lineHasWord_) return;
+        pendingSpace_ = measure_.Width(spans_[t.span].face, " ");
         pendingSpan_ = t.span;
         pendingBegin_ = t.begin;
         pendingEnd_ = t.end;
@@ -198,18 +249,20 @@ public:
     void Finish() { if (lineHasWord_ || out_.lines.empty()) EndLine(); }
 
 private:
-    float Measure(uint32_t span, const Piece& piece, uint32_t begin, uint32_t end) const {
-        const TextSpan& s = spans_[span];
+    float Measure(const Piece& piece, uint32_t begin, uint32_t end) const {
+        const TextSpan& s = spans_[piece.span];
         const std::string_view text = s.text.substr(begin, end - begin);
         return piece.shape == RunShape::Glyphs ? measure_.Width(s.face, text) : measure_.ShapedWidth(s.face, text, piece.dir == BidiType::Rtl);
     }
-    void Place(uint32_t span, const Piece& piece, uint32_t begin, uint32_t end, float w) {
+    void Place(const Piece& piece, uint32_t begin, uint32_t end, float w) {
+        const uint32_t span = piece.span;
         float gap = 0.0f;
         if (pendingSpace_ > 0.0f) {
-            // Left to right, a space joins the glyph fragment before it when it is in the same span, so
-            // fragments stay long; otherwise it only advances x (a gap the bidirectional order keeps).
+            // Left to right, a plain space joins the glyph fragment before it when it is in the same span, so
+            // fragments stay long; otherwise it only advances x (a gap the bidirectional order keeps). Only
+            // the collapsed run's first character is drawn: a fragment's text is exactly what its width holds.
             if (!bidi_ && OpenFragmentOf(pendingSpan_) && out_.fragments.back().shape == RunShape::Glyphs &&
-                out_.fragments.back().end == pendingBegin_) {
+                out_.fragments.back().end == pendingBegin_ && spans_[pendingSpan_].text[pendingBegin_] == ' ') {
                 out_.fragments.back().end = pendingEnd_;
                 out_.fragments.back().width += pendingSpace_;
             } else {
@@ -244,9 +297,9 @@ private:
         return out_.fragments.size() > lineFirst_ && out_.fragments.back().span == span;
     }
     void SplitLongWord(const Token& t, const std::vector<Piece>& pieces) {
-        const TextSpan& span = spans_[t.span];
         for (uint32_t p = t.firstPiece; p < t.firstPiece + t.pieceCount; ++p) {
             const Piece& piece = pieces[p];
+            const TextSpan& span = spans_[piece.span];
             size_t i = piece.begin;
             while (i < piece.end) {
                 // Take code points while they fit; at least one per line so this always ends. Each code
@@ -257,14 +310,14 @@ private:
                     size_t next = i;
                     DecodeUtf8(span.text, next);
                     if (next > piece.end) next = piece.end;
-                    const float w = fitWidth + Measure(t.span, piece, uint32_t(i), uint32_t(next));
+                    const float w = fitWidth + Measure(piece, uint32_t(i), uint32_t(next));
                     if (w > max_ - x_ && fitEnd > start) break;
                     fitEnd = next;
                     fitWidth = w;
                     i = next;
                     if (w > max_ - x_) break;   // a single code point wider than the line
                 }
-                Place(t.span, piece, uint32_t(start), uint32_t(fitEnd), fitWidth);
+                Place(piece, uint32_t(start), uint32_t(fitEnd), fitWidth);
                 if (i < piece.end || (p + 1 < t.firstPiece + t.pieceCount && x_ >= max_)) NewLine();
             }
         }
@@ -381,24 +434,12 @@ TextLayout BreakLines(const std::vector<TextSpan>& spans, float maxWidth, const 
     LineBuilder builder(spans, maxWidth, measure, layout, bidi);
     std::vector<Token> tokens;
     std::vector<Piece> pieces;
-    for (uint32_t s = 0; s < spans.size(); ++s) {
-        if (spans[s].hardBreak) { builder.HardBreak(); continue; }
-        tokens.clear();
-        pieces.clear();
-        Tokenize(s, spans[s].text, tokens, pieces);
-        for (const Token& t : tokens) {
-            if (!t.space) {
-                builder.Word(t, pieces);
-            } else if (!spans[s].preserveSpaces) {
-                builder.Space(t);
-            } else {   // code: the spaces are placed as written, like a word
-                Token spaces = t;
-                spaces.space = false;
-                spaces.firstPiece = uint32_t(pieces.size());
-                spaces.pieceCount = 1;
-                pieces.push_back({t.begin, t.end, RunShape::Glyphs, BidiType::Neutral});
-                builder.Word(spaces, pieces);
-            }
+    Tokenizer(tokens, pieces).Run(spans);
+    for (const Token& t : tokens) {
+        switch (t.kind) {
+            case Token::Word: builder.Word(t, pieces); break;
+            case Token::Space: builder.Space(t); break;
+            case Token::Break: builder.HardBreak(); break;
         }
     }
     builder.Finish();

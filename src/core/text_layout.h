@@ -60,11 +60,14 @@ struct TextLayout {
     bool rtl = false;           // the paragraph's direction: that of its first letter (Hebrew, Arabic, ...)
 };
 
-// Greedy line breaking. Breaks at spaces, after hyphens, dashes and slashes, and between CJK characters
-// and emoji (never before closing or after opening punctuation); never at a no-break space; splits a
-// word longer than the line between code points; a `hardBreak` span ends the line. Spaces at the end of
-// a line take no width, and a run of spaces takes the width of one, except in `preserveSpaces` spans,
-// where every space is placed as written. Words of scripts that need shaping and emoji sequences become
+// Greedy line breaking over the paragraph's joined text, as the browser breaks it (UAX #14 for the common
+// cases): a change of span (of style) is never a break opportunity by itself, so `**to**fu` stays whole.
+// Breaks at white space, after hyphens, dashes and slashes (not before a digit), and between CJK
+// characters and emoji (never before closing or after opening punctuation); never at a no-break space;
+// splits a word longer than the line between code points; a `hardBreak` span ends the line. White space
+// collapses as under CSS `white-space: normal`: a run of spaces, tabs and newlines, across any number of
+// spans, is one space (its first character, drawn in its span's face), none at a line's start or end;
+// except in `preserveSpaces` spans, where every space is placed as written. Words of scripts that need shaping and emoji sequences become
 // fragments of their own; a paragraph with right-to-left text is put in visual order, line by line
 // (digits and left-to-right words keep their order inside it), and a right-to-left paragraph starts at
 // the right.

@@ -25,15 +25,18 @@ std::string SlugRegistry::Claim(const std::string& slug) {
     return claimed;
 }
 
-int CountWords(std::string_view text) {
-    int words = 0;
-    bool inWord = false;
-    for (char ch : text) {
+void WordCounter::Add(std::string_view piece) {
+    for (char ch : piece) {
         const bool space = ch == ' ' || (ch <= '\r' && ch >= '\t');   // space, \t \n \v \f \r
-        words += !space && !inWord;
-        inWord = !space;
+        words_ += !space && !inWord_;
+        inWord_ = !space;
     }
-    return words;
+}
+
+int CountWords(std::string_view text) {
+    WordCounter counter;
+    counter.Add(text);
+    return static_cast<int>(counter.words());
 }
 
 int ReadingMinutes(int words) {

@@ -23,6 +23,17 @@ private:
     std::unordered_map<std::string, int> occurrences_;
 };
 
+// Words split on ASCII white space. A WordCounter counts over pieces of one text, so a word whose pieces
+// differ in style (`**to**fu`) counts once; Break() ends the current word (a block's end, a line break).
+class WordCounter {
+public:
+    void Add(std::string_view piece);
+    void Break() { inWord_ = false; }
+    long words() const { return words_; }
+private:
+    long words_ = 0;
+    bool inWord_ = false;
+};
 int CountWords(std::string_view text);
 int ReadingMinutes(int words);   // at 230 words per minute, at least 1 for non-empty text
 

@@ -13,11 +13,30 @@ namespace {
 constexpr float kCardInset = 20.0f;
 constexpr float kHoverCardWidth = 320.0f;
 constexpr float kHoverCardPad = 12.0f;
+constexpr float kArcTitleGap = 12.0f;     // between neighbouring titles on the arc
+constexpr int   kArcTitleMaxLines = 3;
+constexpr float kColumnStep = 64.0f;      // the least distance between stages in the column
+
+// Whether every title reads whole in its slot on the arc: no word wider than the slot (it would be split
+// between letters) and no more than three lines. Otherwise the stages go in a column, at any count.
+bool TitlesFitArc(const std::vector<TimelineStage>& stages, float titleWidth, float titleLine, const LayoutFonts& fonts) {
+    if (titleWidth <= 0.0f) return false;
+    for (const TimelineStage& stage : stages) {
+        const std::string_view title = stage.title;
+        for (size_t i = 0; i < title.size();) {
+            const size_t end = std::min(title.find(' ', i), title.size());
+            if (fonts.measure->Width(FontFace::UiBold, title.substr(i, end - i)) > titleWidth) return false;
+            i = end + 1;
+        }
+        if (LayoutWrapped(title, FontFace::UiBold, titleWidth, titleLine, fonts).layout.lines.size() > kArcTitleMaxLines) return false;
+    }
+    return true;
+}
 
 } // namespace
 
 Point TimelineArcPoint(const TimelineGeometry& g, float t) {
-    if (g.vertical) return Point{14.0f, g.arcTop + 14.0f + t * 64.0f};
+    if (g.vertical) return Point{14.0f, g.arcTop + 14.0f + t * g.slot};
     const int n = g.stageCount;
     const float u = n > 1 ? t / static_cast<float>(n - 1) : 0.5f;
     return Point{g.pad + g.slot * (t + 0.5f), g.arcTop + g.rise + 14.0f - g.rise * (1.0f - (1.0f - u) * (1.0f - u))};
@@ -45,33 +64,40 @@ TimelineGeometry LayoutTimeline(const Document& doc, const std::vector<TimelineM
     g.stageCount = n;
     if (n == 0) return g;
     const float w = width, em = fonts.Size(FontFace::Body);
-    g.vertical = w < 480.0f;
+    const float titleLine = fonts.Size(FontFace::UiBold) * 1.35f;
+    g.pad = 24.0f;
+    const float arcSlot = (w - 2.0f * g.pad) / static_cast<float>(n);
+    const bool phone = w < 480.0f;
+    g.vertical = phone || !TitlesFitArc(stages, arcSlot - kArcTitleGap, titleLine, fonts);
 
     // Header row: the eyebrow on the left, Previous / Next on the right (on phones, in a row of their own under it).
     g.next = LayoutButton(doc.strings[UiText::Next], fonts);
     g.previous = LayoutButton(doc.strings[UiText::Previous], fonts);
-    const float buttonsY = g.vertical ? fonts.Size(FontFace::UiSmall) * 1.8f : 0.0f;
+    const float buttonsY = phone ? fonts.Size(FontFace::UiSmall) * 1.8f : 0.0f;
     g.next.rect.x = w - g.next.rect.w;
     g.next.rect.y = buttonsY;
     g.previous.rect.x = g.next.rect.x - 8.0f - g.previous.rect.w;
     g.previous.rect.y = buttonsY;
     g.eyebrow = LayoutLabel(TimelineEyebrow(doc.strings, doc.timeline.label), FontFace::UiSmall, fonts.Size(FontFace::UiSmall), fonts);
     const float buttonH = g.next.rect.h;
-    g.eyebrowClip = ItemRect{0.0f, 0.0f, g.vertical ? w : g.previous.rect.x - 8.0f, buttonH};
-    g.eyebrowAt = Point{0.0f, g.vertical ? 0.0f : (buttonH - fonts.Size(FontFace::UiSmall)) * 0.5f - 2.0f};
+    g.eyebrowClip = ItemRect{0.0f, 0.0f, phone ? w : g.previous.rect.x - 8.0f, buttonH};
+    g.eyebrowAt = Point{0.0f, phone ? 0.0f : (buttonH - fonts.Size(FontFace::UiSmall)) * 0.5f - 2.0f};
 
-    // Stage nodes: a rising arc left to right, or a column on phones; each title by its node.
+    // Stage nodes: a rising arc left to right, or a column (on phones, and wherever a title would not read
+    // whole on the arc) with the stages far enough apart for the tallest title; each title by its node.
     g.arcTop = buttonsY + buttonH + 18.0f;
-    g.pad = 24.0f;
     g.rise = g.vertical ? 0.0f : std::min(48.0f, w * 0.06f);
-    g.slot = g.vertical ? 0.0f : (w - 2.0f * g.pad) / static_cast<float>(n);
-    const float titleLine = fonts.Size(FontFace::UiBold) * 1.35f;
+    float tallestTitle = 0.0f;
+    for (const TimelineStage& stage : stages) {
+        g.titles.push_back(LayoutWrapped(stage.title, FontFace::UiBold, g.vertical ? w - 48.0f : arcSlot - kArcTitleGap, titleLine, fonts));
+        tallestTitle = std::max(tallestTitle, g.titles.back().Height());
+    }
+    g.slot = g.vertical ? std::max(kColumnStep, tallestTitle + 20.0f) : arcSlot;
     float trackBottom = g.arcTop;
     for (int i = 0; i < n; ++i) {
         const Point c = TimelineArcPoint(g, static_cast<float>(i));
         g.nodes.push_back(c);
-        g.titles.push_back(LayoutWrapped(stages[static_cast<size_t>(i)].title, FontFace::UiBold, g.vertical ? w - 48.0f : g.slot - 12.0f, titleLine, fonts));
-        const float textH = g.titles.back().Height();
+        const float textH = g.titles[static_cast<size_t>(i)].Height();
         g.hits.push_back(g.vertical ? ItemRect{0.0f, c.y - 18.0f, w, std::max(36.0f, textH + 8.0f)}
                                     : ItemRect{c.x - g.slot * 0.5f, c.y - 18.0f, g.slot, 40.0f + textH});
         trackBottom = std::max(trackBottom, g.hits.back().Bottom());

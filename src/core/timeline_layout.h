@@ -1,6 +1,6 @@
 // The arc of responsibility laid out once per width: the header row (eyebrow, Previous, Next), the stage nodes on a
-// rising arc (a column on phones) with their titles and hit areas, the config's markers, each stage's card and each
-// stage's hover card. Pure layout math (no ImGui); every position is relative to the timeline's top-left corner.
+// rising arc (a column on phones, or at any stage count where a title would not read whole on the arc) with their
+// titles and hit areas, the config's markers, each stage's card and each stage's hover card. Pure layout math (no ImGui); every position is relative to the timeline's top-left corner.
 // Only the selected stage's card is shown, so the timeline's height follows the state: TimelineHeight() is that
 // cheap derivation, not a second layout.
 #pragma once
@@ -42,7 +42,7 @@ struct StageHoverCardGeometry {
 
 struct TimelineGeometry {
     float width = 0.0f;
-    bool  vertical = false;      // the phone layout: stages in a column
+    bool  vertical = false;      // stages in a column: on phones, and when a title would not read whole on the arc
     int   stageCount = 0;
     // The header row.
     TextBox  eyebrow;            // the section's title in capitals, or TIMELINE
@@ -50,7 +50,8 @@ struct TimelineGeometry {
     Point    eyebrowAt;
     ButtonGeometry previous, next;
     // The path: a rising arc, or a column on phones (see TimelineArcPoint).
-    float arcTop = 0.0f, rise = 0.0f, slot = 0.0f, pad = 0.0f;
+    float arcTop = 0.0f, rise = 0.0f, pad = 0.0f;
+    float slot = 0.0f;           // on the arc, each stage's width; in the column, the distance between stages
     ItemRect track;              // every stage's hit area: one focus stop
     std::vector<Point>    nodes; // stage centres
     std::vector<ItemRect> hits;  // what a click or tap on stage i hits (focus ring of the track)

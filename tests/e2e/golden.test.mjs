@@ -13,6 +13,7 @@ import { ROOT, DIST, SHOTS, startServer, launchBrowser, openPage, waitReady } fr
 const GOLDEN = join(ROOT, 'tests/golden');
 const MULTILINGUAL = 'tests/multilingual/article.md';
 const GFM = 'tests/samples/gfm.md';
+const SPACING = 'tests/samples/text-spacing.md';
 const BIN = join(ROOT, 'build/native/article-widget');
 const UPDATE = process.env.UPDATE_GOLDENS === '1';
 const UPDATE_DIR = process.env.GOLDEN_OUT || GOLDEN;   // where updates go (the script moves them in only if all succeed)
@@ -39,6 +40,13 @@ const NATIVE = [
   // code as written.
   ...['light', 'dark'].map((theme) => ({ name: `native-gfm-${theme}`, article: GFM, args: ['--width', '1000', '--height', '2500', '--theme', theme] })),
   { name: 'native-gfm-phone', article: GFM, args: ['--width', '360', '--height', '3000', '--theme', 'light'] },
+  // Text as the browser lays it out (tests/samples/text-spacing.md): double spaces collapse to one, so "E(" stays
+  // clear of "no"; **to**fu and ab*cd*ef wrap as whole words; code keeps its spaces.
+  { name: 'native-spacing-light', article: SPACING, args: ['--width', '800', '--height', '600', '--theme', 'light'] },
+  { name: 'native-spacing-phone', article: SPACING, args: ['--width', '360', '--height', '800', '--theme', 'dark'] },
+  // Long timelines: 16 stages in the column at 1000 px, 100 stages with stage 58 selected, every title whole.
+  { name: 'native-timeline16', article: 'tests/samples/timeline-16.md', args: ['--width', '1000', '--height', '1100', '--theme', 'light'] },
+  { name: 'native-timeline100', article: 'tests/samples/timeline-100.md', args: ['--width', '800', '--height', '900', '--theme', 'dark', '--state', '{"stage":57}'] },
 ];
 const WEB = [
   { name: 'web-light', viewport: { width: 1000, height: 900 }, options: { colorScheme: 'light' } },

@@ -190,8 +190,8 @@ TEST_CASE("config: bad values are rejected") {
 
     const ConfigError negative = ExpectError("{\"initialStage\": -1}");
     CHECK(negative.path == "/initialStage");
-    CHECK(negative.message.find("between 0 and 63") != std::string::npos);
-    CHECK(ExpectError("{\"initialStage\": 100}").path == "/initialStage");
+    CHECK(negative.message.find("between 0 and 2147483647") != std::string::npos);
+    CHECK(ExpectError("{\"initialStage\": 2147483648}").path == "/initialStage");
     CHECK(ExpectError("{\"initialStage\": 18446744073709551615}").path == "/initialStage");
 
     const ConfigError space = ExpectError("{\"deepLinkPrefix\": \"my widget\"}");
@@ -357,6 +357,10 @@ TEST_CASE("config: a full valid config sets every field") {
     CHECK(light.theme == ThemeMode::Light);
     CHECK(RgbToHex(light.accent) == "#aabbcc");
     CHECK(light.initialStage == 63);
+    // Any stage of a long timeline: the cap of 63 is gone.
+    Config longTimeline;
+    REQUIRE(ParseConfig(R"({"initialStage": 199})", longTimeline, error));
+    CHECK(longTimeline.initialStage == 199);
     CHECK(light.maxInputBytes == 64u * 1024u * 1024u);
     Config autoTheme = NonDefaultConfig();
     REQUIRE(ParseConfig(R"({"theme": "auto", "maxInputBytes": 1024, "initialStage": 0})", autoTheme, error));

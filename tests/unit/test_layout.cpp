@@ -211,3 +211,77 @@ TEST_CASE("layout: a hovered stage's summary is a card wrapped within the column
         CHECK(g.hoverCards[3].rect.h == 0.0f);   // no summary, no card
     }
 }
+
+// Where each stage's title is drawn, as one rectangle around its lines, relative to the timeline.
+static ItemRect TitleRect(const TimelineGeometry& g, int stage) {
+    const TextBox& title = g.titles[static_cast<size_t>(stage)];
+    float left = 1e9f, right = -1e9f, top = 1e9f, bottom = -1e9f;
+    for (size_t line = 0; line < title.layout.lines.size(); ++line) {
+        const Point at = TimelineTitleAt(g, stage, line);
+        left = std::min(left, at.x);
+        right = std::max(right, at.x + title.layout.lines[line].width);
+        top = std::min(top, at.y);
+        bottom = std::max(bottom, at.y + title.lineHeight);
+    }
+    return ItemRect{left, top, right - left, bottom - top};
+}
+
+// A title's lines joined by spaces: the title itself when every line ends at a space, never inside a word.
+static std::string JoinedLines(const TextBox& box) {
+    std::string joined;
+    for (const LaidLine& line : box.layout.lines) {
+        if (!joined.empty()) joined += ' ';
+        for (uint32_t f = line.firstFragment; f < line.firstFragment + line.fragmentCount; ++f) {
+            const Fragment& frag = box.layout.fragments[f];
+            joined += box.spans[frag.span].text.substr(frag.begin, frag.end - frag.begin);
+        }
+        while (!joined.empty() && joined.back() == ' ') joined.pop_back();
+    }
+    return joined;
+}
+
+TEST_CASE("layout: a timeline of 2 to 200 stages keeps every title whole, inside the column and clear of the others") {
+    for (const int count : {2, 3, 12, 24, 100, 200}) {
+        std::string markdown = "# T\n\n<!-- article-widget:timeline -->\n";
+        std::vector<std::string> titles;
+        for (int i = 0; i < count; ++i) {
+            const std::string n = std::to_string(i + 1);
+            titles.push_back(i % 3 == 0 ? "Stage " + n : i % 3 == 1 ? "Stage " + n + ", the weights released openly" : "Responsibility " + n);
+            markdown += n + ". " + titles.back() + " - A summary of stage " + n + ".\n";
+        }
+        const auto article = Load(markdown);
+        for (const float width : {360.0f, 800.0f, 1200.0f}) {
+            CAPTURE(count);
+            CAPTURE(width);
+            Laid L(article, width);
+            const TimelineGeometry& g = L.layout.timeline;
+            REQUIRE(g.stageCount == count);
+            if (count <= 3 && width >= 800.0f) CHECK_FALSE(g.vertical);   // a few stages keep the arc
+            if (width >= 480.0f) CHECK(g.next.rect.y == 0.0f);              // Previous and Next beside the eyebrow
+            std::vector<ItemRect> rects;
+            for (int i = 0; i < count; ++i) {
+                CAPTURE(i);
+                CHECK(JoinedLines(g.titles[static_cast<size_t>(i)]) == titles[static_cast<size_t>(i)]);   // no word split
+                const ItemRect r = TitleRect(g, i);
+                CHECK(r.x >= -0.01f);
+                CHECK(r.x + r.w <= g.width + 0.01f);
+                CHECK(g.hits[static_cast<size_t>(i)].Contains(g.nodes[static_cast<size_t>(i)].x, g.nodes[static_cast<size_t>(i)].y));
+                rects.push_back(r);
+            }
+            int overlaps = 0;
+            for (size_t i = 0; i < rects.size(); ++i)
+                for (size_t j = i + 1; j < rects.size(); ++j) {
+                    const ItemRect &a = rects[i], &b = rects[j];
+                    overlaps += a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+                    overlaps += g.hits[i].y < g.hits[j].Bottom() - 0.01f && g.hits[j].y < g.hits[i].Bottom() - 0.01f &&
+                                g.hits[i].x < g.hits[j].x + g.hits[j].w - 0.01f && g.hits[j].x < g.hits[i].x + g.hits[i].w - 0.01f;
+                }
+            CHECK(overlaps == 0);
+            // A click on a stage's rectangle selects that stage.
+            const ItemRect& last = g.hits.back();
+            const TimelineHit hit = HitTestTimeline(g, last.x + last.w * 0.5f, last.y + last.h * 0.5f);
+            CHECK(hit.part == TimelinePart::Stage);
+            CHECK(hit.index == count - 1);
+        }
+    }
+}

@@ -204,6 +204,18 @@ TEST_CASE("article: word count and reading minutes") {
     CHECK(doc.readingMinutes >= 5);
 }
 
+TEST_CASE("article: a word styled in pieces counts once, as the browser's text reads it") {
+    std::string markdown = "# Tofu\n\n";
+    for (int i = 0; i < 60; ++i) markdown += "**to**fu\n\n";
+    CHECK(Parse(markdown).wordCount == 61);
+    CHECK(ModelToJson(Parse(markdown), Config{}, -1).find("\"word_count\":61,") != std::string::npos);
+    CHECK(Parse("ab*cd*ef `g`h [i](https://x.org)j\n").wordCount == 3);
+    // Blocks, line breaks and spaces still end words: a word never joins across them.
+    CHECK(Parse("**to**\n\nfu\n").wordCount == 2);
+    CHECK(Parse("**to**  \nfu and *a* b\n").wordCount == 5);
+    CHECK(Parse("# to\nfu\n").wordCount == 2);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Edge cases of the input
 

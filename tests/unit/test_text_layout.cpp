@@ -1,6 +1,7 @@
 // Unit tests for core/text_layout (aw::BreakLines) with a fake monospace measurer: every code point is 10 units wide.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -170,6 +171,85 @@ TEST_CASE("text layout: several spans with different faces, fragment positions a
     CHECK(narrow.lines[0].width == doctest::Approx(50));
     CHECK(narrow.lines[1].width == doctest::Approx(80));
     CHECK(narrow.fragments[narrow.lines[1].firstFragment].span == 1);
+}
+
+// Every fragment's text measures exactly its width, and no fragment starts before the one before it ends: what the
+// canvas draws (each fragment's text at its x) never overlaps.
+void CheckDrawnTextFits(const TextLayout& layout, const std::vector<TextSpan>& spans, const TextMeasurer& measure) {
+    for (const LaidLine& line : layout.lines) {
+        float end = 0.0f;
+        for (uint32_t f = line.firstFragment; f < line.firstFragment + line.fragmentCount; ++f) {
+            const Fragment& frag = layout.fragments[f];
+            const TextSpan& span = spans[frag.span];
+            CAPTURE(std::string(span.text.substr(frag.begin, frag.end - frag.begin)));
+            CHECK(frag.width == doctest::Approx(measure.Width(span.face, span.text.substr(frag.begin, frag.end - frag.begin))));
+            CHECK(frag.x >= end - 0.001f);
+            end = frag.x + frag.width;
+        }
+    }
+}
+
+std::vector<TextSpan> Styled(std::initializer_list<std::pair<std::string_view, FontFace>> runs) {
+    std::vector<TextSpan> spans;
+    for (const auto& [text, face] : runs) spans.push_back(TextSpan{text, face, int32_t(spans.size()), false});
+    return spans;
+}
+
+TEST_CASE("text layout: white space collapses as under white-space: normal, across spans, and the next run is placed after one space") {
+    FakeMono mono;
+    mono.boldUnit = 20.0f;
+    // printf '# T\n\nA  B  C  D  E(**no**) x\n': "E(" is drawn before "no", not under it.
+    const std::vector<TextSpan> issue = Styled({{"A  B  C  D  E(", FontFace::Body}, {"no", FontFace::BodyBold}, {") x", FontFace::Body}});
+    const TextLayout layout = BreakLines(issue, 1000, mono);
+    CHECK(Lines(layout, issue) == V{"A B C D E(no) x"});
+    CheckDrawnTextFits(layout, issue, mono);
+    REQUIRE(layout.fragments.size() >= 3);
+    for (const Fragment& f : layout.fragments)
+        if (f.span == 1) CHECK(f.x == doctest::Approx(100));   // "A B C D E(" is 10 code points
+    CHECK(layout.lines[0].width == doctest::Approx(100 + 40 + 30));
+
+    // Tabs, newlines and spaces, in any mix and across any number of spans, are one space; none at the start or end.
+    const std::vector<TextSpan> across = Styled({{"  a \t", FontFace::Body}, {"  ", FontFace::BodyBold}, {"\n", FontFace::Body},
+                                                 {" b", FontFace::BodyBold}, {"   ", FontFace::Body}});
+    const TextLayout collapsed = BreakLines(across, 1000, mono);
+    CHECK(Lines(collapsed, across) == V{"a b"});
+    CHECK(collapsed.lines[0].width == doctest::Approx(10 + 10 + 20));
+    CheckDrawnTextFits(collapsed, across, mono);
+    // Where the collapsed space starts with a tab or newline it is a gap, never a drawn tab.
+    CHECK(Break("a\t\tb\n\nc", 1000) == V{"abc"});
+    // Code keeps every space.
+    std::vector<TextSpan> code = One("a  b");
+    code[0].preserveSpaces = true;
+    CHECK(Lines(BreakLines(code, 1000, mono), code) == V{"a  b"});
+}
+
+TEST_CASE("text layout: lines break over the paragraph's joined text: never inside a word because its style changes") {
+    FakeMono mono;
+    // "aa **to**fu": "aa to" fits in 50 but breaking there would split "tofu".
+    const std::vector<TextSpan> tofu = Styled({{"aa ", FontFace::Body}, {"to", FontFace::BodyBold}, {"fu", FontFace::Body}});
+    CHECK(Lines(BreakLines(tofu, 50, mono), tofu) == V{"aa", "tofu"});
+    CHECK(Lines(BreakLines(tofu, 70, mono), tofu) == V{"aa tofu"});
+    // ab*cd*ef keeps whole at every width that holds it: each line holds whole words only.
+    const std::vector<TextSpan> abcdef = Styled({{"xx ab", FontFace::Body}, {"cd", FontFace::BodyItalic}, {"ef yy", FontFace::Body}});
+    for (float width = 60; width < 130; width += 10) {
+        CAPTURE(width);
+        for (const std::string& line : Lines(BreakLines(abcdef, width, mono), abcdef)) {
+            CAPTURE(line);
+            CHECK((line == "xx" || line == "abcdef" || line == "yy" || line == "xx abcdef" || line == "abcdef yy" || line == "xx abcdef yy"));
+        }
+    }
+    // Many pieces of one word, each in its own span.
+    const std::vector<TextSpan> pieces = Styled({{"a ", FontFace::Body}, {"b", FontFace::BodyBold}, {"c", FontFace::Body}, {"d", FontFace::BodyItalic},
+                                                 {"e", FontFace::Mono}, {" f", FontFace::Body}});
+    CHECK(Lines(BreakLines(pieces, 45, mono), pieces) == V{"a", "bcde", "f"});
+    // A break opportunity still exists where a span starts after a hyphen, or between ideographs of two spans.
+    const std::vector<TextSpan> hyphen = Styled({{"well-", FontFace::BodyBold}, {"known", FontFace::Body}});
+    CHECK(Lines(BreakLines(hyphen, 60, mono), hyphen) == V{"well-", "known"});
+    const std::vector<TextSpan> cjk = Styled({{"\xE6\xBC\xA2\xE5\xAD\x97", FontFace::BodyBold}, {"\xE6\xBC\xA2\xE5\xAD\x97", FontFace::Body}});
+    CHECK(BreakLines(cjk, 30, mono).lines.size() == 2);
+    // No break between a hyphen and a digit (UAX #14 LB25): "10-20" stays whole.
+    CHECK(Break("aa 10-20", 60) == V{"aa", "10-20"});
+    CHECK(Break("aa well-known", 80) == V{"aa well-", "known"});
 }
 
 TEST_CASE("text layout: no spans give one empty line, and tags stay with their fragments") {

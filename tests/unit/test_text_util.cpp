@@ -165,6 +165,20 @@ TEST_CASE("slug: SlugRegistry de-duplicates as GitHub does") {
     CHECK(anchors.Claim("caf\xC3\xA9") == "caf\xC3\xA9-1");
 }
 
+TEST_CASE("words: a WordCounter counts a word given in pieces once, until a break") {
+    WordCounter counter;
+    counter.Add("to");
+    counter.Add("fu ab");
+    counter.Add("cd");
+    CHECK(counter.words() == 2);
+    counter.Break();
+    counter.Add("ef");
+    CHECK(counter.words() == 3);
+    counter.Add(" ");
+    counter.Add("gh");
+    CHECK(counter.words() == 4);
+}
+
 TEST_CASE("words: CountWords splits on ASCII whitespace") {
     CHECK(CountWords("") == 0);
     CHECK(CountWords("   \n\t ") == 0);
