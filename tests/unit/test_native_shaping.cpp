@@ -18,14 +18,14 @@ const char* const kHindi = "\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\xA8\xE0\xA5\x8D\xE0
 const char* const kArabic = "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9";                     // العربية
 const char* const kHebrew = "\xD7\xA2\xD7\x91\xD7\xA8\xD7\x99\xD7\xAA";                                     // עברית
 
-// What drawing one label puts in a draw list: its quads, and the colour of its first vertex.
+// What drawing one label puts in a draw list: its quads, the colour of its last vertex, and its width.
 struct Drawn { int quads = 0; ImU32 color = 0; float width = 0.0f; };
 
-Drawn DrawOneLabel(FontLibrary& fonts, const char* text, ImU32 color) {
+Drawn DrawOneLabel(FontLibrary& fonts, const std::string& text, ImU32 color, float density = 1.0f) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(800, 200);
     io.DeltaTime = 1.0f / 60.0f;
-    fonts.BeginFrame(1.0f);
+    fonts.BeginFrame(density);
     ImGui::NewFrame();
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const int before = draw->IdxBuffer.Size;
@@ -84,13 +84,25 @@ TEST_CASE("native shaping: Arabic joins and Hebrew keeps its letters' advances, 
     // Hebrew without points has no contextual forms: shaped, it is as wide as its letters (give or take kerning).
     CHECK(fonts.ShapedWidth(FontFace::Body, kHebrew, true) == doctest::Approx(fonts.Width(FontFace::Body, kHebrew)).epsilon(0.03));
     const ImU32 ink = IM_COL32(200, 10, 10, 255);
-    for (const char* word : {kArabic, kHebrew}) {
+    for (const std::string word : {kArabic, kHebrew}) {
         CAPTURE(word);
         const Drawn d = DrawOneLabel(fonts, word, ink);
         CHECK(d.quads == 1);
         CHECK(d.color == ink);
         CHECK(d.width > 20.0f);
     }
+}
+
+TEST_CASE("native shaping: a run too wide for the atlas is drawn glyph by glyph, and asks for no new frame") {
+    HeadlessImGui imgui;
+    FontLibrary fonts(&imgui.glyphs);
+    REQUIRE(fonts.SetFamilies(FontFamilies{}));
+    std::string word;
+    for (int i = 0; i < 60; ++i) word += kArabic;   // one word, some 3,000 CSS px: 9,000 device px at density 3
+    const Drawn d = DrawOneLabel(fonts, word, IM_COL32(0, 0, 0, 255), 3.0f);
+    CHECK(d.quads > 60);
+    CHECK_FALSE(fonts.FlushPending());
+    CHECK_FALSE(fonts.HasPending());
 }
 
 } // namespace aw
