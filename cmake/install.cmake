@@ -2,7 +2,7 @@
 # find_package(ArticleWidget CONFIG):
 #   ArticleWidget::core          document model, parsing, layout math (no ImGui, no GL)
 #   ArticleWidget::ui            the ImGui view and aw::HostedWidget, the widget inside a host's ImGui window
-#   ArticleWidget::native_fonts  aw::NativeGlyphSource: glyphs from the system's fonts (fontconfig + FreeType)
+#   ArticleWidget::native_fonts  aw::NativeGlyphSource: glyphs from the system's fonts (fontconfig + FreeType + HarfBuzz)
 #   ArticleWidget::imgui         the Dear ImGui the libraries were built with (1.92.2b, IMGUI_USE_WCHAR32): the
 #                                host must use this one, not its own (see the README's "Use from C++ (CMake)")
 #   ArticleWidget::cmark_gfm     cmark-gfm, linked into the core (no headers installed)

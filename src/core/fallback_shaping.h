@@ -1,4 +1,4 @@
-// Shaping for platforms with no shaping engine (natively there is FreeType but no HarfBuzz): a run of a
+// Shaping for a glyph source with no shaping engine (ShapesRuns() false; natively HarfBuzz shapes): a run of a
 // right-to-left or joined script as the code points a glyph-by-glyph renderer draws, left to right.
 #pragma once
 #include <string>

@@ -1,15 +1,18 @@
-// Native glyphs: fontconfig for the fonts, FreeType for the glyphs, and a Dear ImGui font loader (the same
-// shape as imgui's misc/freetype loader, which cannot scale colour bitmap fonts such as Noto Color Emoji
-// nor fall back per character).
+// Native glyphs: fontconfig for the fonts, FreeType for the glyphs, HarfBuzz for shaped runs, and a Dear ImGui
+// font loader (the same shape as imgui's misc/freetype loader, which cannot scale colour bitmap fonts such as
+// Noto Color Emoji nor fall back per character).
 // [SECTION] fontconfig  [SECTION] font files  [SECTION] faces and fallback  [SECTION] rasterising
-// [SECTION] the ImGui loader  [SECTION] GlyphSource  [SECTION] availability
+// [SECTION] shaped runs  [SECTION] the ImGui loader  [SECTION] GlyphSource  [SECTION] availability
 #include "native_fonts.h"
 
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
+#include FT_OUTLINE_H
 #include FT_SYNTHESIS_H
+#include <hb-ft.h>
+#include <hb.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -22,6 +25,7 @@
 #include "core/fallback_shaping.h"
 #include "core/glyph_availability.h"
 #include "core/script.h"
+#include "core/text_util.h"
 
 namespace aw {
 
@@ -65,6 +69,7 @@ struct FontFile {
     int index = 0;
     FcCharSet* charset = nullptr;   // what fontconfig says it covers (owned)
     FT_Face face = nullptr;
+    hb_font_t* shaper = nullptr;    // HarfBuzz's font over `face`, in design units; made on first use
     bool failed = false;
     bool colorBitmaps = false;      // only fixed-size colour strikes (Noto Color Emoji): scaled when drawn
 };
@@ -78,16 +83,26 @@ struct NativeGlyphSource::Impl {
     // One face of the widget: its fonts in fontconfig's order (best match first, then fonts that add
     // coverage), and which of them draws each character asked for so far.
     struct ChainFont { FontFile* file; bool embolden; bool oblique; };
+    struct Face;
+    // What an ImGui font of a face holds: the face's characters, or its shaped runs (one glyph per run).
+    struct LoaderKey { Face* face; bool runs; };
     struct Face {
         Impl* owner = nullptr;
         FaceStyle style;
         std::vector<ChainFont> chain;
         std::unordered_map<uint32_t, int> fontOf;   // code point -> index in chain, -1: none has it
         float ascent = 0.0f, descent = 0.0f;
+        LoaderKey glyphKey{this, false}, runKey{this, true};
+        // Shaped runs as glyphs of a font of their own: each run (direction byte, then its text) gets a code
+        // point of that font, from 1; the atlas keeps their images like any glyph's, in its bounded cache.
+        ImFont* runFont = nullptr;
+        std::unordered_map<std::string, uint32_t> runCodepoints;
+        std::vector<std::string> runKeys;   // by code point - 1
     };
     std::vector<std::unique_ptr<Face>> faces;   // by FontFace index; stable addresses for the loader
     ImFontLoader loader;
     std::vector<uint8_t> scratch;   // bitmaps on their way into the atlas
+    hb_buffer_t* shapingBuffer = hb_buffer_create();
 
     FontFile* Open(const std::string& path, int index, const FcCharSet* charset) {
         std::unique_ptr<FontFile>& slot = files[{path, index}];
@@ -110,6 +125,15 @@ struct NativeGlyphSource::Impl {
             }
         }
         return f.face;
+    }
+    hb_font_t* ShaperOf(FontFile& f) {
+        if (!f.shaper && FaceOf(f)) {
+            hb_face_t* face = hb_ft_face_create_referenced(f.face);
+            f.shaper = hb_font_create(face);
+            hb_font_set_scale(f.shaper, static_cast<int>(hb_face_get_upem(face)), static_cast<int>(hb_face_get_upem(face)));
+            hb_face_destroy(face);
+        }
+        return f.shaper;
     }
 
     // [SECTION] faces and fallback ------------------------------------------------------------
@@ -207,21 +231,16 @@ struct NativeGlyphSource::Impl {
         const float pixels = baked->Size * baked->RasterizerDensity;
         const float advance = AdvanceOf(face, cp);
         if (c.file->colorBitmaps) return LoadColorBitmap(atlas, src, baked, ft, glyph, cp, pixels, advance, out);
-        if (FT_Set_Char_Size(ft, 0, static_cast<FT_F26Dot6>(std::lround(pixels * 64.0f)), 72, 72) != 0) return false;
-        // Light hinting: stems snap vertically only, so the unhinted advances the layout uses still fit.
-        if (FT_Load_Glyph(ft, glyph, FT_LOAD_TARGET_LIGHT | FT_LOAD_NO_BITMAP) != 0) return false;
-        if (c.embolden) FT_GlyphSlot_Embolden(ft->glyph);
-        if (c.oblique) FT_GlyphSlot_Oblique(ft->glyph);
-        if (FT_Render_Glyph(ft->glyph, FT_RENDER_MODE_NORMAL) != 0) return false;
+        if (!RenderOutlineGlyph(c, glyph, pixels, 0.0f, 0.0f)) return false;
         const FT_Bitmap& bm = ft->glyph->bitmap;
         return StoreGlyphBitmap(atlas, baked, src, out, cp, advance, bm.buffer, ImTextureFormat_Alpha8, static_cast<int>(bm.width),
                                 static_cast<int>(bm.rows), bm.pitch, ft->glyph->bitmap_left, -ft->glyph->bitmap_top, false);
     }
 
     // Colour emoji come as fixed-size strikes (136 x 128 px in Noto Color Emoji): the nearest strike,
-    // scaled to the size asked for with an area filter, premultiplied BGRA to straight RGBA.
-    bool LoadColorBitmap(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, FT_Face ft, FT_UInt glyph, uint32_t cp, float pixels,
-                         float advance, ImFontGlyph* out) {
+    // scaled to the size asked for with an area filter, premultiplied BGRA to straight RGBA, into `scratch`
+    // (w x h); `left` and `top` place it from the pen position on the baseline, in device pixels.
+    bool RenderColorGlyph(FT_Face ft, FT_UInt glyph, float pixels, int& w, int& h, int& left, int& top) {
         int best = 0;
         for (int s = 1; s < ft->num_fixed_sizes; ++s)
             if (std::abs(ft->available_sizes[s].y_ppem / 64.0f - pixels) < std::abs(ft->available_sizes[best].y_ppem / 64.0f - pixels)) best = s;
@@ -229,8 +248,8 @@ struct NativeGlyphSource::Impl {
         const FT_Bitmap& bm = ft->glyph->bitmap;
         if (bm.pixel_mode != FT_PIXEL_MODE_BGRA || bm.width == 0 || bm.rows == 0) return false;
         const float scale = pixels / (ft->size->metrics.y_ppem > 0 ? static_cast<float>(ft->size->metrics.y_ppem) : pixels);
-        const int w = std::max(1, static_cast<int>(std::lround(bm.width * scale)));
-        const int h = std::max(1, static_cast<int>(std::lround(bm.rows * scale)));
+        w = std::max(1, static_cast<int>(std::lround(bm.width * scale)));
+        h = std::max(1, static_cast<int>(std::lround(bm.rows * scale)));
         scratch.assign(static_cast<size_t>(w) * static_cast<size_t>(h) * 4, 0);
         for (int y = 0; y < h; ++y) {
             const int sy0 = y * static_cast<int>(bm.rows) / h, sy1 = std::max(sy0 + 1, (y + 1) * static_cast<int>(bm.rows) / h);
@@ -249,9 +268,200 @@ struct NativeGlyphSource::Impl {
                 d[3] = static_cast<uint8_t>(a);
             }
         }
-        return StoreGlyphBitmap(atlas, baked, src, out, cp, advance, scratch.data(), ImTextureFormat_RGBA32, w, h, w * 4,
-                                static_cast<int>(std::lround(ft->glyph->bitmap_left * scale)),
-                                -static_cast<int>(std::lround(ft->glyph->bitmap_top * scale)), true);
+        left = static_cast<int>(std::lround(ft->glyph->bitmap_left * scale));
+        top = -static_cast<int>(std::lround(ft->glyph->bitmap_top * scale));
+        return true;
+    }
+
+    bool LoadColorBitmap(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, FT_Face ft, FT_UInt glyph, uint32_t cp, float pixels,
+                         float advance, ImFontGlyph* out) {
+        int w = 0, h = 0, left = 0, top = 0;
+        if (!RenderColorGlyph(ft, glyph, pixels, w, h, left, top)) return false;
+        return StoreGlyphBitmap(atlas, baked, src, out, cp, advance, scratch.data(), ImTextureFormat_RGBA32, w, h, w * 4, left, top, true);
+    }
+
+    // An outline glyph rendered at `pixels` per em with its origin moved by (dx, dy) device pixels (less
+    // than one; y down), as FreeType leaves it in the face's glyph slot. False when it has no bitmap.
+    bool RenderOutlineGlyph(const ChainFont& c, FT_UInt glyph, float pixels, float dx, float dy) {
+        FT_Face ft = c.file->face;
+        if (FT_Set_Char_Size(ft, 0, static_cast<FT_F26Dot6>(std::lround(pixels * 64.0f)), 72, 72) != 0) return false;
+        // Light hinting: stems snap vertically only, so the unhinted advances the layout uses still fit.
+        if (FT_Load_Glyph(ft, glyph, FT_LOAD_TARGET_LIGHT | FT_LOAD_NO_BITMAP) != 0) return false;
+        if (c.embolden) FT_GlyphSlot_Embolden(ft->glyph);
+        if (c.oblique) FT_GlyphSlot_Oblique(ft->glyph);
+        if (ft->glyph->format == FT_GLYPH_FORMAT_OUTLINE && (dx != 0.0f || dy != 0.0f))
+            FT_Outline_Translate(&ft->glyph->outline, std::lround(dx * 64.0f), -std::lround(dy * 64.0f));
+        return FT_Render_Glyph(ft->glyph, FT_RENDER_MODE_NORMAL) == 0;
+    }
+
+    // [SECTION] shaped runs ------------------------------------------------------------------
+
+    // A glyph of a shaped run: `font` indexes the face's chain (-1: no font has the character `glyph`, drawn
+    // as a box), x and y place its origin from the run's pen position on the baseline (CSS px, y down).
+    struct PlacedGlyph { int font; uint32_t glyph; float x, y, advance; };
+    struct ShapedRun { std::vector<PlacedGlyph> glyphs; float width = 0.0f; };
+
+    // Characters that stay in the font of the character before them: joiners, variation selectors, emoji
+    // modifiers, tags, the keycap and combining marks.
+    static bool StaysWithPrevious(uint32_t cp) {
+        return cp == 0x200C || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0020 && cp <= 0xE007F) ||
+               cp == 0x20E3 || IsCombiningMark(cp);
+    }
+    bool FontHas(Face& face, int font, uint32_t cp) {
+        FontFile& f = *face.chain[static_cast<size_t>(font)].file;
+        return (!f.charset || FcCharSetHasChar(f.charset, cp)) && FaceOf(f) && FT_Get_Char_Index(f.face, cp) != 0;
+    }
+
+    // A run shaped by HarfBuzz in visual order, font by font: each character goes to the font of the one
+    // before it when that font has it (so a word or an emoji sequence stays in one font and shapes as one),
+    // otherwise to the face's fallback for it (colour fonts first for emoji and for a character U+FE0F asks
+    // to show as emoji).
+    ShapedRun Shape(Face& face, std::string_view text, bool rtl) {
+        struct Segment { size_t begin, end; int font; };
+        std::vector<Segment> segments;
+        for (size_t i = 0; i < text.size();) {
+            const size_t start = i;
+            const uint32_t cp = DecodeUtf8(text, i);
+            if (!segments.empty() && (StaysWithPrevious(cp) || (segments.back().font >= 0 && FontHas(face, segments.back().font, cp)))) {
+                segments.back().end = i;
+                continue;
+            }
+            size_t after = i;
+            const bool emojiForm = i < text.size() && DecodeUtf8(text, after) == 0xFE0F && cp < 0x10000 && !IsEmojiPresentation(cp);
+            segments.push_back({start, i, FontFor(face, emojiForm ? cp + kEmojiFormOffset : cp)});
+        }
+        if (rtl) std::reverse(segments.begin(), segments.end());
+        const float size = face.style.sizeCss;
+        ShapedRun run;
+        for (const Segment& s : segments) {
+            hb_font_t* shaper = s.font >= 0 ? ShaperOf(*face.chain[static_cast<size_t>(s.font)].file) : nullptr;
+            if (!shaper) {   // no font has these characters: a box each, as the glyph by glyph path draws them
+                std::vector<PlacedGlyph> boxes;
+                for (size_t i = s.begin; i < s.end;) {
+                    const uint32_t cp = DecodeUtf8(text, i);
+                    boxes.push_back({-1, cp, 0.0f, 0.0f, IsInvisibleCodepoint(cp) ? 0.0f : 0.6f * size});
+                }
+                if (rtl) std::reverse(boxes.begin(), boxes.end());
+                for (PlacedGlyph& g : boxes) { g.x = run.width; run.width += g.advance; run.glyphs.push_back(g); }
+                continue;
+            }
+            const ChainFont& c = face.chain[static_cast<size_t>(s.font)];
+            hb_buffer_clear_contents(shapingBuffer);
+            // The whole run as context (Arabic joins across a change of font), the segment as the item shaped.
+            hb_buffer_add_utf8(shapingBuffer, text.data(), static_cast<int>(text.size()), static_cast<unsigned>(s.begin), static_cast<int>(s.end - s.begin));
+            hb_buffer_set_direction(shapingBuffer, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+            hb_buffer_guess_segment_properties(shapingBuffer);
+            hb_shape(shaper, shapingBuffer, nullptr, 0);
+            unsigned count = 0;
+            const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(shapingBuffer, &count);
+            const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(shapingBuffer, &count);
+            int xScale = 0, yScale = 0;
+            hb_font_get_scale(shaper, &xScale, &yScale);
+            const float scale = xScale > 0 ? size / static_cast<float>(xScale) : 0.0f;
+            for (unsigned k = 0; k < count; ++k) {
+                // Emboldening widens each glyph with an advance by an em/24, as the glyph by glyph path measures it.
+                const float advance = static_cast<float>(pos[k].x_advance) * scale + (c.embolden && pos[k].x_advance != 0 ? size / 24.0f : 0.0f);
+                run.glyphs.push_back({s.font, info[k].codepoint, run.width + static_cast<float>(pos[k].x_offset) * scale,
+                                      -static_cast<float>(pos[k].y_offset) * scale, advance});
+                run.width += advance;
+            }
+        }
+        return run;
+    }
+
+    // The code point of the run font that stands for this run, or 0 when every code point is taken (each
+    // distinct run of a face takes one; there are a million).
+    uint32_t RunCodepoint(Face& face, std::string_view text, bool rtl) {
+        std::string key;
+        key.reserve(text.size() + 1);
+        key += rtl ? 'r' : 'l';
+        key += text;
+        const auto it = face.runCodepoints.find(key);
+        if (it != face.runCodepoints.end()) return it->second;
+        if (face.runKeys.size() >= IM_UNICODE_CODEPOINT_MAX) return 0;
+        face.runKeys.push_back(key);
+        const uint32_t cp = static_cast<uint32_t>(face.runKeys.size());
+        face.runCodepoints.emplace(std::move(key), cp);
+        return cp;
+    }
+
+    // One shaped run into the atlas as the run font's glyph `cp`: its glyphs rasterised at their shaped
+    // places into one bitmap (RGBA when a colour glyph is in it, with any other glyph in grey; else alpha).
+    bool LoadRun(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, Face& face, uint32_t cp, ImFontGlyph* out) {
+        if (cp == 0 || cp > face.runKeys.size()) return false;
+        const std::string& key = face.runKeys[cp - 1];
+        const ShapedRun run = Shape(face, std::string_view(key).substr(1), key[0] == 'r');
+        const float toDevice = baked->Size / face.style.sizeCss * baked->RasterizerDensity;   // device px per CSS px of the face
+        const float pixels = baked->Size * baked->RasterizerDensity;
+        struct Piece { int left, top, w, h; bool colored; size_t offset; };
+        std::vector<Piece> pieces;
+        std::vector<uint8_t> bits;   // each piece's pixels: alpha, or RGBA for colour glyphs
+        auto addPiece = [&](int left, int top, int w, int h, bool colored, const uint8_t* rows, int pitch) {
+            if (w <= 0 || h <= 0) return;
+            const size_t bpp = colored ? 4 : 1, offset = bits.size();
+            bits.resize(offset + static_cast<size_t>(w) * static_cast<size_t>(h) * bpp);
+            for (int y = 0; y < h; ++y)
+                std::copy_n(rows + static_cast<ptrdiff_t>(y) * pitch, static_cast<size_t>(w) * bpp, bits.begin() + static_cast<ptrdiff_t>(offset + static_cast<size_t>(y * w) * bpp));
+            pieces.push_back({left, top, w, h, colored, offset});
+        };
+        for (const PlacedGlyph& g : run.glyphs) {
+            const float gx = g.x * toDevice, gy = g.y * toDevice;
+            const int px = static_cast<int>(std::floor(gx)), py = static_cast<int>(std::floor(gy));
+            if (g.font < 0) {   // a box as wide as its advance, as DrawGlyphs draws one
+                if (g.advance <= 0.0f) continue;
+                const int w = std::max(3, static_cast<int>(std::lround(g.advance * 0.76f * toDevice)));
+                const int h = std::max(3, static_cast<int>(std::lround(face.ascent * 0.72f * toDevice)));
+                const int line = std::max(1, static_cast<int>(std::lround(face.style.sizeCss / 16.0f * toDevice)));
+                std::vector<uint8_t> box(static_cast<size_t>(w * h), 0);
+                for (int y = 0; y < h; ++y)
+                    for (int x = 0; x < w; ++x)
+                        if (x < line || y < line || x >= w - line || y >= h - line) box[static_cast<size_t>(y * w + x)] = 255;
+                addPiece(px + static_cast<int>(std::lround(g.advance * 0.12f * toDevice)), py - h, w, h, false, box.data(), w);
+                continue;
+            }
+            const ChainFont& c = face.chain[static_cast<size_t>(g.font)];
+            if (c.file->colorBitmaps) {
+                int w = 0, h = 0, left = 0, top = 0;
+                if (RenderColorGlyph(c.file->face, g.glyph, pixels, w, h, left, top)) addPiece(px + left, py + top, w, h, true, scratch.data(), w * 4);
+                continue;
+            }
+            if (!RenderOutlineGlyph(c, g.glyph, pixels, gx - static_cast<float>(px), gy - static_cast<float>(py))) continue;
+            const FT_GlyphSlot slot = c.file->face->glyph;
+            if (slot->bitmap.pixel_mode != FT_PIXEL_MODE_GRAY) continue;
+            addPiece(px + slot->bitmap_left, py - slot->bitmap_top, static_cast<int>(slot->bitmap.width), static_cast<int>(slot->bitmap.rows), false,
+                     slot->bitmap.buffer, slot->bitmap.pitch);
+        }
+        const float advance = run.width * baked->Size / face.style.sizeCss;
+        if (pieces.empty()) return StoreGlyphBitmap(atlas, baked, src, out, cp, advance, nullptr, ImTextureFormat_Alpha8, 0, 0, 0, 0, 0, false);
+        int x0 = pieces[0].left, y0 = pieces[0].top, x1 = x0, y1 = y0;
+        bool colored = false;
+        for (const Piece& p : pieces) {
+            x0 = std::min(x0, p.left); y0 = std::min(y0, p.top);
+            x1 = std::max(x1, p.left + p.w); y1 = std::max(y1, p.top + p.h);
+            colored = colored || p.colored;
+        }
+        const int w = x1 - x0, h = y1 - y0, bpp = colored ? 4 : 1;
+        // A run too large for the atlas (a whole line at a high density) is drawn glyph by glyph instead:
+        // making room would not help, and the frame would be drawn again and again.
+        if (w > atlas->TexMaxWidth / 2 || h > atlas->TexMaxHeight / 2) return false;
+        std::vector<uint8_t> image(static_cast<size_t>(w) * static_cast<size_t>(h) * static_cast<size_t>(bpp), 0);
+        for (const Piece& p : pieces) {
+            for (int y = 0; y < p.h; ++y)
+                for (int x = 0; x < p.w; ++x) {
+                    uint8_t* d = &image[(static_cast<size_t>(p.top - y0 + y) * static_cast<size_t>(w) + static_cast<size_t>(p.left - x0 + x)) * bpp];
+                    const uint8_t* sp = &bits[p.offset + static_cast<size_t>(y * p.w + x) * (p.colored ? 4 : 1)];
+                    if (!colored) { d[0] = std::max(d[0], sp[0]); continue; }   // coverage: overlapping glyphs join
+                    const uint8_t grey[4] = {128, 128, 128, sp[0]};
+                    const uint8_t* c = p.colored ? sp : grey;
+                    // Straight-alpha "over".
+                    const float sa = c[3] / 255.0f, da = d[3] / 255.0f, oa = sa + da * (1.0f - sa);
+                    if (oa <= 0.0f) continue;
+                    for (int k = 0; k < 3; ++k) d[k] = static_cast<uint8_t>(std::lround((c[k] * sa + d[k] * da * (1.0f - sa)) / oa));
+                    d[3] = static_cast<uint8_t>(std::lround(oa * 255.0f));
+                }
+        }
+        return StoreGlyphBitmap(atlas, baked, src, out, cp, advance, image.data(), colored ? ImTextureFormat_RGBA32 : ImTextureFormat_Alpha8, w, h,
+                                w * bpp, x0, y0, colored);
     }
 };
 
@@ -259,18 +469,22 @@ struct NativeGlyphSource::Impl {
 namespace {
 
 using Face = NativeGlyphSource::Impl::Face;
+using LoaderKey = NativeGlyphSource::Impl::LoaderKey;
 
-// Each ImGui source's key is its face (AddFace).
-Face* FaceOfSource(ImFontConfig* src) { return static_cast<Face*>(const_cast<void*>(SourceKey(src))); }
+// Each ImGui source's key is a LoaderKey of its face (AddFace): its characters, or its shaped runs.
+const LoaderKey* KeyOfSource(ImFontConfig* src) { return static_cast<const LoaderKey*>(SourceKey(src)); }
 
 bool LoaderContainsGlyph(ImFontAtlas*, ImFontConfig* src, ImWchar cp) {
-    Face* face = FaceOfSource(src);
-    return face && face->owner->FontFor(*face, cp) >= 0;
+    const LoaderKey* key = KeyOfSource(src);
+    if (!key) return false;
+    if (key->runs) return cp >= 1 && cp <= key->face->runKeys.size();
+    return key->face->owner->FontFor(*key->face, cp) >= 0;
 }
 
 bool LoaderBakedInit(ImFontAtlas*, ImFontConfig* src, ImFontBaked* baked, void*) {
-    Face* face = FaceOfSource(src);
-    if (!face) return false;
+    const LoaderKey* key = KeyOfSource(src);
+    if (!key) return false;
+    const Face* face = key->face;
     baked->Ascent = face->ascent * baked->Size / face->style.sizeCss;
     baked->Descent = -face->descent * baked->Size / face->style.sizeCss;
     baked->LoadNoRenderOnLayout = true;   // ImGui's own sizing asks for advances only; drawing rasterises
@@ -278,14 +492,22 @@ bool LoaderBakedInit(ImFontAtlas*, ImFontConfig* src, ImFontBaked* baked, void*)
 }
 
 bool LoaderLoadGlyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*, ImWchar cp, ImFontGlyph* out, float* outAdvance) {
-    Face* face = FaceOfSource(src);
-    if (!face) return false;
-    if (outAdvance) {
-        if (face->owner->FontFor(*face, cp) < 0) return false;
-        *outAdvance = face->owner->AdvanceOf(*face, cp) * baked->Size / face->style.sizeCss;
+    const LoaderKey* key = KeyOfSource(src);
+    if (!key) return false;
+    Face& face = *key->face;
+    if (key->runs) {
+        if (!outAdvance) return face.owner->LoadRun(atlas, src, baked, face, cp, out);
+        if (cp < 1 || cp > face.runKeys.size()) return false;
+        const std::string& run = face.runKeys[cp - 1];
+        *outAdvance = face.owner->Shape(face, std::string_view(run).substr(1), run[0] == 'r').width * baked->Size / face.style.sizeCss;
         return true;
     }
-    return face->owner->LoadGlyph(atlas, src, baked, *face, cp, out);
+    if (outAdvance) {
+        if (face.owner->FontFor(face, cp) < 0) return false;
+        *outAdvance = face.owner->AdvanceOf(face, cp) * baked->Size / face.style.sizeCss;
+        return true;
+    }
+    return face.owner->LoadGlyph(atlas, src, baked, face, cp, out);
 }
 
 } // namespace
@@ -302,7 +524,9 @@ NativeGlyphSource::NativeGlyphSource() : impl_(std::make_unique<Impl>()) {
 }
 
 NativeGlyphSource::~NativeGlyphSource() {
+    hb_buffer_destroy(impl_->shapingBuffer);
     for (auto& [key, file] : impl_->files) {
+        if (file->shaper) hb_font_destroy(file->shaper);
         if (file->face) FT_Done_Face(file->face);
         if (file->charset) FcCharSetDestroy(file->charset);
     }
@@ -320,9 +544,10 @@ ImFont* NativeGlyphSource::AddFace(ImFontAtlas* atlas, int face, const FaceStyle
     f->owner = impl_.get();
     f->style = style;
     if (!impl_->library || !impl_->Resolve(*f)) return nullptr;
-    const Impl::Face* key = f.get();
+    Impl::Face& added = *f;
     impl_->faces[static_cast<size_t>(face)] = std::move(f);
-    return AddSourceFont(atlas, &impl_->loader, key, style);
+    added.runFont = AddSourceFont(atlas, &impl_->loader, &added.runKey, style);
+    return added.runFont ? AddSourceFont(atlas, &impl_->loader, &added.glyphKey, style) : nullptr;
 }
 
 void NativeGlyphSource::VerticalMetrics(int face, float& ascent, float& descent) {
@@ -333,6 +558,34 @@ void NativeGlyphSource::VerticalMetrics(int face, float& ascent, float& descent)
 
 float NativeGlyphSource::Advance(int face, uint32_t codepoint) {
     return impl_->AdvanceOf(*impl_->faces.at(static_cast<size_t>(face)), codepoint);
+}
+
+float NativeGlyphSource::ShapedWidth(int face, std::string_view text, bool rtl) {
+    return impl_->Shape(*impl_->faces.at(static_cast<size_t>(face)), text, rtl).width;
+}
+
+RunStatus NativeGlyphSource::FindRun(int face, std::string_view text, bool rtl, float density, RunImage& out) {
+    Impl::Face& f = *impl_->faces.at(static_cast<size_t>(face));
+    const uint32_t cp = impl_->RunCodepoint(f, text, rtl);
+    ImFontBaked* baked = cp ? f.runFont->GetFontBaked(f.style.sizeCss, density) : nullptr;
+    if (!baked) return RunStatus::Unsupported;
+    const ImFontGlyph* glyph = baked->FindGlyphNoFallback(static_cast<ImWchar>(cp));
+    if (!glyph) {
+        // The atlas was full: FontLibrary makes room and the frame is drawn again.
+        const auto* shared = static_cast<const SharedFonts*>(f.runFont->ContainerAtlas->UserData);
+        return shared && shared->full() ? RunStatus::Pending : RunStatus::Unsupported;
+    }
+    out = RunImage{};
+    if (!glyph->Visible) return RunStatus::Ready;   // nothing to draw (spaces, invisible characters)
+    out.texture = f.runFont->ContainerAtlas->TexRef;
+    out.uv0 = ImVec2(glyph->U0, glyph->V0);
+    out.uv1 = ImVec2(glyph->U1, glyph->V1);
+    out.left = glyph->X0;
+    out.top = glyph->Y0 - baked->Ascent;
+    out.width = glyph->X1 - glyph->X0;
+    out.height = glyph->Y1 - glyph->Y0;
+    out.colored = glyph->Colored;
+    return RunStatus::Ready;
 }
 
 // [SECTION] availability ----------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Native glyphs from the system's fonts: fontconfig finds each face's families and, character by
-// character, a fallback font for every script it lacks; FreeType rasterises them (colour emoji too).
+// character, a fallback font for every script it lacks; FreeType rasterises them (colour emoji too), and
+// HarfBuzz shapes the runs core's layout marks as shaped (joined and reordered scripts, emoji sequences).
 #pragma once
 #include <memory>
 
@@ -21,6 +22,12 @@ public:
     ImFont* AddFace(ImFontAtlas* atlas, int face, const FaceStyle& style) override;
     void VerticalMetrics(int face, float& ascent, float& descent) override;
     float Advance(int face, uint32_t codepoint) override;
+
+    // Shaped runs: HarfBuzz over the face's FreeType fonts, one per stretch of the run a font covers. Each
+    // run is rasterised once per size and density into the shared atlas, as a glyph of a font of its own.
+    bool ShapesRuns() const override { return true; }
+    float ShapedWidth(int face, std::string_view text, bool rtl) override;
+    RunStatus FindRun(int face, std::string_view text, bool rtl, float density, RunImage& out) override;
 
     struct Impl;
 

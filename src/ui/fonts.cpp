@@ -348,7 +348,7 @@ void FontLibrary::DrawRun(ImDrawList* draw, FontFace face, float x, float baseli
                 if (image.width <= 0.0f || image.height <= 0.0f) return;   // nothing visible
                 const float d = density_;
                 const ImVec2 p0(std::round(x * d) / d + image.left, std::round(baseline * d) / d + image.top);
-                draw->AddImage(ImTextureRef(image.texture), p0, ImVec2(p0.x + image.width, p0.y + image.height), image.uv0, image.uv1,
+                draw->AddImage(image.texture, p0, ImVec2(p0.x + image.width, p0.y + image.height), image.uv0, image.uv1,
                                image.colored ? (color | ~IM_COL32_A_MASK) : color);
                 return;
             }

@@ -40,10 +40,10 @@ struct GlyphRequest {
     float    density = 1.0f;
 };
 
-// Where a shaped run's image is: in a texture the source owns, with its box relative to the pen
-// position on the baseline, in CSS px.
+// Where a shaped run's image is: in a texture the source owns (or the shared font atlas), with its box
+// relative to the pen position on the baseline, in CSS px.
 struct RunImage {
-    ImTextureID texture = ImTextureID_Invalid;
+    ImTextureRef texture;
     ImVec2      uv0, uv1;
     float       left = 0.0f, top = 0.0f, width = 0.0f, height = 0.0f;
     bool        colored = false;   // drawn in its own colours (emoji), not tinted
@@ -71,8 +71,9 @@ public:
     virtual void RasterizeGlyphs(const std::vector<GlyphRequest>& requests) { (void)requests; }
     virtual void ReleaseRasterizedGlyphs() {}
 
-    // Shaped runs (right-to-left and joined scripts, emoji sequences). A source without a shaping engine
-    // returns Unsupported, and the run is drawn glyph by glyph in the fallback shaper's visual order.
+    // Shaped runs (right-to-left and joined scripts, emoji sequences): which text is one is core's
+    // decision (BreakLines' RunShape). A source without a shaping engine returns Unsupported, and the run is
+    // drawn glyph by glyph in the fallback shaper's visual order.
     virtual bool ShapesRuns() const { return false; }
     virtual float ShapedWidth(int face, std::string_view text, bool rtl) { (void)face; (void)text; (void)rtl; return 0.0f; }
     virtual RunStatus FindRun(int face, std::string_view text, bool rtl, float density, RunImage& out) {

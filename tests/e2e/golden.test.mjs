@@ -14,6 +14,7 @@ const GOLDEN = join(ROOT, 'tests/golden');
 const MULTILINGUAL = 'tests/multilingual/article.md';
 const GFM = 'tests/samples/gfm.md';
 const SPACING = 'tests/samples/text-spacing.md';
+const SHAPING = 'tests/multilingual/shaping.md';
 const BIN = join(ROOT, 'build/native/article-widget');
 const UPDATE = process.env.UPDATE_GOLDENS === '1';
 const UPDATE_DIR = process.env.GOLDEN_OUT || GOLDEN;   // where updates go (the script moves them in only if all succeed)
@@ -35,6 +36,8 @@ const NATIVE = [
   { name: 'native-faq-phone', args: ['--width', '360', '--height', '740', '--theme', 'dark', '--state', '{"openFaqs":[0]}', '--scroll-to', 'faqs'] },
   // Every script: Greek, Russian, Japanese, Arabic, Hebrew and emoji (tests/multilingual/article.md), whole.
   ...['light', 'dark'].map((theme) => ({ name: `native-multilingual-${theme}`, article: MULTILINGUAL, args: ['--width', '1000', '--height', '1400', '--theme', theme] })),
+  // Shaping (HarfBuzz natively): Devanagari conjuncts and reordered vowel signs, Arabic, Hebrew with points, ZWJ emoji and flags.
+  { name: 'native-shaping', article: SHAPING, args: ['--width', '800', '--height', '900', '--theme', 'light'] },
   // The GFM sample (tests/samples/gfm.md), whole: tables (one wider than the column), task boxes, footnotes, images
   // (natively the SVG and the remote photo are alt text in frames: stb_image reads no SVG, and http is not fetched),
   // code as written.
