@@ -27,6 +27,8 @@ function(aw_configure_web_target target)
     "SHELL:-s SUPPORT_ERRNO=0"
     "SHELL:-s GL_TRACK_ERRORS=0"
     "SHELL:-s DYNAMIC_EXECUTION=0"
+    # article-widget.js.symbols: each function's name by index, for bench/size.mjs (the module itself keeps no names)
+    "SHELL:--emit-symbol-map"
     "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-text.js"
     "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-images.js"
     "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/article-widget-element.js")
