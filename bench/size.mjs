@@ -16,11 +16,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const asJson = args.includes('--json');
-const DIST = resolve(args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'build/web/dist'));
-const BUILD = resolve(args.find((a) => a.startsWith('--build='))?.slice('--build='.length) ?? join(DIST, '..'));
-const EMBED = ['article-widget.js', 'article-widget.wasm'];
+export const EMBED = ['article-widget.js', 'article-widget.wasm'];   // what a reader's page downloads
 
 // [SECTION] compression --------------------------------------------------------------------
 export const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -91,18 +87,18 @@ const baseName = (name) => name.replace(/(\.llvm\.\d+|\.\d+)+$/, '');
 
 // demangled name -> component (core, ui, platform, Dear ImGui, cmark-gfm), from the symbols each library of the
 // build defines (static libraries and objects of LLVM bitcode, which llvm-nm reads), demangled in one c++filt run.
-function ourLayers() {
+function ourLayers(build) {
   const layers = new Map();
   const nm = firstTool(['llvm-nm', 'llvm-nm-14']);
   const filt = firstTool(['llvm-cxxfilt', 'c++filt']);
   if (!nm || !filt) return layers;
   const objects = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.o')).map((f) => join(dir, f)) : []);
   const sources = [
-    ['core', [join(BUILD, 'src/libaw_core.a')]],
-    ['ui', [join(BUILD, 'src/libaw_ui.a')]],
-    ['platform', objects(join(BUILD, 'src/CMakeFiles/article-widget.dir/platform'))],
-    ['Dear ImGui', [join(BUILD, 'libaw_imgui.a')]],
-    ['cmark-gfm', [join(BUILD, 'libaw_cmark.a')]],
+    ['core', [join(build, 'src/libaw_core.a')]],
+    ['ui', [join(build, 'src/libaw_ui.a')]],
+    ['platform', objects(join(build, 'src/CMakeFiles/article-widget.dir/platform'))],
+    ['Dear ImGui', [join(build, 'libaw_imgui.a')]],
+    ['cmark-gfm', [join(build, 'libaw_cmark.a')]],
   ];
   for (const [layer, files] of sources) {
     const present = files.filter((f) => existsSync(f));
@@ -136,7 +132,7 @@ function componentOf(name, layers) {
 }
 
 // The table: per embed file, and per component of the wasm.
-export function measure(dist = DIST) {
+export function measure(dist, build = join(dist, '..')) {
   const files = EMBED.map((name) => {
     const bytes = readFileSync(join(dist, name));
     return { name, raw: bytes.length, gzip: gzip(bytes), brotli: brotli(bytes) };
@@ -150,7 +146,7 @@ export function measure(dist = DIST) {
   if (existsSync(symbols)) {
     const names = readSymbolMap(symbols);
     const demangled = bodies.map((b) => names.get(b.index) ?? `function ${b.index}`);
-    const layers = ourLayers();
+    const layers = ourLayers(build);
     const parts = new Map(COMPONENTS.map((c) => [c, []]));
     bodies.forEach((body, i) => {
       const component = componentOf(demangled[i], layers);
@@ -179,12 +175,15 @@ function table(title, rows, first) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const DIST = resolve(args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'build/web/dist'));
+  const BUILD = resolve(args.find((a) => a.startsWith('--build='))?.slice('--build='.length) ?? join(DIST, '..'));
   if (!existsSync(join(DIST, 'article-widget.wasm'))) {
     console.error(`size: ${DIST} has no article-widget.wasm: run cmake --preset web && cmake --build --preset web`);
     process.exit(1);
   }
-  const result = measure();
-  if (asJson) { console.log(JSON.stringify(result, null, 2)); process.exit(0); }
+  const result = measure(DIST, BUILD);
+  if (args.includes('--json')) { console.log(JSON.stringify(result, null, 2)); process.exit(0); }
   console.log(table(`The embed (${result.dist})`, [...result.files, { name: '**total**', ...result.total }], 'file'));
   if (!result.components) {
     console.log('No article-widget.js.symbols beside the module: no per-component table (the web build writes it with --emit-symbol-map).');
