@@ -37,6 +37,8 @@ function(aw_configure_web_target target)
     "SHELL:-s MAX_WEBGL_VERSION=1"
     "SHELL:-s INCOMING_MODULE_JS_API=print,printErr,onAbort,locateFile,wasmBinary,instantiateWasm"
     "SHELL:-s GL_TRACK_ERRORS=0"
+    # binaryen's -Oz pipeline once more after emcc's own (-Oz, --strip-debug and --strip-producers)
+    "SHELL:-s BINARYEN_EXTRA_PASSES=-Oz"
     # article-widget.js.symbols: each function's name by index, for bench/size.mjs (the module itself keeps no names)
     "SHELL:--emit-symbol-map"
     "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-text.js"
