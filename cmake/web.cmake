@@ -46,9 +46,14 @@ function(aw_configure_web_target target)
     "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/article-widget-element.js")
   # The gzip'd WebAssembly for the offline bundle and the ES module for the npm package (cmake/web_package.cmake).
   find_program(AW_GZIP gzip REQUIRED NO_CMAKE_FIND_ROOT_PATH)
+  # esbuild, the npm devDependency (npm ci, which scripts/setup.sh runs), minifies the JavaScript.
+  find_program(AW_ESBUILD esbuild HINTS "${CMAKE_SOURCE_DIR}/node_modules/.bin" NO_CMAKE_FIND_ROOT_PATH)
+  if(NOT AW_ESBUILD)
+    message(FATAL_ERROR "esbuild not found (the web build minifies its JavaScript with it): run npm ci, or scripts/setup.sh")
+  endif()
   find_file(AW_JSON_COPYRIGHT copyright PATHS /usr/share/doc/nlohmann-json3-dev NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH REQUIRED)
   add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND ${CMAKE_COMMAND} -DDIST=$<TARGET_FILE_DIR:${target}> -DGZIP=${AW_GZIP}
+    COMMAND ${CMAKE_COMMAND} -DDIST=$<TARGET_FILE_DIR:${target}> -DGZIP=${AW_GZIP} -DESBUILD=${AW_ESBUILD}
             -DIMGUI_LICENSE=${IMGUI_DIR}/LICENSE.txt -DCMARK_LICENSE=${CMARK_GFM_DIR}/COPYING -DJSON_LICENSE=${AW_JSON_COPYRIGHT}
             -P "${CMAKE_SOURCE_DIR}/cmake/web_package.cmake"
     VERBATIM)
