@@ -57,10 +57,11 @@ target_include_directories(aw_imgui SYSTEM PUBLIC "$<BUILD_INTERFACE:${IMGUI_DIR
 target_compile_definitions(aw_imgui PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
   IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 if(AW_WEB)
-  # No files in the browser: ImGui's .ini and log file code (and libc's stdio behind it) stay out. No
-  # stb_truetype either: the browser rasterises (src/platform/web_glyphs.cpp answers ImGui's
-  # compile-time loader choice with a loader that loads nothing).
-  target_compile_definitions(aw_imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_ENABLE_FREETYPE)
+  # No files in the browser: ImGui's .ini and log file code (and libc's stdio behind it) stay out; no shell
+  # either (nothing calls ImGui's fork/exec "open in shell": links are the element's). No stb_truetype:
+  # the browser rasterises (src/platform/web_glyphs.cpp answers ImGui's compile-time loader choice with a
+  # loader that loads nothing).
+  target_compile_definitions(aw_imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS IMGUI_ENABLE_FREETYPE)
 endif()
 
 # --- header-only libraries ----------------------------------------------------

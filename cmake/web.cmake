@@ -1,23 +1,23 @@
 # aw_configure_web_target(): Emscripten link settings for the widget module, in one place.
 # Links to .js (emcc's own .html output breaks at -Os), as a factory the element calls once per page: one
 # instance serves every <article-widget> of the page (src/platform/web_main.cpp).
+# aw_configure_web_author_target(): the authoring page's module (src/platform/web_authoring.cpp), which only
+# web/author.html loads: the reader's embed carries no authoring code.
 
-function(aw_configure_web_target target)
-  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_needs_frame,_aw_page_scrolled,_aw_shown,_aw_resize,_aw_set_document,_aw_pointer,_aw_key,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_content_height,_aw_preview_html,_aw_size_error,_aw_fonts_changed,_aw_selection,_aw_select,_aw_find_reveal,_aw_gl_available,_aw_gl_restored,_aw_author_check_config,_aw_author_add_image,_aw_author_clear_images,_aw_author_bundle,_aw_author_output,_aw_author_output_size")
+# The settings both modules share: a factory named `factory` of a module with no files, no exceptions, no
+# longjmp and emmalloc, exporting `exported` (a comma-separated list) and the runtime methods `methods`.
+function(aw_web_module_options target factory exported methods)
   target_link_options(${target} PRIVATE
     "SHELL:-s MODULARIZE=1"
-    "SHELL:-s EXPORT_NAME=createArticleWidgetModule"
+    "SHELL:-s EXPORT_NAME=${factory}"
     "SHELL:-s ENVIRONMENT=web"
     "SHELL:-s FILESYSTEM=0"
     "SHELL:-s ALLOW_MEMORY_GROWTH=1"
     "SHELL:-s INITIAL_MEMORY=4MB"
     "SHELL:-s MAXIMUM_MEMORY=64MB"
     "SHELL:-s ABORTING_MALLOC=0"
-    "SHELL:-s MIN_WEBGL_VERSION=1"
-    "SHELL:-s MAX_WEBGL_VERSION=1"
     "SHELL:-s EXPORTED_FUNCTIONS=${exported}"
-    "SHELL:-s EXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8,GL"
-    "SHELL:-s INCOMING_MODULE_JS_API=print,printErr,onAbort,locateFile,wasmBinary,instantiateWasm"
+    "SHELL:-s EXPORTED_RUNTIME_METHODS=${methods}"
     "SHELL:-s EXIT_RUNTIME=0"
     "SHELL:-s TEXTDECODER=2"
     "SHELL:-s SUPPORT_LONGJMP=0"
@@ -25,22 +25,48 @@ function(aw_configure_web_target target)
     "SHELL:-s TOTAL_STACK=1MB"
     "SHELL:-s MALLOC=emmalloc"
     "SHELL:-s SUPPORT_ERRNO=0"
+    "SHELL:-s DYNAMIC_EXECUTION=0")
+  set_target_properties(${target} PROPERTIES SUFFIX ".js")
+endfunction()
+
+function(aw_configure_web_target target)
+  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_needs_frame,_aw_page_scrolled,_aw_shown,_aw_resize,_aw_set_document,_aw_pointer,_aw_key,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_content_height,_aw_preview_html,_aw_size_error,_aw_fonts_changed,_aw_selection,_aw_select,_aw_find_reveal,_aw_gl_available,_aw_gl_restored")
+  aw_web_module_options(${target} createArticleWidgetModule "${exported}" "UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8,GL")
+  target_link_options(${target} PRIVATE
+    "SHELL:-s MIN_WEBGL_VERSION=1"
+    "SHELL:-s MAX_WEBGL_VERSION=1"
+    "SHELL:-s INCOMING_MODULE_JS_API=print,printErr,onAbort,locateFile,wasmBinary,instantiateWasm"
     "SHELL:-s GL_TRACK_ERRORS=0"
-    "SHELL:-s DYNAMIC_EXECUTION=0"
+    # binaryen's -Oz pipeline once more after emcc's own (-Oz, --strip-debug and --strip-producers)
+    "SHELL:-s BINARYEN_EXTRA_PASSES=-Oz"
+    # article-widget.js.symbols: each function's name by index, for bench/size.mjs (the module itself keeps no names)
+    "SHELL:--emit-symbol-map"
     "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-text.js"
     "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-images.js"
     "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/article-widget-element.js")
-  set_target_properties(${target} PROPERTIES SUFFIX ".js")
   # The gzip'd WebAssembly for the offline bundle and the ES module for the npm package (cmake/web_package.cmake).
   find_program(AW_GZIP gzip REQUIRED NO_CMAKE_FIND_ROOT_PATH)
+  # esbuild, the npm devDependency (npm ci, which scripts/setup.sh runs), minifies the JavaScript.
+  find_program(AW_ESBUILD esbuild HINTS "${CMAKE_SOURCE_DIR}/node_modules/.bin" NO_CMAKE_FIND_ROOT_PATH)
+  if(NOT AW_ESBUILD)
+    message(FATAL_ERROR "esbuild not found (the web build minifies its JavaScript with it): run npm ci, or scripts/setup.sh")
+  endif()
   find_file(AW_JSON_COPYRIGHT copyright PATHS /usr/share/doc/nlohmann-json3-dev NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH REQUIRED)
   add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND ${CMAKE_COMMAND} -DDIST=$<TARGET_FILE_DIR:${target}> -DGZIP=${AW_GZIP}
+    COMMAND ${CMAKE_COMMAND} -DDIST=$<TARGET_FILE_DIR:${target}> -DGZIP=${AW_GZIP} -DESBUILD=${AW_ESBUILD}
             -DIMGUI_LICENSE=${IMGUI_DIR}/LICENSE.txt -DCMARK_LICENSE=${CMARK_GFM_DIR}/COPYING -DJSON_LICENSE=${AW_JSON_COPYRIGHT}
             -P "${CMAKE_SOURCE_DIR}/cmake/web_package.cmake"
     VERBATIM)
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/article-widget-element.js"
     "${CMAKE_SOURCE_DIR}/web/article-widget-text.js" "${CMAKE_SOURCE_DIR}/web/article-widget-images.js")
+endfunction()
+
+function(aw_configure_web_author_target target)
+  aw_web_module_options(${target} createArticleWidgetAuthorModule
+    "_malloc,_free,_aw_author_check_config,_aw_author_add_image,_aw_author_clear_images,_aw_author_bundle,_aw_author_output,_aw_author_output_size"
+    "UTF8ToString,HEAPU8")
+  target_link_options(${target} PRIVATE "SHELL:-s INCOMING_MODULE_JS_API=print,printErr,onAbort,locateFile")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/cmake/web.cmake")
 endfunction()
 
 # aw_add_web_dist(): copies the shell page, loader and default article beside the module in dist/.

@@ -4,9 +4,12 @@
 #                           both give the same page byte for byte (a browser's CompressionStream does not).
 #   article-widget.mjs      the ES module of the npm package: the classic script with the WebAssembly named from
 #                           import.meta.url, in the form bundlers recognise and copy, and the element exported.
+#   article-widget.js/.mjs  both minified by esbuild (whitespace, syntax and local names; top-level names and
+#                           property names stay, and nothing needs eval): the sources in web/ stay readable.
 #   THIRD-PARTY-NOTICES.txt the licences of the code compiled into the WebAssembly, which the package redistributes.
-# usage: cmake -DDIST=<dir> -DGZIP=<gzip> -DIMGUI_LICENSE=<file> -DCMARK_LICENSE=<file> -DJSON_LICENSE=<file> -P web_package.cmake
-foreach(var DIST GZIP IMGUI_LICENSE CMARK_LICENSE JSON_LICENSE)
+# usage: cmake -DDIST=<dir> -DGZIP=<gzip> -DESBUILD=<esbuild> -DIMGUI_LICENSE=<file> -DCMARK_LICENSE=<file> -DJSON_LICENSE=<file>
+#              -P web_package.cmake
+foreach(var DIST GZIP ESBUILD IMGUI_LICENSE CMARK_LICENSE JSON_LICENSE)
   if(NOT ${var})
     message(FATAL_ERROR "web_package.cmake: ${var} is not set")
   endif()
@@ -43,8 +46,19 @@ const ArticleWidgetElement = typeof customElements === 'undefined' ? undefined :
 export { ArticleWidgetElement };
 export default ArticleWidgetElement;
 ]=])
-file(WRITE "${DIST}/article-widget.mjs.tmp" "${prefix}${classic}${suffix}")
-file(RENAME "${DIST}/article-widget.mjs.tmp" "${DIST}/article-widget.mjs")
+file(WRITE "${DIST}/article-widget.src.mjs" "${prefix}${classic}${suffix}")
+
+# Minified in place: emcc's classic script (its top-level createArticleWidgetModule stays a global) and the module.
+file(RENAME "${DIST}/article-widget.js" "${DIST}/article-widget.src.js")
+foreach(name article-widget.js article-widget.mjs)
+  string(REPLACE "article-widget." "article-widget.src." source "${name}")
+  execute_process(COMMAND "${ESBUILD}" "${DIST}/${source}" --minify --log-level=warning "--outfile=${DIST}/${name}"
+                  RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "web_package.cmake: esbuild could not minify ${DIST}/${source}")
+  endif()
+  file(REMOVE "${DIST}/${source}")
+endforeach()
 
 set(notices "article-widget.wasm contains compiled code from the projects below, under these licences.\n")
 foreach(entry "Dear ImGui|${IMGUI_LICENSE}" "cmark-gfm|${CMARK_LICENSE}" "nlohmann/json|${JSON_LICENSE}")

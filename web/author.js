@@ -1,8 +1,9 @@
 // The authoring page (author.html): a Markdown editor beside a live <article-widget>, a panel of what the core
 // found, a config form that writes widget.json, and the outputs: embed code, the offline page, the files.
 // The widget is used through its public API only (markdown, the config attribute, ready, getModel, getState,
-// setState, scrollToAnchor). The config check and the offline page come from the C++ core itself, through a
-// module instance of the page's own (src/platform/web_authoring.cpp): the same code as `article-widget bundle`.
+// setState, scrollToAnchor). The config check and the offline page come from the C++ core itself, through the
+// authoring module (article-widget-author.js, src/platform/web_authoring.cpp): the same code as `article-widget
+// bundle`, kept out of the embed that readers download.
 // [SECTION] page and storage  [SECTION] the core  [SECTION] editor and preview  [SECTION] the panel
 // [SECTION] config  [SECTION] outputs  [SECTION] opening files  [SECTION] start
 (function () {
@@ -50,12 +51,12 @@
   }
 
   // [SECTION] the core ---------------------------------------------------------------------
-  // One module instance for the page's own calls (no widget, no canvas), made on first use; an instance that
-  // aborted (out of memory on a huge article) is replaced on the next call.
+  // One authoring module instance for the page's own calls (no widget, no canvas), made on first use; an
+  // instance that aborted (out of memory on a huge article) is replaced on the next call.
   let corePromise = null;
   function core() {
     if (!corePromise) {
-      corePromise = createArticleWidgetModule({ // eslint-disable-line no-undef
+      corePromise = createArticleWidgetAuthorModule({ // eslint-disable-line no-undef
         locateFile: (path) => new URL(path, document.baseURI).href,
         print: () => {},
         printErr: (text) => console.warn(text),
@@ -72,7 +73,7 @@
     try {
       const args = [];
       for (const bytes of arrays) {
-        const p = mod._aw_alloc(bytes.length + 1);
+        const p = mod._malloc(bytes.length + 1);
         if (!p) throw new Error('the page ran out of memory');
         pointers.push(p);
         mod.HEAPU8.set(bytes, p);
@@ -81,7 +82,7 @@
       }
       return fn(...args);
     } finally {
-      for (const p of pointers) mod._aw_free(p);
+      for (const p of pointers) mod._free(p);
     }
   }
   const utf8 = (text) => new TextEncoder().encode(text);

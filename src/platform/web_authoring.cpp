@@ -1,6 +1,7 @@
 // The authoring page's calls into the core (web/author.js): the config checked exactly as the widget checks
 // it, and the offline page written by the same code as `article-widget bundle` (core/bundle.h), so the page
-// the browser downloads is byte for byte the CLI's. No widget and no GL: any instance of the module answers.
+// the browser downloads is byte for byte the CLI's. Its own module (article-widget-author.js, cmake/web.cmake),
+// which only author.html loads: the core alone, no widget and no GL; the embed readers download has none of it.
 // [SECTION] state  [SECTION] exports
 #include <emscripten.h>
 #include <nlohmann/json.hpp>
