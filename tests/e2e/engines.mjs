@@ -45,22 +45,7 @@ async function launchChromium(webgl) {
         OffscreenCanvas.prototype.getContext = function (type, ...rest) { return /webgl/i.test(type) ? null : getContext.call(this, type, ...rest); };
       });
       const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      return wrapPage({
-        goto: (url) => page.goto(url),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        screenshot: async () => PNG.sync.read(await page.screenshot()),
-        setViewport: (w, h) => page.setViewportSize({ width: w, height: h }),
-        mouseMove: (x, y) => page.mouse.move(x, y),
-        mouseDown: () => page.mouse.down(),
-        mouseUp: () => page.mouse.up(),
-        keyDown: (key) => page.keyboard.down(key),
-        keyUp: (key) => page.keyboard.up(key),
-        close: () => context.close(),
-        nativeErrors: errors,
-        raw: page,
-      });
+      return wrapDriverPage(page, context, { goto: (url) => page.goto(url), setViewport: (w, h) => page.setViewportSize({ width: w, height: h }) });
     },
     close: () => browser.close(),
   };
@@ -81,22 +66,7 @@ async function launchFirefox(webgl) {
       const page = await context.newPage();
       await page.setViewport({ width, height });
       if (colorScheme !== 'light') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      return wrapPage({
-        goto: (url) => page.goto(url, { waitUntil: 'load' }),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        screenshot: async () => PNG.sync.read(Buffer.from(await page.screenshot())),
-        setViewport: (w, h) => page.setViewport({ width: w, height: h }),
-        mouseMove: (x, y) => page.mouse.move(x, y),
-        mouseDown: () => page.mouse.down(),
-        mouseUp: () => page.mouse.up(),
-        keyDown: (key) => page.keyboard.down(key),
-        keyUp: (key) => page.keyboard.up(key),
-        close: () => context.close(),
-        nativeErrors: errors,
-        raw: page,
-      });
+      return wrapDriverPage(page, context, { goto: (url) => page.goto(url, { waitUntil: 'load' }), setViewport: (w, h) => page.setViewport({ width: w, height: h }) });
     },
     close: () => browser.close(),
   };
@@ -172,6 +142,25 @@ async function launchWebKit(webgl, features) {
   };
 }
 
+// A playwright-core or puppeteer-core page (their mouse, keyboard, screenshot and evaluate calls are alike), wrapped.
+function wrapDriverPage(page, context, { goto, setViewport }) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return wrapPage({
+    goto, setViewport,
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    screenshot: async () => PNG.sync.read(Buffer.from(await page.screenshot())),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseDown: () => page.mouse.down(),
+    mouseUp: () => page.mouse.up(),
+    keyDown: (key) => page.keyboard.down(key),
+    keyUp: (key) => page.keyboard.up(key),
+    close: () => context.close(),
+    nativeErrors: errors,
+    raw: page,
+  });
+}
+
 // [SECTION] the page API -----------------------------------------------------------------------------------------
 // What every test uses, the same in each engine. Keys are named as KeyboardEvent.key names them ("Tab", "ArrowRight",
 // "a"), chords with "+" ("Control+c"); coordinates are CSS px of the viewport.
@@ -243,6 +232,19 @@ export const PROBE_SCRIPT = `(() => {
 
 // [SECTION] widget helpers ----------------------------------------------------------------------------------------
 // What the cross-engine tests ask of a widget, through the page API alone.
+
+// Runs `fn(page)` on a new page of `browser` at `url`, once the widget `selector` is ready (none: at once); the page is
+// closed whatever happens (WebKitWebDriver holds one session at a time).
+export async function withPage(browser, url, selector, fn, size = {}) {
+  const page = await browser.newPage(size);
+  try {
+    await page.goto(url);
+    if (selector) await widgetReady(page, selector);
+    return await fn(page);
+  } finally {
+    await page.close();
+  }
+}
 
 // Waits until the element's current `ready` promise settles; returns 'ok' or the rejection's message.
 export async function widgetReady(page, selector = 'article-widget', timeout = 30000) {

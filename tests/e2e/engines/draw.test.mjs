@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ENGINE, launchEngine, widgetReady, settled, canvasShot, luminance, changedShare, currentFrame } from '../engines.mjs';
+import { ENGINE, launchEngine, withPage, widgetReady, settled, canvasShot, luminance, changedShare, currentFrame } from '../engines.mjs';
 import { startServer, DIST, ROOT } from '../harness.mjs';
 
 const MULTILINGUAL = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Multilingual</title><link rel="icon" href="data:,">
@@ -18,18 +18,8 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-// Runs `fn(page)` on a page of the demo once its widget is ready; the page is closed whatever happens (WebKitWebDriver
-// holds one session at a time).
-async function withDemo(path, size, selector, fn) {
-  const page = await browser.newPage(size);
-  try {
-    await page.goto(server.url + path);
-    await widgetReady(page, selector);
-    await fn(page);
-  } finally {
-    await page.close();
-  }
-}
+// A page of the demo (or another), its widget ready; closed whatever happens.
+const withDemo = (path, size, selector, fn) => withPage(browser, server.url + path, selector, fn, size);
 
 function assertCurrent(result, what) {
   assert.ok(result.lagShare < 0.002, `${ENGINE}: after ${what} the screen showed an earlier frame (${(100 * result.lagShare).toFixed(2)} % of the canvas changed when the same state was drawn again)`);

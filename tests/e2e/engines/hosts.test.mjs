@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ENGINE, launchEngine, widgetReady, settled, canvasShot, luminance, currentFrame } from '../engines.mjs';
+import { ENGINE, launchEngine, withPage, widgetReady, settled, canvasShot, luminance, currentFrame } from '../engines.mjs';
 import { startServer, DIST, ROOT } from '../harness.mjs';
 
 let server, browser;
@@ -14,16 +14,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function withHost(path, fn, size = { width: 1100, height: 800 }) {
-  const page = await browser.newPage(size);
-  try {
-    await page.goto(server.url + path);
-    await widgetReady(page, '#article');
-    await fn(page);
-  } finally {
-    await page.close();
-  }
-}
+const withHost = (path, fn, size = { width: 1100, height: 800 }) => withPage(browser, server.url + path, '#article', fn, size);
 
 // What of the canvas shows between `top` and the bottom of the viewport, and whether it is drawn (not blank).
 async function drawnBelow(page, top) {

@@ -3,7 +3,7 @@
 // Ctrl+C and Ctrl+A, whose copy event carries the canvas's selection as text/plain and text/html in every engine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGINE, launchEngine, widgetReady, settled } from '../engines.mjs';
+import { ENGINE, launchEngine, withPage, widgetReady, settled } from '../engines.mjs';
 import { startServer, DIST } from '../harness.mjs';
 
 const SENTENCE = 'The exact sentence to copy lives here.';
@@ -18,16 +18,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function withPage(path, selector, fn, size = {}) {
-  const page = await browser.newPage(size);
-  try {
-    await page.goto(server.url + path);
-    await widgetReady(page, selector);
-    await fn(page);
-  } finally {
-    await page.close();
-  }
-}
+const withDemo = (path, selector, fn, size = {}) => withPage(browser, server.url + path, selector, fn, size);
 
 const events = (page, type) => page.evaluate((t) => window.__awProbe.events.filter((e) => e.type === t).map((e) => e.detail), type);
 
@@ -44,7 +35,7 @@ async function bringIntoView(page, selector, rect) {
 }
 
 test(`${ENGINE}: a real click selects a stage and opens a question`, { timeout: 120000 }, async () => {
-  await withPage('index.html', '#article', async (page) => {
+  await withDemo('index.html', '#article', async (page) => {
     const layout = await page.evaluate(() => document.getElementById('article').getLayout());
     const stage = await bringIntoView(page, '#article', layout.stages[2]);
     await page.mouse.click(stage.x, stage.y);
@@ -61,7 +52,7 @@ test(`${ENGINE}: a real click selects a stage and opens a question`, { timeout: 
 });
 
 test(`${ENGINE}: keyboard only: Tab to the timeline, arrows choose the stage, Tab to a question, Enter opens it`, { timeout: 120000 }, async () => {
-  await withPage('index.html', '#article', async (page) => {
+  await withDemo('index.html', '#article', async (page) => {
     const focused = () => page.evaluate(() => document.getElementById('article').shadowRoot.activeElement?.dataset.focus || '');
     let focus = '';
     for (let i = 0; i < 40 && focus !== 'timeline'; i++) {   // the page's links, then the article's, then the timeline
@@ -106,7 +97,7 @@ async function copyWithKeys(page) {
 }
 
 test(`${ENGINE}: drag-select then Ctrl+C copies the sentence as text and HTML; Ctrl+A then Ctrl+C copies the article`, { timeout: 120000 }, async () => {
-  await withPage('select.html', '#sel', async (page) => {
+  await withDemo('select.html', '#sel', async (page) => {
     // The sentence's block on the canvas (the core's own geometry), and where the column starts.
     const where = await page.evaluate(() => {
       const el = document.getElementById('sel');
@@ -134,7 +125,7 @@ test(`${ENGINE}: drag-select then Ctrl+C copies the sentence as text and HTML; C
 });
 
 test(`${ENGINE}: a click on the drawn filter box keeps the focus there, and typing filters the questions`, { timeout: 120000 }, async () => {
-  await withPage('index.html', '#article', async (page) => {
+  await withDemo('index.html', '#article', async (page) => {
     const filter = await bringIntoView(page, '#article', (await page.evaluate(() => document.getElementById('article').getLayout())).filter);
     await page.mouse.click(filter.x, filter.y);
     await page.sleep(200);

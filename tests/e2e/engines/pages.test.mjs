@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ENGINE, launchEngine, widgetReady, settled, canvasShot, luminance } from '../engines.mjs';
+import { ENGINE, launchEngine, withPage, widgetReady, settled, canvasShot, luminance } from '../engines.mjs';
 import { startServer, DIST, ROOT } from '../harness.mjs';
 
 const MULTILINGUAL = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Multilingual</title><link rel="icon" href="data:,">
@@ -22,19 +22,12 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function withPage(target, selector, fn, { size = {}, engine = browser } = {}) {
-  const page = await engine.newPage(size);
-  try {
-    await page.goto(/^(https?|file):/.test(target) ? target : server.url + target);
-    if (selector) await widgetReady(page, selector);
-    await fn(page);
-  } finally {
-    await page.close();
-  }
-}
+// A page at `target` (a path of the server, or a whole URL) of `engine`'s browser, its widget ready.
+const withTarget = (target, selector, fn, { size = {}, engine = browser } = {}) =>
+  withPage(engine, /^(https?|file):/.test(target) ? target : server.url + target, selector, fn, size);
 
 test(`${ENGINE}: the API does what it says and says why not`, { timeout: 120000 }, async () => {
-  await withPage('index.html', '#article', async (page) => {
+  await withTarget('index.html', '#article', async (page) => {
     const out = await page.evaluate(() => {
       const el = document.getElementById('article');
       const errors = [];
@@ -61,7 +54,7 @@ test(`${ENGINE}: the API does what it says and says why not`, { timeout: 120000 
 });
 
 test(`${ENGINE}: the strict-CSP page draws, answers and shows its Text view with no violation`, { timeout: 120000 }, async () => {
-  await withPage('strict.html', '#article', async (page) => {
+  await withTarget('strict.html', '#article', async (page) => {
     const result = await page.evaluate(async () => {
       const el = document.getElementById('article');
       const out = { select: el.selectStage(1), toggle: el.toggleFaq(0, true) };
@@ -82,7 +75,7 @@ test(`${ENGINE}: the strict-CSP page draws, answers and shows its Text view with
 
 for (const [how, url] of [['over http', () => server.url + 'article.html'], ['from file://', () => pathToFileURL(join(DIST, 'article.html')).href]]) {
   test(`${ENGINE}: the offline bundle ${how} opens at its top, drawn`, { timeout: 120000 }, async () => {
-    await withPage(url(), '#article', async (page) => {
+    await withTarget(url(), '#article', async (page) => {
       await settled(page, '#article');
       const where = await page.evaluate(() => ({ scrollY: window.scrollY, route: document.getElementById('article').shadowRoot.querySelector('.root').className }));
       assert.equal(where.scrollY, 0, 'the title and the reading time are on screen');
@@ -94,7 +87,7 @@ for (const [how, url] of [['over http', () => server.url + 'article.html'], ['fr
 }
 
 test(`${ENGINE}: 20 mounts and unmounts leave one working widget and no error`, { timeout: 180000 }, async () => {
-  await withPage('empty.html', null, async (page) => {
+  await withTarget('empty.html', null, async (page) => {
     const result = await page.evaluate(async () => {
       const host = document.getElementById('host');
       const outcomes = [];
@@ -124,7 +117,7 @@ test(`${ENGINE}: 20 mounts and unmounts leave one working widget and no error`, 
 test(`${ENGINE}: without WebGL the HTML view is complete and interactive, never throws, for one widget, two and every script`, { timeout: 240000 }, async () => {
   const noGl = await launchEngine(ENGINE, { webgl: false });
   try {
-    await withPage('index.html', '#article', async (page) => {
+    await withTarget('index.html', '#article', async (page) => {
       const view = await page.evaluate(() => {
         const root = document.getElementById('article').shadowRoot;
         return { cls: root.querySelector('.root').className, note: root.querySelector('.note').textContent, frames: document.getElementById('article').framesDrawn,
@@ -154,7 +147,7 @@ test(`${ENGINE}: without WebGL the HTML view is complete and interactive, never 
       assert.deepEqual(await page.errors(), []);
     }, { engine: noGl });
     for (const [path, selector] of [['two.html', '#second'], ['multilingual.html', '#article']]) {
-      await withPage(path, selector, async (page) => {
+      await withTarget(path, selector, async (page) => {
         await page.sleep(300);
         const views = await page.evaluate(() => [...document.querySelectorAll('article-widget')].map((el) => el.shadowRoot.querySelector('.root').className));
         assert.ok(views.every((c) => /html-view/.test(c)), `${path}: every widget shows its HTML view (${views})`);
@@ -167,7 +160,7 @@ test(`${ENGINE}: without WebGL the HTML view is complete and interactive, never 
 });
 
 test(`${ENGINE}: a new article while the Text view is open settles ready; start-stage="abc" says so; a destroyed widget says so and loads again`, { timeout: 120000 }, async () => {
-  await withPage('index.html', '#article', async (page) => {
+  await withTarget('index.html', '#article', async (page) => {
     const out = await page.evaluate(async () => {
       const el = document.getElementById('article');
       const messages = [];
