@@ -120,3 +120,24 @@ test(`${ENGINE}: WebGL in OffscreenCanvas that hands over late frames is refused
     await lagging.close();
   }
 });
+
+test(`${ENGINE}: the dark HTML view paints the whole element as the dark canvas does, the column inset`, { timeout: 120000 }, async () => {
+  await withDemo('two.html', {}, '#second', async (page) => {
+    await page.evaluate(() => {
+      const el = document.getElementById('second');
+      el.shadowRoot.querySelector('.textview').click();
+      window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top);
+    });
+    await page.sleep(300);
+    const where = await page.evaluate(() => {
+      const el = document.getElementById('second'), r = el.getBoundingClientRect();
+      const h1 = el.shadowRoot.querySelector('.mirror h1').getBoundingClientRect();
+      return { left: Math.ceil(r.left), right: Math.floor(r.right), top: Math.max(0, Math.ceil(r.top)), textLeft: h1.left };
+    });
+    const shot = await page.screenshot();
+    const at = (x, y) => { const i = (y * shot.width + x) * 4; return 0.2126 * shot.data[i] + 0.7152 * shot.data[i + 1] + 0.0722 * shot.data[i + 2]; };
+    for (const x of [where.left + 4, where.right - 4]) assert.ok(at(x, where.top + 200) < 60, `the element is painted dark at its edge x=${x} (luminance ${at(x, where.top + 200).toFixed(0)})`);
+    assert.ok(where.textLeft - where.left >= 40, `the text stands inside the painted element, not against its edge (${(where.textLeft - where.left).toFixed(0)} px in)`);
+    assert.deepEqual(await page.errors(), []);
+  });
+});
