@@ -3,6 +3,7 @@
 #include "text_layout.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "script.h"
 #include "text_util.h"
@@ -93,21 +94,24 @@ bool BreaksBetween(const Cluster& prev, const Cluster& next, size_t clustersBefo
 }
 
 // Splits the paragraph's spans into tokens over their joined text, so neither a word nor a run of white
-// space stops at a change of style.
+// space stops at a change of style. Tokens are handed to `flush` in batches, whenever no word is open, so a
+// long paragraph (a megabyte of code) never holds all its tokens at once.
 class Tokenizer {
 public:
-    Tokenizer(std::vector<Token>& tokens, std::vector<Piece>& pieces) : tokens_(tokens), pieces_(pieces) {}
+    Tokenizer(std::vector<Token>& tokens, std::vector<Piece>& pieces, const std::function<void()>& flush)
+        : tokens_(tokens), pieces_(pieces), flush_(flush) {}
 
     void Run(const std::vector<TextSpan>& spans) {
         for (uint32_t s = 0; s < spans.size(); ++s) {
             if (spans[s].hardBreak) {
                 EndWord();
-                tokens_.push_back({Token::Break});
+                Push({Token::Break});
                 continue;
             }
             Span(s, spans[s].text, spans[s].preserveSpaces);
         }
         EndWord();
+        flush_();
     }
 
 private:
@@ -119,18 +123,18 @@ private:
                 const size_t start = i;
                 while (i < text.size() && IsSpaceByte(text[i])) ++i;
                 if (preserveSpaces) {   // code: the spaces are placed as written, like a word
-                    tokens_.push_back({Token::Word, s, uint32_t(start), uint32_t(i), uint32_t(pieces_.size()), 1});
                     pieces_.push_back({s, uint32_t(start), uint32_t(i), RunShape::Glyphs, BidiType::Neutral});
-                } else if (tokens_.empty() || tokens_.back().kind != Token::Space) {
-                    tokens_.push_back({Token::Space, s, uint32_t(start), uint32_t(start + 1)});
+                    Push({Token::Word, s, uint32_t(start), uint32_t(i), uint32_t(pieces_.size() - 1), 1});
+                } else if (lastKind_ != Token::Space) {
+                    Push({Token::Space, s, uint32_t(start), uint32_t(start + 1)});
                 }
                 continue;
             }
             const Cluster c = NextCluster(text, i);
             if (inWord_ && BreaksBetween(prev_, c, clusters_)) EndWord();
             if (!inWord_) {
-                tokens_.push_back({Token::Word, s, uint32_t(i), uint32_t(i), uint32_t(pieces_.size()), 0});
                 inWord_ = true;
+                Push({Token::Word, s, uint32_t(i), uint32_t(i), uint32_t(pieces_.size()), 0});
                 clusters_ = 0;
             }
             Add(s, uint32_t(i), c);
@@ -178,10 +182,19 @@ private:
     void EndWord() {
         FlushWeak();
         inWord_ = false;
+        Push(Token{Token::Break}, /*record=*/false);   // only a chance to flush
+    }
+    // Adds a token (record false: none, only the chance); a batch is flushed once no word is open.
+    void Push(const Token& t, bool record = true) {
+        if (record) { tokens_.push_back(t); lastKind_ = t.kind; }
+        if (!inWord_ && tokens_.size() >= kFlushTokens) flush_();
     }
 
+    static constexpr size_t kFlushTokens = 256;
     std::vector<Token>& tokens_;
     std::vector<Piece>& pieces_;
+    const std::function<void()>& flush_;
+    Token::Kind lastKind_ = Token::Word;
     bool inWord_ = false;
     Cluster prev_;
     size_t clusters_ = 0;   // in the current word
@@ -434,14 +447,18 @@ TextLayout BreakLines(const std::vector<TextSpan>& spans, float maxWidth, const 
     LineBuilder builder(spans, maxWidth, measure, layout, bidi);
     std::vector<Token> tokens;
     std::vector<Piece> pieces;
-    Tokenizer(tokens, pieces).Run(spans);
-    for (const Token& t : tokens) {
-        switch (t.kind) {
-            case Token::Word: builder.Word(t, pieces); break;
-            case Token::Space: builder.Space(t); break;
-            case Token::Break: builder.HardBreak(); break;
+    const std::function<void()> flush = [&] {
+        for (const Token& t : tokens) {
+            switch (t.kind) {
+                case Token::Word: builder.Word(t, pieces); break;
+                case Token::Space: builder.Space(t); break;
+                case Token::Break: builder.HardBreak(); break;
+            }
         }
-    }
+        tokens.clear();
+        pieces.clear();
+    };
+    Tokenizer(tokens, pieces, flush).Run(spans);
     builder.Finish();
     return layout;
 }

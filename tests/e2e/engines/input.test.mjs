@@ -110,6 +110,7 @@ test(`${ENGINE}: drag-select then Ctrl+C copies the sentence as text and HTML; C
     await page.mouse.down();
     await page.mouse.move(where.left + 200, y);
     await page.mouse.move(where.left + 590, y);   // past the line's end
+    await page.sleep(150);                         // a reader's hand rests before it lets go: the move is drawn first
     await page.mouse.up();
     const copied = await copyWithKeys(page);
     assert.equal(copied.text, SENTENCE);
