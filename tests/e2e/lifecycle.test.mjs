@@ -129,10 +129,16 @@ test('a DOM move keeps the widget: nothing is fetched or compiled again, state a
   await context.close();
 });
 
-// The element's canvas as pixels, once it has drawn since `since`.
+// The element's canvas as pixels, once it holds an image, looked at until it shows something (for up to 5 s: a frame
+// whose glyphs were still being made is drawn again at the next animation frame).
 async function canvasShot(page, id, name) {
   await page.waitForFunction((sel) => document.querySelector(sel)._hasImage, '#' + id, { timeout: 15000 });
-  return (await saveShot(page, name, '#' + id)).png;
+  let png = (await saveShot(page, name, '#' + id)).png;
+  for (const end = Date.now() + 5000; pixelVariance(png) <= 50 && Date.now() < end;) {
+    await page.waitForTimeout(100);
+    png = (await saveShot(page, name, '#' + id)).png;
+  }
+  return png;
 }
 
 test('24 widgets on one page: each draws when scrolled to, and the first again after scrolling back', { timeout: 240000 }, async () => {
