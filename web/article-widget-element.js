@@ -623,13 +623,14 @@
       engine.watching = true;
       const each = (fn) => () => { for (const el of engine.elements.values()) fn(el); };
       // Any scroll, of the page or of a pane an element sits in (scroll events reach the document's capture phase).
-      document.addEventListener('scroll', each((el) => el._pageScrolled()), { capture: true, passive: true });
+      document.addEventListener('scroll', (e) => { for (const el of engine.elements.values()) if (el._movedBy(e.target)) el._pageScrolled(); },
+        { capture: true, passive: true });
       window.addEventListener('resize', each((el) => el._resize()));
       window.addEventListener('hashchange', each((el) => el._followHash(true)));
       // Copying the canvas's selection, wherever the engine sends the event: Chromium to the focused canvas inside
       // the shadow root, Firefox to the body, WebKit to the host element. Chromium runs Copy for a key only when
       // something is selected in the page or beforecopy is cancelled.
-      document.addEventListener('beforecopy', (e) => { const el = engine.copySource(e); if (el && el._canvasSelection(0)) e.preventDefault(); }, true);
+      document.addEventListener('beforecopy', (e) => { const el = engine.copySource(e); if (el && el._hasCanvasSelection()) e.preventDefault(); }, true);
       document.addEventListener('copy', (e) => { const el = engine.copySource(e); if (el) el._copyCanvasSelection(e); }, true);
       document.addEventListener('visibilitychange', () => {
         if (!document.hidden) { for (const el of engine.elements.values()) el._schedule(); return; }
@@ -1043,6 +1044,12 @@
       // untransformed layout, so under a scaling transform the element places its canvas itself (scrollContext).
       const cssZoom = typeof this.currentCSSZoom === 'number' ? this.currentCSSZoom : 1;
       this._transformed = Math.abs(this._zoom / cssZoom - 1) >= 0.005;
+    }
+
+    // Whether a scroll of `target` can move the element: the page's, its own pane's, or one around it (a pane holding
+    // its pane); a sidebar or a code box elsewhere on the page cannot.
+    _movedBy(target) {
+      return target === document || target === this._scroller || (target.contains ? target.contains(this) : true);
     }
 
     // Where the element scrolls (scrollContext), read again whenever its size or its height changes.
@@ -1510,6 +1517,12 @@
         const button = panel && m.querySelector(`[aria-controls="${CSS.escape(panel.id)}"]`);
         if (button && button.dataset.faq !== undefined) this._command({ cmd: 'toggleFaq', index: Number(button.dataset.faq), open: true });
       });
+    }
+
+    // Whether the canvas holds a selection (its text's first byte, not the text).
+    _hasCanvasSelection() {
+      if (!this._handle || this._htmlOnly || this._root.classList.contains('html-view')) return false;
+      return this._wasm((m) => m.HEAPU8[m._aw_selection(this._handle, 0)] !== 0);
     }
 
     // The canvas's selection as plain text (0) or HTML (1); "" when nothing is selected there or the HTML view shows.
