@@ -115,7 +115,7 @@ public:
         for (auto it = obj_.begin(); it != obj_.end(); ++it) {
             bool found = false;
             for (const char* k : known) if (it.key() == k) found = true;
-            if (!found) Fail(path_ + "/" + it.key(), "unknown key");
+            if (!found) Fail(path_ + "/" + JsonPointerStep(it.key()), "unknown key");
         }
     }
     const json* Find(const char* key) const {
@@ -192,10 +192,10 @@ void ReadStrings(ObjectReader& parent, std::map<std::string, std::string>& strin
     if (!v->is_object()) { parent.TypeError("strings", "an object", *v); return; }
     ObjectReader r(*v, "/strings", parent.report());
     for (auto it = v->begin(); it != v->end(); ++it) {
-        if (const std::string why = StringNameError(it.key()); !why.empty()) { r.Fail("/strings/" + it.key(), why); continue; }
+        if (const std::string why = StringNameError(it.key()); !why.empty()) { r.Fail("/strings/" + JsonPointerStep(it.key()), why); continue; }
         std::string value;
         if (!r.String(it.key().c_str(), value)) continue;
-        if (value.size() > 200) { r.Fail("/strings/" + it.key(), "must be at most 200 characters"); continue; }
+        if (value.size() > 200) { r.Fail("/strings/" + JsonPointerStep(it.key()), "must be at most 200 characters"); continue; }
         strings[it.key()] = std::move(value);
     }
 }

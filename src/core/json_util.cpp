@@ -1,6 +1,8 @@
 // Exception-free JSON parsing helpers shared by the config and the widget state readers.
 #include "json_util.h"
 
+#include <cstdio>
+
 #include "config.h"
 
 namespace aw {
@@ -58,9 +60,9 @@ struct DuplicateKeySax : nlohmann::json_sax<nlohmann::json> {
     bool key(string_t& key) override {
         Level& level = levels.back();
         for (const std::string& seen : level.keys)
-            if (seen == key) { duplicates.push_back(PathTo(key)); break; }
+            if (seen == key) { duplicates.push_back(PathTo(JsonPointerStep(key))); break; }
         level.keys.push_back(key);
-        level.step = key;
+        level.step = JsonPointerStep(key);
         return true;
     }
     bool end_object() override { levels.pop_back(); return true; }
@@ -69,6 +71,23 @@ struct DuplicateKeySax : nlohmann::json_sax<nlohmann::json> {
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
 };
 } // namespace
+
+std::string JsonPointerStep(const std::string& key) {
+    constexpr size_t kMaxStepBytes = 48;
+    std::string step;
+    for (size_t i = 0; i < key.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(key[i]);
+        if (step.size() >= kMaxStepBytes && (c & 0xC0) != 0x80) { step += "\xE2\x80\xA6"; break; }   // "…"
+        if (c == '~') step += "~0";
+        else if (c == '/') step += "~1";
+        else if (c < 0x20 || c == 0x7F) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            step += buf;
+        } else step += static_cast<char>(c);
+    }
+    return step;
+}
 
 std::vector<std::string> FindDuplicateJsonKeys(const std::string& text) {
     DuplicateKeySax sax;

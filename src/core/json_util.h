@@ -17,6 +17,11 @@ bool ParseJsonSafely(const std::string& text, nlohmann::json& out, std::string& 
 // in document order. `text` must be valid JSON (ParseJsonSafely accepted it).
 std::vector<std::string> FindDuplicateJsonKeys(const std::string& text);
 
+// One key as a step of a JSON pointer in a one-line message: '~' and '/' escaped as RFC 6901 says, control
+// characters shown as \uXXXX, and a key over 48 bytes cut at a character boundary with "…". So a key holding a
+// line break can never split an error into two lines.
+std::string JsonPointerStep(const std::string& key);
+
 // "string", "number", ... for messages.
 const char* JsonTypeName(const nlohmann::json& value);
 

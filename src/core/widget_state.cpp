@@ -34,7 +34,7 @@ bool StateFromJson(const std::string& text, int stageCount, int faqCount, Widget
     for (auto it = root.begin(); it != root.end(); ++it) {
         const std::string& key = it.key();
         const json& v = it.value();
-        const std::string path = "state /" + key;
+        const std::string path = "state /" + JsonPointerStep(key);
         if (key == "stage") {
             if (!v.is_number_integer()) { error = path + ": expected an integer, got " + JsonTypeName(v); return false; }
             // Without a timeline the state still says stage 0 (StateToJson), and reads back.

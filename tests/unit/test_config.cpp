@@ -8,6 +8,7 @@
 
 #include "core/config.h"
 #include "core/json_util.h"
+#include "core/widget_state.h"
 
 using namespace aw;
 
@@ -443,4 +444,25 @@ TEST_CASE("config: fonts take CSS font-family lists for the body, headings and c
         CHECK_MESSAGE(err.path == "/fonts/body", bad);
     }
     CHECK(FontFamilyListError(std::string(257, 'a')) == "must be at most 256 characters");
+}
+
+TEST_CASE("config: a key holding a line break, a slash or a tilde stays on its error's one line, escaped as a JSON pointer") {
+    Config c;
+    c.title = "previous";
+    ConfigReport report;
+    CHECK_FALSE(ParseConfig("{\"ti\\ntle\": 1}", c, report));
+    CHECK(c.title == "previous");
+    CHECK(report.describe() == "config /ti\\u000atle: unknown key");
+    CHECK_FALSE(ParseConfig(R"({"strings": {"a/b~c": "x"}})", c, report));
+    CHECK(report.describe().find("config /strings/a~1b~0c: unknown string name") == 0);
+    // A very long key is cut at a character boundary.
+    CHECK_FALSE(ParseConfig("{\"" + std::string(47, 'k') + "\xC3\xA9" + std::string(100, 'k') + "\": 1}", c, report));
+    CHECK(report.describe() == "config /" + std::string(47, 'k') + "\xC3\xA9\xE2\x80\xA6: unknown key");
+    // Duplicate keys' warnings, and the state's errors, escape the same way.
+    CHECK(FindDuplicateJsonKeys("{\"a\": {\"\\r\": 1, \"\\r\": 2}}") == std::vector<std::string>{"/a/\\u000d"});
+    WidgetState state;
+    std::string error;
+    CHECK_FALSE(StateFromJson("{\"x\\ny\": 1}", 3, 3, state, error));
+    CHECK(error.find('\n') == std::string::npos);
+    CHECK(error.find("state /x\\u000ay") == 0);
 }
