@@ -448,6 +448,14 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(int handle, const char* what) {
         if (g) for (const aw::LaidBlock& b : g->blocks) blocks.push_back({b.rect.y, b.rect.h});
         return Keep(*w, blocks.dump());
     }
+    if (key == "lines") {   // headings' and paragraphs' lines as laid out: the line-breaking oracle's (tests/e2e/oracle.test.mjs)
+        nlohmann::json blocks = nlohmann::json::array();
+        if (const aw::ArticleLayout* g = app.Geometry())
+            for (const aw::LaidBlock& b : g->blocks)
+                if (b.kind == aw::BlockKind::Heading || b.kind == aw::BlockKind::Paragraph)
+                    blocks.push_back({{"heading", b.kind == aw::BlockKind::Heading}, {"lines", b.text.LineTexts()}});
+        return Keep(*w, blocks.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
     if (key == "error") return Keep(*w, app.error());
     if (key == "focus") return Keep(*w, aw::FocusName(app.focus()));
     if (key == "palette") {
