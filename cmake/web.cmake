@@ -42,22 +42,24 @@ function(aw_configure_web_target target)
     # article-widget.js.symbols: each function's name by index, for bench/size.mjs (the module itself keeps no names)
     "SHELL:--emit-symbol-map"
     "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-text.js"
-    "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-images.js"
-    "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/article-widget-element.js")
+    "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-images.js")
   # The gzip'd WebAssembly for the offline bundle and the ES module for the npm package (cmake/web_package.cmake).
   find_program(AW_GZIP gzip REQUIRED NO_CMAKE_FIND_ROOT_PATH)
-  # esbuild, the npm devDependency (npm ci, which scripts/setup.sh runs), minifies the JavaScript.
+  # esbuild, the npm devDependency (npm ci, which scripts/setup.sh runs), bundles the element's modules (web/element)
+  # with the module factory and minifies the JavaScript.
   find_program(AW_ESBUILD esbuild HINTS "${CMAKE_SOURCE_DIR}/node_modules/.bin" NO_CMAKE_FIND_ROOT_PATH)
   if(NOT AW_ESBUILD)
-    message(FATAL_ERROR "esbuild not found (the web build minifies its JavaScript with it): run npm ci, or scripts/setup.sh")
+    message(FATAL_ERROR "esbuild not found (the web build bundles and minifies its JavaScript with it): run npm ci, or scripts/setup.sh")
   endif()
   find_file(AW_JSON_COPYRIGHT copyright PATHS /usr/share/doc/nlohmann-json3-dev NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH REQUIRED)
   add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND ${CMAKE_COMMAND} -DDIST=$<TARGET_FILE_DIR:${target}> -DGZIP=${AW_GZIP} -DESBUILD=${AW_ESBUILD}
+    COMMAND ${CMAKE_COMMAND} -DDIST=$<TARGET_FILE_DIR:${target}> -DELEMENT_DIR=${CMAKE_SOURCE_DIR}/web/element -DGZIP=${AW_GZIP} -DESBUILD=${AW_ESBUILD}
             -DIMGUI_LICENSE=${IMGUI_DIR}/LICENSE.txt -DCMARK_LICENSE=${CMARK_GFM_DIR}/COPYING -DJSON_LICENSE=${AW_JSON_COPYRIGHT}
             -P "${CMAKE_SOURCE_DIR}/cmake/web_package.cmake"
     VERBATIM)
-  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/article-widget-element.js"
+  # The bundle is made after each link: a change to the element's modules links again (as one to the libraries does).
+  file(GLOB element_modules CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/element/*.js")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${element_modules}
     "${CMAKE_SOURCE_DIR}/web/article-widget-text.js" "${CMAKE_SOURCE_DIR}/web/article-widget-images.js")
 endfunction()
 

@@ -489,7 +489,7 @@ EMSCRIPTEN_KEEPALIVE const char* aw_get_json(int handle, const char* what) {
 
 // [SECTION] exports: selection, clipboard and find ------------------------------------------
 // The element's copy event, Ctrl/Cmd+A, phones' long press and the browser's find in the mirror
-// (web/article-widget-element.js, "[SECTION] selection, clipboard and find").
+// (web/element/input.js, "[SECTION] selection, clipboard and find").
 
 // The canvas's selection as plain text (html 0) or as HTML (1); "" when nothing is selected.
 EMSCRIPTEN_KEEPALIVE const char* aw_selection(int handle, int html) {
