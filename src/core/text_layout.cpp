@@ -17,7 +17,8 @@ namespace {
 constexpr uint32_t kNone = 0xFFFFFFFFu;
 
 bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t'; }
-bool IsBreakAfter(uint32_t cp) { return cp == '-' || cp == '/' || cp == 0x2013 || cp == 0x2014 || cp == 0x2010; }
+// After a hyphen or a dash; not after a slash, as in the browser (a path or a URL stays whole unless it overflows).
+bool IsBreakAfter(uint32_t cp) { return cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2010; }
 bool IsWeak(BidiType t) { return t == BidiType::Neutral || t == BidiType::Digit; }
 
 // A character with the marks, joiners and variation selectors after it, or a whole emoji sequence:
@@ -85,7 +86,7 @@ struct Token {
 };
 
 // A break opportunity between two clusters of one word, after UAX #14 for the common cases: after a
-// hyphen, dash or slash that follows a character of the word (a hyphen-minus not before a digit: "10-20"
+// hyphen or dash that follows a character of the word (a hyphen-minus not before a digit: "10-20"
 // stays whole, LB25), and before and after an ideograph or emoji, never before closing or after opening
 // punctuation.
 bool BreaksBetween(const Cluster& prev, const Cluster& next, size_t clustersBefore) {

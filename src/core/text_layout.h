@@ -67,7 +67,7 @@ struct TextLayout {
 
 // Greedy line breaking over the paragraph's joined text, as the browser breaks it (UAX #14 for the common
 // cases): a change of span (of style) is never a break opportunity by itself, so `**to**fu` stays whole.
-// Breaks at white space, after hyphens, dashes and slashes (not before a digit), and between CJK
+// Breaks at white space, after hyphens and dashes (not before a digit; not after a slash, as in the browser), and between CJK
 // characters and emoji (never before closing or after opening punctuation); never at a no-break space;
 // inside a run of Thai, Lao, Khmer or Myanmar at the word boundaries `measure.DictionaryBreaks` finds (the run joined
 // across spans); splits a word longer than the line between code points; a `hardBreak` span ends the line. White space

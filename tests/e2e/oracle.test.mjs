@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import { startServer, launchBrowser, openPage, ROOT } from './harness.mjs';
 
 const WIDTHS = [360, 768, 1200];
-// The bar this build reaches (85 % of Latin paragraphs at 360 px, 91 % at 768 and 1200 px, measured), so that a change
-// that breaks lines less like the browser fails here. The goal is 98 %; build/test-logs/oracle.json lists every
-// paragraph that still differs, and the heights of the Text view and the canvas per file (not asserted: the Text view
+// The bars: 98 % of Latin paragraphs break alike at 768 and 1200 px (98.7 % measured), 96 % at 360 px (96.6 %, where
+// headings differ); build/test-logs/oracle.json lists every paragraph that still differs, and the heights of the Text view and the canvas per file (not asserted: the Text view
 // adds its bar, note and padding, and an image not yet loaded has a placeholder's height on the canvas).
-const MIN_LATIN_AGREEMENT = 0.84;
+const MIN_LATIN_AGREEMENT = { 360: 0.96, 768: 0.98, 1200: 0.98 };
 
 const page = (css) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>oracle</title><link rel="icon" href="data:,">
 <style>body { margin: 0; } article-widget { font-family: "Noto Serif", serif; --aw-heading-font: "Noto Sans", sans-serif; } ${css}</style>
@@ -130,6 +129,6 @@ test('the canvas breaks lines where the browser does: paragraphs compared with t
     const { compared, latin, latinSame, unmatched, errors } = report.widths[width];
     assert.deepEqual(errors, []);
     assert.ok(compared > 100, `${width}px: only ${compared} paragraphs compared (${unmatched} found no Text-view twin)`);
-    assert.ok(latinSame / latin >= MIN_LATIN_AGREEMENT, `${width}px: ${latinSame}/${latin} Latin paragraphs break as the browser breaks them`);
+    assert.ok(latinSame / latin >= MIN_LATIN_AGREEMENT[width], `${width}px: ${latinSame}/${latin} Latin paragraphs break as the browser breaks them`);
   }
 });

@@ -64,11 +64,13 @@ TEST_CASE("text layout: breaks at spaces, greedily, and a line that fits exactly
     CHECK(layout.lines[1].width == doctest::Approx(30));
 }
 
-TEST_CASE("text layout: break opportunities after hyphens, en and em dashes and slashes") {
+TEST_CASE("text layout: break opportunities after hyphens, en and em dashes; none after a slash") {
     CHECK(Break("well-known fact", 150) == V{"well-known fact"});      // no break needed
     CHECK(Break("well-known fact", 100) == V{"well-known", "fact"});
     CHECK(Break("well-known fact", 60) == V{"well-", "known", "fact"});
-    CHECK(Break("input/output", 80) == V{"input/", "output"});
+    // A path or URL stays whole, as in the browser: split only because it is too long.
+    CHECK(Break("xx input/output", 130) == V{"xx", "input/output"});
+    CHECK(Break("input/output", 80) == V{"input/ou", "tput"});
     // After a word, so that a break at the dash differs from splitting an over-long word.
     CHECK(Break("xx 1990\xE2\x80\x93" "2000", 80) == V{"xx 1990\xE2\x80\x93", "2000"});   // en dash
     CHECK(Break("xx yes\xE2\x80\x94no", 70) == V{"xx yes\xE2\x80\x94", "no"});            // em dash

@@ -55,7 +55,8 @@ const STYLE = `
   .aw-article li + li { margin-top: calc(0.35 * var(--em)); }
   .aw-article blockquote { padding-left: calc(1.1 * var(--em)); }
   .aw-article pre { font-size: 0.9375rem; --line: 1.45; padding: calc(0.7 * var(--em)) var(--em); }
-  .aw-article code { font-family: var(--aw-code-font, monospace); }
+  /* Code in the canvas's 15 px (monospace alone would take the browser's smaller monospace size: 13/16 of the text's). */
+  .aw-article code { font-family: var(--aw-code-font, monospace), monospace; font-size: 0.9375rem; }
   .aw-article > :is(.aw-timeline, .aw-faq, hr) { margin-top: calc(1.4 * var(--em)); }
   .aw-article .aw-meta { font-family: var(--aw-heading-font, inherit); font-size: 0.8125rem; line-height: 1.4; }
   .root:has(> .fallback > .source > *) > .status.loading { display: none; }   /* the article is there to read */
