@@ -1,5 +1,6 @@
 // The page's one WebAssembly module: its instantiation, its WebGL route, the scheduler of every element's frames,
 // the listeners and observers it keeps for all elements, and each element's calls into the module (EngineCalls).
+// [SECTION] settings and helpers  [SECTION] the page's engine  [SECTION] the element's calls
 import createArticleWidgetModule from 'article-widget-wasm-factory';
 
 const createModule = createArticleWidgetModule;
@@ -7,6 +8,7 @@ const createModule = createArticleWidgetModule;
 let wasmUrl = '';
 export function setWasmUrl(url) { wasmUrl = url; }
 
+// [SECTION] settings and helpers -------------------------------------------------------
 // Widgets within this margin of the viewport draw; farther ones release their image and draw again when
 // they come back (IntersectionObserver's rootMargin: one viewport above and below).
 const NEAR_MARGIN = '100% 0px';
@@ -57,6 +59,7 @@ function loseContext(canvas) {
   if (lose) lose.loseContext();
 }
 
+// [SECTION] the page's engine --------------------------------------------------------
 // One WebAssembly module serves every element of the page: one download and compile, one glyph cache
 // and font loader, one WebGL context. The context draws on a canvas of its own (an OffscreenCanvas, sized
 // to the widget being drawn); each frame goes to that widget's canvas as an ImageBitmap, so any number
@@ -298,6 +301,7 @@ export function nearViewport(el) {
   return r.bottom >= -h && r.top <= 2 * h;
 }
 
+// [SECTION] the element's calls ----------------------------------------------------------
 // The element's calls into the page's module (the element takes these methods: web/element/element.js).
 export class EngineCalls {
   // Calls into the page's module on behalf of this element (a module that aborts names it).

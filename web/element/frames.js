@@ -2,21 +2,22 @@
 // stage and its sticky canvas are, its zoom, where it scrolls, and the page's scroll position as the article's.
 import { engine } from './engine.js';
 import { scrollContext, scrollPaddingTop } from './host-style.js';
+import { View, isHtmlView } from './view.js';
 
 export class Frames {
   // The core's frame pacer decides whether a frame is wanted; this element only adds where: in or near
   // view it draws, farther away it draws nothing (but lays out its first frame and after a resize, so
   // its height is right), and in a hidden tab or the HTML view nothing at all.
   _schedule() {
-    if (!this._handle || this._htmlOnly || document.hidden || this._root.classList.contains('html-view')) return;
+    if (!this._handle || !this._glAvailable || document.hidden || isHtmlView(this._view)) return;
     if (this._frameOwed || this._layoutOwed || (this._near && engine.mod._aw_needs_frame(this._handle))) engine.schedule(this);
   }
 
   _frame(time) {
-    if (!this._handle || this._htmlOnly || document.hidden) return;   // without WebGL no frame runs: no GL call is made
+    if (!this._handle || !this._glAvailable || document.hidden) return;   // without WebGL no frame runs: no GL call is made
     const owed = this._frameOwed || this._layoutOwed;
     if (!owed && !(this._near && engine.mod._aw_needs_frame(this._handle))) return;
-    const render = this._near && !engine.lost && this._pixelWidth > 0 && !this._root.classList.contains('html-view');
+    const render = this._near && !engine.lost && this._pixelWidth > 0 && !isHtmlView(this._view);
     if (render) engine.prepareTarget(this._pixelWidth, this._pixelHeight);
     const more = this._wasm((m) => m._aw_frame(this._handle, time, render ? 1 : 0));
     if (!this._handle) return;   // the module aborted in that frame
@@ -57,12 +58,9 @@ export class Frames {
 
   // The page's GL context is lost and stays lost: the HTML view shows meanwhile; back when it returns.
   _contextUnavailable(unavailable) {
-    if (this._htmlOnly || unavailable === !!this._viewWithoutContext) return;
-    if (unavailable && this._root.classList.contains('html-view')) return;   // the reader chose the Text view
-    this._viewWithoutContext = unavailable;
-    this._note.textContent = unavailable ? 'The drawn view is unavailable for now; this is the same article as a page.' : '';
-    this._note.hidden = !unavailable;
-    this._setHtmlView(unavailable);
+    // Only from the canvas (a reader who chose the Text view keeps it), and back only from the view it left for.
+    if (!this._glAvailable || this._view !== (unavailable ? View.CANVAS : View.NO_CONTEXT)) return;
+    this._showView(unavailable ? View.NO_CONTEXT : View.CANVAS);
     if (!unavailable && this._handle) { engine.mod._aw_shown(this._handle); this._hasImage = false; }
   }
 
@@ -148,7 +146,7 @@ export class Frames {
   }
 
   _sizeCanvas() {
-    if (!this._handle || this._htmlOnly) return;
+    if (!this._handle || !this._glAvailable) return;
     this._readZoom();
     this._readScrollContext();
     const width = Math.max(1, this._root.clientWidth);
@@ -166,14 +164,14 @@ export class Frames {
   // The page owns the scroll position: the article's y at the top of the sticky canvas, read from the
   // page whenever the core asks (0 while the drawn view is not shown).
   _pageScrollY() {
-    if (this._htmlOnly || this._root.classList.contains('html-view')) return 0;
+    if (!this._glAvailable || isHtmlView(this._view)) return 0;
     const top = this._stage.getBoundingClientRect().top;
     const max = Math.max(0, this._contentHeight - this._viewportHeight());
     return Math.min(Math.max(0, (this._visibleTop() - top) / this._zoom), max);
   }
 
   _pageScrolled() {
-    if (!this._handle || !this._near || this._htmlOnly) return;
+    if (!this._handle || !this._near || !this._glAvailable) return;
     if (this._pinned) {   // sticky cannot stick here: the canvas follows the scroll
       const y = Math.round(this._pageScrollY());
       if (y !== this._pinnedY) {

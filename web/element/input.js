@@ -2,6 +2,7 @@
 // press, and the browser's find in page, which matches the mirror's text and moves the canvas to the match.
 // [SECTION] canvas input  [SECTION] selection, clipboard and find
 import { withCString } from './engine.js';
+import { isHtmlView } from './view.js';
 
 const LONG_PRESS_MS = 500;        // a touch held this long without moving selects a word
 const LONG_PRESS_SLOP_PX = 10;
@@ -42,9 +43,36 @@ export class Input {
     return [(e.clientX - r.left) / this._zoom, (e.clientY - r.top) / this._zoom];
   }
 
+  // The canvas's and the mirror's listeners: one per event type and target, each routing the event to the handlers
+  // of the concerns below in turn (the widget's own input, the selection and the long press, find in page) and to
+  // the mirror's controls (mirror.js).
+  _installInput() {
+    const c = this._canvas, m = this._mirror;
+    const widget = this._widgetInput(), selection = this._selectionInput(), find = this._findInput(), controls = this._mirrorControls();
+    c.addEventListener('pointerdown', (e) => { widget.pointerDown(e); selection.pointerDown(e); });
+    c.addEventListener('pointermove', (e) => { if (!selection.fingerMoved(e)) widget.pointerMove(e); });
+    c.addEventListener('pointerup', (e) => { widget.pointerUp(e); selection.pointerEnded(e); });
+    c.addEventListener('pointercancel', (e) => { selection.pointerCancelled(e); selection.pointerEnded(e); });
+    c.addEventListener('pointerleave', () => widget.pointerLeave());
+    c.addEventListener('mousedown', (e) => widget.mouseDown(e));
+    c.addEventListener('wheel', (e) => widget.wheel(e), { passive: false });
+    c.addEventListener('focus', () => widget.focus(1));
+    c.addEventListener('blur', () => widget.focus(0));
+    c.addEventListener('keydown', (e) => { widget.key(e, true); selection.selectAll(e); });
+    c.addEventListener('keyup', (e) => widget.key(e, false));
+    c.addEventListener('contextmenu', (e) => selection.contextMenu(e));
+    m.addEventListener('focusin', (e) => { controls.focusIn(e); find.focusIn(); });
+    m.addEventListener('focusout', (e) => controls.focusOut(e));
+    m.addEventListener('keydown', (e) => controls.keyDown(e));
+    m.addEventListener('input', (e) => controls.input(e));
+    m.addEventListener('click', (e) => controls.click(e));
+    m.addEventListener('scroll', () => find.scrolled());
+    m.addEventListener('beforematch', (e) => find.beforeMatch(e));
+  }
+
   // Pointer and keys on the canvas go to this element's widget (keys by their KeyboardEvent.key names,
   // through the core's one key table); Tab is the browser's, to walk the page.
-  _installCanvasInput() {
+  _widgetInput() {
     const c = this._canvas;
     const point = (e) => this._canvasPoint(e);
     const pointer = (type, e, button) => {
@@ -53,36 +81,34 @@ export class Input {
       this._wasm((m) => m._aw_pointer(this._handle, type, x, y, button));
       return true;
     };
-    c.addEventListener('pointermove', (e) => { if (pointer(0, e, -1)) this._schedule(); });
-    c.addEventListener('pointerdown', (e) => { if (pointer(1, e, e.button)) this._frameNow(); });
-    c.addEventListener('pointerup', (e) => { if (pointer(2, e, e.button)) this._frameNow(); });
-    c.addEventListener('pointerleave', () => { if (pointer(3, null, -1)) this._schedule(); });
-    // A click or tap that the core turned into focus on a mirror control (the drawn filter box) keeps it there: the
-    // browser's own focusing of the canvas, the default of the mousedown that follows the pointerdown, is cancelled.
-    c.addEventListener('mousedown', (e) => {
-      const active = this.shadowRoot.activeElement;
-      if (active && this._mirror.contains(active) && active.dataset.focus && active.dataset.focus === this._query('focus')) e.preventDefault();
-    });
-    // A wheel's sideways part (trackpad swipe, or shift + wheel) scrolls a code block or table under the pointer
-    // that is wider than the column; everything else stays the page's.
-    c.addEventListener('wheel', (e) => {
-      const dx = e.deltaX || (e.shiftKey ? e.deltaY : 0);
-      if (!dx || !this._handle) return;
-      const [x, y] = point(e);
-      const unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? c.clientWidth : 1;
-      if (this._wasm((m) => m._aw_scroll_block(this._handle, x, y, dx * unit))) { e.preventDefault(); this._schedule(); }
-    }, { passive: false });
-    const focus = (focused) => { if (this._handle) { this._wasm((m) => m._aw_focus(this._handle, focused)); this._schedule(); } };
-    c.addEventListener('focus', () => focus(1));
-    c.addEventListener('blur', () => focus(0));
-    const key = (e, down) => {
-      if (!this._handle || e.key === 'Tab') return;
-      const mods = (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
-      if (!this._wasm((m) => withCString(m, e.key, (p) => m._aw_key(this._handle, p, down ? 1 : 0, mods)))) return;
-      if (down) this._frameNow(); else this._schedule();
+    return {
+      pointerMove: (e) => { if (pointer(0, e, -1)) this._schedule(); },
+      pointerDown: (e) => { if (pointer(1, e, e.button)) this._frameNow(); },
+      pointerUp: (e) => { if (pointer(2, e, e.button)) this._frameNow(); },
+      pointerLeave: () => { if (pointer(3, null, -1)) this._schedule(); },
+      // A click or tap that the core turned into focus on a mirror control (the drawn filter box) keeps it there: the
+      // browser's own focusing of the canvas, the default of the mousedown that follows the pointerdown, is cancelled.
+      mouseDown: (e) => {
+        const active = this.shadowRoot.activeElement;
+        if (active && this._mirror.contains(active) && active.dataset.focus && active.dataset.focus === this._query('focus')) e.preventDefault();
+      },
+      // A wheel's sideways part (trackpad swipe, or shift + wheel) scrolls a code block or table under the pointer
+      // that is wider than the column; everything else stays the page's.
+      wheel: (e) => {
+        const dx = e.deltaX || (e.shiftKey ? e.deltaY : 0);
+        if (!dx || !this._handle) return;
+        const [x, y] = point(e);
+        const unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? c.clientWidth : 1;
+        if (this._wasm((m) => m._aw_scroll_block(this._handle, x, y, dx * unit))) { e.preventDefault(); this._schedule(); }
+      },
+      focus: (focused) => { if (this._handle) { this._wasm((m) => m._aw_focus(this._handle, focused)); this._schedule(); } },
+      key: (e, down) => {
+        if (!this._handle || e.key === 'Tab') return;
+        const mods = (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+        if (!this._wasm((m) => withCString(m, e.key, (p) => m._aw_key(this._handle, p, down ? 1 : 0, mods)))) return;
+        if (down) this._frameNow(); else this._schedule();
+      },
     };
-    c.addEventListener('keydown', (e) => key(e, true));
-    c.addEventListener('keyup', (e) => key(e, false));
   }
 
   // [SECTION] selection, clipboard and find --------------------------------------------------
@@ -90,81 +116,87 @@ export class Input {
   // the copy event (text/plain and text/html), Ctrl/Cmd+A kept from selecting the page, a long touch press that
   // selects a word, and the browser's find, which matches the mirror's text: the match is scrolled into view inside
   // the mirror's clipped 1 px box, and that scroll tells which text it is, so the canvas scrolls there and selects it.
-  _installSelectionInput() {
+  _selectionInput() {
     const c = this._canvas;
     const call = (fn) => (this._handle ? this._wasm(fn) : undefined);
     const point = (e) => this._canvasPoint(e);
-    c.addEventListener('keydown', (e) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'a') return;
-      e.preventDefault();
-      if (call((m) => m._aw_select(this._handle, 0, 0, 0))) this._frameNow();
-    });
-    // A mouse drag keeps selecting outside the canvas; a touch that the browser turns into a scroll releases.
-    c.addEventListener('pointerdown', (e) => { if (e.pointerType === 'mouse' && e.button === 0) c.setPointerCapture(e.pointerId); });
-    c.addEventListener('pointercancel', (e) => { const [x, y] = point(e); if (call((m) => m._aw_pointer(this._handle, 2, x, y, 0)) !== undefined) this._schedule(); });
     // Touch: a finger on the text scrolls the page, it does not drag a selection; a long press selects a word.
     let press = null;
-    c.addEventListener('pointermove', (e) => {
-      if (e.pointerType !== 'touch' || !press || press.id !== e.pointerId) return;
-      e.stopImmediatePropagation();   // the canvas input's handler never sees a finger's drag
-      if (!press.fired && Math.hypot(e.clientX - press.x0, e.clientY - press.y0) > LONG_PRESS_SLOP_PX) { clearTimeout(press.timer); press = null; }
-    }, { capture: true });
-    c.addEventListener('pointerdown', (e) => {
-      if (e.pointerType !== 'touch') return;
-      if (press) clearTimeout(press.timer);
-      const [x, y] = point(e);
-      const current = { id: e.pointerId, x0: e.clientX, y0: e.clientY, fired: false, timer: 0 };
-      current.timer = setTimeout(() => {
-        current.fired = call((m) => m._aw_select(this._handle, 1, x, y)) === 1;
-        if (current.fired) this._frameNow();
-      }, LONG_PRESS_MS);
-      press = current;
-    });
-    const endPress = (e) => { if (press && press.id === e.pointerId) { clearTimeout(press.timer); press = press.fired ? press : null; } };
-    c.addEventListener('pointerup', endPress);
-    c.addEventListener('pointercancel', endPress);
-    c.addEventListener('contextmenu', (e) => { if (press && press.fired) { e.preventDefault(); press = null; } });
+    return {
+      selectAll: (e) => {
+        if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'a') return;
+        e.preventDefault();
+        if (call((m) => m._aw_select(this._handle, 0, 0, 0))) this._frameNow();
+      },
+      pointerDown: (e) => {
+        // A mouse drag keeps selecting outside the canvas; a touch that the browser turns into a scroll releases.
+        if (e.pointerType === 'mouse' && e.button === 0) c.setPointerCapture(e.pointerId);
+        if (e.pointerType !== 'touch') return;
+        if (press) clearTimeout(press.timer);
+        const [x, y] = point(e);
+        const current = { id: e.pointerId, x0: e.clientX, y0: e.clientY, fired: false, timer: 0 };
+        current.timer = setTimeout(() => {
+          current.fired = call((m) => m._aw_select(this._handle, 1, x, y)) === 1;
+          if (current.fired) this._frameNow();
+        }, LONG_PRESS_MS);
+        press = current;
+      },
+      pointerCancelled: (e) => { const [x, y] = point(e); if (call((m) => m._aw_pointer(this._handle, 2, x, y, 0)) !== undefined) this._schedule(); },
+      // Whether the move is the pressing finger's, which the widget never sees as a drag.
+      fingerMoved: (e) => {
+        if (e.pointerType !== 'touch' || !press || press.id !== e.pointerId) return false;
+        if (!press.fired && Math.hypot(e.clientX - press.x0, e.clientY - press.y0) > LONG_PRESS_SLOP_PX) { clearTimeout(press.timer); press = null; }
+        return true;
+      },
+      pointerEnded: (e) => { if (press && press.id === e.pointerId) { clearTimeout(press.timer); press = press.fired ? press : null; } },
+      contextMenu: (e) => { if (press && press.fired) { e.preventDefault(); press = null; } },
+    };
+  }
 
-    // Find in page. Keyboard focus moving through the mirror scrolls it too: those scrolls are not matches.
+  // Find in page. Keyboard focus moving through the mirror scrolls it too: those scrolls are not matches.
+  _findInput() {
+    const call = (fn) => (this._handle ? this._wasm(fn) : undefined);
     const m = this._mirror;
     let focusedAt = -Infinity;
-    m.addEventListener('focusin', () => { focusedAt = performance.now(); });
-    m.addEventListener('scroll', () => {
-      if (!this._handle || this._root.classList.contains('html-view') || (m.scrollTop === 0 && m.scrollLeft === 0)) return;
-      const ours = Math.max(focusedAt, this._mirrorScrolledAt || -Infinity);
-      const context = performance.now() - ours > 300 ? textAtBox(m) : null;
-      m.scrollTop = 0;   // so that the next match scrolls the box again
-      m.scrollLeft = 0;
-      if (!context) return;
-      // The longest context first; the mirror and the canvas may differ further away (a footnote mark, a table bar).
-      for (const n of [40, 16]) {
-        const before = context.before.slice(-n), after = context.after.slice(0, n);
-        const found = call((m) => withCString(m, before, (b) => withCString(m, after, (a) => m._aw_find_reveal(this._handle, b, a))));
-        if (found === 1) { this._frameNow(); return; }
-      }
-      // Text the canvas does not lay out as the article's (a stage's card, a question or its answer): scroll to the
-      // stage or question it belongs to, which selects the stage or opens the question.
-      for (let el = context.element; el && el !== m; el = el.parentElement) {
-        if (el.id && this._scrollToAnchorQuietly(el.id.replace(/-panel$/, ''))) return;
-      }
-    });
-    // A closed answer is hidden until found: when find reveals it, the question opens on the canvas too.
-    m.addEventListener('beforematch', (e) => {
-      const panel = e.target.closest && e.target.closest('.aw-faq-answer');
-      const button = panel && m.querySelector(`[aria-controls="${CSS.escape(panel.id)}"]`);
-      if (button && button.dataset.faq !== undefined) this._command({ cmd: 'toggleFaq', index: Number(button.dataset.faq), open: true });
-    });
+    return {
+      focusIn: () => { focusedAt = performance.now(); },
+      scrolled: () => {
+        if (!this._handle || isHtmlView(this._view) || (m.scrollTop === 0 && m.scrollLeft === 0)) return;
+        const ours = Math.max(focusedAt, this._mirrorScrolledAt || -Infinity);
+        const context = performance.now() - ours > 300 ? textAtBox(m) : null;
+        m.scrollTop = 0;   // so that the next match scrolls the box again
+        m.scrollLeft = 0;
+        if (!context) return;
+        // The longest context first; the mirror and the canvas may differ further away (a footnote mark, a table bar).
+        for (const n of [40, 16]) {
+          const before = context.before.slice(-n), after = context.after.slice(0, n);
+          const found = call((m) => withCString(m, before, (b) => withCString(m, after, (a) => m._aw_find_reveal(this._handle, b, a))));
+          if (found === 1) { this._frameNow(); return; }
+        }
+        // Text the canvas does not lay out as the article's (a stage's card, a question or its answer): scroll to the
+        // stage or question it belongs to, which selects the stage or opens the question.
+        for (let el = context.element; el && el !== m; el = el.parentElement) {
+          if (el.id && this._scrollToAnchorQuietly(el.id.replace(/-panel$/, ''))) return;
+        }
+      },
+      // A closed answer is hidden until found: when find reveals it, the question opens on the canvas too.
+      beforeMatch: (e) => {
+        const panel = e.target.closest && e.target.closest('.aw-faq-answer');
+        const button = panel && m.querySelector(`[aria-controls="${CSS.escape(panel.id)}"]`);
+        if (button && button.dataset.faq !== undefined) this._command({ cmd: 'toggleFaq', index: Number(button.dataset.faq), open: true });
+      },
+    };
   }
 
   // Whether the canvas holds a selection (its text's first byte, not the text).
   _hasCanvasSelection() {
-    if (!this._handle || this._htmlOnly || this._root.classList.contains('html-view')) return false;
+    if (!this._handle || !this._glAvailable || isHtmlView(this._view)) return false;
     return this._wasm((m) => m.HEAPU8[m._aw_selection(this._handle, 0)] !== 0);
   }
 
   // The canvas's selection as plain text (0) or HTML (1); "" when nothing is selected there or the HTML view shows.
   _canvasSelection(html) {
-    if (!this._handle || this._htmlOnly || this._root.classList.contains('html-view')) return '';
+    if (!this._handle || !this._glAvailable || isHtmlView(this._view)) return '';
     return this._wasm((m) => m.UTF8ToString(m._aw_selection(this._handle, html)));
   }
 

@@ -3,6 +3,7 @@
 import { make } from './dom.js';
 import { engine, nearViewport, withCString } from './engine.js';
 import { setCoreHtml } from './trusted-html.js';
+import { View, isHtmlView, showsArticle } from './view.js';
 
 const SLOW_MS = 8000;
 const PREVIEW_CHARS = 200000;     // of an article's text shown as plain text while the module loads
@@ -123,20 +124,20 @@ export class Loading {
       const ok = this._wasm((m) => withCString(m, markdown, (mp, ml) => withCString(m, merged, (cp, cl) => m._aw_set_document(this._handle, mp, ml, cp, cl))));
       if (!ok) throw new Error(this._query('error'));
       this._shownMarkdown = markdown;
-      this._frameOwed = !this._htmlOnly;
+      this._frameOwed = this._glAvailable;
       this._applyTheme();
       this._hostStyleJson = '';
       this._buildMirror();
       this._setStatus('', '');
       const readerAnchor = this._previewAnchor();
       this._source.textContent = '';
-      this._root.classList.add('ready');
-      this._textButton.hidden = this._htmlOnly;
+      // The swap (a new article keeps the view it had; without WebGL the HTML view is the only one).
+      if (!showsArticle(this._view)) this._showView(this._glAvailable ? View.CANVAS : View.NO_WEBGL);
       this._resize();
       this._showCanvasHeight(readerAnchor);
       this._followHash();
       // No frame to wait for where the HTML view is the article (no WebGL), or shows it (the reader's Text view).
-      if (this._htmlOnly || this._root.classList.contains('html-view')) { this._frameOwed = false; this._resolveReady(); }
+      if (isHtmlView(this._view)) { this._frameOwed = false; this._resolveReady(); }
       this._schedule();
     } catch (e) {
       if (!current() || e.name === 'AbortError') return;
@@ -155,15 +156,11 @@ export class Loading {
     if (!handle) throw new Error('The widget could not start (out of memory)');
     this._handle = handle;
     // Without WebGL (a blocklisted GPU, a remote desktop) the interactive HTML view is the article.
-    this._htmlOnly = !engine.mod._aw_gl_available();
+    this._glAvailable = !!engine.mod._aw_gl_available();   // (the view it shows is chosen at the swap, in _load)
     engine.attach(this);
     this._near = nearViewport(this);
     this._command({ cmd: 'fonts', ...this._fontFamilies() });
-    if (this._htmlOnly) {
-      this._note.textContent = 'The drawn view needs WebGL, which this browser does not offer; this is the same article as a page.';
-      this._note.hidden = false;
-      this._setHtmlView(true);
-    } else if (!this._presenter) {
+    if (this._glAvailable && !this._presenter) {
       this._presenter = this._canvas.getContext(engine.bitmaps ? 'bitmaprenderer' : '2d');
     }
     this._sizeCanvas();   // a frame may be asked for before the article loads (its error, a command)
@@ -187,7 +184,7 @@ export class Loading {
     if (this._remObserver) this._remObserver.disconnect();
     this._started = false;
     this._firstFrameDrawn = false;
-    this._root.classList.remove('ready');
+    this._showView(View.NONE);
   }
 
   // The module went away (a crash): the handle names nothing any more.
@@ -202,7 +199,7 @@ export class Loading {
   }
 
   _fail(message) {
-    this._root.classList.remove('pending');
+    if (!showsArticle(this._view)) this._showView(View.ERROR);   // a new article that fails leaves the old one shown
     this._setStatus('error', message, true);
     this._emit('articleerror', { message });
     const pending = this._readyPending;
@@ -213,7 +210,7 @@ export class Loading {
   // The module aborted in this element's call (out of memory, or a bug): never leave a frozen canvas behind.
   _crashed(message) {
     this._crashedMessage = message;
-    this._root.classList.remove('ready');
+    this._showView(View.ERROR);
     this._fail(message);
   }
 

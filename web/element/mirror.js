@@ -3,6 +3,7 @@
 // [SECTION] the mirror and the HTML view  [SECTION] the HTML view before the canvas, the swap, and the reader's place
 import { scrollPaddingTop } from './host-style.js';
 import { setCoreHtml } from './trusted-html.js';
+import { View, isHtmlView, showsArticle } from './view.js';
 
 export class Mirror {
   // [SECTION] the mirror and the HTML view -----------------------------------------------------
@@ -36,7 +37,7 @@ export class Mirror {
     const el = name && this._mirror.querySelector(`[data-focus="${CSS.escape(name)}"]`);
     if (!el || this.shadowRoot.activeElement === el) return;
     this._movingFocus = true;
-    el.focus({ preventScroll: !this._root.classList.contains('html-view') });
+    el.focus({ preventScroll: !isHtmlView(this._view) });
     this._movingFocus = false;
   }
 
@@ -46,56 +47,49 @@ export class Mirror {
     if (target) target.scrollIntoView({ block: 'start' });
   }
 
-  _installMirrorInput() {
+  // The mirror's controls: focus and keys go to the core, the filter's text, links and buttons to the API
+  // (the listeners are input.js's).
+  _mirrorControls() {
     const m = this._mirror;
-    m.addEventListener('focusin', (e) => {
-      const name = e.target.dataset && e.target.dataset.focus;
-      if (name && !this._movingFocus) this._command({ cmd: 'focus', name, keyboard: true });
-    });
-    m.addEventListener('focusout', (e) => {
-      if (!m.contains(e.relatedTarget)) this._command({ cmd: 'focus', name: '', keyboard: false });
-    });
-    // Keys go to the core's keyboard model (the one key table), which says which it handled; the
-    // mirror's own controls keep the rest (Tab, links, typing in the filter).
-    m.addEventListener('keydown', (e) => {
-      const name = e.target.dataset && e.target.dataset.focus;
-      if (!name || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (this._command({ cmd: 'key', key: e.key, shift: e.shiftKey })) e.preventDefault();
-    });
-    m.addEventListener('input', (e) => {
-      if (e.target.dataset.focus === 'filter') this._command({ cmd: 'filter', text: e.target.value });
-    });
-    m.addEventListener('click', (e) => {
-      const link = e.target.closest('a[href]');
-      if (link) {
-        const href = link.getAttribute('href');
-        // Sections scroll the canvas; other anchors (footnotes) are the browser's own, in the HTML view.
-        if (href.startsWith('#')) { if (this._scrollToAnchorQuietly(href.slice(1))) e.preventDefault(); return; }
-        if (!this._emit('linkclick', { href }, true)) e.preventDefault();
-        return;
-      }
-      const button = e.target.closest('button');
-      if (!button) return;
-      const f = button.dataset.focus || '';
-      if (button.dataset.stage !== undefined) this.selectStage(Number(button.dataset.stage));
-      else if (button.dataset.faq !== undefined) this.toggleFaq(Number(button.dataset.faq));
-      else if (f === 'prev' || f === 'next') {
-        const stage = (this.getState() || { stage: 0 }).stage + (f === 'next' ? 1 : -1);
-        if (stage >= 0 && stage < m.querySelectorAll('.aw-stage-button').length) this.selectStage(stage);
-      } else if (f === 'expand') this.expandAll();
-      else if (f === 'collapse') this.collapseAll();
-    });
-  }
-
-  // The HTML view: the Text view button's, the only view without WebGL, and the view while the page's
-  // GL context stays lost.
-  _setHtmlView(on) {
-    this._root.classList.toggle('html-view', on);
-    this._mirror.classList.toggle('sr-only', !on);
-    this._mirror.classList.toggle('shown', on);
-    this._textButton.textContent = on ? 'Interactive view' : 'Text view';
-    this._textButton.setAttribute('aria-pressed', on ? 'true' : 'false');
-    if (!on) { this._contentHeight = 0; this._layoutOwed = true; this._syncHeight(); this._sizeCanvas(); this._schedule(); }
+    return {
+      focusIn: (e) => {
+        const name = e.target.dataset && e.target.dataset.focus;
+        if (name && !this._movingFocus) this._command({ cmd: 'focus', name, keyboard: true });
+      },
+      focusOut: (e) => {
+        if (!m.contains(e.relatedTarget)) this._command({ cmd: 'focus', name: '', keyboard: false });
+      },
+      // Keys go to the core's keyboard model (the one key table), which says which it handled; the
+      // mirror's own controls keep the rest (Tab, links, typing in the filter).
+      keyDown: (e) => {
+        const name = e.target.dataset && e.target.dataset.focus;
+        if (!name || e.altKey || e.ctrlKey || e.metaKey) return;
+        if (this._command({ cmd: 'key', key: e.key, shift: e.shiftKey })) e.preventDefault();
+      },
+      input: (e) => {
+        if (e.target.dataset.focus === 'filter') this._command({ cmd: 'filter', text: e.target.value });
+      },
+      click: (e) => {
+        const link = e.target.closest('a[href]');
+        if (link) {
+          const href = link.getAttribute('href');
+          // Sections scroll the canvas; other anchors (footnotes) are the browser's own, in the HTML view.
+          if (href.startsWith('#')) { if (this._scrollToAnchorQuietly(href.slice(1))) e.preventDefault(); return; }
+          if (!this._emit('linkclick', { href }, true)) e.preventDefault();
+          return;
+        }
+        const button = e.target.closest('button');
+        if (!button) return;
+        const f = button.dataset.focus || '';
+        if (button.dataset.stage !== undefined) this.selectStage(Number(button.dataset.stage));
+        else if (button.dataset.faq !== undefined) this.toggleFaq(Number(button.dataset.faq));
+        else if (f === 'prev' || f === 'next') {
+          const stage = (this.getState() || { stage: 0 }).stage + (f === 'next' ? 1 : -1);
+          if (stage >= 0 && stage < m.querySelectorAll('.aw-stage-button').length) this.selectStage(stage);
+        } else if (f === 'expand') this.expandAll();
+        else if (f === 'collapse') this.collapseAll();
+      },
+    };
   }
 
   // [SECTION] the HTML view before the canvas, the swap, and the reader's place ------------------
@@ -108,16 +102,17 @@ export class Mirror {
     this._hostHtml = nodes.length > 0;
     this._source.replaceChildren(...nodes.map((n) => n.cloneNode(true)));
     const fetched = this._markdown === null && !this.querySelector('script[type="text/markdown"]') && this.hasAttribute('src');
-    if (!this._root.classList.contains('ready')) this._root.classList.toggle('pending', !this._hostHtml && fetched);
+    if (!showsArticle(this._view)) this._showView(!this._hostHtml && fetched ? View.PENDING : View.LOADING);
   }
 
   // The swap: in the task that hides the HTML view, the stage takes the canvas layout's height (the geometry
-  // exists before the first frame), so no frame shows the element at another height, and the reservation ends.
+  // exists before the first frame), so no frame shows the element at another height (the reserved viewport ended
+  // with the swap to the article's view, in the same task).
   // A reader who scrolled into the HTML view stays on the paragraph they were reading.
   _showCanvasHeight(readerAnchor) {
-    if (!this._htmlOnly) this._syncHeight();
-    this._root.classList.remove('pending');
-    if (!this._htmlOnly) this._keepReadingAnchor(readerAnchor);
+    if (!this._glAvailable) return;
+    this._syncHeight();
+    this._keepReadingAnchor(readerAnchor);
   }
 
   // The HTML view's blocks in the order the core lays them out (one per paragraph, heading, code block, rule,
@@ -133,7 +128,7 @@ export class Mirror {
   // Where the reader is in the HTML view, as _readingAnchor() says it for the canvas; none at the article's top
   // or when a deep link decides where the page goes.
   _previewAnchor() {
-    if (this._root.classList.contains('ready') || location.hash.length > 1) return null;
+    if (showsArticle(this._view) || location.hash.length > 1) return null;
     const top = scrollPaddingTop();
     if (this.getBoundingClientRect().top >= top - 0.5) return null;   // the reader has not scrolled into the article
     const blocks = this._previewBlocks();
@@ -157,7 +152,7 @@ export class Mirror {
   // re-wraps the article, and the reader stays on the same paragraph, not at the same pixel offset.
   _readingAnchor() {
     const y = this._firstFrameDrawn ? this._pageScrollY() : 0;
-    if (this._htmlOnly || !(y > 0)) return null;
+    if (!this._glAvailable || !(y > 0)) return null;
     const blocks = JSON.parse(this._query('blocks') || '[]');
     for (let i = blocks.length - 1; i >= 0; i--) {
       const [top, height] = blocks[i];
@@ -168,7 +163,7 @@ export class Mirror {
   }
 
   _keepReadingAnchor(anchor) {
-    if (!anchor || !this._handle || this._htmlOnly) return;
+    if (!anchor || !this._handle || !this._glAvailable) return;
     this._syncHeight();   // the stage as tall as the new layout before the page scrolls in it
     const blocks = JSON.parse(this._query('blocks') || '[]');
     if (blocks.length !== anchor.count) return;
