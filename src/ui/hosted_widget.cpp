@@ -138,7 +138,7 @@ struct HostedWidget::Impl {
     int StageCount() const { return app.article() ? static_cast<int>(app.article()->doc.timeline.stages.size()) : 0; }
     int QuestionCount() const { return app.article() ? static_cast<int>(app.article()->doc.faq.entries.size()) : 0; }
     std::string NoArticle() const { return "no article loaded" + (status.ok ? std::string() : ": " + status.message); }
-    // "stage 7: the article has 3 stages (0 to 2)", "question 2: the article has no FAQ".
+    // "stage 7: the article has 3 stages (0 to 2)", "question 2: the article has no questions".
     std::string OutOfRange(const char* what, const char* plural, int index, int count) const {
         if (!app.article()) return NoArticle();
         std::string message = std::string(what) + " " + std::to_string(index) + ": the article has ";
