@@ -52,16 +52,22 @@ endif()
 add_library(aw_imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/imgui_tables.cpp)
 target_include_directories(aw_imgui SYSTEM PUBLIC "$<BUILD_INTERFACE:${IMGUI_DIR}>")   # installed: cmake/install.cmake
-# 32-bit code points (emoji and other characters beyond U+FFFF); no demo or debug windows, no default
-# font (every glyph comes from the platform's fonts), no .ini file is ever written.
-target_compile_definitions(aw_imgui PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
-  IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# Every build: 32-bit code points (emoji and other characters beyond U+FFFF); no debug tools (the metrics and
+# ID stack tools); none of the names Dear ImGui marks obsolete. These are PUBLIC: a host linking
+# ArticleWidget::imgui compiles with them too (the README's "Use from C++ (CMake)" lists them).
+target_compile_definitions(aw_imgui PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 if(AW_WEB)
-  # No files in the browser: ImGui's .ini and log file code (and libc's stdio behind it) stay out; no shell
+  # The web embed, kept small: no demo window and no default font (every glyph comes from the browser). No
+  # files in the browser: ImGui's .ini and log file code (and libc's stdio behind it) stay out; no shell
   # either (nothing calls ImGui's fork/exec "open in shell": links are the element's). No stb_truetype:
   # the browser rasterises (src/platform/web_glyphs.cpp answers ImGui's compile-time loader choice with a
   # loader that loads nothing).
-  target_compile_definitions(aw_imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS IMGUI_ENABLE_FREETYPE)
+  target_compile_definitions(aw_imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_FILE_FUNCTIONS
+    IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS IMGUI_ENABLE_FREETYPE)
+else()
+  # Natively (the viewer and the C++ package): ImGui::ShowDemoWindow() for hosts, and ImGui's default font
+  # (ProggyClean), which a host that loads no font of its own gets instead of a crash in NewFrame().
+  target_sources(aw_imgui PRIVATE ${IMGUI_DIR}/imgui_demo.cpp)
 endif()
 
 # --- header-only libraries ----------------------------------------------------

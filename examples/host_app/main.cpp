@@ -1,13 +1,17 @@
 // A host application that owns its GLFW window, its OpenGL renderer, its Dear ImGui context and its frame loop,
-// and shows an article inside one of its own ImGui windows with aw::HostedWidget (ArticleWidget::ui).
-//   host_app ARTICLE.md [--config widget.json] [--font HOST_FONT.ttf] [--frames N [--screenshot OUT.ppm]]
-// With --frames it draws N frames and exits 0 (for tests, under xvfb-run); --screenshot then writes the last
-// frame as a PPM and prints where the host's window and the article were, in framebuffer pixels.
+// and shows an article inside one of its own ImGui windows with aw::HostedWidget (ArticleWidget::ui), its images
+// decoded by the package's own decoder (ArticleWidget::native_images), relative paths resolved against the
+// article's folder.
+//   host_app ARTICLE.md [--config widget.json] [--font HOST_FONT.ttf] [--demo] [--frames N [--screenshot OUT.ppm]]
+// --demo also shows Dear ImGui's demo window (collapsed). With --frames it draws N frames and exits 0 (for tests,
+// under xvfb-run); --screenshot then writes the last frame as a PPM and prints where the host's window and the
+// article were, in framebuffer pixels, and how many of the article's images were ready.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -15,7 +19,8 @@
 #include <string>
 #include <vector>
 
-#include <article_widget/platform/native_fonts.h>
+#include <article_widget/platform/native_images.h>
+#include <article_widget/platform/system_fonts.h>
 #include <article_widget/ui/hosted_widget.h>
 
 namespace {
@@ -23,6 +28,7 @@ namespace {
 struct Options {
     std::string article, config, hostFont = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", screenshot;
     int frames = 0;   // 0: run until the window is closed
+    bool demo = false;
 };
 
 bool ReadFile(const std::string& path, std::string& out) {
@@ -45,6 +51,15 @@ bool WritePpm(const std::string& path, int width, int height) {
     return static_cast<bool>(out);
 }
 
+// The folder holding `path`, as a file:// URL ending in '/': where the article's relative images are.
+std::string FolderUrl(const std::string& path) {
+    char absolute[PATH_MAX];
+    if (!realpath(path.c_str(), absolute)) return "";
+    std::string folder = absolute;
+    folder.erase(folder.rfind('/') + 1);
+    return "file://" + folder;
+}
+
 int Fail(const std::string& message) {
     std::fprintf(stderr, "host_app: error: %s\n", message.c_str());
     return 1;
@@ -62,8 +77,9 @@ int main(int argc, char** argv) {
         else if (a == "--font" && hasValue) o.hostFont = argv[++i];
         else if (a == "--frames" && hasValue) o.frames = std::atoi(argv[++i]);
         else if (a == "--screenshot" && hasValue) o.screenshot = argv[++i];
+        else if (a == "--demo") o.demo = true;
         else if (o.article.empty() && a[0] != '-') o.article = a;
-        else return Fail("usage: host_app ARTICLE.md [--config widget.json] [--font HOST_FONT.ttf] [--frames N [--screenshot OUT.ppm]]");
+        else return Fail("usage: host_app ARTICLE.md [--config widget.json] [--font HOST_FONT.ttf] [--demo] [--frames N [--screenshot OUT.ppm]]");
     }
     if (o.article.empty()) return Fail("no article given");
     std::string markdown, config;
@@ -88,16 +104,21 @@ int main(int argc, char** argv) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 130");
 
-    // 3. The article: glyphs from the system's fonts; links reported to the host.
-    aw::NativeGlyphSource glyphs;
-    aw::HostServices services;
-    services.openUrl = [](const std::string& url) { std::printf("host_app: the reader opened %s\n", url.c_str()); };
-    services.stageChanged = [](int index) { std::printf("host_app: stage %d\n", index + 1); };
+    // 3. The article: glyphs from the system's fonts, images from files; links and state changes reported to the host.
+    aw::SystemFonts fonts;
+    aw::HostCallbacks callbacks;
+    callbacks.openUrl = [](const std::string& url) { std::printf("host_app: the reader opened %s\n", url.c_str()); };
+    callbacks.stateChanged = [](const std::string& state) { std::printf("host_app: state %s\n", state.c_str()); };
+    callbacks.error = [](const std::string& message) { std::fprintf(stderr, "host_app: article: %s\n", message.c_str()); };
     {   // the widget lives inside this scope: destroyed before the backends and the context
-        aw::HostedWidget article(&glyphs, services);
-        std::string error;
-        if (!article.Load(markdown, config, &error)) return Fail(o.article + ": " + error);
-        const std::string title = article.app().article()->doc.title;
+        aw::HostedWidget article(fonts.glyphs(), callbacks);
+        article.SetImageDecoder(aw::DecodeNativeImage);
+        aw::PrepareSettings settings;
+        settings.sourceName = o.article;
+        settings.baseUrl = FolderUrl(o.article);   // relative images resolve against it (a config "baseUrl" wins)
+        const aw::Status loaded = article.Load(markdown, config, settings);
+        if (!loaded) return Fail(loaded.message);
+        const std::string title = aw::ArticleTitle(article.article());
 
         // 4. The host's frame loop.
         for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
@@ -113,13 +134,20 @@ int main(int argc, char** argv) {
             ImGui::SetNextWindowSize(ImVec2(250, 300), ImGuiCond_FirstUseEver);
             ImGui::Begin("Host tool");
             ImGui::TextWrapped("This window, the one beside it, the GLFW window and the ImGui context belong to the host.");
-            const int stage = article.app().state().selectedStage;
-            if (ImGui::Button("Previous stage")) article.app().SelectStage(stage - 1);
+            const int stage = article.selectedStage();
+            static std::string refused;   // the last refused command's reason, shown in the tool window
+            auto command = [](const aw::Status& status) { refused = status.ok ? "" : status.message; };
+            if (ImGui::Button("Previous stage")) command(article.SelectStage(stage - 1));
             ImGui::SameLine();
-            if (ImGui::Button("Next stage")) article.app().SelectStage(stage + 1);
-            if (ImGui::Button("Open every question")) article.app().SetAllFaqs(true);
+            if (ImGui::Button("Next stage")) command(article.SelectStage(stage + 1));
+            if (ImGui::Button("Open every question")) command(article.SetAllQuestionsOpen(true));
             ImGui::Text("Stage %d, frame %d", stage + 1, frame);
+            if (!refused.empty()) ImGui::TextWrapped("Refused: %s", refused.c_str());
             ImGui::End();
+            if (o.demo) {   // Dear ImGui's demo window, compiled into ArticleWidget::imgui (it places itself)
+                ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+                ImGui::ShowDemoWindow();
+            }
 
             // The host's reader window: a line of its own, then the article filling the rest, in a child
             // window that leaves Tab and the arrows to the article.
@@ -151,6 +179,7 @@ int main(int argc, char** argv) {
                 std::printf("article: %d %d %d %d\n", static_cast<int>(article.itemMin().x * s), static_cast<int>(article.itemMin().y * s),
                             static_cast<int>((article.itemMax().x - article.itemMin().x) * s),
                             static_cast<int>((article.itemMax().y - article.itemMin().y) * s));
+                std::printf("images: %d of %d ready\n", article.imagesReady(), article.imageCount());
             }
             glfwSwapBuffers(window);
             if (last) break;

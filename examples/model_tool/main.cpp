@@ -6,8 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include <article_widget/core/article.h>
-#include <article_widget/core/model_json.h>
+#include <article_widget/core/prepared_article.h>
 
 static bool ReadFile(const char* path, std::string& out) {
     std::ifstream in(path, std::ios::binary);
@@ -25,10 +24,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "model_tool: error: cannot read %s\n", argc == 3 && !markdown.empty() ? argv[2] : argv[1]);
         return 1;
     }
-    aw::LoadOptions options;
-    options.sourceName = argv[1];
-    const aw::LoadOutcome loaded = aw::LoadArticle(markdown, config, options);   // pure: any thread may call it
-    if (!loaded.article) { std::fprintf(stderr, "model_tool: error: %s\n", loaded.error.c_str()); return 1; }
-    std::printf("%s\n", aw::ModelToJson(loaded.article->doc, loaded.article->config, 2).c_str());
+    aw::PrepareSettings settings;
+    settings.sourceName = argv[1];
+    aw::PreparedArticle article;
+    const aw::Status status = aw::PrepareArticle(markdown, config, article, settings);   // pure: any thread may call it
+    if (!status) { std::fprintf(stderr, "model_tool: error: %s\n", status.message.c_str()); return 1; }
+    std::printf("%s\n", aw::ArticleModelJson(article).c_str());
     return 0;
 }

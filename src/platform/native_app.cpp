@@ -202,7 +202,7 @@ int RunViewer(const NativeOptions& o) {
     NativeGlyphSource glyphs;
     SharedFonts fonts(&glyphs, ImTextureFormat_RGBA32);
     WidgetApp app(NativeHost(), &fonts);
-    app.images().SetLoader([&app](int index, const std::string& url) { LoadNativeImage(app.images(), index, url); });
+    app.images().SetDecoder(DecodeNativeImage);
     app.SetForcedTheme(ThemeFromName(o.theme));
     // A first load that fails ends the command; a later one keeps the last good article under the error.
     LoadOutcome first = LoadFromFiles(o);
@@ -258,7 +258,7 @@ int RenderScreenshot(const NativeOptions& o, const std::string& outPath) {
     NativeGlyphSource glyphs;
     SharedFonts fonts(&glyphs, ImTextureFormat_RGBA32);
     WidgetApp app(NativeHost(), &fonts);
-    app.images().SetLoader([&app](int index, const std::string& url) { LoadNativeImage(app.images(), index, url); });
+    app.images().SetDecoder(DecodeNativeImage);
     app.SetForcedTheme(ThemeFromName(o.theme));
     LoadOutcome loaded = LoadFromFiles(o);
     if (loaded.article) app.SetArticle(loaded.article);

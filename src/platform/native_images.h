@@ -1,17 +1,18 @@
-// Native image loading: an image's bytes from a file:// or data: URL, decoded by stb_image (Debian's libstb-dev)
-// into RGBA for the UI's image cache. http and https are not fetched natively (no network code in the viewer):
-// such images are drawn as their alt text in a frame.
+// Native image loading, the package's own image decoder (ArticleWidget::native_images): an image's bytes from a
+// file:// or data: URL, decoded by stb_image (Debian's libstb-dev) into RGBA. http and https are not fetched
+// natively (no network code): such images are drawn as their alt text in a frame.
+// Public header (installed): stable within a 0.x minor version.
 #pragma once
+#include <cstddef>
 #include <string>
+
+#include "ui/image_decoder.h"
 
 namespace aw {
 
-class ImageCache;
-
-// Loads image `index` from `url` now and answers `cache` (Deliver or Fail). Files are read up to
-// kMaxNativeImageFileBytes; images up to kMaxNativeImageSide px a side are decoded, then scaled down to the
-// texture limits (ui/image_cache.h) when larger.
-void LoadNativeImage(ImageCache& cache, int index, const std::string& url);
+// An aw::ImageDecoder (ui/image_decoder.h): reads `url` (files up to kMaxNativeImageFileBytes), decodes images up to
+// kMaxNativeImageSide px a side, and scales them down to the texture limits when larger. Any thread may call it.
+Status DecodeNativeImage(const std::string& url, DecodedImage& out);
 constexpr size_t kMaxNativeImageFileBytes = 16u << 20;
 constexpr int kMaxNativeImageSide = 8192;
 

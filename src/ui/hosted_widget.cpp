@@ -1,4 +1,5 @@
-// The widget inside a host's Dear ImGui window (see hosted_widget.h).
+// The widget inside a host's Dear ImGui window (see hosted_widget.h): the public API over WidgetApp, kept behind
+// a pimpl so no internal header is reachable from the installed ones.
 // WidgetApp draws a canvas whose top left is (0, 0) and reads ImGui's pointer in those coordinates. Here one
 // frame of it is drawn into the host's window as one item: with the widget's own font atlas current, the pointer
 // given relative to the item, a clip rectangle in the item's coordinates, and afterwards every vertex and clip
@@ -9,7 +10,9 @@
 #include <cmath>
 #include <imgui_internal.h>
 
+#include "core/article.h"
 #include "ui/keys.h"
+#include "ui/widget_app.h"
 
 namespace aw {
 
@@ -91,38 +94,117 @@ private:
 
 } // namespace
 
-void HostedWidget::AtlasDelete::operator()(ImFontAtlas* atlas) const { IM_DELETE(atlas); }
+// [SECTION] state ------------------------------------------------------------
 
-HostedWidget::HostedWidget(GlyphSource* glyphs, HostServices host)
-    : atlas_(IM_NEW(ImFontAtlas)()), app_(std::move(host), glyphs), context_(ImGui::GetCurrentContext()) {
-    IM_ASSERT(context_ != nullptr && "create the host's ImGui context before the widget");
+struct HostedWidget::Impl {
+    struct AtlasDelete { void operator()(ImFontAtlas* atlas) const { IM_DELETE(atlas); } };
+    // The widget's glyphs, registered with `context`. Declared before app, so it outlives app's fonts.
+    std::unique_ptr<ImFontAtlas, AtlasDelete> atlas{IM_NEW(ImFontAtlas)()};
+    WidgetApp app;
+    HostCallbacks callbacks;
+    GlyphSource* glyphs = nullptr;
+    ImGuiContext* context = nullptr;   // the host's context
+    bool registered = false;
+    bool wantsFrame = false;
+    ImVec2 itemMin, itemMax;
+    Status status;                     // what keeps an article from showing, else ok
+    std::string reportedError;         // the last error handed to callbacks.error (each is reported once)
+    int revision = 0;                  // the app's state revision the host last heard of
+    PreparedArticle shown;             // the article on show (the app holds it too)
+
+    Impl(GlyphSource* source, HostCallbacks hostCallbacks)
+        : app(ServicesFor(hostCallbacks), source), callbacks(std::move(hostCallbacks)), glyphs(source), context(ImGui::GetCurrentContext()) {}
+
+    static HostServices ServicesFor(const HostCallbacks& callbacks) {
+        HostServices services;
+        services.openUrl = callbacks.openUrl;
+        return services;
+    }
+    // A failure: kept as the status, handed to the error callback once, and returned.
+    Status Fail(std::string message) {
+        status = Status::Error(std::move(message));
+        if (callbacks.error && status.message != reportedError) callbacks.error(status.message);
+        reportedError = status.message;
+        return status;
+    }
+    // A command's outcome; the host hears of a state it changed.
+    Status Done(bool ok, const std::string& refusal) {
+        if (app.stateRevision() != revision) {
+            revision = app.stateRevision();
+            if (callbacks.stateChanged) callbacks.stateChanged(app.StateJson());
+        }
+        return ok ? Status::Ok() : Status::Error(refusal);
+    }
+    int StageCount() const { return app.article() ? static_cast<int>(app.article()->doc.timeline.stages.size()) : 0; }
+    int QuestionCount() const { return app.article() ? static_cast<int>(app.article()->doc.faq.entries.size()) : 0; }
+    std::string NoArticle() const { return "no article loaded" + (status.ok ? std::string() : ": " + status.message); }
+    // "stage 7: the article has 3 stages (0 to 2)", "question 2: the article has no questions".
+    std::string OutOfRange(const char* what, const char* plural, int index, int count) const {
+        if (!app.article()) return NoArticle();
+        std::string message = std::string(what) + " " + std::to_string(index) + ": the article has ";
+        if (count == 0) return message + "no " + plural;
+        return message + std::to_string(count) + " " + (count == 1 ? what : plural) + " (0 to " + std::to_string(count - 1) + ")";
+    }
+};
+
+// [SECTION] the article ------------------------------------------------------
+
+HostedWidget::HostedWidget(GlyphSource* glyphs, HostCallbacks callbacks)
+    : impl_(std::make_unique<Impl>(glyphs, std::move(callbacks))) {
+    IM_ASSERT(impl_->context != nullptr && "create the host's ImGui context before the widget");
+    if (!glyphs) impl_->Fail("no text engine: pass aw::SystemFonts::glyphs() (platform/system_fonts.h) to HostedWidget");
 }
 
 HostedWidget::~HostedWidget() {
-    if (!registered_ || ImGui::GetCurrentContext() != context_) return;
-    ImGui::UnregisterFontAtlas(atlas_.get());
+    Impl& w = *impl_;
+    if (!w.registered || ImGui::GetCurrentContext() != w.context) return;
+    ImGui::UnregisterFontAtlas(w.atlas.get());
     // The last frame's texture list still names the atlas's textures, and a renderer walks it when it shuts down:
     // it must not find them once the atlas is gone.
     ImVector<ImTextureData*>& textures = ImGui::GetPlatformIO().Textures;
-    for (ImTextureData* texture : atlas_->TexList) textures.find_erase(texture);
+    for (ImTextureData* texture : w.atlas->TexList) textures.find_erase(texture);
 }
 
-bool HostedWidget::Load(std::string_view markdown, const std::string& configJson, std::string* error, const LoadOptions& options) {
-    LoadOutcome outcome = LoadArticle(markdown, configJson, options);
-    if (!outcome.article) {
-        app_.SetError(outcome.error);
-        if (error) *error = outcome.error;
-        return false;
+Status HostedWidget::Load(std::string_view markdown, std::string_view configJson, const PrepareSettings& settings) {
+    PreparedArticle article;
+    const Status prepared = PrepareArticle(markdown, configJson, article, settings);
+    if (!prepared) {
+        impl_->app.SetError(prepared.message);
+        return impl_->Fail(prepared.message);
     }
-    app_.SetArticle(std::move(outcome.article));
-    wantsFrame_ = true;
-    return true;
+    return Show(std::move(article));
 }
+
+Status HostedWidget::Show(PreparedArticle article) {
+    Impl& w = *impl_;
+    if (!article) return Status::Error("Show: the article is empty (use the one aw::PrepareArticle() filled in)");
+    w.shown = article;
+    w.app.SetArticle(std::move(article));
+    w.wantsFrame = true;
+    if (!w.glyphs) return w.status;   // still nothing to draw with
+    w.status = Status::Ok();
+    w.reportedError.clear();
+    w.revision = w.app.stateRevision();   // a new article is the host's own doing: no stateChanged for it
+    return Status::Ok();
+}
+
+PreparedArticle HostedWidget::article() const {
+    return impl_->shown;
+}
+
+void HostedWidget::SetImageDecoder(ImageDecoder decoder) { impl_->app.images().SetDecoder(std::move(decoder)); }
+
+// [SECTION] each frame ---------------------------------------------------------
 
 void HostedWidget::Draw(const char* id, ImVec2 size) {
+    Impl& w = *impl_;
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return;   // collapsed or clipped away: nothing to draw
-    IM_ASSERT(ImGui::GetCurrentContext() == context_ && "draw the widget in the context it was made in");
+    if (!w.glyphs) {                 // nothing to draw with: the reason, in the host's own font
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "article-widget: %s", w.status.message.c_str());
+        return;
+    }
+    IM_ASSERT(ImGui::GetCurrentContext() == w.context && "draw the widget in the context it was made in");
     ImGuiIO& io = ImGui::GetIO();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     if (size.x <= 0.0f) size.x = std::fmax(avail.x, 1.0f);
@@ -141,31 +223,33 @@ void HostedWidget::Draw(const char* id, ImVec2 size) {
     const bool keyboard = ImGui::IsItemFocused() && ImGui::IsWindowFocused();
     if (hovered) ImGui::SetItemKeyOwner(ImGuiKey_MouseWheelY);   // the wheel scrolls the article, not the window
     if (keyboard) OwnWidgetKeys(itemId);
-    itemMin_ = origin;
-    itemMax_ = ImVec2(origin.x + size.x, origin.y + size.y);
+    w.itemMin = origin;
+    w.itemMax = ImVec2(origin.x + size.x, origin.y + size.y);
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImDrawList* overlay = ImGui::GetForegroundDrawList();   // hover cards and link tooltips
     const ImVec4 hostClip = draw->_ClipRectStack.back();
     const ImVec2 localMouse = pointer ? ImVec2(io.MousePos.x - origin.x, io.MousePos.y - origin.y) : ImVec2(-FLT_MAX, -FLT_MAX);
-    wantsFrame_ = false;
+    w.wantsFrame = false;
     {
-        HostStateScope scope(atlas_.get(), localMouse, hovered ? io.MouseWheel : 0.0f, size);
-        app_.SetHostColors(ColorsOfHostStyle());
-        if (app_.PrepareFonts(density)) {
+        HostStateScope scope(w.atlas.get(), localMouse, hovered ? io.MouseWheel : 0.0f, size);
+        w.app.SetHostColors(ColorsOfHostStyle());
+        const bool fonts = w.app.PrepareFonts(density);
+        if (!fonts) w.Fail("no font found for the article's families (is fontconfig's sans-serif installed?)");
+        if (fonts) {
             // The widget's atlas, which now has its fonts, brought up to this frame (the host's context updates only
             // the atlases it owns), and known to the host's context, whose renderer creates and updates its texture.
-            if (!atlas_->Builder || atlas_->Builder->FrameCount < ImGui::GetFrameCount())
-                ImFontAtlasUpdateNewFrame(atlas_.get(), ImGui::GetFrameCount(), (io.BackendFlags & ImGuiBackendFlags_RendererHasTextures) != 0);
-            if (!registered_) {
-                ImGui::RegisterFontAtlas(atlas_.get());
-                registered_ = true;
+            if (!w.atlas->Builder || w.atlas->Builder->FrameCount < ImGui::GetFrameCount())
+                ImFontAtlasUpdateNewFrame(w.atlas.get(), ImGui::GetFrameCount(), (io.BackendFlags & ImGuiBackendFlags_RendererHasTextures) != 0);
+            if (!w.registered) {
+                ImGui::RegisterFontAtlas(w.atlas.get());
+                w.registered = true;
             }
             // The widget's font current: its atlas's texture and white pixel for everything it draws.
-            ImGui::PushFont(app_.fonts().Get(FontFace::UiSmall), app_.fonts().Size(FontFace::UiSmall));
+            ImGui::PushFont(w.app.fonts().Get(FontFace::UiSmall), w.app.fonts().Size(FontFace::UiSmall));
             draw->PushClipRect(ImVec2(0.0f, 0.0f), size, false);
             const int firstVertex = draw->VtxBuffer.Size, firstCommand = draw->CmdBuffer.Size - 1;
-            overlay->PushTexture(atlas_->TexRef);
+            overlay->PushTexture(w.atlas->TexRef);
             const int firstOverlayVertex = overlay->VtxBuffer.Size;
 
             FrameInput input;
@@ -175,7 +259,7 @@ void HostedWidget::Draw(const char* id, ImVec2 size) {
             input.prefersDark = RelativeLuminance(ColorsOfHostStyle().pageBackground) < 0.5;
             input.inCurrentWindow = true;
             input.keyboardFocus = keyboard;
-            app_.Frame(input);
+            w.app.Frame(input);
 
             MoveAdded(draw, firstVertex, firstCommand, origin, &hostClip);
             MoveAdded(overlay, firstOverlayVertex, overlay->CmdBuffer.Size, origin, nullptr);
@@ -184,9 +268,93 @@ void HostedWidget::Draw(const char* id, ImVec2 size) {
             ImGui::PopFont();
             // Glyphs the frame could not draw yet (the atlas was full, or a source that works in batches): they
             // are made now, and the next frame shows them.
-            wantsFrame_ = app_.FlushGlyphs();
+            w.wantsFrame = w.app.FlushGlyphs();
         }
     }
+    // The reader changed the state in this frame: the host hears of it.
+    w.Done(true, "");
+}
+
+bool HostedWidget::WantsAnotherFrame() const { return impl_->wantsFrame || impl_->app.WantsAnotherFrame(); }
+ImVec2 HostedWidget::itemMin() const { return impl_->itemMin; }
+ImVec2 HostedWidget::itemMax() const { return impl_->itemMax; }
+Status HostedWidget::status() const { return impl_->status; }
+
+// [SECTION] commands -----------------------------------------------------------
+
+Status HostedWidget::SelectStage(int index) {
+    Impl& w = *impl_;
+    return w.Done(w.app.SelectStage(index), w.OutOfRange("stage", "stages", index, w.StageCount()));
+}
+
+Status HostedWidget::SetQuestionOpen(int index, bool open) {
+    Impl& w = *impl_;
+    return w.Done(w.app.ToggleFaq(index, open ? 1 : 0), w.OutOfRange("question", "questions", index, w.QuestionCount()));
+}
+
+Status HostedWidget::SetAllQuestionsOpen(bool open) {
+    Impl& w = *impl_;
+    if (!w.app.article()) return Status::Error(w.NoArticle());
+    return w.Done(w.app.SetAllFaqs(open), "the article has no FAQ");
+}
+
+Status HostedWidget::SetFilter(const std::string& text) {
+    Impl& w = *impl_;
+    if (!w.app.article()) return Status::Error(w.NoArticle());
+    if (w.QuestionCount() == 0) return Status::Error("filter: the article has no FAQ");
+    w.app.SetFilter(text);
+    return w.Done(true, "");
+}
+
+Status HostedWidget::ScrollToAnchor(const std::string& id, bool smooth) {
+    Impl& w = *impl_;
+    if (!w.app.article()) return Status::Error(w.NoArticle());
+    return w.Done(w.app.ScrollToAnchor(id, smooth), "anchor \"" + id.substr(0, 64) + "\": no heading has this id");
+}
+
+Status HostedWidget::ScrollTo(float yCss, bool smooth) {
+    Impl& w = *impl_;
+    if (!w.app.article()) return Status::Error(w.NoArticle());
+    if (!std::isfinite(yCss)) return Status::Error("scroll: the position is not a number");
+    w.app.ScrollTo(yCss, smooth);
+    return Status::Ok();
+}
+
+Status HostedWidget::ApplyDeepLink(const std::string& hash, bool smooth) {
+    Impl& w = *impl_;
+    if (!w.app.article()) return Status::Error(w.NoArticle());
+    return w.Done(w.app.ApplyDeepLink(hash, smooth),
+                  "deep link \"" + hash.substr(0, 64) + "\": names no stage or question of the article (\"#" +
+                      w.app.article()->config.deepLinkPrefix + "stage-1\", \"#" + w.app.article()->config.deepLinkPrefix + "faq-<slug>\")");
+}
+
+Status HostedWidget::SetStateJson(const std::string& json) {
+    Impl& w = *impl_;
+    std::string error;
+    const bool ok = w.app.SetStateJson(json, error);
+    return w.Done(ok, error);
+}
+
+void HostedWidget::SetTheme(ThemeChoice theme) {
+    impl_->app.SetForcedTheme(theme == ThemeChoice::Light ? ThemeMode::Light : theme == ThemeChoice::Dark ? ThemeMode::Dark : ThemeMode::Auto);
+}
+
+// [SECTION] queries ------------------------------------------------------------
+
+std::string HostedWidget::StateJson() const { return impl_->app.StateJson(); }
+int HostedWidget::selectedStage() const { return impl_->app.state().selectedStage; }
+bool HostedWidget::questionOpen(int index) const {
+    const std::vector<bool>& open = impl_->app.state().openFaqs;
+    return index >= 0 && static_cast<size_t>(index) < open.size() && open[static_cast<size_t>(index)];
+}
+float HostedWidget::scrollY() const { return impl_->app.ScrollY(); }
+std::string HostedWidget::LayoutJson() { return impl_->app.Geometry() ? impl_->app.LayoutJson() : std::string("{}"); }
+float HostedWidget::ContentHeight() { return impl_->app.ContentHeightCss(); }
+int HostedWidget::imageCount() const { return impl_->app.article() ? static_cast<int>(impl_->app.article()->doc.images.size()) : 0; }
+int HostedWidget::imagesReady() const {
+    int ready = 0;
+    for (const ImageExtent& extent : impl_->app.images().extents()) ready += extent.naturalW > 0 && !extent.failed ? 1 : 0;
+    return ready;
 }
 
 } // namespace aw

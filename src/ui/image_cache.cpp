@@ -46,6 +46,19 @@ void FitImageTexture(int width, int height, int& textureWidth, int& textureHeigh
     textureHeight = std::max(1, static_cast<int>(height * scale));
 }
 
+void ImageCache::SetDecoder(ImageDecoder decoder) {
+    if (!decoder) { loader_ = nullptr; return; }
+    loader_ = [this, decoder = std::move(decoder)](int index, const std::string& url) {
+        DecodedImage image;
+        if (decoder(url, image).ok && image.width > 0 && image.height > 0 &&
+            image.rgba.size() == static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * 4u)
+            Deliver(index, image.rgba.data(), image.width, image.height, std::max(image.naturalWidth, image.width),
+                    std::max(image.naturalHeight, image.height));
+        else
+            Fail(index);
+    };
+}
+
 void ImageCache::Deliver(int index, const uint8_t* rgba, int width, int height, int naturalWidth, int naturalHeight) {
     if (!Valid(index)) return;
     Entry& e = entries_[static_cast<size_t>(index)];

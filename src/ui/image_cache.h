@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/block_geometry.h"
+#include "ui/image_decoder.h"
 
 struct ImTextureData;
 
@@ -37,6 +38,8 @@ public:
     ~ImageCache();
 
     void SetLoader(Loader loader) { loader_ = std::move(loader); }
+    // A loader that decodes each image at once with `decoder` and answers with Deliver or Fail.
+    void SetDecoder(ImageDecoder decoder);
     // A new article's images: `urls` per Document::images entry, "" for one that is never fetched. Drops the textures.
     void Reset(std::vector<std::string> urls);
 

@@ -1,13 +1,21 @@
-// Unit tests for ui/hosted_widget: the widget as one item of a host's own ImGui window. It draws where the item is
-// and nowhere else, leaves the host's fonts and style as they were, reads the pointer relative to the item, and
-// takes the wheel only while hovered.
+// Unit tests for ui/hosted_widget, the C++ package's public API: the widget as one item of a host's own ImGui window.
+// It draws where the item is and nowhere else, leaves the host's fonts and style as they were, reads the pointer
+// relative to the item, and takes the wheel only while hovered; refused calls say why; without a text engine it
+// says so instead of crashing; images load through the package's decoder.
 #include <doctest/doctest.h>
 
 #include <imgui.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
+#include "platform/native_images.h"
 #include "ui/hosted_widget.h"
 #include "test_support.h"
 
@@ -30,8 +38,8 @@ struct Host {
         REQUIRE(font != nullptr);
         ImGui::GetIO().FontDefault = font;
         ImGui::StyleColorsDark();
-        std::string error;
-        REQUIRE_MESSAGE(widget.Load(ReadSource("assets/article.md"), ReadSource("assets/widget.json"), &error), error);
+        const Status loaded = widget.Load(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
+        REQUIRE_MESSAGE(loaded.ok, loaded.message);
     }
     void Frame() {
         ImGuiIO& io = ImGui::GetIO();
@@ -50,7 +58,7 @@ struct Host {
     }
     // A stage node's centre on screen, from the widget's own geometry (relative to its canvas).
     ImVec2 StageCentre(int stage) {
-        const auto layout = nlohmann::json::parse(widget.app().LayoutJson());
+        const auto layout = nlohmann::json::parse(widget.LayoutJson());
         const auto& r = layout["stages"][static_cast<size_t>(stage)];
         return ImVec2(widget.itemMin().x + r["x"].get<float>() + r["width"].get<float>() * 0.5f,
                       widget.itemMin().y + r["y"].get<float>() + r["height"].get<float>() * 0.5f);
@@ -85,6 +93,19 @@ WidgetVertices CollectWidgetVertices(const ImTextureData* hostTexture, ImVec2 it
     return v;
 }
 
+// One frame of a host whose window "Host" holds the widget (none when null) at `size` (0: the content region).
+void DrawHostFrame(HostedWidget* widget, ImVec2 size = ImVec2(0.0f, 0.0f)) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(800.0f, 600.0f);
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    ImGui::Begin("Host");
+    if (widget) widget->Draw("##article", size);
+    ImGui::End();
+    ImGui::Render();
+    HeadlessImGui::AcceptTextures();
+}
+
 } // namespace
 
 TEST_CASE("hosted widget: drawn at its item inside the host's window, clipped to it, and the host's fonts and style stay") {
@@ -117,11 +138,11 @@ TEST_CASE("hosted widget: drawn at its item inside the host's window, clipped to
 TEST_CASE("hosted widget: a click on a stage, at the item's place on screen, selects it") {
     Host host;
     host.Frame();
-    const auto layout = nlohmann::json::parse(host.widget.app().LayoutJson());
+    const auto layout = nlohmann::json::parse(host.widget.LayoutJson());
     REQUIRE(layout["stages"].size() == 3);
-    host.widget.app().ScrollTo(layout["stages"][1]["y"].get<float>() - 80.0f, false);   // the timeline in view
+    host.widget.ScrollTo(layout["stages"][1]["y"].get<float>() - 80.0f, false);   // the timeline in view
     host.Frame();
-    REQUIRE(host.widget.app().state().selectedStage == 0);
+    REQUIRE(host.widget.selectedStage() == 0);
     const ImVec2 stage = host.StageCentre(1);
     ImGuiIO& io = ImGui::GetIO();
     io.AddMousePosEvent(stage.x, stage.y);
@@ -130,7 +151,7 @@ TEST_CASE("hosted widget: a click on a stage, at the item's place on screen, sel
     host.Frame();
     io.AddMouseButtonEvent(0, false);
     host.Frame();
-    CHECK(host.widget.app().state().selectedStage == 1);
+    CHECK(host.widget.selectedStage() == 1);
 }
 
 TEST_CASE("hosted widget: the wheel scrolls the article only while the pointer is over it") {
@@ -142,13 +163,13 @@ TEST_CASE("hosted widget: the wheel scrolls the article only while the pointer i
     host.Frame();
     io.AddMouseWheelEvent(0.0f, -3.0f);
     for (int i = 0; i < 20; ++i) host.Frame();
-    CHECK(host.widget.app().state().scrollY == 0.0f);
+    CHECK(host.widget.scrollY() == 0.0f);
     // Over the article: it scrolls.
     io.AddMousePosEvent(host.widget.itemMin().x + 100.0f, host.widget.itemMin().y + 100.0f);
     host.Frame();
     io.AddMouseWheelEvent(0.0f, -3.0f);
     for (int i = 0; i < 20; ++i) host.Frame();
-    CHECK(host.widget.app().state().scrollY > 100.0f);
+    CHECK(host.widget.scrollY() > 100.0f);
 }
 
 TEST_CASE("hosted widget: once destroyed, the renderer's texture list names none of its textures") {
@@ -156,17 +177,8 @@ TEST_CASE("hosted widget: once destroyed, the renderer's texture list names none
     ImGuiIO& io = ImGui::GetIO();
     REQUIRE(io.Fonts->AddFontFromFileTTF(kHostFont, 15.0f) != nullptr);
     auto widget = std::make_unique<HostedWidget>(&imgui.glyphs);
-    REQUIRE(widget->Load(ReadSource("assets/article.md")));
-    auto frame = [&] {
-        io.DisplaySize = ImVec2(800.0f, 600.0f);
-        io.DeltaTime = 1.0f / 60.0f;
-        ImGui::NewFrame();
-        ImGui::Begin("Host");
-        if (widget) widget->Draw("##article");
-        ImGui::End();
-        ImGui::Render();
-        HeadlessImGui::AcceptTextures();
-    };
+    REQUIRE(widget->Load(ReadSource("assets/article.md")).ok);
+    auto frame = [&] { DrawHostFrame(widget.get()); };
     auto foreign = [&] {   // textures in the renderer's list that are not the host's atlas's
         int n = 0;
         for (ImTextureData* texture : ImGui::GetPlatformIO().Textures) n += io.Fonts->TexList.contains(texture) ? 0 : 1;
@@ -178,4 +190,134 @@ TEST_CASE("hosted widget: once destroyed, the renderer's texture list names none
     CHECK(foreign() == 0);   // a renderer shutting down now touches no freed texture
     frame();
     CHECK(foreign() == 0);
+}
+
+// [SECTION] the public API's statuses, a widget without a text engine, images ------------------------------
+
+TEST_CASE("hosted widget: a refused command or load says why in one line, and changes nothing") {
+    HeadlessImGui imgui;
+    HostedWidget widget(&imgui.glyphs);
+    // Before any article.
+    CHECK(widget.SelectStage(0).message == "no article loaded");
+    CHECK(widget.SetFilter("x").message == "no article loaded");
+    CHECK(widget.Show(nullptr).message == "Show: the article is empty (use the one aw::PrepareArticle() filled in)");
+    // A bad config: the error names the JSON path, on one line, and the widget's status keeps it.
+    const Status bad = widget.Load(ReadSource("assets/article.md"), R"({"theme": 3, "accent": 7})");
+    CHECK_FALSE(bad.ok);
+    CHECK(bad.message.find("config /theme") != std::string::npos);
+    CHECK(bad.message.find("config /accent") != std::string::npos);
+    CHECK(bad.message.find('\n') == std::string::npos);
+    CHECK(widget.status().message == bad.message);
+    CHECK(widget.SelectStage(1).message == "no article loaded: " + bad.message);
+
+    std::vector<std::string> changes;
+    HostCallbacks callbacks;
+    callbacks.stateChanged = [&changes](const std::string& state) { changes.push_back(state); };
+    HostedWidget article(&imgui.glyphs, callbacks);
+    REQUIRE(article.Load(ReadSource("assets/article.md"), ReadSource("assets/widget.json")).ok);
+    CHECK(article.status().ok);
+    CHECK(article.SelectStage(7).message == "stage 7: the article has 3 stages (0 to 2)");
+    CHECK(article.SelectStage(-1).message == "stage -1: the article has 3 stages (0 to 2)");
+    CHECK(article.SetQuestionOpen(99, true).message.rfind("question 99: the article has ", 0) == 0);
+    CHECK(article.ApplyDeepLink("#nowhere").message.rfind("deep link \"#nowhere\": names no stage or question", 0) == 0);
+    CHECK(article.SetStateJson(R"({"stage": "two"})").message.find("/stage") != std::string::npos);
+    CHECK(article.ScrollToAnchor("no-such-heading").message == "anchor \"no-such-heading\": no heading has this id");
+    CHECK(changes.empty());                  // nothing refused changed the state
+    CHECK(article.selectedStage() == 0);
+    // Accepted commands: ok, with no message, and the host hears of the state they changed.
+    const Status selected = article.SelectStage(2);
+    CHECK(selected.ok);
+    CHECK(selected.message.empty());
+    CHECK(article.selectedStage() == 2);
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0].find("\"stage\":2") != std::string::npos);
+    CHECK(article.SetQuestionOpen(0, true).ok);
+    CHECK(article.questionOpen(0));
+    CHECK(changes.size() == 2);
+    // An article with no FAQ: the question commands say so.
+    REQUIRE(article.Load("# Plain\n\nNo timeline, no questions.\n").ok);
+    CHECK(article.SetQuestionOpen(0, true).message == "question 0: the article has no questions");
+    CHECK(article.SetAllQuestionsOpen(true).message == "the article has no FAQ");
+}
+
+TEST_CASE("hosted widget: without a text engine, and with a host that loaded no font, it says why instead of crashing") {
+    HeadlessImGui imgui;   // the host adds no font: Dear ImGui falls back to its default font
+    std::vector<std::string> errors;
+    HostCallbacks callbacks;
+    callbacks.error = [&errors](const std::string& message) { errors.push_back(message); };
+    HostedWidget widget(nullptr, callbacks);
+    const std::string expected = "no text engine: pass aw::SystemFonts::glyphs() (platform/system_fonts.h) to HostedWidget";
+    CHECK(widget.status().message == expected);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] == expected);
+    const Status shown = widget.Load(ReadSource("assets/article.md"));
+    CHECK_FALSE(shown.ok);
+    CHECK(shown.message == expected);
+    ImGuiIO& io = ImGui::GetIO();
+    DrawHostFrame(&widget);
+    DrawHostFrame(&widget);
+    CHECK(io.Fonts->Fonts.Size == 1);   // Dear ImGui's default font, made by NewFrame for the host
+    // The reason is drawn in the host's window, in the host's font: vertices exist, and no article was laid out.
+    int vertices = 0;
+    for (const ImDrawList* list : ImGui::GetDrawData()->CmdLists) vertices += list->VtxBuffer.Size;
+    CHECK(vertices > 100);
+    CHECK(widget.LayoutJson() == "{}");
+    CHECK(errors.size() == 1);   // reported once, not once a frame
+}
+
+TEST_CASE("hosted widget: a relative image resolves against the base URL and the package's decoder draws it") {
+    // A 4 x 4 red PNG beside the article.
+    static const unsigned char kRedPng[] = {
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x04, 0x00,
+        0x00, 0x00, 0x04, 0x08, 0x02, 0x00, 0x00, 0x00, 0x26, 0x93, 0x09, 0x29, 0x00, 0x00, 0x00, 0x10, 0x49, 0x44, 0x41, 0x54, 0x78,
+        0xda, 0x63, 0xb8, 0x23, 0x27, 0x07, 0x47, 0x0c, 0xc4, 0x71, 0x00, 0xd3, 0x23, 0x11, 0x81, 0xfc, 0xd1, 0x36, 0x3c, 0x00, 0x00,
+        0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
+    char folder[] = "/tmp/aw-hosted-image-XXXXXX";
+    REQUIRE(mkdtemp(folder) != nullptr);
+    const std::string png = std::string(folder) + "/red.png";
+    {
+        std::ofstream out(png, std::ios::binary);
+        out.write(reinterpret_cast<const char*>(kRedPng), sizeof kRedPng);
+    }
+    DecodedImage decoded;
+    REQUIRE(DecodeNativeImage("file://" + png, decoded).ok);
+    CHECK(decoded.width == 4);
+    CHECK(decoded.rgba.size() == 4u * 4u * 4u);
+    CHECK(int(decoded.rgba[0]) == 220);
+    CHECK(DecodeNativeImage("file:///no/such/image.png", decoded).message.rfind("image /no/such/image.png: ", 0) == 0);
+
+    HeadlessImGui imgui;
+    REQUIRE(ImGui::GetIO().Fonts->AddFontFromFileTTF(kHostFont, 15.0f) != nullptr);
+    auto frames = [](HostedWidget& widget, int count) {
+        for (int i = 0; i < count; ++i) DrawHostFrame(&widget, ImVec2(600.0f, 400.0f));
+    };
+    const std::string markdown = "# Pictures\n\n![a red square](red.png)\n";
+    PrepareSettings settings;
+    settings.baseUrl = "file://" + std::string(folder) + "/";
+    HostedWidget withDecoder(&imgui.glyphs);
+    std::vector<std::string> asked;   // the URLs the widget asked its decoder for
+    withDecoder.SetImageDecoder([&asked](const std::string& url, DecodedImage& out) {
+        asked.push_back(url);
+        return DecodeNativeImage(url, out);
+    });
+    REQUIRE(withDecoder.Load(markdown, "", settings).ok);
+    CHECK(withDecoder.imageCount() == 1);
+    frames(withDecoder, 3);
+    CHECK(withDecoder.imagesReady() == 1);
+    REQUIRE(asked.size() == 1);
+    CHECK(asked[0] == settings.baseUrl + "red.png");
+    // Without the base URL the relative path names no file: nothing is loaded.
+    HostedWidget withoutBase(&imgui.glyphs);
+    withoutBase.SetImageDecoder(DecodeNativeImage);
+    REQUIRE(withoutBase.Load(markdown).ok);
+    frames(withoutBase, 3);
+    CHECK(withoutBase.imagesReady() == 0);
+    // The config's baseUrl does the same as the setting.
+    HostedWidget fromConfig(&imgui.glyphs);
+    fromConfig.SetImageDecoder(DecodeNativeImage);
+    REQUIRE(fromConfig.Load(markdown, R"({"baseUrl": ")" + settings.baseUrl + R"("})").ok);
+    frames(fromConfig, 3);
+    CHECK(fromConfig.imagesReady() == 1);
+    std::remove(png.c_str());
+    rmdir(folder);
 }
