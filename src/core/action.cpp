@@ -7,6 +7,17 @@
 
 namespace aw {
 
+Action Action::SelectStage(int index) { Action a; a.kind = ActionKind::SelectStage; a.index = index; return a; }
+Action Action::ToggleFaq(int index, int open) { Action a; a.kind = ActionKind::ToggleFaq; a.index = index; a.open = open; return a; }
+Action Action::Simple(ActionKind kind) { Action a; a.kind = kind; return a; }
+Action Action::SetFilter(std::string text) { return WithText(ActionKind::SetFilter, std::move(text), false); }
+Action Action::Focus(FocusTarget target, bool keyboard) { Action a; a.kind = ActionKind::Focus; a.target = target; a.keyboard = keyboard; return a; }
+Action Action::Activate(std::string name) { return WithText(ActionKind::Activate, std::move(name), false); }
+Action Action::FollowLink(int index) { Action a; a.kind = ActionKind::FollowLink; a.index = index; return a; }
+Action Action::ScrollTo(float y, bool smooth) { Action a; a.kind = ActionKind::ScrollTo; a.y = y; a.smooth = smooth; return a; }
+Action Action::ScrollBy(float dy) { Action a; a.kind = ActionKind::ScrollBy; a.y = dy; return a; }
+Action Action::WithText(ActionKind kind, std::string text, bool smooth) { Action a; a.kind = kind; a.text = std::move(text); a.smooth = smooth; return a; }
+
 const char* ActionName(ActionKind kind) {
     switch (kind) {
         case ActionKind::SelectStage: return "selectStage";
@@ -51,17 +62,19 @@ bool ItemExists(const Document& doc, const WidgetState& state, const std::string
 std::vector<Action> Activate(const Document& doc, const WidgetState& state, const std::string& name) {
     if (!ItemExists(doc, state, name)) return {};
     const int stage = StageOfName(doc, name);
-    if (stage >= 0) return {Action::SelectStage(stage)};
     const FocusTarget target = FocusFromName(name);
-    switch (target.kind) {
-        case FocusKind::PrevStage: return {Action::Simple(ActionKind::PreviousStage)};
-        case FocusKind::NextStage: return {Action::Simple(ActionKind::NextStage)};
-        case FocusKind::ExpandAll: return {Action::Simple(ActionKind::ExpandAll)};
-        case FocusKind::CollapseAll: return {Action::Simple(ActionKind::CollapseAll)};
-        case FocusKind::Question: return {Action::ToggleFaq(target.index)};
-        case FocusKind::Link: return {Action::FollowLink(target.index)};
-        default: return {};   // the track and the filter do nothing when activated
-    }
+    Action action;
+    if (stage >= 0) action = Action::SelectStage(stage);
+    else if (target.kind == FocusKind::PrevStage) action.kind = ActionKind::PreviousStage;
+    else if (target.kind == FocusKind::NextStage) action.kind = ActionKind::NextStage;
+    else if (target.kind == FocusKind::ExpandAll) action.kind = ActionKind::ExpandAll;
+    else if (target.kind == FocusKind::CollapseAll) action.kind = ActionKind::CollapseAll;
+    else if (target.kind == FocusKind::Question) action = Action::ToggleFaq(target.index);
+    else if (target.kind == FocusKind::Link) action = Action::FollowLink(target.index);
+    else return {};   // the track and the filter do nothing when activated
+    std::vector<Action> actions;
+    actions.push_back(std::move(action));
+    return actions;
 }
 
 } // namespace aw

@@ -51,16 +51,16 @@ struct Action {
     float       y = 0.0f;
     std::string text;
 
-    static Action SelectStage(int index) { Action a; a.kind = ActionKind::SelectStage; a.index = index; return a; }
-    static Action ToggleFaq(int index, int open = -1) { Action a; a.kind = ActionKind::ToggleFaq; a.index = index; a.open = open; return a; }
-    static Action Simple(ActionKind kind) { Action a; a.kind = kind; return a; }
-    static Action SetFilter(std::string text) { Action a; a.kind = ActionKind::SetFilter; a.text = std::move(text); return a; }
-    static Action Focus(FocusTarget target, bool keyboard) { Action a; a.kind = ActionKind::Focus; a.target = target; a.keyboard = keyboard; return a; }
-    static Action Activate(std::string name) { Action a; a.kind = ActionKind::Activate; a.text = std::move(name); return a; }
-    static Action FollowLink(int index) { Action a; a.kind = ActionKind::FollowLink; a.index = index; return a; }
-    static Action ScrollTo(float y, bool smooth) { Action a; a.kind = ActionKind::ScrollTo; a.y = y; a.smooth = smooth; return a; }
-    static Action ScrollBy(float dy) { Action a; a.kind = ActionKind::ScrollBy; a.y = dy; return a; }
-    static Action WithText(ActionKind kind, std::string text, bool smooth) { Action a; a.kind = kind; a.text = std::move(text); a.smooth = smooth; return a; }
+    static Action SelectStage(int index);
+    static Action ToggleFaq(int index, int open = -1);
+    static Action Simple(ActionKind kind);
+    static Action SetFilter(std::string text);
+    static Action Focus(FocusTarget target, bool keyboard);
+    static Action Activate(std::string name);
+    static Action FollowLink(int index);
+    static Action ScrollTo(float y, bool smooth);
+    static Action ScrollBy(float dy);
+    static Action WithText(ActionKind kind, std::string text, bool smooth);
 };
 
 // The command verb that names an action in messages ("selectStage", "activate", ...).

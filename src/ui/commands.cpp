@@ -38,6 +38,13 @@ struct Arguments {
     float number(const char* key) const { return j[key].get<float>(); }
 };
 
+// {"<key>": value}: the shape of the small queries.
+std::string Field(const char* key, Json value) {
+    Json out = Json::object();
+    out[key] = std::move(value);
+    return out.dump();
+}
+
 CommandOutcome Done() { return {CommandStatus::Done, "", ""}; }
 CommandOutcome Refused(std::string why) { return {CommandStatus::Refused, std::move(why), ""}; }
 CommandOutcome Declined() { return {CommandStatus::Declined, "", ""}; }
@@ -94,11 +101,11 @@ CommandOutcome HostStyle(WidgetApp& app, const Arguments& a) {
 
 CommandOutcome Select(WidgetApp& app, const Arguments& a) {
     const std::string what = a.text("what");
-    if (what == "all") return app.SelectAllText() ? Done() : Refused("select: the article has no text to select");
+    if (what == "all") return app.SelectAllText() ? Done() : Declined();
     if (what != "word") return Refused("select: what must be \"all\" or \"word\", got " + a.shown("what"));
     for (const char* key : {"x", "y"})
         if (std::string why = a.need(key, Json::value_t::number_float, "a number"); !why.empty()) return Refused(why);
-    return app.SelectWordAt(a.number("x"), a.number("y")) ? Done() : Refused("select: no word near that point");
+    return app.SelectWordAt(a.number("x"), a.number("y")) ? Done() : Declined();   // no word near that point
 }
 
 CommandOutcome Run(WidgetRunner& runner, const Arguments& a) {
@@ -181,15 +188,15 @@ CommandOutcome Run(WidgetRunner& runner, const Arguments& a) {
 
 } // namespace
 
-const std::vector<std::string>& CommandVerbs() {
-    static const std::vector<std::string> verbs{"selectStage", "toggleFaq", "expandAll", "collapseAll", "activate", "scrollToAnchor",
+const std::vector<const char*>& CommandVerbs() {
+    static const std::vector<const char*> verbs{"selectStage", "toggleFaq", "expandAll", "collapseAll", "activate", "scrollToAnchor",
                                                 "setState", "deepLink", "filter", "focus", "key", "theme", "hostStyle", "fonts",
                                                 "select", "findReveal", "canvasFocus", "scrollBlock", "shown"};
     return verbs;
 }
 
-const std::vector<std::string>& QueryKeys() {
-    static const std::vector<std::string> keys{"state", "layout", "blocks", "error", "focus", "palette", "model",
+const std::vector<const char*>& QueryKeys() {
+    static const std::vector<const char*> keys{"state", "layout", "blocks", "error", "focus", "palette", "model",
                                                "html", "mirror", "hasSelection", "selectionText", "selectionHtml", "contentHeight"};
     return keys;
 }
@@ -215,21 +222,21 @@ bool RunQuery(WidgetRunner& runner, const std::string& what, const QueryContext&
         Json blocks = Json::array();
         if (g) for (const LaidBlock& b : g->blocks) blocks.push_back({b.rect.y, b.rect.h});
         out = blocks.dump();
-    } else if (what == "error") out = Json{{"message", app.error()}}.dump();
-    else if (what == "focus") out = Json{{"name", FocusName(app.focus())}}.dump();
+    } else if (what == "error") out = Field("message", app.error());
+    else if (what == "focus") out = Field("name", FocusName(app.focus()));
     else if (what == "palette") {
         const Palette p = app.CurrentPalette(context.prefersDark);
         out = Json{{"text", RgbToHex(p.text)}, {"muted", RgbToHex(p.mutedText)}, {"heading", RgbToHex(p.heading)},
                    {"background", RgbToHex(p.background)}, {"surface", RgbToHex(p.surface)}, {"rule", RgbToHex(p.rule)},
                    {"accent", RgbToHex(p.accent)}, {"accentText", RgbToHex(p.accentText)}, {"opaque", p.opaqueBackground}}.dump();
     } else if (what == "hasSelection") {   // cheap: the page's beforecopy asks it
-        out = Json{{"selected", !app.selection().Empty()}}.dump();
+        out = Field("selected", !app.selection().Empty());
     } else if (what == "selectionText") {
-        out = Json{{"text", app.selection().Empty() ? std::string() : app.selection().PlainText()}}.dump();
+        out = Field("text", app.selection().Empty() ? std::string() : app.selection().PlainText());
     } else if (what == "selectionHtml") {
-        out = Json{{"html", app.selection().Empty() ? std::string() : app.SelectionHtml()}}.dump();
+        out = Field("html", app.selection().Empty() ? std::string() : app.SelectionHtml());
     } else if (what == "contentHeight") {
-        out = Json{{"height", app.article() ? app.ContentHeightCss() : 0.0f}}.dump();
+        out = Field("height", app.article() ? app.ContentHeightCss() : 0.0f);
     } else if (what == "model" || what == "html" || what == "mirror") {
         const Article* article = app.article();
         if (!article) return true;

@@ -10,9 +10,10 @@
 //   hostStyle {pageText, pageBackground, text?, background?, accent?, selection?, columnWidth?, textScale?}
 //   fonts {body?, heading?, code?}  select {what: "all"|"word", x?, y?}   findReveal {before, after}
 //   canvasFocus {focused}          scrollBlock {x, y, dx}        shown
-// A command that cannot be done is refused with a one-line reason naming the verb and changes nothing; `key` and
-// `deepLink` are declined (no reason, nothing changed) for a key the widget does not act on or a hash that names
-// nothing. Only a done command asks the runner for a frame.
+// A command that cannot be done is refused with a one-line reason naming the verb and changes nothing. Input that
+// finds nothing to act on is declined (no reason, nothing changed): `key` for a key the widget does not act on,
+// `deepLink` for a hash that names nothing, `select`, `findReveal` and `scrollBlock` where there is no text or block.
+// Only a done command asks the runner for a frame.
 //
 // Queries: state, layout, blocks, error ({"message": ...}), focus ({"name": ...}), palette, model, html, mirror,
 // hasSelection ({"selected": ...}), selectionText ({"text": ...}), selectionHtml ({"html": ...}), contentHeight ({"height": ...}).
@@ -37,8 +38,8 @@ struct CommandOutcome {
 };
 
 // Every verb and every query key, in the order the header lists them (the tests walk them).
-const std::vector<std::string>& CommandVerbs();
-const std::vector<std::string>& QueryKeys();
+const std::vector<const char*>& CommandVerbs();
+const std::vector<const char*>& QueryKeys();
 
 // Checks and runs one command on the runner's widget. A done command asks the runner for a frame; a refused or
 // declined one asks for none.

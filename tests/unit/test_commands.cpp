@@ -90,7 +90,7 @@ TEST_CASE("activate: what activating an item does, from its name, once for keys,
 
 TEST_CASE("commands: every verb is known to the table, and each does what it says") {
     CommandWidget w;
-    for (const std::string& verb : CommandVerbs()) {
+    for (const std::string verb : CommandVerbs()) {
         const CommandOutcome out = w.Run({{"cmd", verb}});
         CHECK_MESSAGE(out.error.find("unknown command") == std::string::npos, verb);
     }
@@ -252,7 +252,7 @@ TEST_CASE("Apply: the one mutator bumps the revision once per change and tells t
 
 TEST_CASE("queries: every key gives JSON (the HTML as text), and an unknown key is no query") {
     CommandWidget w;
-    for (const std::string& key : QueryKeys()) {
+    for (const std::string key : QueryKeys()) {
         const std::string out = w.Query(key);
         CHECK_MESSAGE(!out.empty(), key);
         if (key != "html") CHECK_MESSAGE(!nlohmann::json::parse(out, nullptr, false).is_discarded(), key);
