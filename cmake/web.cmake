@@ -4,6 +4,17 @@
 # aw_configure_web_author_target(): the authoring page's module (src/platform/web_authoring.cpp), which only
 # web/author.html loads: the reader's embed carries no authoring code.
 
+# aw_regex_names(): the first group of each match of `pattern` in `text`, in order, in `out`.
+function(aw_regex_names text pattern out)
+  string(REGEX MATCHALL "${pattern}" hits "${text}")
+  set(names "")
+  foreach(hit IN LISTS hits)
+    string(REGEX REPLACE "${pattern}" "\\1" name "${hit}")
+    list(APPEND names "${name}")
+  endforeach()
+  set(${out} "${names}" PARENT_SCOPE)
+endfunction()
+
 # aw_web_protocol_exports(): EXPORTED_FUNCTIONS for one module ("W" the reader's, "A" the authoring page's), from
 # the one table of the boundary (src/platform/web_protocol.h), in `out` as "_aw_x,_aw_y".
 function(aw_web_protocol_exports module out)
@@ -11,12 +22,8 @@ function(aw_web_protocol_exports module out)
     set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/platform/web_protocol.h")
   endif()
   file(READ "${CMAKE_SOURCE_DIR}/src/platform/web_protocol.h" table)
-  string(REGEX MATCHALL "\n *${module}\\(aw_[a-z0-9_]+" entries "${table}")
-  set(names "")
-  foreach(entry IN LISTS entries)
-    string(REGEX REPLACE "^\n *${module}\\(" "_" name "${entry}")
-    list(APPEND names "${name}")
-  endforeach()
+  aw_regex_names("${table}" "\n *${module}\\((aw_[a-z0-9_]+)" names)
+  list(TRANSFORM names PREPEND "_")
   list(JOIN names "," joined)
   set(${out} "${joined}" PARENT_SCOPE)
 endfunction()
@@ -59,22 +66,24 @@ function(aw_configure_web_target target)
     # article-widget.js.symbols: each function's name by index, for bench/size.mjs (the module itself keeps no names)
     "SHELL:--emit-symbol-map"
     "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-text.js"
-    "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-images.js"
-    "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/article-widget-element.js")
+    "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/article-widget-images.js")
   # The gzip'd WebAssembly for the offline bundle and the ES module for the npm package (cmake/web_package.cmake).
   find_program(AW_GZIP gzip REQUIRED NO_CMAKE_FIND_ROOT_PATH)
-  # esbuild, the npm devDependency (npm ci, which scripts/setup.sh runs), minifies the JavaScript.
+  # esbuild, the npm devDependency (npm ci, which scripts/setup.sh runs), bundles the element's modules (web/element)
+  # with the module factory and minifies the JavaScript.
   find_program(AW_ESBUILD esbuild HINTS "${CMAKE_SOURCE_DIR}/node_modules/.bin" NO_CMAKE_FIND_ROOT_PATH)
   if(NOT AW_ESBUILD)
-    message(FATAL_ERROR "esbuild not found (the web build minifies its JavaScript with it): run npm ci, or scripts/setup.sh")
+    message(FATAL_ERROR "esbuild not found (the web build bundles and minifies its JavaScript with it): run npm ci, or scripts/setup.sh")
   endif()
   find_file(AW_JSON_COPYRIGHT copyright PATHS /usr/share/doc/nlohmann-json3-dev NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH REQUIRED)
   add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND ${CMAKE_COMMAND} -DDIST=$<TARGET_FILE_DIR:${target}> -DGZIP=${AW_GZIP} -DESBUILD=${AW_ESBUILD}
+    COMMAND ${CMAKE_COMMAND} -DDIST=$<TARGET_FILE_DIR:${target}> -DELEMENT_DIR=${CMAKE_SOURCE_DIR}/web/element -DGZIP=${AW_GZIP} -DESBUILD=${AW_ESBUILD}
             -DIMGUI_LICENSE=${IMGUI_DIR}/LICENSE.txt -DCMARK_LICENSE=${CMARK_GFM_DIR}/COPYING -DJSON_LICENSE=${AW_JSON_COPYRIGHT}
             -P "${CMAKE_SOURCE_DIR}/cmake/web_package.cmake"
     VERBATIM)
-  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/article-widget-element.js" "${CMAKE_SOURCE_DIR}/src/platform/web_protocol.h"
+  # The bundle is made after each link: a change to the element's modules links again (as one to the libraries does).
+  file(GLOB element_modules CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/element/*.js")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${element_modules} "${CMAKE_SOURCE_DIR}/src/platform/web_protocol.h"
     "${CMAKE_SOURCE_DIR}/web/article-widget-text.js" "${CMAKE_SOURCE_DIR}/web/article-widget-images.js")
 endfunction()
 

@@ -28,7 +28,7 @@ PKGS=(build-essential cmake ninja-build pkg-config dpkg-dev git
       emscripten binaryen
       libglfw3-dev libgl-dev libgl1-mesa-dri zlib1g-dev
       nlohmann-json3-dev doctest-dev
-      libfreetype-dev libfontconfig-dev libharfbuzz-dev libstb-dev fonts-noto-core fonts-noto-mono fonts-noto-cjk fonts-noto-color-emoji python3
+      libfreetype-dev libfontconfig-dev libharfbuzz-dev libicu-dev libstb-dev fonts-noto-core fonts-noto-mono fonts-noto-cjk fonts-noto-color-emoji python3
       chromium firefox-esr webkit2gtk-driver xvfb xauth poppler-utils
       clang-14 libclang-rt-14-dev gzip)
 # Node.js and npm may come from elsewhere on the machine: install Debian's only if absent.

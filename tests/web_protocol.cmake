@@ -6,12 +6,7 @@ include("${SOURCE}/cmake/web.cmake")
 
 # The names in `text` that match `pattern`'s one group, sorted and each once.
 function(names_in text pattern out)
-  string(REGEX MATCHALL "${pattern}" hits "${text}")
-  set(names "")
-  foreach(hit IN LISTS hits)
-    string(REGEX REPLACE "${pattern}" "\\1" name "${hit}")
-    list(APPEND names "${name}")
-  endforeach()
+  aw_regex_names("${text}" "${pattern}" names)
   list(REMOVE_DUPLICATES names)
   list(SORT names)
   set(${out} "${names}" PARENT_SCOPE)

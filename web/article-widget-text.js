@@ -5,7 +5,7 @@
 // texture, never through WebAssembly memory.
 // [SECTION] state and canvases  [SECTION] faces and metrics  [SECTION] glyph batches  [SECTION] shaped runs
 // [SECTION] coverage  [SECTION] start and stop
-/* global mergeInto, LibraryManager, Module, GL, GLctx, HEAP32, HEAPU32, HEAPF32, HEAPU8, UTF8ToString, stringToUTF8, _aw_fonts_changed */
+/* global mergeInto, LibraryManager, Module, GL, GLctx, HEAP32, HEAPU32, HEAPF32, HEAPU8, UTF8ToString, stringToUTF8, lengthBytesUTF8, _aw_alloc, _aw_free, _aw_command */
 
 mergeInto(LibraryManager.library, {
   // [SECTION] state and canvases ---------------------------------------------------------
@@ -17,6 +17,7 @@ mergeInto(LibraryManager.library, {
     runs: null,         // the mirror of the shaped-run texture (same layout, RGBA)
     staged: null,       // the last glyph batch's coverage, until the module takes it
     listeners: [],
+    words: null,        // an Intl.Segmenter by words, made on first use (Thai, Lao, Khmer, Myanmar)
     // Time spent in the browser's text engine, by kind of work (ms), and how much was done: read by the
     // benchmark as Module.textStats.
     stats: { prepareMs: 0, measureMs: 0, glyphMs: 0, runMs: 0, coverageMs: 0, measured: 0, glyphs: 0, batches: 0, runs: 0 },
@@ -220,7 +221,9 @@ mergeInto(LibraryManager.library, {
           if (!event.fontfaces || event.fontfaces.some((face) => used.includes(face.family.replace(/["']/g, '').toLowerCase()))) {
             AwText.styles = new Map();   // measured with the fallback font
             for (const f of AwText.faces) if (f) f.style = null;
-            if (typeof _aw_fonts_changed === 'function') _aw_fonts_changed();
+            // The page engine's command channel (src/platform/web_protocol.h): glyphs and layout are redone.
+            const command = '{"cmd":"fontsChanged"}', size = lengthBytesUTF8(command) + 1, ptr = _aw_alloc(size);
+            if (ptr) { stringToUTF8(command, ptr, size); _aw_command(0, ptr); _aw_free(ptr); }
           }
         };
         document.fonts.addEventListener('loadingdone', loaded);
@@ -265,6 +268,27 @@ mergeInto(LibraryManager.library, {
       const width = ctx.measureText(UTF8ToString(text, length)).width * AwText.faces[face].size / 100;
       ctx.direction = 'ltr';
       return width;
+    });
+  },
+
+  // Word boundaries inside a run of Thai, Lao, Khmer or Myanmar (`length` UTF-8 bytes at `text`), where a line
+  // may break, from the browser's Intl.Segmenter (its dictionaries, as for the browser's own line breaking):
+  // writes up to `capacity` byte offsets (uint32) at `out` and returns how many. None without Intl.Segmenter.
+  aw_text_dictionary_breaks__deps: ['$AwText'],
+  aw_text_dictionary_breaks: function (text, length, out, capacity) {
+    if (typeof Intl === 'undefined' || !Intl.Segmenter) return 0;
+    return AwText.timed('measureMs', () => {
+      const words = AwText.words || (AwText.words = new Intl.Segmenter(undefined, { granularity: 'word' }));
+      const run = UTF8ToString(text, length);
+      let count = 0, byte = 0, unit = 0;
+      for (const { index } of words.segment(run)) {
+        for (; unit < index; unit++) {   // UTF-16 units to UTF-8 bytes (a surrogate pair is 4 bytes)
+          const c = run.charCodeAt(unit);
+          byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xD800 && c < 0xDC00 ? 4 : c >= 0xDC00 && c < 0xE000 ? 0 : 3;
+        }
+        if (index > 0 && count < capacity) HEAPU32[(out >> 2) + count++] = byte;
+      }
+      return count;
     });
   },
 

@@ -16,6 +16,19 @@ float TextBox::Width() const {
     return w;
 }
 
+std::vector<std::string> TextBox::LineTexts() const {
+    std::vector<std::string> texts;
+    std::vector<Fragment> logical;
+    for (const LaidLine& line : layout.lines) {
+        logical.assign(layout.fragments.begin() + line.firstFragment, layout.fragments.begin() + line.firstFragment + line.fragmentCount);
+        std::sort(logical.begin(), logical.end(), [](const Fragment& a, const Fragment& b) { return a.span != b.span ? a.span < b.span : a.begin < b.begin; });
+        std::string text;
+        for (const Fragment& f : logical) text += spans[f.span].text.substr(f.begin, f.end - f.begin);
+        texts.push_back(std::move(text));
+    }
+    return texts;
+}
+
 TextBox LayoutTextBox(std::vector<TextSpan> spans, FontFace face, float maxWidth, float lineHeightFactor, const LayoutFonts& fonts) {
     TextBox box;
     box.spans = std::move(spans);

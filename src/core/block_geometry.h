@@ -59,6 +59,7 @@ struct TextBox {
 
     float Height() const { return lineHeight * static_cast<float>(layout.lines.size()); }
     float Width() const;   // the widest line
+    std::vector<std::string> LineTexts() const;   // each line's text in reading (logical) order, as laid out
     bool  Empty() const { return layout.lines.empty(); }
 };
 

@@ -63,7 +63,7 @@ std::string Base64Encode(std::string_view bytes, size_t lineWidth = 0);
 // Makes data safe inside a <script> element that the page only reads (Markdown, JSON): every "<",
 // followed by zero or more backslashes and then "/" or "!", gets one more backslash, so neither
 // "</script" nor "<!--" can occur. Reversible: UnescapeScriptData, and the element's twin in
-// web/article-widget-element.js (scripts marked data-escaped).
+// web/element/loading.js (scripts marked data-escaped).
 std::string EscapeScriptData(std::string_view text);
 std::string UnescapeScriptData(std::string_view text);
 

@@ -235,6 +235,11 @@ BidiType BidiTypeOf(uint32_t cp) {
 }
 
 bool NeedsShaping(uint32_t cp) { return cp >= 0x0590 && InTable(kShaped, cp); }
+bool IsDictionaryBreaking(uint32_t cp) {
+    return (cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) || (cp >= 0x1780 && cp <= 0x17FF) ||
+           (cp >= 0x1950 && cp <= 0x19DF) || (cp >= 0x19E0 && cp <= 0x19FF) || (cp >= 0x1A20 && cp <= 0x1AAF) ||
+           (cp >= 0xA9E0 && cp <= 0xA9FF) || (cp >= 0xAA60 && cp <= 0xAADF);
+}
 bool IsCombiningMark(uint32_t cp) { return cp >= 0x0300 && InTable(kCombining, cp); }
 bool IsIdeographic(uint32_t cp) { return cp >= 0x1100 && InTable(kIdeographic, cp); }
 bool IsNoBreakBefore(uint32_t cp) { return InTable(kNoBreakBefore, cp); }

@@ -18,6 +18,10 @@ BidiType BidiTypeOf(uint32_t codepoint);
 // the Indic scripts, Thai, Tibetan, Myanmar, Khmer, ...): their words are shaped by a text engine as a unit.
 bool NeedsShaping(uint32_t codepoint);
 
+// Letters of scripts written without spaces between words, whose line breaks a dictionary finds (UAX #14's
+// class SA): Thai, Lao, Khmer, Myanmar, Tai Tham, New Tai Lue and Tai Viet.
+bool IsDictionaryBreaking(uint32_t codepoint);
+
 // Marks that combine with the character before them (accents, Hebrew points, Arabic harakat, ...).
 bool IsCombiningMark(uint32_t codepoint);
 

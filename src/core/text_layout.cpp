@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <string>
 
 #include "script.h"
 #include "text_util.h"
@@ -93,13 +94,58 @@ bool BreaksBetween(const Cluster& prev, const Cluster& next, size_t clustersBefo
     return (prev.ideographic || next.ideographic) && !IsNoBreakAfter(prev.last) && !IsNoBreakBefore(next.first);
 }
 
+// A break opportunity a dictionary found inside a word: before byte `at` of span `span`.
+struct DictionaryBreak {
+    uint32_t span, at;
+};
+
+// The break opportunities inside runs of a script written without spaces (Thai, Lao, Khmer, ...), in text
+// order. A run is a stretch of such letters joined across spans (a word half in bold is looked up whole);
+// code spans are left out (code does not wrap between words). Empty when the paragraph holds none.
+std::vector<DictionaryBreak> FindDictionaryBreaks(const std::vector<TextSpan>& spans, const TextMeasurer& measure) {
+    struct Part { uint32_t runOffset, span, at; };   // where each span's share of the run begins
+    std::vector<DictionaryBreak> breaks;
+    std::string run;
+    std::vector<Part> parts;
+    std::vector<uint32_t> offsets;
+    const auto endRun = [&] {
+        if (run.empty()) return;
+        measure.DictionaryBreaks(run, offsets);
+        std::sort(offsets.begin(), offsets.end());
+        size_t p = 0;
+        for (const uint32_t o : offsets) {
+            if (o == 0 || o >= run.size()) continue;
+            while (p + 1 < parts.size() && parts[p + 1].runOffset <= o) ++p;
+            if (o < parts[p].runOffset) continue;   // not ascending: ignored
+            breaks.push_back({parts[p].span, parts[p].at + (o - parts[p].runOffset)});
+        }
+        run.clear();
+        parts.clear();
+    };
+    for (uint32_t s = 0; s < spans.size(); ++s) {
+        const std::string_view text = spans[s].text;
+        if (spans[s].hardBreak || spans[s].preserveSpaces) { endRun(); continue; }
+        bool inPart = false;   // this span's share of the run has begun (the run itself may go on from the last span)
+        for (size_t i = 0; i < text.size();) {
+            const size_t start = i;
+            if (static_cast<unsigned char>(text[i]) < 0x80) { endRun(); ++i; inPart = false; continue; }
+            if (!IsDictionaryBreaking(DecodeUtf8(text, i))) { endRun(); inPart = false; continue; }
+            if (!inPart) { parts.push_back({uint32_t(run.size()), s, uint32_t(start)}); inPart = true; }
+            run.append(text.data() + start, i - start);
+        }
+    }
+    endRun();
+    return breaks;
+}
+
 // Splits the paragraph's spans into tokens over their joined text, so neither a word nor a run of white
 // space stops at a change of style. Tokens are handed to `flush` in batches, whenever no word is open, so a
 // long paragraph (a megabyte of code) never holds all its tokens at once.
 class Tokenizer {
 public:
-    Tokenizer(std::vector<Token>& tokens, std::vector<Piece>& pieces, const std::function<void()>& flush)
-        : tokens_(tokens), pieces_(pieces), flush_(flush) {}
+    Tokenizer(std::vector<Token>& tokens, std::vector<Piece>& pieces, const std::vector<DictionaryBreak>& dictionary,
+              const std::function<void()>& flush)
+        : tokens_(tokens), pieces_(pieces), dictionary_(dictionary), flush_(flush) {}
 
     void Run(const std::vector<TextSpan>& spans) {
         for (uint32_t s = 0; s < spans.size(); ++s) {
@@ -131,7 +177,7 @@ private:
                 continue;
             }
             const Cluster c = NextCluster(text, i);
-            if (inWord_ && BreaksBetween(prev_, c, clusters_)) EndWord();
+            if (inWord_ && (BreaksBetween(prev_, c, clusters_) || DictionaryBreakAt(s, uint32_t(i)))) EndWord();
             if (!inWord_) {
                 inWord_ = true;
                 Push({Token::Word, s, uint32_t(i), uint32_t(i), uint32_t(pieces_.size()), 0});
@@ -172,6 +218,13 @@ private:
             ++t.pieceCount;
         }
     }
+    // Whether the dictionary allows a break before byte `at` of span `s` (the positions are visited in order).
+    bool DictionaryBreakAt(uint32_t s, uint32_t at) {
+        while (nextBreak_ < dictionary_.size() && (dictionary_[nextBreak_].span < s ||
+                                                   (dictionary_[nextBreak_].span == s && dictionary_[nextBreak_].at < at)))
+            ++nextBreak_;
+        return nextBreak_ < dictionary_.size() && dictionary_[nextBreak_].span == s && dictionary_[nextBreak_].at == at;
+    }
     // Digits and punctuation that met no letter in their span become a piece of their own.
     void FlushWeak() {
         if (weakBegin_ == kNone) return;
@@ -193,6 +246,8 @@ private:
     static constexpr size_t kFlushTokens = 256;
     std::vector<Token>& tokens_;
     std::vector<Piece>& pieces_;
+    const std::vector<DictionaryBreak>& dictionary_;
+    size_t nextBreak_ = 0;
     const std::function<void()>& flush_;
     Token::Kind lastKind_ = Token::Word;
     bool inWord_ = false;
@@ -458,7 +513,8 @@ TextLayout BreakLines(const std::vector<TextSpan>& spans, float maxWidth, const 
         tokens.clear();
         pieces.clear();
     };
-    Tokenizer(tokens, pieces, flush).Run(spans);
+    const std::vector<DictionaryBreak> dictionary = FindDictionaryBreaks(spans, measure);
+    Tokenizer(tokens, pieces, dictionary, flush).Run(spans);
     builder.Finish();
     return layout;
 }

@@ -20,6 +20,11 @@ public:
     // Width of a run the platform's text engine shapes as one unit: a word of a right-to-left or joined
     // script, or an emoji sequence. `rtl` is its reading direction.
     virtual float ShapedWidth(FontFace face, std::string_view text, bool rtl) const { (void)rtl; return Width(face, text); }
+    // Where a line may break inside `run`, a stretch of letters of a script written without spaces between
+    // words (Thai, Lao, Khmer, Myanmar, ...: IsDictionaryBreaking): byte offsets strictly inside it, ascending,
+    // at the word boundaries the platform's dictionary finds (ICU natively, Intl.Segmenter in the browser).
+    // The default finds none: such a run then breaks only where it is longer than a line.
+    virtual void DictionaryBreaks(std::string_view run, std::vector<uint32_t>& offsets) const { (void)run; offsets.clear(); }
 };
 
 // One styled span of text to lay out. `text` must outlive the layout call.
@@ -64,7 +69,8 @@ struct TextLayout {
 // cases): a change of span (of style) is never a break opportunity by itself, so `**to**fu` stays whole.
 // Breaks at white space, after hyphens, dashes and slashes (not before a digit), and between CJK
 // characters and emoji (never before closing or after opening punctuation); never at a no-break space;
-// splits a word longer than the line between code points; a `hardBreak` span ends the line. White space
+// inside a run of Thai, Lao, Khmer or Myanmar at the word boundaries `measure.DictionaryBreaks` finds (the run joined
+// across spans); splits a word longer than the line between code points; a `hardBreak` span ends the line. White space
 // collapses as under CSS `white-space: normal`: a run of spaces, tabs and newlines, across any number of
 // spans, is one space (its first character, drawn in its span's face), none at a line's start or end;
 // except in `preserveSpaces` spans, where every space is placed as written. Words of scripts that need shaping and emoji sequences become

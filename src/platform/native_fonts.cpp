@@ -13,6 +13,8 @@
 #include FT_SYNTHESIS_H
 #include <hb-ft.h>
 #include <hb.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -103,6 +105,7 @@ struct NativeGlyphSource::Impl {
     ImFontLoader loader;
     std::vector<uint8_t> scratch;   // bitmaps on their way into the atlas
     hb_buffer_t* shapingBuffer = hb_buffer_create();
+    UBreakIterator* lineBreaks = nullptr;   // ICU's, for DictionaryBreaks; made on first use
 
     FontFile* Open(const std::string& path, int index, const FcCharSet* charset) {
         std::unique_ptr<FontFile>& slot = files[{path, index}];
@@ -525,6 +528,7 @@ NativeGlyphSource::NativeGlyphSource() : impl_(std::make_unique<Impl>()) {
 
 NativeGlyphSource::~NativeGlyphSource() {
     hb_buffer_destroy(impl_->shapingBuffer);
+    if (impl_->lineBreaks) ubrk_close(impl_->lineBreaks);
     for (auto& [key, file] : impl_->files) {
         if (file->shaper) hb_font_destroy(file->shaper);
         if (file->face) FT_Done_Face(file->face);
@@ -562,6 +566,21 @@ float NativeGlyphSource::Advance(int face, uint32_t codepoint) {
 
 float NativeGlyphSource::ShapedWidth(int face, std::string_view text, bool rtl) {
     return impl_->Shape(*impl_->faces.at(static_cast<size_t>(face)), text, rtl).width;
+}
+
+void NativeGlyphSource::DictionaryBreaks(std::string_view run, std::vector<uint32_t>& offsets) {
+    offsets.clear();
+    UErrorCode status = U_ZERO_ERROR;
+    if (!impl_->lineBreaks) impl_->lineBreaks = ubrk_open(UBRK_LINE, "", nullptr, 0, &status);
+    if (U_FAILURE(status) || !impl_->lineBreaks) return;   // no ICU data: the run breaks only where it overflows
+    // ICU reads the UTF-8 in place, so its boundaries are byte offsets.
+    UText* text = utext_openUTF8(nullptr, run.data(), static_cast<int64_t>(run.size()), &status);
+    ubrk_setUText(impl_->lineBreaks, text, &status);
+    if (U_SUCCESS(status))
+        for (int32_t b = ubrk_following(impl_->lineBreaks, 0); b != UBRK_DONE && b < static_cast<int32_t>(run.size());
+             b = ubrk_next(impl_->lineBreaks))
+            offsets.push_back(static_cast<uint32_t>(b));
+    utext_close(text);
 }
 
 RunStatus NativeGlyphSource::FindRun(int face, std::string_view text, bool rtl, float density, RunImage& out) {

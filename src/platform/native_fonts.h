@@ -1,6 +1,7 @@
 // Native glyphs from the system's fonts: fontconfig finds each face's families and, character by
 // character, a fallback font for every script it lacks; FreeType rasterises them (colour emoji too), and
-// HarfBuzz shapes the runs core's layout marks as shaped (joined and reordered scripts, emoji sequences).
+// HarfBuzz shapes the runs core's layout marks as shaped (joined and reordered scripts, emoji sequences);
+// ICU finds the word boundaries of Thai, Lao, Khmer and Myanmar.
 #pragma once
 #include <memory>
 
@@ -28,6 +29,8 @@ public:
     bool ShapesRuns() const override { return true; }
     float ShapedWidth(int face, std::string_view text, bool rtl) override;
     RunStatus FindRun(int face, std::string_view text, bool rtl, float density, RunImage& out) override;
+    // Thai, Lao, Khmer and Myanmar words: ICU's line break iterator (its dictionaries).
+    void DictionaryBreaks(std::string_view run, std::vector<uint32_t>& offsets) override;
 
     struct Impl;
 

@@ -24,6 +24,7 @@ void aw_text_draw_runs(const void* runs, int count, GLuint texture, int size, ui
 void aw_text_clear_runs();
 void aw_text_can_draw(const uint32_t* codepoints, int count, uint8_t* out);
 void aw_text_shutdown();
+int aw_text_dictionary_breaks(const char* text, int length, uint32_t* out, int capacity);
 }
 
 // [SECTION] the ImGui loader -------------------------------------------------------------
@@ -114,6 +115,12 @@ float WebGlyphSource::Advance(int face, uint32_t codepoint) { return aw_text_adv
 
 float WebGlyphSource::ShapedWidth(int face, std::string_view text, bool rtl) {
     return aw_text_run_width(face, text.data(), static_cast<int>(text.size()), rtl ? 1 : 0);
+}
+
+void WebGlyphSource::DictionaryBreaks(std::string_view run, std::vector<uint32_t>& offsets) {
+    offsets.resize(run.size());   // at most one boundary per byte
+    const int n = aw_text_dictionary_breaks(run.data(), static_cast<int>(run.size()), offsets.data(), static_cast<int>(offsets.size()));
+    offsets.resize(static_cast<size_t>(n));
 }
 
 // [SECTION] glyph batches -----------------------------------------------------------------------

@@ -36,6 +36,7 @@ public:
     float ShapedWidth(int face, std::string_view text, bool rtl) override;
     RunStatus FindRun(int face, std::string_view text, bool rtl, float density, RunImage& out) override;
     bool RasterizePendingRuns() override;
+    void DictionaryBreaks(std::string_view run, std::vector<uint32_t>& offsets) override;   // Intl.Segmenter
 
     // After a lost WebGL context: the run texture is gone and is made again on first use.
     void ForgetGl();

@@ -196,7 +196,7 @@ const std::vector<const char*>& CommandVerbs() {
 }
 
 const std::vector<const char*>& QueryKeys() {
-    static const std::vector<const char*> keys{"state", "layout", "blocks", "error", "focus", "palette", "model",
+    static const std::vector<const char*> keys{"state", "layout", "blocks", "lines", "error", "focus", "palette", "model",
                                                "html", "mirror", "hasSelection", "selectionText", "selectionHtml", "contentHeight"};
     return keys;
 }
@@ -222,6 +222,13 @@ bool RunQuery(WidgetRunner& runner, const std::string& what, const QueryContext&
         Json blocks = Json::array();
         if (g) for (const LaidBlock& b : g->blocks) blocks.push_back({b.rect.y, b.rect.h});
         out = blocks.dump();
+    } else if (what == "lines") {   // headings' and paragraphs' lines as laid out: the line-breaking oracle's (tests/e2e/oracle.test.mjs)
+        Json blocks = Json::array();
+        if (const ArticleLayout* g = app.Geometry())
+            for (const LaidBlock& b : g->blocks)
+                if (b.kind == BlockKind::Heading || b.kind == BlockKind::Paragraph)
+                    blocks.push_back({{"heading", b.kind == BlockKind::Heading}, {"lines", b.text.LineTexts()}});
+        out = blocks.dump(-1, ' ', false, Json::error_handler_t::replace);
     } else if (what == "error") out = Field("message", app.error());
     else if (what == "focus") out = Field("name", FocusName(app.focus()));
     else if (what == "palette") {

@@ -15,7 +15,7 @@
 // `deepLink` for a hash that names nothing, `select`, `findReveal` and `scrollBlock` where there is no text or block.
 // Only a done command asks the runner for a frame.
 //
-// Queries: state, layout, blocks, error ({"message": ...}), focus ({"name": ...}), palette, model, html, mirror,
+// Queries: state, layout, blocks, lines, error ({"message": ...}), focus ({"name": ...}), palette, model, html, mirror,
 // hasSelection ({"selected": ...}), selectionText ({"text": ...}), selectionHtml ({"html": ...}), contentHeight ({"height": ...}).
 #pragma once
 #include <cstdint>

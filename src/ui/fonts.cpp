@@ -300,6 +300,11 @@ float FontLibrary::ShapedWidth(FontFace face, std::string_view text, bool rtl) c
     return w;
 }
 
+void FontLibrary::DictionaryBreaks(std::string_view run, std::vector<uint32_t>& offsets) const {
+    offsets.clear();
+    if (GlyphSource* glyphs = source()) glyphs->DictionaryBreaks(run, offsets);
+}
+
 // [SECTION] drawing ------------------------------------------------------------------------
 
 void FontLibrary::DrawGlyphs(ImDrawList* draw, FontFace face, float x, float baseline, ImU32 color, std::u32string_view codepoints) const {

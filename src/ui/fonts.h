@@ -81,6 +81,10 @@ public:
     }
     // Rasterises the runs FindRun answered Pending for since the last call; true when any was.
     virtual bool RasterizePendingRuns() { return false; }
+
+    // Word boundaries inside a run of Thai, Lao, Khmer or Myanmar (TextMeasurer::DictionaryBreaks): the
+    // platform's dictionary. A source without one finds none.
+    virtual void DictionaryBreaks(std::string_view run, std::vector<uint32_t>& offsets) { (void)run; offsets.clear(); }
 };
 
 // Adds a font whose glyphs come from `loader`, one of the platforms' ImFontLoader implementations;
@@ -195,6 +199,7 @@ public:
     // TextMeasurer: CSS px, the same at every density.
     float Width(FontFace face, std::string_view text) const override;
     float ShapedWidth(FontFace face, std::string_view text, bool rtl) const override;
+    void DictionaryBreaks(std::string_view run, std::vector<uint32_t>& offsets) const override;
     float Advance(FontFace face, uint32_t codepoint) const;
 
     // Draws one fragment of a layout with its pen at (x, baseline).

@@ -36,8 +36,10 @@ const NATIVE = [
   { name: 'native-faq-phone', args: ['--width', '360', '--height', '740', '--theme', 'dark', '--state', '{"openFaqs":[0]}', '--scroll-to', 'faqs'] },
   // Every script: Greek, Russian, Japanese, Arabic, Hebrew and emoji (tests/multilingual/article.md), whole.
   ...['light', 'dark'].map((theme) => ({ name: `native-multilingual-${theme}`, article: MULTILINGUAL, args: ['--width', '1000', '--height', '1400', '--theme', theme] })),
-  // Shaping (HarfBuzz natively): Devanagari conjuncts and reordered vowel signs, Arabic, Hebrew with points, ZWJ emoji and flags.
-  { name: 'native-shaping', article: SHAPING, args: ['--width', '800', '--height', '900', '--theme', 'light'] },
+  // Shaping (HarfBuzz natively): Devanagari conjuncts and reordered vowel signs, Arabic, Hebrew with points, Thai, ZWJ emoji and flags.
+  { name: 'native-shaping', article: SHAPING, args: ['--width', '800', '--height', '1000', '--theme', 'light'] },
+  // On a phone, Thai wraps between words (ICU's dictionary), never inside one.
+  { name: 'native-shaping-phone', article: SHAPING, args: ['--width', '360', '--height', '1100', '--theme', 'light'] },
   // The GFM sample (tests/samples/gfm.md), whole: tables (one wider than the column), task boxes, footnotes, images
   // (natively the SVG and the remote photo are alt text in frames: stb_image reads no SVG, and http is not fetched),
   // code as written.

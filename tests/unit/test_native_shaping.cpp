@@ -4,6 +4,8 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
+
 namespace aw {
 
 namespace {
@@ -103,6 +105,42 @@ TEST_CASE("native shaping: a run too wide for the atlas is drawn glyph by glyph,
     CHECK(d.quads > 60);
     CHECK_FALSE(fonts.FlushPending());
     CHECK_FALSE(fonts.HasPending());
+}
+
+
+TEST_CASE("native line breaking: Thai and Khmer break between the words ICU's dictionary finds, never inside one") {
+    HeadlessImGui imgui;
+    FontLibrary fonts(&imgui.glyphs);
+    REQUIRE(fonts.SetFamilies(FontFamilies{}));
+    // ภาษาไทย|ง่าย|นิด|เดียว ("Thai is very easy"), as one run with no space.
+    const std::string thai = "\xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\xA9\xE0\xB8\xB2\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2"
+                             "\xE0\xB8\x87\xE0\xB9\x88\xE0\xB8\xB2\xE0\xB8\xA2\xE0\xB8\x99\xE0\xB8\xB4\xE0\xB8\x94"
+                             "\xE0\xB9\x80\xE0\xB8\x94\xE0\xB8\xB5\xE0\xB8\xA2\xE0\xB8\xA7";
+    std::vector<uint32_t> offsets;
+    fonts.DictionaryBreaks(thai, offsets);
+    REQUIRE(offsets.size() >= 3);
+    for (uint32_t o : offsets) CHECK(o % 3 == 0);   // whole characters (each is 3 bytes)
+    const auto has = [&](uint32_t o) { return std::find(offsets.begin(), offsets.end(), o) != offsets.end(); };
+    CHECK(has(7 * 3));    // after ภาษาไทย
+    CHECK(has(11 * 3));   // after ง่าย
+    CHECK_FALSE(has(1 * 3));
+    CHECK_FALSE(has(8 * 3));   // inside ง่าย: between ง and its tone mark ่ can never be a break
+    // Laid out in a narrow column, every line ends at one of those boundaries, and no line is wider than the column.
+    const float width = fonts.ShapedWidth(FontFace::Body, thai, false);
+    const std::vector<TextSpan> spans{TextSpan{thai, FontFace::Body, 0, false}};
+    const TextLayout layout = BreakLines(spans, width * 0.55f, fonts);
+    REQUIRE(layout.lines.size() >= 2);
+    for (size_t l = 0; l + 1 < layout.lines.size(); ++l) {
+        const LaidLine& line = layout.lines[l];
+        const Fragment& last = layout.fragments[line.firstFragment + line.fragmentCount - 1];
+        CHECK(has(last.end));
+        CHECK(line.width <= width * 0.55f + 0.5f);
+    }
+    // Khmer too: ភាសាខ្មែរ|ងាយ ("Khmer is easy").
+    const std::string khmer = "\xE1\x9E\x97\xE1\x9E\xB6\xE1\x9E\x9F\xE1\x9E\xB6\xE1\x9E\x81\xE1\x9F\x92\xE1\x9E\x98"
+                              "\xE1\x9F\x82\xE1\x9E\x9A\xE1\x9E\x84\xE1\x9E\xB6\xE1\x9E\x99";
+    fonts.DictionaryBreaks(khmer, offsets);
+    CHECK(std::find(offsets.begin(), offsets.end(), 9u * 3) != offsets.end());
 }
 
 } // namespace aw

@@ -397,3 +397,51 @@ TEST_CASE("text layout: right-to-left paragraphs start at the right and read rig
         }
     }
 }
+
+namespace {
+// A dictionary that knows a fixed list of words: it breaks a run wherever one of them ends (longest first), and
+// records the runs it was asked about.
+struct FakeDictionary : FakeMono {
+    std::vector<std::string> words;
+    mutable std::vector<std::string> runs;
+    void DictionaryBreaks(std::string_view run, std::vector<uint32_t>& offsets) const override {
+        runs.emplace_back(run);
+        offsets.clear();
+        for (size_t at = 0; at < run.size();) {
+            size_t best = 0;
+            for (const std::string& w : words)
+                if (run.substr(at, w.size()) == w) best = std::max(best, w.size());
+            if (best == 0) break;
+            at += best;
+            if (at < run.size()) offsets.push_back(uint32_t(at));
+        }
+    }
+};
+} // namespace
+
+TEST_CASE("text layout: Thai breaks between the words the platform's dictionary finds, joined across styles") {
+    FakeDictionary dict;
+    dict.words = {"\u0E20\u0E32\u0E29\u0E32", "\u0E44\u0E17\u0E22", "\u0E07\u0E48\u0E32\u0E22"};   // ภาษา ไทย ง่าย
+    const std::string thai = "\u0E20\u0E32\u0E29\u0E32\u0E44\u0E17\u0E22\u0E07\u0E48\u0E32\u0E22";      // 11 code points
+    std::vector<TextSpan> spans = One(thai);
+    // 70 units hold 7 code points: "ภาษาไทย" fits, and the line breaks before "ง่าย", not inside it.
+    CHECK(Lines(BreakLines(spans, 70, dict), spans) == V{"\u0E20\u0E32\u0E29\u0E32\u0E44\u0E17\u0E22", "\u0E07\u0E48\u0E32\u0E22"});
+    CHECK(Lines(BreakLines(spans, 50, dict), spans) ==
+          V{"\u0E20\u0E32\u0E29\u0E32", "\u0E44\u0E17\u0E22", "\u0E07\u0E48\u0E32\u0E22"});
+    // Without a dictionary the run is one word, split between code points only where it overflows.
+    const V whole = Lines(BreakLines(spans, 50, FakeMono{}), spans);
+    CHECK(whole.front() == "\u0E20\u0E32\u0E29\u0E32\u0E44");   // 5 code points: cut in the middle of ไทย
+
+    // A word half in bold is looked up whole, and the break lands in the right span.
+    dict.runs.clear();
+    const std::string a = "\u0E20\u0E32\u0E29\u0E32\u0E44", b = "\u0E17\u0E22\u0E07\u0E48\u0E32\u0E22";   // ภาษาไ | ทยง่าย
+    spans = {TextSpan{a, FontFace::Body, 0, false}, TextSpan{b, FontFace::BodyBold, 1, false}};
+    CHECK(Lines(BreakLines(spans, 70, dict), spans) == V{"\u0E20\u0E32\u0E29\u0E32\u0E44\u0E17\u0E22", "\u0E07\u0E48\u0E32\u0E22"});
+    CHECK(dict.runs == std::vector<std::string>{thai});
+    // Latin text and spaces end a run; code is never looked up.
+    dict.runs.clear();
+    const std::string mixed = "x " + thai + " y" + thai;
+    spans = {TextSpan{mixed, FontFace::Body, 0, false}, TextSpan{thai, FontFace::Mono, 1, false, true}};
+    BreakLines(spans, 1000, dict);
+    CHECK(dict.runs == std::vector<std::string>{thai, thai});
+}

@@ -1,0 +1,178 @@
+// Canvas input: pointer, wheel, focus and keys to the widget; the canvas's selection, the clipboard, a long touch
+// press, and the browser's find in page, which matches the mirror's text and moves the canvas to the match.
+// [SECTION] canvas input  [SECTION] selection, clipboard and find
+import { withCString } from './engine.js';
+
+const LONG_PRESS_MS = 500;        // a touch held this long without moving selects a word
+const LONG_PRESS_SLOP_PX = 10;
+
+// The text at the centre of a clipped box whose content the browser scrolled a find match into: the text of its
+// block (paragraph, heading, item, cell, code) before and after that point, whitespace collapsed.
+function textAtBox(box) {
+  const r = box.getBoundingClientRect();
+  const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  const inside = (rect) => rect.width > 0 && cx >= rect.left - 0.5 && cx <= rect.right + 0.5 && cy >= rect.top - 0.5 && cy <= rect.bottom + 0.5;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    range.selectNodeContents(node);
+    if (![...range.getClientRects()].some(inside)) continue;
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      if (![...range.getClientRects()].some(inside)) continue;
+      const block = node.parentElement.closest('p, h1, h2, h3, h4, h5, h6, li, pre, td, th, dt, dd, blockquote') || node.parentElement;
+      const collapse = (t) => t.replace(/\s+/g, ' ');
+      range.selectNodeContents(block);
+      range.setEnd(node, i);
+      const before = collapse(range.toString()).replace(/^ /, '');
+      range.selectNodeContents(block);
+      range.setStart(node, i);
+      return { before, after: collapse(range.toString()).replace(/ $/, ''), element: node.parentElement };
+    }
+  }
+  return null;
+}
+
+export class Input {
+  // [SECTION] canvas input ------------------------------------------------------------------
+  // A pointer event's place on the canvas, in the canvas's CSS px (under a host's zoom too).
+  _canvasPoint(e) {
+    const r = this._canvas.getBoundingClientRect();
+    return [(e.clientX - r.left) / this._zoom, (e.clientY - r.top) / this._zoom];
+  }
+
+  // Pointer and keys on the canvas go to this element's widget (keys by their KeyboardEvent.key names,
+  // through the core's one key table); Tab is the browser's, to walk the page.
+  _installCanvasInput() {
+    const c = this._canvas;
+    const point = (e) => this._canvasPoint(e);
+    const pointer = (type, e, button) => {
+      if (!this._handle) return false;
+      const [x, y] = e ? point(e) : [0, 0];
+      this._wasm((m) => m._aw_pointer(this._handle, type, x, y, button));
+      return true;
+    };
+    c.addEventListener('pointermove', (e) => { if (pointer(0, e, -1)) this._schedule(); });
+    c.addEventListener('pointerdown', (e) => { if (pointer(1, e, e.button)) this._frameNow(); });
+    c.addEventListener('pointerup', (e) => { if (pointer(2, e, e.button)) this._frameNow(); });
+    c.addEventListener('pointerleave', () => { if (pointer(3, null, -1)) this._schedule(); });
+    // A click or tap that the core turned into focus on a mirror control (the drawn filter box) keeps it there: the
+    // browser's own focusing of the canvas, the default of the mousedown that follows the pointerdown, is cancelled.
+    c.addEventListener('mousedown', (e) => {
+      const active = this.shadowRoot.activeElement;
+      if (active && this._mirror.contains(active) && active.dataset.focus && active.dataset.focus === this._focusName()) e.preventDefault();
+    });
+    // A wheel's sideways part (trackpad swipe, or shift + wheel) scrolls a code block or table under the pointer
+    // that is wider than the column; everything else stays the page's.
+    c.addEventListener('wheel', (e) => {
+      const dx = e.deltaX || (e.shiftKey ? e.deltaY : 0);
+      if (!dx || !this._handle) return;
+      const [x, y] = point(e);
+      const unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? c.clientWidth : 1;
+      if (this._command({ cmd: 'scrollBlock', x, y, dx: dx * unit })) e.preventDefault();
+    }, { passive: false });
+    const focus = (focused) => this._command({ cmd: 'canvasFocus', focused });
+    c.addEventListener('focus', () => focus(true));
+    c.addEventListener('blur', () => focus(false));
+    const key = (e, down) => {
+      if (!this._handle || e.key === 'Tab') return;
+      const mods = (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+      if (!this._wasm((m) => withCString(m, e.key, (p) => m._aw_key(this._handle, p, down ? 1 : 0, mods)))) return;
+      if (down) this._frameNow(); else this._schedule();
+    };
+    c.addEventListener('keydown', (e) => key(e, true));
+    c.addEventListener('keyup', (e) => key(e, false));
+  }
+
+  // [SECTION] selection, clipboard and find --------------------------------------------------
+  // The core owns the canvas's selection (core/selection.h); this section only carries the browser's side of it:
+  // the copy event (text/plain and text/html), Ctrl/Cmd+A kept from selecting the page, a long touch press that
+  // selects a word, and the browser's find, which matches the mirror's text: the match is scrolled into view inside
+  // the mirror's clipped 1 px box, and that scroll tells which text it is, so the canvas scrolls there and selects it.
+  _installSelectionInput() {
+    const c = this._canvas;
+    const call = (fn) => (this._handle ? this._wasm(fn) : undefined);
+    const point = (e) => this._canvasPoint(e);
+    c.addEventListener('keydown', (e) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'a') return;
+      e.preventDefault();
+      if (this._command({ cmd: 'select', what: 'all' })) this._frameNow();
+    });
+    // A mouse drag keeps selecting outside the canvas; a touch that the browser turns into a scroll releases.
+    c.addEventListener('pointerdown', (e) => { if (e.pointerType === 'mouse' && e.button === 0) c.setPointerCapture(e.pointerId); });
+    c.addEventListener('pointercancel', (e) => { const [x, y] = point(e); if (call((m) => m._aw_pointer(this._handle, 2, x, y, 0)) !== undefined) this._schedule(); });
+    // Touch: a finger on the text scrolls the page, it does not drag a selection; a long press selects a word.
+    let press = null;
+    c.addEventListener('pointermove', (e) => {
+      if (e.pointerType !== 'touch' || !press || press.id !== e.pointerId) return;
+      e.stopImmediatePropagation();   // the canvas input's handler never sees a finger's drag
+      if (!press.fired && Math.hypot(e.clientX - press.x0, e.clientY - press.y0) > LONG_PRESS_SLOP_PX) { clearTimeout(press.timer); press = null; }
+    }, { capture: true });
+    c.addEventListener('pointerdown', (e) => {
+      if (e.pointerType !== 'touch') return;
+      if (press) clearTimeout(press.timer);
+      const [x, y] = point(e);
+      const current = { id: e.pointerId, x0: e.clientX, y0: e.clientY, fired: false, timer: 0 };
+      current.timer = setTimeout(() => {
+        current.fired = this._command({ cmd: 'select', what: 'word', x, y });
+        if (current.fired) this._frameNow();
+      }, LONG_PRESS_MS);
+      press = current;
+    });
+    const endPress = (e) => { if (press && press.id === e.pointerId) { clearTimeout(press.timer); press = press.fired ? press : null; } };
+    c.addEventListener('pointerup', endPress);
+    c.addEventListener('pointercancel', endPress);
+    c.addEventListener('contextmenu', (e) => { if (press && press.fired) { e.preventDefault(); press = null; } });
+
+    // Find in page. Keyboard focus moving through the mirror scrolls it too: those scrolls are not matches.
+    const m = this._mirror;
+    let focusedAt = -Infinity;
+    m.addEventListener('focusin', () => { focusedAt = performance.now(); });
+    m.addEventListener('scroll', () => {
+      if (!this._handle || this._root.classList.contains('html-view') || (m.scrollTop === 0 && m.scrollLeft === 0)) return;
+      const ours = Math.max(focusedAt, this._mirrorScrolledAt || -Infinity);
+      const context = performance.now() - ours > 300 ? textAtBox(m) : null;
+      m.scrollTop = 0;   // so that the next match scrolls the box again
+      m.scrollLeft = 0;
+      if (!context) return;
+      // The longest context first; the mirror and the canvas may differ further away (a footnote mark, a table bar).
+      for (const n of [40, 16]) {
+        const before = context.before.slice(-n), after = context.after.slice(0, n);
+        if (this._command({ cmd: 'findReveal', before, after })) { this._frameNow(); return; }
+      }
+      // Text the canvas does not lay out as the article's (a stage's card, a question or its answer): scroll to the
+      // stage or question it belongs to, which selects the stage or opens the question.
+      for (let el = context.element; el && el !== m; el = el.parentElement) {
+        if (el.id && this._scrollToAnchorQuietly(el.id.replace(/-panel$/, ''))) return;
+      }
+    });
+    // A closed answer is hidden until found: when find reveals it, the question opens on the canvas too.
+    m.addEventListener('beforematch', (e) => {
+      const panel = e.target.closest && e.target.closest('.aw-faq-answer');
+      const button = panel && m.querySelector(`[aria-controls="${CSS.escape(panel.id)}"]`);
+      if (button && button.dataset.faq !== undefined) this._command({ cmd: 'toggleFaq', index: Number(button.dataset.faq), open: true });
+    });
+  }
+
+  // Whether the canvas holds a selection (not its text).
+  _hasCanvasSelection() {
+    if (!this._handle || this._htmlOnly || this._root.classList.contains('html-view')) return false;
+    return JSON.parse(this._query('hasSelection') || '{}').selected === true;
+  }
+
+  // The canvas's selection as plain text (0) or HTML (1); "" when nothing is selected there or the HTML view shows.
+  _canvasSelection(html) {
+    if (!this._handle || this._htmlOnly || this._root.classList.contains('html-view')) return '';
+    const answer = JSON.parse(this._query(html ? 'selectionHtml' : 'selectionText') || '{}');
+    return (html ? answer.html : answer.text) || '';
+  }
+
+  _copyCanvasSelection(e) {
+    const text = this._canvasSelection(0);
+    if (!text || !e.clipboardData) return;   // nothing selected on the canvas: the page's own copy
+    e.clipboardData.setData('text/plain', text);
+    e.clipboardData.setData('text/html', this._canvasSelection(1));
+    e.preventDefault();
+  }
+}

@@ -1,0 +1,225 @@
+// Loading an article: fetching it and its config (or reading them inline), merging the element's attributes into
+// the config, handing both to the page's module, and the status line, the failures and the end of a widget.
+import { make } from './dom.js';
+import { engine, engineQuery, nearViewport, withCString } from './engine.js';
+
+const SLOW_MS = 8000;
+const PREVIEW_CHARS = 200000;     // of an article's text shown as plain text while the module loads
+
+async function fetchText(url, what, signal) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', signal });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new Error(`Could not load the ${what} (${url}): ${e.message}`);
+  }
+  if (!response.ok) throw new Error(`Could not load the ${what} (${url}): the server answered ${response.status}`);
+  const type = (response.headers.get('content-type') || '').toLowerCase();
+  if (type && !/^(text\/|application\/(json|x-markdown|markdown|octet-stream))/.test(type)) {
+    throw new Error(`The ${what} (${url}) is not text (the server sent ${type.split(';')[0]})`);
+  }
+  const text = await response.text();
+  if (!text.trim()) throw new Error(`The ${what} (${url}) is empty`);
+  if (text.includes('\u0000') && what === 'article') throw new Error(`The ${what} (${url}) is not text (it holds NUL bytes)`);
+  return text;
+}
+
+// An inline <script> child's text. The offline bundle marks its scripts data-escaped: exact text in which
+// every "<" + backslashes + "/" or "!" got one more backslash (so "</script>" cannot end the element);
+// undo that. Anything else is hand-written: dedented.
+function inlineText(script) {
+  if (script.hasAttribute('data-escaped')) return script.textContent.replace(/<\\(\\*[/!])/g, '<$1');
+  return dedent(script.textContent);
+}
+
+// Inline Markdown is usually indented with the page's HTML: remove the common indentation.
+function dedent(text) {
+  const lines = text.replace(/^\s*\n/, '').split('\n');
+  const indents = lines.filter((l) => l.trim()).map((l) => l.match(/^[ \t]*/)[0].length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(cut)).join('\n');
+}
+
+// Attributes that override the config: merged into its JSON when it parses (otherwise the core
+// reports the config error itself).
+function mergeConfig(configText, element) {
+  const prefix = element.getAttribute('hash-prefix');
+  const start = element.getAttribute('start-stage');
+  if (start !== null && !/^\d+$/.test(start.trim())) {
+    element._emit('articleerror', { message: `start-stage: expected a stage number from 0, got "${start.slice(0, 40)}"; the config's initialStage applies` });
+  }
+  // Relative links and images resolve against the article's own URL (its src; else this page's).
+  const src = element.getAttribute('src');
+  const fromSrc = src && element._markdown === null && !element.querySelector('script[type="text/markdown"]');
+  const base = new URL(fromSrc ? src : '', document.baseURI);
+  const baseUrl = /^(https?|file):$/.test(base.protocol) ? base.href : null;
+  if (prefix === null && start === null && baseUrl === null) return configText;
+  let config = {};
+  if (configText.trim()) {
+    try { config = JSON.parse(configText); } catch { return configText; }
+    if (!config || typeof config !== 'object' || Array.isArray(config)) return configText;
+  }
+  if (baseUrl !== null && config.baseUrl === undefined) config.baseUrl = baseUrl;
+  if (prefix !== null) config.deepLinkPrefix = prefix;
+  if (start !== null && /^\d+$/.test(start.trim())) config.initialStage = Number(start);
+  return JSON.stringify(config);
+}
+
+// The element's loading methods (the element takes these methods: web/element/element.js).
+export class Loading {
+  // Each await is followed by a check that this is still the same load: a newer load (src, config or
+  // markdown changed) or a removal replaces the token, and the old load stops there, leaving nothing behind.
+  async _load() {
+    this._destroyed = false;
+    const load = this._loadToken = {};
+    const current = () => this._loadToken === load;
+    if (this._abort) this._abort.abort();
+    const abort = this._abort = new AbortController();
+    this._newReadyPromise();
+    this._firstFrameDrawn = false;
+    this._frameOwed = false;      // set once this load's article is in the module: its first frame resolves ready
+    this._crashedMessage = null;
+    this._setStatus('loading', 'Loading article\u2026');
+    this._showHostHtml();
+    const slow = setTimeout(() => {
+      if (current() && !this._firstFrameDrawn) this._setStatus('loading', 'Still loading the article\u2026 (the server is slow)');
+    }, SLOW_MS);
+    try {
+      const inline = this.querySelector('script[type="text/markdown"]');
+      const inlineConfig = this.querySelector('script[type="application/json"][data-config]');
+      const src = this.getAttribute('src');
+      const configUrl = this.getAttribute('config');
+      // The module downloads and compiles (once for the page) while the article is fetched.
+      const modulePromise = engine.module(this);
+      const [markdown, config] = await Promise.all([
+        this._markdown !== null ? this._markdown : inline ? inlineText(inline)
+          : src ? fetchText(new URL(src, document.baseURI), 'article', abort.signal)
+          : Promise.reject(new Error('No article: set the src attribute, the markdown property, or a <script type="text/markdown"> child')),
+        configUrl ? fetchText(new URL(configUrl, document.baseURI), 'config', abort.signal)
+          : inlineConfig ? inlineText(inlineConfig) : '',
+      ]);
+      if (!current()) return;
+      // Until the canvas is drawn, the article is readable: the host's own HTML if it gave some, else the text.
+      if (!this._hostHtml) this._source.replaceChildren(make('pre'));
+      // (its top: a very long text would take the browser longer to lay out than the article takes to load)
+      if (!this._hostHtml) this._source.firstChild.textContent = markdown.length > PREVIEW_CHARS ? markdown.slice(0, PREVIEW_CHARS) + '\n\u2026' : markdown;
+      const merged = mergeConfig(config, this);
+      engine.prepareText(markdown, merged, this._fontFamilies());
+      const mod = await modulePromise;
+      if (!current()) return;
+      if (mod !== engine.mod) { this._load(); return; }   // the module was replaced meanwhile (a crash)
+      if (!this._handle) this._createWidget();
+      // The config is checked once, with the Markdown's size, before the Markdown is copied into the module's memory;
+      // then the Markdown is parsed once (src/platform/web_protocol.h).
+      const bytes = new TextEncoder().encode(markdown).length;
+      const ok = this._wasm((m) => withCString(m, merged, (cp, cl) => m._aw_set_config(this._handle, cp, cl, bytes))) &&
+        this._wasm((m) => withCString(m, markdown, (mp, ml) => m._aw_set_document(this._handle, mp, ml)));
+      if (!ok) throw new Error(JSON.parse(this._query('error')).message);
+      this._shownMarkdown = markdown;
+      this._frameOwed = !this._htmlOnly;
+      this._applyTheme();
+      this._hostStyleJson = '';
+      this._buildMirror();
+      this._setStatus('', '');
+      const readerAnchor = this._previewAnchor();
+      this._source.textContent = '';
+      this._root.classList.add('ready');
+      this._textButton.hidden = this._htmlOnly;
+      this._resize();
+      this._showCanvasHeight(readerAnchor);
+      this._followHash();
+      // No frame to wait for where the HTML view is the article (no WebGL), or shows it (the reader's Text view).
+      if (this._htmlOnly || this._root.classList.contains('html-view')) { this._frameOwed = false; this._resolveReady(); }
+      this._schedule();
+    } catch (e) {
+      if (!current() || e.name === 'AbortError') return;
+      if (this._crashedMessage) return;   // _crashed has already said what happened, in words
+      this._fail(e.message || String(e));
+    } finally {
+      clearTimeout(slow);
+    }
+  }
+
+  // This element's widget in the page's module: its own ImGui context and state, drawn with the page's
+  // fonts and GL context.
+  _createWidget() {
+    const rect = this._root.getBoundingClientRect();
+    const handle = this._wasm((m) => m._aw_create(Math.max(1, rect.width), Math.max(1, window.innerHeight), window.devicePixelRatio || 1));
+    if (!handle) throw new Error('The widget could not start (out of memory)');
+    this._handle = handle;
+    // Without WebGL (a blocklisted GPU, a remote desktop) the interactive HTML view is the article.
+    this._htmlOnly = !engineQuery().glAvailable;
+    engine.attach(this);
+    this._near = nearViewport(this);
+    this._command({ cmd: 'fonts', ...this._fontFamilies() });
+    if (this._htmlOnly) {
+      this._note.textContent = 'The drawn view needs WebGL, which this browser does not offer; this is the same article as a page.';
+      this._note.hidden = false;
+      this._setHtmlView(true);
+    } else if (!this._presenter) {
+      this._presenter = this._canvas.getContext(engine.bitmaps ? 'bitmaprenderer' : '2d');
+    }
+    this._sizeCanvas();   // a frame may be asked for before the article loads (its error, a command)
+    // The reader's text size changed (the root font size): the article is laid out again.
+    if (!this._remObserver) this._remObserver = new ResizeObserver(() => { if (this._handle) this._resize(); });
+    this._remObserver.observe(this._remProbe);
+  }
+
+  // Stops and frees this element's widget; the page's module stays for the others.
+  destroy() {
+    this._destroyed = true;
+    this._loadToken = null;
+    if (this._abort) this._abort.abort();
+    if (this._handle) {
+      const handle = this._handle;
+      engine.detach(this);
+      this._handle = 0;
+      if (engine.mod) engine.mod._aw_destroy(handle);
+    }
+    this._releaseImage();
+    if (this._remObserver) this._remObserver.disconnect();
+    this._started = false;
+    this._firstFrameDrawn = false;
+    this._root.classList.remove('ready');
+  }
+
+  // The module went away (a crash): the handle names nothing any more.
+  _moduleLost() {
+    this._handle = 0;
+    this._hasImage = false;
+  }
+
+  // Another widget crashed the page's module: this one starts again on a new module.
+  _restart() {
+    if (this._started && this.isConnected) this._load();
+  }
+
+  _fail(message) {
+    this._root.classList.remove('pending');
+    this._setStatus('error', message, true);
+    this._emit('articleerror', { message });
+    const pending = this._readyPending;
+    this._readyPending = null;
+    if (pending) pending.reject(new Error(message));
+  }
+
+  // The module aborted in this element's call (out of memory, or a bug): never leave a frozen canvas behind.
+  _crashed(message) {
+    this._crashedMessage = message;
+    this._root.classList.remove('ready');
+    this._fail(message);
+  }
+
+  _setStatus(kind, text, retry) {
+    this._status.className = 'status ' + kind;
+    this._status.textContent = text;
+    this._status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+    if (retry) {
+      const button = make('button', '', { type: 'button' });
+      button.textContent = 'Try again';
+      button.addEventListener('click', () => this._load());
+      this._status.appendChild(button);
+    }
+  }
+}
