@@ -4,6 +4,30 @@
 # aw_configure_web_author_target(): the authoring page's module (src/platform/web_authoring.cpp), which only
 # web/author.html loads: the reader's embed carries no authoring code.
 
+# aw_regex_names(): the first group of each match of `pattern` in `text`, in order, in `out`.
+function(aw_regex_names text pattern out)
+  string(REGEX MATCHALL "${pattern}" hits "${text}")
+  set(names "")
+  foreach(hit IN LISTS hits)
+    string(REGEX REPLACE "${pattern}" "\\1" name "${hit}")
+    list(APPEND names "${name}")
+  endforeach()
+  set(${out} "${names}" PARENT_SCOPE)
+endfunction()
+
+# aw_web_protocol_exports(): EXPORTED_FUNCTIONS for one module ("W" the reader's, "A" the authoring page's), from
+# the one table of the boundary (src/platform/web_protocol.h), in `out` as "_aw_x,_aw_y".
+function(aw_web_protocol_exports module out)
+  if(NOT CMAKE_SCRIPT_MODE_FILE)   # tests/web_protocol.cmake reads the table with this function too
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/platform/web_protocol.h")
+  endif()
+  file(READ "${CMAKE_SOURCE_DIR}/src/platform/web_protocol.h" table)
+  aw_regex_names("${table}" "\n *${module}\\((aw_[a-z0-9_]+)" names)
+  list(TRANSFORM names PREPEND "_")
+  list(JOIN names "," joined)
+  set(${out} "${joined}" PARENT_SCOPE)
+endfunction()
+
 # The settings both modules share: a factory named `factory` of a module with no files, no exceptions, no
 # longjmp and emmalloc, exporting `exported` (a comma-separated list) and the runtime methods `methods`.
 function(aw_web_module_options target factory exported methods)
@@ -30,7 +54,7 @@ function(aw_web_module_options target factory exported methods)
 endfunction()
 
 function(aw_configure_web_target target)
-  set(exported "_aw_create,_aw_destroy,_aw_frame,_aw_needs_frame,_aw_page_scrolled,_aw_shown,_aw_resize,_aw_set_document,_aw_pointer,_aw_key,_aw_focus,_aw_command,_aw_get_json,_aw_free,_aw_alloc,_aw_content_height,_aw_preview_html,_aw_size_error,_aw_fonts_changed,_aw_selection,_aw_select,_aw_find_reveal,_aw_gl_available,_aw_gl_restored")
+  aw_web_protocol_exports(W exported)
   aw_web_module_options(${target} createArticleWidgetModule "${exported}" "UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8,GL")
   target_link_options(${target} PRIVATE
     "SHELL:-s MIN_WEBGL_VERSION=1"
@@ -59,14 +83,13 @@ function(aw_configure_web_target target)
     VERBATIM)
   # The bundle is made after each link: a change to the element's modules links again (as one to the libraries does).
   file(GLOB element_modules CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/element/*.js")
-  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${element_modules}
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${element_modules} "${CMAKE_SOURCE_DIR}/src/platform/web_protocol.h"
     "${CMAKE_SOURCE_DIR}/web/article-widget-text.js" "${CMAKE_SOURCE_DIR}/web/article-widget-images.js")
 endfunction()
 
 function(aw_configure_web_author_target target)
-  aw_web_module_options(${target} createArticleWidgetAuthorModule
-    "_malloc,_free,_aw_author_check_config,_aw_author_add_image,_aw_author_clear_images,_aw_author_bundle,_aw_author_output,_aw_author_output_size"
-    "UTF8ToString,HEAPU8")
+  aw_web_protocol_exports(A exported)
+  aw_web_module_options(${target} createArticleWidgetAuthorModule "_malloc,_free,${exported}" "UTF8ToString,HEAPU8")
   target_link_options(${target} PRIVATE "SHELL:-s INCOMING_MODULE_JS_API=print,printErr,onAbort,locateFile")
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/cmake/web.cmake")
 endfunction()

@@ -4,11 +4,11 @@
 // them (src/ui/image_cache.h). Only sources the module allows reach here (relative, http, https, data:image/*),
 // already resolved against the article's URL. A cross-origin image needs CORS, as every WebGL texture does;
 // without it the image fails and is drawn as its alt text in a frame.
-/* global mergeInto, LibraryManager, HEAPU8, UTF8ToString, _aw_alloc, _aw_free, _aw_image_deliver, _aw_image_failed, _aw_image_limit */
+/* global mergeInto, LibraryManager, HEAPU8, UTF8ToString, _aw_alloc, _aw_free, _aw_image_deliver, _aw_image_failed */
 
 mergeInto(LibraryManager.library, {
   $AwImages: {
-    load: function (widget, index, url) {
+    load: function (widget, index, url, side, maxBytes) {
       const img = new Image();
       img.crossOrigin = 'anonymous';
       img.decoding = 'async';
@@ -16,8 +16,7 @@ mergeInto(LibraryManager.library, {
       img.decode().then(() => {
         const w = img.naturalWidth, h = img.naturalHeight;
         if (!w || !h) throw new Error('no intrinsic size');
-        // The same fit as FitImageTexture (src/ui/image_cache.cpp).
-        const side = _aw_image_limit(0), maxBytes = _aw_image_limit(1);
+        // The same fit as FitImageTexture (src/ui/image_cache.cpp), to the limits the module sent with the request.
         let scale = Math.min(1, side / Math.max(w, h));
         const bytes = w * h * 4 * scale * scale;
         if (bytes > maxBytes) scale *= Math.sqrt(maxBytes / bytes);
@@ -35,5 +34,5 @@ mergeInto(LibraryManager.library, {
     },
   },
   aw_js_request_image__deps: ['$AwImages'],
-  aw_js_request_image: function (widget, index, url) { AwImages.load(widget, index, UTF8ToString(url)); },
+  aw_js_request_image: function (widget, index, url, side, maxBytes) { AwImages.load(widget, index, UTF8ToString(url), side, maxBytes); },
 });

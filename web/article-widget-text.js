@@ -5,7 +5,7 @@
 // texture, never through WebAssembly memory.
 // [SECTION] state and canvases  [SECTION] faces and metrics  [SECTION] glyph batches  [SECTION] shaped runs
 // [SECTION] coverage  [SECTION] start and stop
-/* global mergeInto, LibraryManager, Module, GL, GLctx, HEAP32, HEAPU32, HEAPF32, HEAPU8, UTF8ToString, stringToUTF8, _aw_fonts_changed */
+/* global mergeInto, LibraryManager, Module, GL, GLctx, HEAP32, HEAPU32, HEAPF32, HEAPU8, UTF8ToString, stringToUTF8, lengthBytesUTF8, _aw_alloc, _aw_free, _aw_command */
 
 mergeInto(LibraryManager.library, {
   // [SECTION] state and canvases ---------------------------------------------------------
@@ -221,7 +221,9 @@ mergeInto(LibraryManager.library, {
           if (!event.fontfaces || event.fontfaces.some((face) => used.includes(face.family.replace(/["']/g, '').toLowerCase()))) {
             AwText.styles = new Map();   // measured with the fallback font
             for (const f of AwText.faces) if (f) f.style = null;
-            if (typeof _aw_fonts_changed === 'function') _aw_fonts_changed();
+            // The page engine's command channel (src/platform/web_protocol.h): glyphs and layout are redone.
+            const command = '{"cmd":"fontsChanged"}', size = lengthBytesUTF8(command) + 1, ptr = _aw_alloc(size);
+            if (ptr) { stringToUTF8(command, ptr, size); _aw_command(0, ptr); _aw_free(ptr); }
           }
         };
         document.fonts.addEventListener('loadingdone', loaded);

@@ -8,13 +8,25 @@
 
 namespace aw {
 
+bool CheckConfig(const std::string& configText, CheckedConfig& out, std::string& error) {
+    out = CheckedConfig{};
+    if (configText.empty() || ParseConfig(configText, out.config, out.report)) return true;
+    error = out.report.describe();
+    return false;
+}
+
 LoadOutcome LoadArticle(std::string_view markdown, const std::string& configText, const LoadOptions& options) {
+    CheckedConfig config;
+    LoadOutcome outcome;
+    if (!CheckConfig(configText, config, outcome.error)) return outcome;
+    return LoadArticle(markdown, config, options);
+}
+
+LoadOutcome LoadArticle(std::string_view markdown, const CheckedConfig& config, const LoadOptions& options) {
     LoadOutcome outcome;
     auto article = std::make_shared<Article>();
-    ConfigReport configReport;
-    if (!configText.empty()) {
-        if (!ParseConfig(configText, article->config, configReport)) { outcome.error = configReport.describe(); return outcome; }
-    }
+    article->config = config.config;
+    const ConfigReport& configReport = config.report;
     if (const std::string tooBig = SizeLimitError(markdown.size(), article->config); !tooBig.empty()) {
         outcome.error = options.sourceName + ": " + tooBig;
         return outcome;

@@ -30,8 +30,19 @@ struct LoadOutcome {
     std::string error;                        // one line per error (a config may have several), no "error:" prefix
 };
 
+// A config parsed and checked once, with its warnings: a host that checks the Markdown's size before it has the
+// Markdown (the web element, before copying it into the module) loads with it, and nothing parses the config again.
+struct CheckedConfig {
+    Config       config;
+    ConfigReport report;
+};
+// `configText` may be empty (defaults). False with the report's one line per error in `error`.
+bool CheckConfig(const std::string& configText, CheckedConfig& out, std::string& error);
+
 // `configText` may be empty (defaults). Never throws.
 // `markdown` is only viewed: nothing copies it before the size limit is checked.
 LoadOutcome LoadArticle(std::string_view markdown, const std::string& configText, const LoadOptions& options);
+// The same with a config already checked (CheckConfig).
+LoadOutcome LoadArticle(std::string_view markdown, const CheckedConfig& config, const LoadOptions& options);
 
 } // namespace aw

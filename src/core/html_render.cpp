@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "action.h"
 #include "article.h"
 #include "html_escape.h"
 #include "mirror_state.h"
@@ -120,7 +121,7 @@ public:
             out_ += "<li class=\"aw-stage\" id=\"" + id + "\">";
             if (opt_.interactive) {
                 // One tab stop for the whole track (the selected stage); arrows move between stages.
-                out_ += "<button type=\"button\" class=\"aw-stage-button\" data-stage=\"" + std::to_string(i) + "\"";
+                out_ += "<button type=\"button\" class=\"aw-stage-button\" data-stage=\"" + std::to_string(i) + "\" data-activate=\"" + StageItemName(static_cast<int>(i)) + "\"";
                 MirrorAttributes(MirrorStageButtonId(opt_.idPrefix, i));
                 out_ += ">";
                 AppendHtmlEscaped(out_, stages[i].title);
@@ -141,9 +142,9 @@ public:
         out_ += "</ol>\n";
         // After the track, as on the canvas: the focus order is track, Previous, Next.
         if (opt_.interactive) {
-            out_ += "<div class=\"aw-timeline-controls\"><button type=\"button\" data-focus=\"prev\">";
+            out_ += "<div class=\"aw-timeline-controls\"><button type=\"button\" data-focus=\"prev\" data-activate=\"prev\">";
             AppendHtmlEscaped(out_, doc_.strings[UiText::PreviousStage]);
-            out_ += "</button> <button type=\"button\" data-focus=\"next\">";
+            out_ += "</button> <button type=\"button\" data-focus=\"next\" data-activate=\"next\">";
             AppendHtmlEscaped(out_, doc_.strings[UiText::NextStage]);
             out_ += "</button></div>\n";
         }
@@ -172,9 +173,9 @@ public:
             AppendHtmlEscaped(out_, doc_.strings[UiText::FilterQuestions]);
             out_ += " <input type=\"search\" data-focus=\"filter\" autocomplete=\"off\"";
             MirrorAttributes(MirrorFilterId(opt_.idPrefix));
-            out_ += "></label> <button type=\"button\" data-focus=\"expand\">";
+            out_ += "></label> <button type=\"button\" data-focus=\"expand\" data-activate=\"expand\">";
             AppendHtmlEscaped(out_, doc_.strings[UiText::ExpandAll]);
-            out_ += "</button> <button type=\"button\" data-focus=\"collapse\">";
+            out_ += "</button> <button type=\"button\" data-focus=\"collapse\" data-activate=\"collapse\">";
             AppendHtmlEscaped(out_, doc_.strings[UiText::CollapseAll]);
             out_ += "</button></div>\n<p class=\"aw-faq-status\" role=\"status\" aria-live=\"polite\"";
             if (!MirrorAttributes(MirrorStatusId(opt_.idPrefix))) out_ += ">";
@@ -186,7 +187,7 @@ public:
             out_ += "<h" + h + " class=\"aw-faq-question\"";
             if (opt_.interactive) {
                 MirrorAttributes(MirrorQuestionId(opt_.idPrefix, e));
-                out_ += "><button type=\"button\" aria-controls=\"" + id + "-panel\" data-faq=\"" + std::to_string(i) + "\" data-focus=\"faq:" +
+                out_ += "><button type=\"button\" aria-controls=\"" + id + "-panel\" data-faq=\"" + std::to_string(i) + "\" data-activate=\"faq:" + std::to_string(i) + "\" data-focus=\"faq:" +
                         std::to_string(i) + "\"";
                 MirrorAttributes(id);
                 out_ += ">";

@@ -94,7 +94,7 @@ std::vector<FocusTarget> FocusOrder(const Document& doc, const WidgetState& stat
     return order;
 }
 
-KeyOutcome HandleKey(const Document& doc, WidgetState& state, FocusTarget focus, Key key, bool shift) {
+KeyOutcome HandleKey(const Document& doc, const WidgetState& state, FocusTarget focus, Key key, bool shift) {
     KeyOutcome out;
     out.focus = focus;
     const int stages = static_cast<int>(doc.timeline.stages.size());
@@ -113,7 +113,8 @@ KeyOutcome HandleKey(const Document& doc, WidgetState& state, FocusTarget focus,
         out.focus = order[static_cast<size_t>(i)];
         return out;
     }
-    const bool activate = key == Key::Enter || key == Key::Space;
+    // Enter and Space do what a click does (a link follows on Enter only, as in a page).
+    const bool activate = (key == Key::Enter || key == Key::Space) && !(focus.kind == FocusKind::Link && key != Key::Enter);
     switch (focus.kind) {
         case FocusKind::Timeline: {
             if (stages == 0) return out;
@@ -124,37 +125,24 @@ KeyOutcome HandleKey(const Document& doc, WidgetState& state, FocusTarget focus,
             else if (key == Key::End) next = stages - 1;
             else return out;
             out.handled = true;
-            if (next != state.selectedStage) out.selectStage = next;
+            if (next != state.selectedStage) out.actions.push_back(Action::SelectStage(next));
             return out;
         }
-        case FocusKind::PrevStage:
-        case FocusKind::NextStage:
-            if (!activate || stages == 0) return out;
-            out.handled = true;
-            out.selectStage = std::clamp(state.selectedStage + (focus.kind == FocusKind::NextStage ? 1 : -1), 0, stages - 1);
-            if (out.selectStage == state.selectedStage) out.selectStage = -1;
-            return out;
-        case FocusKind::ExpandAll:
-        case FocusKind::CollapseAll:
+        case FocusKind::PrevStage: case FocusKind::NextStage: case FocusKind::ExpandAll: case FocusKind::CollapseAll: case FocusKind::Link:
             if (!activate) return out;
-            out.handled = true;
-            out.setAllFaqs = focus.kind == FocusKind::ExpandAll ? 1 : 0;
-            return out;
-        case FocusKind::Link:
-            if (key != Key::Enter) return out;
-            out.handled = true;
-            out.followLink = focus.index;
+            out.actions = Activate(doc, state, FocusName(focus));
+            out.handled = !out.actions.empty();
             return out;
         case FocusKind::Filter:
             if (key == Key::Backspace && !state.faqFilter.empty()) {
                 // Remove one whole UTF-8 code point.
                 size_t end = state.faqFilter.size() - 1;
                 while (end > 0 && (static_cast<unsigned char>(state.faqFilter[end]) & 0xC0) == 0x80) --end;
-                state.faqFilter.erase(end);
-                out.handled = out.filterChanged = true;
+                out.actions.push_back(Action::SetFilter(state.faqFilter.substr(0, end)));
+                out.handled = true;
             } else if (key == Key::Escape && !state.faqFilter.empty()) {
-                state.faqFilter.clear();
-                out.handled = out.filterChanged = true;
+                out.actions.push_back(Action::SetFilter(""));
+                out.handled = true;
             } else if (key == Key::Down) {
                 const std::vector<int> match = MatchingQuestions(doc, state.faqFilter);
                 if (!match.empty()) { out.handled = true; out.focus = {FocusKind::Question, match.front()}; }
@@ -164,7 +152,11 @@ KeyOutcome HandleKey(const Document& doc, WidgetState& state, FocusTarget focus,
             }
             return out;
         case FocusKind::Question: {
-            if (activate) { out.handled = true; out.toggleFaq = focus.index; return out; }
+            if (activate) {
+                out.actions = Activate(doc, state, FocusName(focus));
+                out.handled = !out.actions.empty();
+                return out;
+            }
             const std::vector<int> match = MatchingQuestions(doc, state.faqFilter);
             auto at = std::find(match.begin(), match.end(), focus.index);
             if (match.empty() || at == match.end()) return out;
@@ -183,14 +175,14 @@ KeyOutcome HandleKey(const Document& doc, WidgetState& state, FocusTarget focus,
     }
 }
 
-bool TypeIntoFilter(WidgetState& state, FocusTarget focus, uint32_t codepoint) {
+bool TypeIntoFilter(const WidgetState& state, FocusTarget focus, uint32_t codepoint, Action& out) {
     if (focus.kind != FocusKind::Filter || codepoint < 0x20 || codepoint == 0x7F || (codepoint >= 0xD800 && codepoint <= 0xDFFF) ||
         codepoint > 0x10FFFF)
         return false;
     std::string typed = state.faqFilter;
     AppendUtf8(typed, codepoint);
     if (typed.size() > kMaxFilterBytes) return false;
-    state.faqFilter = std::move(typed);
+    out = Action::SetFilter(std::move(typed));
     return true;
 }
 

@@ -6,19 +6,11 @@
 #include <string_view>
 #include <vector>
 
+#include "action.h"
 #include "document.h"
 #include "widget_state.h"
 
 namespace aw {
-
-enum class FocusKind : uint8_t { None, Link, Timeline, PrevStage, NextStage, Filter, ExpandAll, CollapseAll, Question };
-
-struct FocusTarget {
-    FocusKind kind = FocusKind::None;
-    int       index = -1;   // link index for Link, entry index for Question
-    bool operator==(const FocusTarget& o) const { return kind == o.kind && index == o.index; }
-    bool operator!=(const FocusTarget& o) const { return !(*this == o); }
-};
 
 // "link:3", "timeline", "prev", "next", "filter", "expand", "collapse", "faq:2", "" — the names the
 // web mirror uses in data-focus attributes.
@@ -38,20 +30,17 @@ std::vector<FocusTarget> FocusOrder(const Document& doc, const WidgetState& stat
 enum class Key : uint8_t { Tab, Left, Right, Up, Down, Home, End, Enter, Space, Escape, Backspace, PageUp, PageDown };
 
 struct KeyOutcome {
-    bool        handled = false;     // false: let the host do its default (e.g. scroll the page)
-    FocusTarget focus;               // focus after the key
-    bool        leaveWidget = false; // Tab past the last item (Shift+Tab before the first)
-    int         selectStage = -1;
-    int         toggleFaq = -1;
-    int         setAllFaqs = -1;     // 0 collapse all, 1 expand all
-    int         followLink = -1;
-    bool        filterChanged = false;
+    bool                handled = false;     // false: let the host do its default (e.g. scroll the page)
+    FocusTarget         focus;               // focus after the key
+    bool                leaveWidget = false; // Tab past the last item (Shift+Tab before the first)
+    std::vector<Action> actions;             // what the key asks for (Enter and Space: Activate() of the focused item)
 };
 
-// Applies one key press to the focus. `state.faqFilter` may be edited (Backspace in the filter).
-KeyOutcome HandleKey(const Document& doc, WidgetState& state, FocusTarget focus, Key key, bool shift);
-// Typing a character while the filter has focus (a Unicode scalar value; not a control character).
-bool TypeIntoFilter(WidgetState& state, FocusTarget focus, uint32_t codepoint);
+// What one key press asks for, from the focus; changes nothing (WidgetApp applies the actions).
+KeyOutcome HandleKey(const Document& doc, const WidgetState& state, FocusTarget focus, Key key, bool shift);
+// Typing a character while the filter has focus (a Unicode scalar value; not a control character): true, with the
+// SetFilter action holding the longer filter in `out`; false when the character is not taken (or would pass the limit).
+bool TypeIntoFilter(const WidgetState& state, FocusTarget focus, uint32_t codepoint, Action& out);
 // A filter as the state keeps it: whole characters of valid UTF-8 (invalid bytes become U+FFFD), at most
 // kMaxFilterBytes (widget_state.h), so the state's JSON holds exactly the filter and reads back the same.
 std::string CleanFilter(std::string_view filter);

@@ -14,6 +14,7 @@
 #include "core/article.h"
 #include "core/bundle.h"
 #include "core/config.h"
+#include "platform/web_protocol.h"
 
 namespace {
 
@@ -107,3 +108,8 @@ EMSCRIPTEN_KEEPALIVE const char* aw_author_output() { return State().page.data()
 EMSCRIPTEN_KEEPALIVE int aw_author_output_size() { return static_cast<int>(State().page.size()); }
 
 } // extern "C"
+
+// Each export the protocol lists for this module is defined above (web_protocol.h).
+#define AW_DEFINED_ELSEWHERE(name, why)
+#define AW_DEFINED_HERE(name, why) static_assert(sizeof(&name) > 0, #name);
+AW_WEB_PROTOCOL(AW_DEFINED_ELSEWHERE, AW_DEFINED_HERE)

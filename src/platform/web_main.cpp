@@ -3,7 +3,9 @@
 // page's widgets share one glyph source and font atlas, one WebGL context and one renderer (the page's
 // Engine). The element draws a widget only when its runner asks for a frame and it is in or near view,
 // and owns the page's scroll; this file owns the GL context and the calls into the shared UI code.
-// [SECTION] JS bridge  [SECTION] the page's engine  [SECTION] widgets  [SECTION] exports: engine
+// The boundary is written down in web_protocol.h: typed exports for hot paths and bytes, one command and one query
+// channel for the rest.
+// [SECTION] JS bridge  [SECTION] the page's engine  [SECTION] widgets  [SECTION] exports: images
 // [SECTION] exports: lifecycle  [SECTION] exports: input  [SECTION] exports: commands and queries
 #include <emscripten.h>
 #include <GLES2/gl2.h>
@@ -23,7 +25,9 @@
 #include "core/mirror_state.h"
 #include "core/model_json.h"
 #include "platform/web_glyphs.h"
+#include "platform/web_protocol.h"
 #include "platform/web_renderer.h"
+#include "ui/commands.h"
 #include "ui/keys.h"
 #include "ui/widget_app.h"
 #include "ui/widget_runner.h"
@@ -53,7 +57,8 @@ EM_JS(float, aw_js_scroll_y, (int widget), {
 
 // Images: the browser fetches and decodes widget `widget`'s image `index` (web/article-widget-images.js), then calls
 // aw_image_deliver or aw_image_failed.
-extern "C" void aw_js_request_image(int widget, int index, const char* url);
+// The browser scales an image down to the texture limits `maxSide` and `maxBytes` (ui/image_cache.h).
+extern "C" void aw_js_request_image(int widget, int index, const char* url, int maxSide, int maxBytes);
 
 namespace {
 
@@ -96,7 +101,8 @@ struct WebWidget {
     const aw::Article* countedArticle = nullptr;   // the article `uncovered` was counted for
     int uncovered = 0;
     std::string scratch;                           // the last string handed to JS for this widget
-    std::string reveal;                            // the mirror id a command leads to, sent after the mirror's state
+    aw::CheckedConfig config;                      // aw_set_config's, for the aw_set_document that follows
+    bool configChecked = false;
 };
 
 // Every widget of the page, by the handle the element holds.
@@ -129,8 +135,10 @@ aw::HostServices WebHost(int handle) {
 }
 
 // A frame of the page's GL context, for one widget: its canvas's pixel size, cleared to transparent.
-aw::RunnerBackend WebBackend() {
+aw::RunnerBackend WebBackend(int handle) {
     aw::RunnerBackend backend;
+    // The element schedules a frame when the runner wants one again (a command, an image, new fonts).
+    backend.frameRequested = [handle] { Emit(handle, "redraw", "{}"); };
     backend.render = [](ImDrawData* data, int pixelWidth, int pixelHeight) {
         Engine& engine = TheEngine();
         glClearColor(0, 0, 0, 0);
@@ -162,12 +170,36 @@ int Refuse(const WebWidget& w, const std::string& message) {
     return 0;
 }
 
-std::string Plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+// A load that failed: the message shows over the last good article (aw_query "error" has it); returns 0.
+int Failed(WebWidget& w, const std::string& message) {
+    w.app->SetError(message);
+    w.runner->Request(aw::FrameCause::Content);
+    return 0;
+}
 
-// Where an anchor the host asked for leads: the id of the element that stands for it in the
-// mirror (the core's HTML), for the element to reveal when it shows that HTML instead of the canvas.
-// Sent once the command is done and the mirror shows its state (a stage's card opened above it moves it).
-void Reveal(WebWidget& w, const std::string& mirrorId) { w.reveal = mirrorId; }
+// The page engine's verbs (handle 0 on the command channel, web_protocol.h).
+int EngineCommand(const char* json) {
+    const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+    const std::string verb = j.is_object() && j.contains("cmd") && j["cmd"].is_string() ? j["cmd"].get<std::string>() : std::string();
+    Engine& engine = TheEngine();
+    if (verb == "fontsChanged") {
+        // A web font the page declares has loaded (web/article-widget-text.js): glyphs and layout are redone.
+        engine.fonts.Invalidate();
+        for (auto& [handle, w] : g_widgets) w->runner->Request(aw::FrameCause::Content);
+        return 1;
+    }
+    if (verb == "glRestored") {
+        // The page's context came back empty after a loss: shaders and buffers are made again, the atlas's textures
+        // from the pixels ImGui keeps, the shaped runs as they are drawn; each widget asks for a frame.
+        if (engine.glContext <= 0) return 0;
+        engine.renderer.Forget(engine.fonts.atlas());
+        engine.glyphs.ForgetGl();
+        const bool ok = engine.renderer.Init();
+        for (auto& [handle, w] : g_widgets) w->runner->Request(aw::FrameCause::Shown);
+        return ok ? 1 : 0;
+    }
+    return 0;
+}
 
 // The CSS cursor for ImGui's wanted mouse cursor ("" is the default arrow).
 const char* CssCursor(int cursor) {
@@ -180,78 +212,13 @@ const char* CssCursor(int cursor) {
     }
 }
 
-// Keys pressed in the mirror that its own HTML handles natively: Tab walks its controls, a link follows
-// itself, and the filter box edits its text (all but Down, to the first match, and Escape, which clears it).
-bool MirrorHandlesNatively(aw::FocusTarget focus, aw::Key key) {
-    if (key == aw::Key::Tab || focus.kind == aw::FocusKind::Link) return true;
-    return focus.kind == aw::FocusKind::Filter && key != aw::Key::Down && key != aw::Key::Escape;
-}
-
-int Command(WebWidget& w, const nlohmann::json& j);
-
 } // namespace
 
 extern "C" {
 
 // [SECTION] exports: engine --------------------------------------------------------
 
-// 1 when the page has a WebGL context to draw with; 0 without one (the state, commands and the mirror's
-// HTML work, frames draw nothing: each element shows its HTML view).
-EMSCRIPTEN_KEEPALIVE int aw_gl_available() { return TheEngine().glContext > 0 ? 1 : 0; }
-
-// The page's context came back empty after a loss: shaders and buffers are made again, the atlas's
-// textures from the pixels ImGui keeps, the shaped runs as they are drawn. The element then redraws
-// the widgets in view.
-EMSCRIPTEN_KEEPALIVE int aw_gl_restored() {
-    Engine& engine = TheEngine();
-    if (engine.glContext <= 0) return 0;
-    engine.renderer.Forget(engine.fonts.atlas());
-    engine.glyphs.ForgetGl();
-    for (auto& [handle, w] : g_widgets) w->runner->Request(aw::FrameCause::Shown);
-    return engine.renderer.Init() ? 1 : 0;
-}
-
-// A web font the page declares has loaded (web/article-widget-text.js): glyphs and layout are redone for
-// every widget.
-EMSCRIPTEN_KEEPALIVE void aw_fonts_changed() {
-    if (!g_engine) return;
-    g_engine->fonts.Invalidate();
-    for (auto& [handle, w] : g_widgets) {
-        w->runner->Request(aw::FrameCause::Content);
-        Emit(handle, "redraw", "{}");
-    }
-}
-
-// The article's semantic HTML before its widget exists (no GL, no fonts): what the element shows
-// while the canvas gets ready. "" when the input does not load.
-EMSCRIPTEN_KEEPALIVE const char* aw_preview_html(const char* markdown, int markdownLen, const char* config, int configLen) {
-    aw::LoadOptions load;
-    load.markupBudget = kModuleMarkupBudget;
-    const aw::LoadOutcome outcome = aw::LoadArticle(std::string_view(markdown, static_cast<size_t>(markdownLen)),
-                                                    std::string(config, static_cast<size_t>(configLen)), load);
-    std::string& html = TheEngine().scratch;
-    html.clear();
-    if (outcome.article) {
-        aw::HtmlOptions options = aw::HtmlOptionsFor(*outcome.article, /*interactive=*/false);
-        options.idPrefix = "preview-" + options.idPrefix;   // the mirror uses the plain ids
-        html = aw::RenderHtml(outcome.article->doc, options);
-    }
-    return html.c_str();
-}
-
-// Checked before the Markdown is copied into the heap: "" when `bytes` is within the config's
-// limit (or the config does not parse: aw_set_document reports that), else the message.
-EMSCRIPTEN_KEEPALIVE const char* aw_size_error(double bytes, const char* config, int configLen) {
-    aw::Config parsed;
-    aw::ConfigReport report;
-    const std::string text(config, static_cast<size_t>(configLen));
-    std::string& message = TheEngine().scratch;
-    message = text.empty() || aw::ParseConfig(text, parsed, report) ? aw::SizeLimitError(static_cast<size_t>(bytes), parsed) : std::string();
-    if (!message.empty()) message = "article: " + message;
-    return message.c_str();
-}
-
-// [SECTION] exports: images and sideways scrolling
+// [SECTION] exports: images
 // An image the browser decoded for widget `handle`: `rgba` (width x height, at most the texture limits; the caller
 // frees it), the image's own size naturalWidth x naturalHeight.
 EMSCRIPTEN_KEEPALIVE void aw_image_deliver(int handle, int index, const uint8_t* rgba, int width, int height, int naturalWidth, int naturalHeight) {
@@ -259,28 +226,13 @@ EMSCRIPTEN_KEEPALIVE void aw_image_deliver(int handle, int index, const uint8_t*
     if (!w) return;   // the widget went away while the image loaded
     w->app->images().Deliver(index, rgba, width, height, naturalWidth, naturalHeight);
     w->runner->Request(aw::FrameCause::Content);
-    Emit(handle, "redraw", "{}");
 }
 EMSCRIPTEN_KEEPALIVE void aw_image_failed(int handle, int index) {
     WebWidget* w = Find(handle);
     if (!w) return;
     w->app->images().Fail(index);
     w->runner->Request(aw::FrameCause::Content);
-    Emit(handle, "redraw", "{}");
 }
-// The texture limits the browser scales an image down to (ui/image_cache.h): [side, bytes].
-EMSCRIPTEN_KEEPALIVE int aw_image_limit(int which) {
-    return which == 0 ? aw::kMaxImageTextureSide : static_cast<int>(aw::kMaxImageTextureBytes);
-}
-// A wheel's sideways part (or shift + wheel) at canvas (x, y): scrolls the code block or table there. Returns 1
-// when it moved (the element then keeps the wheel from the page).
-EMSCRIPTEN_KEEPALIVE int aw_scroll_block(int handle, float x, float y, float dx) {
-    WebWidget* w = Find(handle);
-    if (!w || !w->app->ScrollBlockAt(x, y, dx)) return 0;
-    w->runner->Request(aw::FrameCause::Input);
-    return 1;
-}
-
 // Heap buffers for passing strings in.
 EMSCRIPTEN_KEEPALIVE void* aw_alloc(int bytes) { return std::malloc(static_cast<size_t>(bytes > 0 ? bytes : 1)); }
 EMSCRIPTEN_KEEPALIVE void aw_free(void* p) { std::free(p); }
@@ -294,9 +246,11 @@ EMSCRIPTEN_KEEPALIVE int aw_create(float width, float height, float scale) {
     auto w = std::make_unique<WebWidget>();
     w->handle = g_nextHandle++;
     w->app = std::make_unique<aw::WidgetApp>(WebHost(w->handle), &engine.fonts);
-    w->runner = std::make_unique<aw::WidgetRunner>(*w->app, engine.fonts, WebBackend());
+    w->runner = std::make_unique<aw::WidgetRunner>(*w->app, engine.fonts, WebBackend(w->handle));
     const int imageOwner = w->handle;
-    w->app->images().SetLoader([imageOwner](int index, const std::string& url) { aw_js_request_image(imageOwner, index, url.c_str()); });
+    w->app->images().SetLoader([imageOwner](int index, const std::string& url) { 
+        aw_js_request_image(imageOwner, index, url.c_str(), aw::kMaxImageTextureSide, static_cast<int>(aw::kMaxImageTextureBytes));
+    });
     aw::Viewport viewport;
     viewport.width = width;
     viewport.height = height;
@@ -310,18 +264,33 @@ EMSCRIPTEN_KEEPALIVE int aw_create(float width, float height, float scale) {
 // Frees the widget: its ImGui context, its article and layout. What the page's widgets share stays.
 EMSCRIPTEN_KEEPALIVE void aw_destroy(int handle) { g_widgets.erase(handle); }
 
-// Markdown and config as UTF-8 bytes. Returns 1 on success; on failure 0, with the message in
-// aw_get_json("error"). A failure keeps the last good article on screen.
-EMSCRIPTEN_KEEPALIVE int aw_set_document(int handle, const char* markdown, int markdownLen, const char* config, int configLen) {
+// A load in two calls, so that each input is parsed once and the Markdown is copied into the module only when it
+// fits: the config (UTF-8 bytes) is checked, with the size of the Markdown to come; then aw_set_document parses the
+// Markdown with that config. Each returns 1 on success; on failure 0, with the message in aw_query("error"). A failure
+// keeps the last good article on screen.
+EMSCRIPTEN_KEEPALIVE int aw_set_config(int handle, const char* config, int configLen, double markdownBytes) {
     WebWidget* w = Find(handle);
     if (!w) return 0;
+    w->configChecked = false;
+    std::string error;
+    if (!aw::CheckConfig(std::string(config, static_cast<size_t>(configLen)), w->config, error)) return Failed(*w, error);
+    const std::string tooBig = aw::SizeLimitError(static_cast<size_t>(markdownBytes), w->config.config);
+    if (!tooBig.empty()) return Failed(*w, "article: " + tooBig);
+    w->configChecked = true;
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int aw_set_document(int handle, const char* markdown, int markdownLen) {
+    WebWidget* w = Find(handle);
+    if (!w) return 0;
+    if (!w->configChecked) return Failed(*w, "article: aw_set_config must come first");
+    w->configChecked = false;
     aw::LoadOptions options;
     options.sourceName = "article";
     options.markupBudget = kModuleMarkupBudget;
-    aw::LoadOutcome outcome = aw::LoadArticle(std::string_view(markdown, static_cast<size_t>(markdownLen)),
-                                              std::string(config, static_cast<size_t>(configLen)), options);
+    aw::LoadOutcome outcome = aw::LoadArticle(std::string_view(markdown, static_cast<size_t>(markdownLen)), w->config, options);
+    if (!outcome.article) return Failed(*w, outcome.error);
     w->runner->Request(aw::FrameCause::Content);
-    if (!outcome.article) { w->app->SetError(outcome.error); return 0; }
     w->app->SetArticle(outcome.article);
     SyncMirror(*w);
     return 1;
@@ -368,11 +337,6 @@ EMSCRIPTEN_KEEPALIVE int aw_page_scrolled(int handle) {
     return w->runner->NeedsFrame() ? 1 : 0;
 }
 
-// The widget's canvas is in view again after it drew nothing (or its image was released): one frame.
-EMSCRIPTEN_KEEPALIVE void aw_shown(int handle) {
-    if (WebWidget* w = Find(handle)) w->runner->Request(aw::FrameCause::Shown);
-}
-
 // The article's full height in CSS px; the element sizes itself to it so the page scrolls natively.
 EMSCRIPTEN_KEEPALIVE float aw_content_height(int handle) {
     const WebWidget* w = Find(handle);
@@ -405,209 +369,51 @@ EMSCRIPTEN_KEEPALIVE int aw_key(int handle, const char* name, int down, int mods
     return 1;
 }
 
-EMSCRIPTEN_KEEPALIVE void aw_focus(int handle, int focused) {
-    if (WebWidget* w = Find(handle)) w->runner->FocusChanged(focused != 0);
-}
-
 // [SECTION] exports: commands and queries ----------------------------------------------
 
-// {"cmd":"selectStage","index":1} | toggleFaq {index, open?} | expandAll | collapseAll | scrollToAnchor {id} |
-// setState {state} | theme {mode}: the API's; a call that names nothing in the article is refused with an
-// "error" event. Internal: hostStyle {pageText, pageBackground, text?, background?, accent?, columnWidth, textScale} |
-// fonts {body, heading, code} (the element's families) | focus {name, keyboard} | key {key, shift} (a key in the
-// mirror; 1 when the widget handled it) | filter {text} | deepLink {hash, smooth?}. Returns 1 on success.
+// The command channel (web_protocol.h): ui/commands.h's table for a widget, the engine's verbs for handle 0. Returns 1
+// when done; a refused command fires an "error" event with the reason, changes nothing and asks for no frame.
 EMSCRIPTEN_KEEPALIVE int aw_command(int handle, const char* json) {
+    if (handle == 0) return EngineCommand(json);
     WebWidget* w = Find(handle);
     if (!w) return 0;
-    const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("cmd") || !j["cmd"].is_string()) return 0;
-    // Commands change what is drawn: one frame (more if the change animates).
-    w->runner->Request(aw::FrameCause::Content);
-    const int result = Command(*w, j);
+    const aw::CommandOutcome outcome = aw::RunCommand(*w->runner, json);
+    if (outcome.status == aw::CommandStatus::Refused) Refuse(*w, outcome.error);
     SyncMirror(*w);
-    if (!w->reveal.empty()) {
-        Emit(handle, "reveal", nlohmann::json{{"id", w->reveal}}.dump());
-        w->reveal.clear();
-    }
-    return result;
+    if (!outcome.reveal.empty()) Emit(handle, "reveal", nlohmann::json{{"id", outcome.reveal}}.dump());
+    return outcome.done() ? 1 : 0;
 }
 
-// "state", "layout", "model", "error", "focus", "html" (the accessible mirror), "mirror" (its ARIA state),
-// "palette" (the colours drawn with, for the element's HTML view), "blocks" (each laid-out block's [top, height] in
-// reading order, CSS px: where the element keeps the reader's paragraph across a resize and the swap).
-EMSCRIPTEN_KEEPALIVE const char* aw_get_json(int handle, const char* what) {
+// The query channel: ui/commands.h's keys for a widget ("" for an unknown key or handle), "engine" for handle 0.
+EMSCRIPTEN_KEEPALIVE const char* aw_query(int handle, const char* what) {
+    const std::string key = what;
+    if (handle == 0) {
+        std::string& out = TheEngine().scratch;
+        out = key == "engine" ? nlohmann::json{{"glAvailable", TheEngine().glContext > 0}}.dump() : std::string();
+        return out.c_str();
+    }
     WebWidget* w = Find(handle);
     if (!w) return "";
-    aw::WidgetApp& app = *w->app;
-    const std::string key = what;
-    if (key == "state") return Keep(*w, app.StateJson());
-    if (key == "layout") return Keep(*w, app.LayoutJson());
-    if (key == "blocks") {
-        const aw::ArticleLayout* g = app.Geometry();
-        nlohmann::json blocks = nlohmann::json::array();
-        if (g) for (const aw::LaidBlock& b : g->blocks) blocks.push_back({b.rect.y, b.rect.h});
-        return Keep(*w, blocks.dump());
-    }
-    if (key == "lines") {   // headings' and paragraphs' lines as laid out: the line-breaking oracle's (tests/e2e/oracle.test.mjs)
-        nlohmann::json blocks = nlohmann::json::array();
-        if (const aw::ArticleLayout* g = app.Geometry())
-            for (const aw::LaidBlock& b : g->blocks)
-                if (b.kind == aw::BlockKind::Heading || b.kind == aw::BlockKind::Paragraph)
-                    blocks.push_back({{"heading", b.kind == aw::BlockKind::Heading}, {"lines", b.text.LineTexts()}});
-        return Keep(*w, blocks.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    }
-    if (key == "error") return Keep(*w, app.error());
-    if (key == "focus") return Keep(*w, aw::FocusName(app.focus()));
-    if (key == "palette") {
-        const aw::Palette p = app.CurrentPalette(w->prefersDark);
-        return Keep(*w, nlohmann::json{{"text", aw::RgbToHex(p.text)}, {"muted", aw::RgbToHex(p.mutedText)}, {"heading", aw::RgbToHex(p.heading)},
-                                       {"background", aw::RgbToHex(p.background)}, {"surface", aw::RgbToHex(p.surface)},
-                                       {"rule", aw::RgbToHex(p.rule)}, {"accent", aw::RgbToHex(p.accent)}, {"accentText", aw::RgbToHex(p.accentText)},
-                                       {"opaque", p.opaqueBackground}}.dump());
-    }
-    const aw::Article* article = app.article();
-    if (!article) return "";
-    if (key == "model") {
-        // The characters no font draws are counted when the model is asked for, not while the article
-        // loads: it asks the browser about each distinct character, which the first frame need not wait for.
-        if (w->countedArticle != article) {
-            w->uncovered = aw::CountUndrawableCharacters(article->doc, aw::WebGlyphAvailability());
-            w->countedArticle = article;
+    aw::QueryContext context;
+    context.prefersDark = w->prefersDark;
+    // The characters no font draws are counted when the model is asked for, not while the article loads: it asks
+    // the browser about each distinct character, which the first frame need not wait for.
+    context.uncoveredCount = [w](const aw::Document& doc) {
+        if (w->countedArticle != w->app->article()) {
+            w->uncovered = aw::CountUndrawableCharacters(doc, aw::WebGlyphAvailability());
+            w->countedArticle = w->app->article();
         }
-        aw::Document doc = article->doc;
-        doc.uncoveredCharacters = w->uncovered;
-        return Keep(*w, aw::ModelToJson(doc, article->config, -1));
-    }
-    if (key == "html") {
-        aw::HtmlOptions options = aw::HtmlOptionsFor(*article, /*interactive=*/true);
-        options.state = app.state();
-        return Keep(*w, aw::RenderHtml(article->doc, options));
-    }
-    if (key == "mirror") return Keep(*w, aw::MirrorStateJson(article->doc, app.state(), article->config.deepLinkPrefix));
-    return "";
-}
-
-// [SECTION] exports: selection, clipboard and find ------------------------------------------
-// The element's copy event, Ctrl/Cmd+A, phones' long press and the browser's find in the mirror
-// (web/element/input.js, "[SECTION] selection, clipboard and find").
-
-// The canvas's selection as plain text (html 0) or as HTML (1); "" when nothing is selected.
-EMSCRIPTEN_KEEPALIVE const char* aw_selection(int handle, int html) {
-    WebWidget* w = Find(handle);
-    if (!w || w->app->selection().Empty()) return "";
-    return Keep(*w, html ? w->app->SelectionHtml() : w->app->selection().PlainText());
-}
-
-// what 0: select the whole article; 1: the word nearest (x, y), CSS px of the canvas (a long press). 1 when selected.
-EMSCRIPTEN_KEEPALIVE int aw_select(int handle, int what, float x, float y) {
-    WebWidget* w = Find(handle);
-    if (!w) return 0;
-    w->runner->Request(aw::FrameCause::Input);
-    return (what == 0 ? w->app->SelectAllText() : w->app->SelectWordAt(x, y)) ? 1 : 0;
-}
-
-// The browser's find matched text in the mirror where `before` (spaces collapsed) meets `after`: scroll the canvas to
-// it and select the word there. 1 when the canvas shows that text.
-EMSCRIPTEN_KEEPALIVE int aw_find_reveal(int handle, const char* before, const char* after) {
-    WebWidget* w = Find(handle);
-    if (!w) return 0;
-    w->runner->Request(aw::FrameCause::Input);
-    return w->app->RevealFoundText(before, after) ? 1 : 0;
+        return w->uncovered;
+    };
+    std::string json;
+    aw::RunQuery(*w->runner, key, context, json);
+    return Keep(*w, std::move(json));
 }
 
 } // extern "C"
 
-namespace {
-
-int Command(WebWidget& w, const nlohmann::json& j) {
-    aw::WidgetApp& app = *w.app;
-    const std::string cmd = j["cmd"].get<std::string>();
-    auto has = [&](const char* key) { return j.contains(key) && !j[key].is_null(); };
-    auto shown = [&](const char* key) { return has(key) ? j[key].dump() : std::string("nothing"); };
-    auto text = [&](const char* key) { return has(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
-    const aw::Article* article = app.article();
-    if (cmd == "selectStage" || cmd == "toggleFaq") {
-        const bool stage = cmd == "selectStage";
-        if (!has("index") || !j["index"].is_number_integer()) return Refuse(w, cmd + ": the index must be an integer, got " + shown("index"));
-        const int index = j["index"].get<int>();
-        if (stage && app.SelectStage(index)) return 1;
-        if (!stage) {
-            if (has("open") && !j["open"].is_boolean()) return Refuse(w, "toggleFaq: open must be true or false, got " + shown("open"));
-            if (app.ToggleFaq(index, has("open") ? (j["open"].get<bool>() ? 1 : 0) : -1)) return 1;
-        }
-        const size_t n = !article ? 0 : stage ? article->doc.timeline.stages.size() : article->doc.faq.entries.size();
-        if (n == 0) return Refuse(w, cmd + ": the article has no " + (stage ? "timeline" : "FAQ"));
-        return Refuse(w, cmd + ": no " + (stage ? "stage " : "question ") + std::to_string(index) + "; the " + (stage ? "timeline" : "FAQ") +
-                             " has " + Plural(n, stage ? "stage" : "question", stage ? "stages" : "questions") + ", numbered from 0 to " +
-                             std::to_string(n - 1));
-    }
-    if (cmd == "expandAll" || cmd == "collapseAll") return app.SetAllFaqs(cmd == "expandAll") ? 1 : Refuse(w, cmd + ": the article has no FAQ");
-    if (cmd == "scrollToAnchor") {
-        if (!has("id") || !j["id"].is_string()) return Refuse(w, "scrollToAnchor: the id must be a string, got " + shown("id"));
-        std::string id = j["id"].get<std::string>();
-        if (!id.empty() && id[0] == '#') id.erase(0, 1);
-        if (!article) return Refuse(w, "scrollToAnchor: no article is loaded");
-        // A section by its anchor, as in-article links name it or as the HTML's id (with the deep-link prefix).
-        const std::string& prefix = article->config.deepLinkPrefix;
-        for (const aw::Section& section : article->doc.sections) {
-            if (section.id != id && prefix + section.id != id) continue;
-            app.ScrollToAnchor(section.id, false);
-            Reveal(w, prefix + section.id);
-            return 1;
-        }
-        // A stage or a question by its id: selected or opened, as a deep link does.
-        if (app.ApplyDeepLink("#" + id, false)) { Reveal(w, id); return 1; }
-        return Refuse(w, "scrollToAnchor: nothing in the article has the id \"" + id.substr(0, 80) + "\"");
-    }
-    if (cmd == "setState") {
-        if (!has("state") || !j["state"].is_object()) return Refuse(w, "setState: expected an object like {\"stage\":1}, got " + shown("state"));
-        std::string error;
-        return app.SetStateJson(j["state"].dump(), error) ? 1 : Refuse(w, error);
-    }
-    if (cmd == "theme") {
-        const std::string mode = text("mode");
-        if (mode != "light" && mode != "dark" && mode != "auto")
-            return Refuse(w, "theme: expected \"light\", \"dark\" or \"auto\", got " + shown("mode") + "; the theme is unchanged");
-        app.SetForcedTheme(mode == "dark" ? aw::ThemeMode::Dark : mode == "light" ? aw::ThemeMode::Light : aw::ThemeMode::Auto);
-        return 1;
-    }
-    if (cmd == "hostStyle") {
-        aw::HostColors colors;
-        auto color = [&](const char* key, aw::Rgb& out) { return aw::ParseHexColor(text(key), out); };
-        colors.present = color("pageText", colors.pageText) && color("pageBackground", colors.pageBackground);
-        colors.hasText = color("text", colors.text);
-        colors.hasBackground = color("background", colors.background);
-        colors.hasAccent = color("accent", colors.accent);
-        colors.hasSelection = color("selection", colors.selection);   // the system's Highlight colour
-        app.SetHostColors(colors);
-        const float column = has("columnWidth") && j["columnWidth"].is_number() ? j["columnWidth"].get<float>() : 0.0f;
-        app.SetColumn(column >= 120.0f && column <= 4000.0f ? column : 680.0f, /*ownMargins=*/false);
-        const float textScale = has("textScale") && j["textScale"].is_number() ? j["textScale"].get<float>() : 1.0f;
-        app.SetTextScale(std::clamp(textScale, 0.5f, 4.0f));
-        return 1;
-    }
-    if (cmd == "fonts") {
-        app.SetDefaultFonts(aw::FontFamilies{text("body"), text("heading"), text("code")});
-        return 1;
-    }
-    if (cmd == "focus" && j.contains("name") && j["name"].is_string()) {
-        app.SetFocus(aw::FocusFromName(j["name"].get<std::string>()), j.contains("keyboard") && j["keyboard"].is_boolean() && j["keyboard"].get<bool>());
-        return 1;
-    }
-    if (cmd == "key") {
-        aw::Key key = aw::Key::Tab;
-        if (!aw::KeyFromWebName(text("key"), key) || MirrorHandlesNatively(app.focus(), key)) return 0;
-        return app.PressKey(key, j.contains("shift") && j["shift"].is_boolean() && j["shift"].get<bool>()).handled ? 1 : 0;
-    }
-    if (cmd == "filter" && j.contains("text") && j["text"].is_string()) { app.SetFilter(j["text"].get<std::string>()); return 1; }
-    if (cmd == "deepLink" && j.contains("hash") && j["hash"].is_string()) {
-        const std::string hash = j["hash"].get<std::string>();
-        // On load the page jumps to the item; a hashchange glides, as the browser's own anchors do.
-        if (!app.ApplyDeepLink(hash, !(j.contains("smooth") && j["smooth"].is_boolean() && !j["smooth"].get<bool>()))) return 0;
-        Reveal(w, hash.substr(hash.find('#') + 1));
-        return 1;
-    }
-    return 0;
-}
-
-} // namespace
+// Each export the protocol lists for this module is defined above (web_protocol.h; the authoring ones are in
+// web_authoring.cpp).
+#define AW_DEFINED_HERE(name, why) static_assert(sizeof(&name) > 0, #name);
+#define AW_DEFINED_ELSEWHERE(name, why)
+AW_WEB_PROTOCOL(AW_DEFINED_HERE, AW_DEFINED_ELSEWHERE)

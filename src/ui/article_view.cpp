@@ -199,10 +199,10 @@ ArticleView::Pointer ArticleView::HitTest(const WidgetState& state, float scroll
 void ArticleView::React(const Pointer& p, const WidgetState& state, ViewActions& actions) const {
     const int stages = layout_.timeline.stageCount;
     const int selected = stages > 0 ? std::clamp(state.selectedStage, 0, stages - 1) : 0;
-    auto focusOn = [&actions](FocusKind kind, int index) {
-        actions.setFocus = true;
-        actions.focus = {kind, index};
-        actions.changed = true;
+    // A click on an item focuses it and does what activating it does (core/action.h: the same for keys and the mirror).
+    auto click = [&actions](FocusTarget focus, const std::string& item) {
+        actions.push_back(Action::Focus(focus, false));
+        actions.push_back(Action::Activate(item));
     };
     bool hand = true;
     switch (p.target) {
@@ -210,48 +210,38 @@ void ArticleView::React(const Pointer& p, const WidgetState& state, ViewActions&
         case Target::Filter:
             hand = false;
             ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
-            if (p.clicked) focusOn(FocusKind::Filter, -1);
+            if (p.clicked) actions.push_back(Action::Focus({FocusKind::Filter, -1}, false));
             break;
         case Target::Link:   // on release, so that a drag from a link selects its text instead
-            if (p.releasedInPlace) { actions.followLink = p.index; actions.changed = true; }
+            if (p.releasedInPlace) actions.push_back(Action::Activate(FocusName({FocusKind::Link, p.index})));
             break;
         case Target::Stage:
-            if (p.clicked) {
-                if (p.index != selected) actions.selectStage = p.index;
-                focusOn(FocusKind::Timeline, -1);
-            }
+            if (p.clicked) click({FocusKind::Timeline, -1}, StageItemName(p.index));
             break;
         case Target::PreviousStage: case Target::NextStage: {
-            const bool previous = p.target == Target::PreviousStage;
-            if (previous ? selected == 0 : selected >= stages - 1) { hand = false; break; }   // disabled
-            if (p.clicked) {
-                actions.selectStage = selected + (previous ? -1 : 1);
-                focusOn(previous ? FocusKind::PrevStage : FocusKind::NextStage, -1);
-            }
+            const FocusTarget button{p.target == Target::PreviousStage ? FocusKind::PrevStage : FocusKind::NextStage, -1};
+            if (button.kind == FocusKind::PrevStage ? selected == 0 : selected >= stages - 1) { hand = false; break; }   // disabled
+            if (p.clicked) click(button, FocusName(button));
             break;
         }
         case Target::ExpandAll: case Target::CollapseAll: {
-            const bool expand = p.target == Target::ExpandAll;
-            if (p.clicked) {
-                actions.setAllFaqs = expand ? 1 : 0;
-                focusOn(expand ? FocusKind::ExpandAll : FocusKind::CollapseAll, -1);
-            }
+            const FocusTarget button{p.target == Target::ExpandAll ? FocusKind::ExpandAll : FocusKind::CollapseAll, -1};
+            if (p.clicked) click(button, FocusName(button));
             break;
         }
         case Target::Question:
-            if (p.clicked) { actions.toggleFaq = p.index; focusOn(FocusKind::Question, p.index); }
+            if (p.clicked) click({FocusKind::Question, p.index}, FocusName({FocusKind::Question, p.index}));
             break;
         case Target::FootnoteRef: case Target::FootnoteBack: {
             const float y = p.target == Target::FootnoteRef ? FootnoteY(p.index) : FootnoteRefY(p.index);
             if (y < 0.0f) { hand = false; break; }
-            if (p.clicked) { actions.scrollTo = std::max(0.0f, y - 80.0f); actions.changed = true; }
+            if (p.clicked) actions.push_back(Action::ScrollTo(std::max(0.0f, y - 80.0f), true));
             break;
         }
         case Target::Contents:
-            if (p.clicked) {
-                actions.scrollTo = AnchorY(article_->doc.sections[static_cast<size_t>(layout_.toc[static_cast<size_t>(p.index)].section)].id);
-                actions.changed = true;
-            }
+            if (p.clicked)
+                actions.push_back(Action::ScrollTo(
+                    AnchorY(article_->doc.sections[static_cast<size_t>(layout_.toc[static_cast<size_t>(p.index)].section)].id), true));
             break;
     }
     if (hand) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -724,12 +714,11 @@ void ArticleView::DrawScrollbar(ImDrawList* draw, const Palette& palette, float 
     const bool hovered = io.MousePos.x >= trackX && io.MousePos.x < width && io.MousePos.y >= 0 && io.MousePos.y < height;
     if (hovered && ImGui::IsMouseClicked(0)) {
         if (io.MousePos.y >= thumbY && io.MousePos.y < thumbY + thumbH) draggingScrollbar_ = true;
-        else { actions.scrollTo = (io.MousePos.y - thumbH * 0.5f) / (height - thumbH) * maxScroll; actions.changed = true; }
+        else actions.push_back(Action::ScrollTo((io.MousePos.y - thumbH * 0.5f) / (height - thumbH) * maxScroll, true));
     }
     if (!io.MouseDown[0]) draggingScrollbar_ = false;
     if (draggingScrollbar_ && io.MouseDelta.y != 0.0f) {
-        actions.scrollBy = io.MouseDelta.y / (height - thumbH) * maxScroll;
-        actions.changed = true;
+        actions.push_back(Action::ScrollBy(io.MouseDelta.y / (height - thumbH) * maxScroll));
     }
     const bool wide = hovered || draggingScrollbar_;
     const float barW = (wide ? 8.0f : 5.0f);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/article.h"
+#include "core/action.h"
 #include "core/article_layout.h"
 #include "core/flow.h"
 #include "core/interaction.h"
@@ -21,18 +22,8 @@ namespace aw {
 class FontLibrary;
 class SelectionInput;
 
-// What the reader asked for during one frame; WidgetApp applies it to the state.
-struct ViewActions {
-    int         selectStage = -1;
-    int         toggleFaq = -1;
-    int         setAllFaqs = -1;       // 0 collapse all, 1 expand all
-    int         followLink = -1;       // index into Document::links
-    bool        setFocus = false;      // a click moved the focus to `focus`
-    FocusTarget focus;
-    float       scrollBy = 0.0f;       // CSS px, from the scrollbar drag
-    float       scrollTo = -1.0f;      // CSS px, from a scrollbar click or table of contents
-    bool        changed = false;
-};
+// What the reader asked for during one frame, as core Actions (core/action.h); WidgetApp applies them.
+using ViewActions = std::vector<Action>;
 
 // Presentation that is not widget state: focus and animation progress, owned by WidgetApp.
 struct ViewPresentation {

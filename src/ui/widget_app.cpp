@@ -17,6 +17,8 @@ WidgetApp::WidgetApp(HostServices host, SharedFonts* fonts) : host_(std::move(ho
 WidgetApp::WidgetApp(HostServices host, GlyphSource* glyphs) : host_(std::move(host)), fonts_(glyphs) { view_.SetSelection(&selection_); }
 
 void WidgetApp::SetArticle(std::shared_ptr<const Article> article) {
+    const WidgetState before = state_;
+    const FocusTarget focusBefore = focus_;
     article_ = std::move(article);
     error_.clear();
     view_.SetArticle(article_);
@@ -30,8 +32,8 @@ void WidgetApp::SetArticle(std::shared_ptr<const Article> article) {
     faqOpenness_.assign(state_.openFaqs.size(), 0.0f);
     faqClock_.assign(state_.openFaqs.size(), 1.0f);
     for (size_t i = 0; i < state_.openFaqs.size(); ++i) faqOpenness_[i] = state_.openFaqs[i] ? 1.0f : 0.0f;
-    ++stateRevision_;
     if (!Focusable(focus_)) focus_ = {};
+    Publish(before, focusBefore, /*announce=*/false, /*always=*/true);   // a new article: the mirror is made again
 }
 
 void WidgetApp::SetError(std::string message) { error_ = std::move(message); }
@@ -78,76 +80,176 @@ std::string WidgetApp::StateJson() const {
     return StateToJson(state);
 }
 
-void WidgetApp::ScrollTo(float yCss, bool smooth) {
-    if (std::isnan(yCss)) return;   // scrollTo(undefined) from the API: no place to go
-    if (hostScrolls()) { host_.scrollTo(std::clamp(yCss, 0.0f, MaxScroll()), smooth); return; }
+bool WidgetApp::PerformScroll(float yCss, bool smooth) {
+    if (std::isnan(yCss)) return false;   // scrollTo(undefined) from the API: no place to go
+    if (hostScrolls()) { host_.scrollTo(std::clamp(yCss, 0.0f, MaxScroll()), smooth && !reducedMotion_); return true; }
     targetScroll_ = std::clamp(yCss, 0.0f, MaxScroll());
-    if (!smooth) state_.scrollY = targetScroll_;
+    if (!smooth || reducedMotion_) state_.scrollY = targetScroll_;
     animating_ = animating_ || state_.scrollY != targetScroll_;
-}
-
-bool WidgetApp::ScrollToAnchor(const std::string& id, bool smooth) {
-    EnsureLayout();
-    const float y = view_.AnchorY(id);
-    if (y < 0.0f) return false;
-    ScrollTo(y, smooth);
     return true;
 }
 
-bool WidgetApp::SelectStage(int index) {
-    if (!article_ || index < 0 || index >= static_cast<int>(article_->doc.timeline.stages.size())) return false;
-    if (index == state_.selectedStage) return true;
-    state_.selectedStage = index;
-    ++stateRevision_;
-    stageFrom_ = stagePosition_;
-    stageClock_ = reducedMotion_ ? 1.0f : 0.0f;
-    if (reducedMotion_) stagePosition_ = static_cast<float>(index);
-    animating_ = true;
-    if (host_.stageChanged) host_.stageChanged(index);
-    if (article_->config.updateHash && host_.hashChanged) host_.hashChanged(StageHash(article_->config.deepLinkPrefix, index));
-    return true;
+// [actions] ---------------------------------------------------------------------------------
+
+bool WidgetApp::Apply(const Action& action, std::string* error) {
+    const WidgetState before = state_;
+    const FocusTarget focusBefore = focus_;
+    std::string reason;
+    const bool done = Perform(action, reason);
+    if (!done && error) *error = reason;
+    // A restored state is announced as changes of the stage and questions, without hash changes (no reader acted).
+    Publish(before, focusBefore, /*announce=*/true, /*always=*/action.kind == ActionKind::RestoreState && done);
+    return done;
 }
 
-bool WidgetApp::ToggleFaq(int index, int open) {
-    if (!article_ || index < 0 || static_cast<size_t>(index) >= state_.openFaqs.size()) return false;
-    const bool now = open < 0 ? !state_.openFaqs[static_cast<size_t>(index)] : open > 0;
-    if (now == state_.openFaqs[static_cast<size_t>(index)]) return true;
-    state_.openFaqs[static_cast<size_t>(index)] = now;
-    ++stateRevision_;
-    if (static_cast<size_t>(index) < faqClock_.size()) {
-        faqClock_[static_cast<size_t>(index)] = reducedMotion_ ? 1.0f : 0.0f;
-        if (reducedMotion_) faqOpenness_[static_cast<size_t>(index)] = now ? 1.0f : 0.0f;
-        animating_ = true;
+void WidgetApp::Publish(const WidgetState& before, FocusTarget focusBefore, bool announce, bool always) {
+    const bool filterChanged = state_.faqFilter != before.faqFilter;
+    if (filterChanged && !Focusable(focus_)) { focus_ = {}; showFocusRing_ = false; }   // a hidden item loses the focus, as in a page
+    const bool changed = filterChanged || state_.selectedStage != before.selectedStage || state_.openFaqs != before.openFaqs;
+    if (changed || always) ++stateRevision_;
+    if (!announce || !article_) return;
+    const bool hash = article_->config.updateHash && host_.hashChanged && !always;
+    if (state_.selectedStage != before.selectedStage) {
+        if (host_.stageChanged) host_.stageChanged(state_.selectedStage);
+        if (hash) host_.hashChanged(StageHash(article_->config.deepLinkPrefix, state_.selectedStage));
     }
-    if (host_.faqToggled) host_.faqToggled(index, now);
-    if (now && article_->config.updateHash && host_.hashChanged) host_.hashChanged(FaqHash(article_->doc, article_->config.deepLinkPrefix, index));
-    return true;
-}
-
-void WidgetApp::SetFilter(const std::string& text) {
-    const std::string filter = CleanFilter(text);
-    if (filter == state_.faqFilter) return;
-    state_.faqFilter = filter;
-    ++stateRevision_;
-    DropFocusIfGone();
-}
-
-bool WidgetApp::ApplyDeepLink(const std::string& hash, bool smooth) {
-    if (!article_) return false;
-    DeepLink link;
-    if (!ParseDeepLink(article_->doc, article_->config.deepLinkPrefix, hash, link)) return false;
-    if (link.stage >= 0) {
-        SelectStage(link.stage);
-        SetFocus({FocusKind::Timeline, -1}, false);
-    } else {
-        SetFilter("");
-        ToggleFaq(link.faq, 1);
-        SetFocus({FocusKind::Question, link.faq}, false);
+    for (size_t i = 0; i < state_.openFaqs.size() && i < before.openFaqs.size(); ++i) {
+        if (state_.openFaqs[i] == before.openFaqs[i]) continue;
+        if (host_.faqToggled) host_.faqToggled(static_cast<int>(i), state_.openFaqs[i]);
+        if (state_.openFaqs[i] && hash) host_.hashChanged(FaqHash(article_->doc, article_->config.deepLinkPrefix, static_cast<int>(i)));
     }
-    EnsureLayout();   // the selected stage's card, the opened question: placed for the new state
-    const ItemRect r = view_.RectOf(focus_);
-    if (r.h > 0) ScrollTo(r.y - 24.0f, smooth && !reducedMotion_);
-    return true;
+    if (focus_ != focusBefore && host_.focusChanged) host_.focusChanged(FocusName(focus_));
+}
+
+static std::string Plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+bool WidgetApp::Perform(const Action& a, std::string& error) {
+    const char* verb = ActionName(a.kind);
+    if (!article_ && a.kind != ActionKind::Focus && a.kind != ActionKind::ScrollTo && a.kind != ActionKind::ScrollBy) {
+        error = std::string(verb) + ": no article is loaded";
+        return false;
+    }
+    const size_t stages = article_ ? article_->doc.timeline.stages.size() : 0, faqs = state_.openFaqs.size();
+    auto outOfRange = [&](bool stage, int index) {
+        if ((stage ? stages : faqs) == 0) return std::string(verb) + ": the article has no " + (stage ? "timeline" : "FAQ");
+        const size_t n = stage ? stages : faqs;
+        return std::string(verb) + ": no " + (stage ? "stage " : "question ") + std::to_string(index) + "; the " + (stage ? "timeline" : "FAQ") +
+               " has " + Plural(n, stage ? "stage" : "question", stage ? "stages" : "questions") + ", numbered from 0 to " + std::to_string(n - 1);
+    };
+    switch (a.kind) {
+        case ActionKind::None: error = "no action"; return false;
+        case ActionKind::SelectStage: {
+            if (a.index < 0 || a.index >= static_cast<int>(stages)) { error = outOfRange(true, a.index); return false; }
+            if (a.index == state_.selectedStage) return true;
+            state_.selectedStage = a.index;
+            stageFrom_ = stagePosition_;
+            stageClock_ = reducedMotion_ ? 1.0f : 0.0f;
+            if (reducedMotion_) stagePosition_ = static_cast<float>(a.index);
+            animating_ = true;
+            return true;
+        }
+        case ActionKind::PreviousStage: case ActionKind::NextStage: {
+            // What Previous and Next do, for every input: one stage back or on, none past either end.
+            if (stages == 0) { error = outOfRange(true, 0); return false; }
+            const int next = std::clamp(state_.selectedStage + (a.kind == ActionKind::NextStage ? 1 : -1), 0, static_cast<int>(stages) - 1);
+            return Perform(Action::SelectStage(next), error);
+        }
+        case ActionKind::ToggleFaq: {
+            if (a.index < 0 || static_cast<size_t>(a.index) >= faqs) { error = outOfRange(false, a.index); return false; }
+            const size_t i = static_cast<size_t>(a.index);
+            const bool now = a.open < 0 ? !state_.openFaqs[i] : a.open > 0;
+            if (now == state_.openFaqs[i]) return true;
+            state_.openFaqs[i] = now;
+            if (i < faqClock_.size()) {
+                faqClock_[i] = reducedMotion_ ? 1.0f : 0.0f;
+                if (reducedMotion_) faqOpenness_[i] = now ? 1.0f : 0.0f;
+                animating_ = true;
+            }
+            return true;
+        }
+        case ActionKind::ExpandAll: case ActionKind::CollapseAll:
+            if (faqs == 0) { error = std::string(verb) + ": the article has no FAQ"; return false; }
+            for (size_t i = 0; i < faqs; ++i) Perform(Action::ToggleFaq(static_cast<int>(i), a.kind == ActionKind::ExpandAll ? 1 : 0), error);
+            return true;
+        case ActionKind::SetFilter:
+            state_.faqFilter = CleanFilter(a.text);
+            return true;
+        case ActionKind::Focus: {
+            const FocusTarget target = Focusable(a.target) ? a.target : FocusTarget{};   // a stale name from the host (an older article's mirror)
+            showFocusRing_ = a.keyboard && target.kind != FocusKind::None;
+            if (target == focus_) return true;
+            focus_ = target;
+            if (a.keyboard) RevealFocus();
+            return true;
+        }
+        case ActionKind::Activate: {
+            const std::vector<Action> actions = Activate(article_->doc, state_, a.text);
+            if (actions.empty()) {
+                error = ItemExists(article_->doc, state_, a.text) ? std::string("activate: \"") + a.text.substr(0, 40) + "\" does nothing when activated"
+                                                                  : std::string("activate: nothing in the article is named \"") + a.text.substr(0, 40) + "\"";
+                return false;
+            }
+            for (const Action& each : actions) Perform(each, error);
+            return true;
+        }
+        case ActionKind::FollowLink:
+            if (a.index < 0 || static_cast<size_t>(a.index) >= article_->doc.links.size()) { error = "followLink: no link " + std::to_string(a.index); return false; }
+            FollowLink(a.index);
+            return true;
+        case ActionKind::ScrollTo:
+            if (!PerformScroll(a.y, a.smooth)) { error = "scrollTo: the position must be a number"; return false; }
+            return true;
+        case ActionKind::ScrollBy: return PerformScroll(state_.scrollY + a.y, false);
+        case ActionKind::ScrollToAnchor: {
+            EnsureLayout();
+            const float y = view_.AnchorY(a.text);
+            if (y < 0.0f) { error = "scrollToAnchor: nothing in the article has the id \"" + a.text.substr(0, 80) + "\""; return false; }
+            return PerformScroll(y, a.smooth);
+        }
+        case ActionKind::DeepLink: {
+            DeepLink link;
+            if (!ParseDeepLink(article_->doc, article_->config.deepLinkPrefix, a.text, link)) {
+                error = "deepLink: \"" + a.text.substr(0, 80) + "\" names no stage or question of the article";
+                return false;
+            }
+            if (link.stage >= 0) {
+                Perform(Action::SelectStage(link.stage), error);
+                Perform(Action::Focus({FocusKind::Timeline, -1}, false), error);
+            } else {
+                Perform(Action::SetFilter(""), error);
+                Perform(Action::ToggleFaq(link.faq, 1), error);
+                Perform(Action::Focus({FocusKind::Question, link.faq}, false), error);
+            }
+            EnsureLayout();   // the selected stage's card, the opened question: placed for the new state
+            const ItemRect r = view_.RectOf(focus_);
+            if (r.h > 0) PerformScroll(r.y - 24.0f, a.smooth);
+            return true;
+        }
+        case ActionKind::RestoreState: {
+            WidgetState next = state_;
+            next.scrollY = ScrollY();
+            if (!StateFromJson(a.text, static_cast<int>(stages), static_cast<int>(article_->doc.faq.entries.size()), next, error)) return false;
+            const float scrollY = next.scrollY;
+            next.scrollY = state_.scrollY;
+            state_ = next;
+            // The scroll position goes to its owner: the host page is asked to scroll there; the widget's own
+            // jumps there (kept in range by the next frame, which knows the content's height).
+            if (hostScrolls()) {
+                if (scrollY != ScrollY()) PerformScroll(scrollY, false);
+            } else {
+                state_.scrollY = targetScroll_ = scrollY;
+            }
+            // A restored state is a jump, not a transition: the presentation snaps to it.
+            stagePosition_ = stageFrom_ = static_cast<float>(state_.selectedStage);
+            stageClock_ = 1.0f;
+            for (size_t i = 0; i < faqOpenness_.size() && i < state_.openFaqs.size(); ++i) {
+                faqOpenness_[i] = state_.openFaqs[i] ? 1.0f : 0.0f;
+                faqClock_[i] = 1.0f;
+            }
+            return true;
+        }
+    }
+    return false;
 }
 
 bool WidgetApp::Focusable(FocusTarget target) const {
@@ -155,19 +257,6 @@ bool WidgetApp::Focusable(FocusTarget target) const {
     if (!article_) return false;
     const std::vector<FocusTarget> order = FocusOrder(article_->doc, state_);
     return std::find(order.begin(), order.end(), target) != order.end();
-}
-
-void WidgetApp::DropFocusIfGone() {
-    if (!Focusable(focus_)) SetFocus({}, false);
-}
-
-void WidgetApp::SetFocus(FocusTarget target, bool fromKeyboard) {
-    if (!Focusable(target)) target = {};   // a stale name from the host (the mirror of an older article)
-    showFocusRing_ = fromKeyboard && target.kind != FocusKind::None;
-    if (target == focus_) return;
-    focus_ = target;
-    if (host_.focusChanged) host_.focusChanged(FocusName(focus_));
-    if (fromKeyboard) RevealFocus();
 }
 
 // Scrolls so the focused item is in view (with a margin), as the browser does for focused elements.
@@ -180,33 +269,27 @@ void WidgetApp::RevealFocus() {
     if (top < scrollY + margin) target = top - margin;
     else if (bottom > scrollY + viewHeightCss_ - margin) target = bottom - viewHeightCss_ + margin;
     // Short moves glide; long jumps are instant, so the reader is not kept waiting.
-    if (target != scrollY) ScrollTo(target, !reducedMotion_ && std::fabs(target - scrollY) < viewHeightCss_);
+    if (target != scrollY) PerformScroll(target, std::fabs(target - scrollY) < viewHeightCss_);
 }
 
 KeyOutcome WidgetApp::PressKey(Key key, bool shift) {
     if (!article_) return {};
-    const std::string filterBefore = state_.faqFilter;
     const KeyOutcome out = HandleKey(article_->doc, state_, focus_, key, shift);
     if (!out.handled) return out;
-    if (out.selectStage >= 0) SelectStage(out.selectStage);
-    if (out.toggleFaq >= 0) ToggleFaq(out.toggleFaq, -1);
-    if (out.setAllFaqs >= 0) SetAllFaqs(out.setAllFaqs == 1);
-    if (out.followLink >= 0) FollowLink(out.followLink);
-    if (state_.faqFilter != filterBefore) ++stateRevision_;
-    SetFocus(out.focus, true);
+    for (const Action& action : out.actions) Apply(action);
+    Apply(Action::Focus(out.focus, true));
     return out;
 }
 
 bool WidgetApp::TypeCharacter(uint32_t codepoint) {
-    if (!TypeIntoFilter(state_, focus_, codepoint)) return false;
-    ++stateRevision_;
-    return true;
+    Action typed;
+    return TypeIntoFilter(state_, focus_, codepoint, typed) && Apply(typed);
 }
 
 void WidgetApp::FollowLink(int link) {
     const std::string& href = article_->doc.links[static_cast<size_t>(link)].href;
     switch (ClassifyLink(href)) {
-        case LinkTarget::Anchor: ScrollToAnchor(href.substr(href.find('#') + 1), !reducedMotion_); break;
+        case LinkTarget::Anchor: { std::string unused; Perform(Action::WithText(ActionKind::ScrollToAnchor, href.substr(href.find('#') + 1), true), unused); break; }
         case LinkTarget::External: if (host_.openUrl) host_.openUrl(UrlEncoded(href)); break;
         case LinkTarget::Relative: {
             const std::string url = ResolveUrl(article_->baseUrl, href);
@@ -222,44 +305,6 @@ void WidgetApp::FollowLink(int link) {
             if (host_.log) host_.log("link not followed: " + href.substr(0, 80) + " (" + BlockedLinkReason(href) + ")");
             break;
     }
-}
-
-bool WidgetApp::SetAllFaqs(bool open) {
-    for (size_t i = 0; i < state_.openFaqs.size(); ++i) ToggleFaq(static_cast<int>(i), open ? 1 : 0);
-    return !state_.openFaqs.empty();
-}
-
-bool WidgetApp::SetStateJson(const std::string& json, std::string& error) {
-    if (!article_) { error = "state: no article loaded"; return false; }
-    const WidgetState before = state_;
-    WidgetState next = state_;
-    next.scrollY = ScrollY();
-    if (!StateFromJson(json, static_cast<int>(article_->doc.timeline.stages.size()), static_cast<int>(article_->doc.faq.entries.size()),
-                       next, error))
-        return false;
-    const float scrollY = next.scrollY;
-    next.scrollY = before.scrollY;
-    state_ = next;
-    ++stateRevision_;
-    if (state_.selectedStage != before.selectedStage && host_.stageChanged) host_.stageChanged(state_.selectedStage);
-    for (size_t i = 0; i < state_.openFaqs.size() && i < before.openFaqs.size(); ++i)
-        if (state_.openFaqs[i] != before.openFaqs[i] && host_.faqToggled) host_.faqToggled(static_cast<int>(i), state_.openFaqs[i]);
-    // The scroll position goes to its owner: the host page is asked to scroll there; the widget's own
-    // jumps there (kept in range by the next frame, which knows the content's height).
-    if (hostScrolls()) {
-        if (scrollY != ScrollY()) ScrollTo(scrollY, false);
-    } else {
-        state_.scrollY = targetScroll_ = scrollY;
-    }
-    // A restored state is a jump, not a transition: the presentation snaps to it.
-    stagePosition_ = stageFrom_ = static_cast<float>(state_.selectedStage);
-    stageClock_ = 1.0f;
-    for (size_t i = 0; i < faqOpenness_.size() && i < state_.openFaqs.size(); ++i) {
-        faqOpenness_[i] = state_.openFaqs[i] ? 1.0f : 0.0f;
-        faqClock_[i] = 1.0f;
-    }
-    DropFocusIfGone();   // the new filter may hide the focused question
-    return true;
 }
 
 std::string WidgetApp::LayoutJson() {
@@ -280,18 +325,6 @@ std::string WidgetApp::LayoutJson() {
                           {"contentHeight", info.contentHeight}}.dump();
 }
 
-void WidgetApp::ApplyActions(const ViewActions& a) {
-    if (!a.changed || !article_) return;
-    animating_ = true;   // applied after the frame that saw them: the next frame shows them
-    if (a.setFocus) SetFocus(a.focus, false);
-    if (a.selectStage >= 0) SelectStage(a.selectStage);
-    if (a.toggleFaq >= 0) ToggleFaq(a.toggleFaq, -1);
-    if (a.setAllFaqs >= 0) SetAllFaqs(a.setAllFaqs == 1);
-    if (a.scrollTo >= 0.0f) ScrollTo(a.scrollTo, !reducedMotion_);
-    if (a.scrollBy != 0.0f) ScrollTo(state_.scrollY + a.scrollBy, false);
-    if (a.followLink >= 0) FollowLink(a.followLink);
-}
-
 // Keys from ImGui's IO (the native window, and the canvas when it has focus on the web), through the one
 // key table. Keys for focused items go through the keyboard model; the rest scroll, unless the host
 // owns scrolling.
@@ -306,13 +339,13 @@ void WidgetApp::HandleImGuiKeys() {
         if (hostScrolls()) continue;
         // Unhandled keys scroll the article.
         const float page = std::max(40.0f, viewHeightCss_ * 0.9f), line = 48.0f;
-        if (key == Key::Down) ScrollTo(targetScroll_ + line, !reducedMotion_);
-        if (key == Key::Up) ScrollTo(targetScroll_ - line, !reducedMotion_);
-        if (key == Key::Space) ScrollTo(targetScroll_ + (io.KeyShift ? -page : page), !reducedMotion_);
-        if (key == Key::PageDown) ScrollTo(targetScroll_ + page, !reducedMotion_);
-        if (key == Key::PageUp) ScrollTo(targetScroll_ - page, !reducedMotion_);
-        if (key == Key::Home) ScrollTo(0.0f, !reducedMotion_);
-        if (key == Key::End) ScrollTo(MaxScroll(), !reducedMotion_);
+        if (key == Key::Down) PerformScroll(targetScroll_ + line, !reducedMotion_);
+        if (key == Key::Up) PerformScroll(targetScroll_ - line, !reducedMotion_);
+        if (key == Key::Space) PerformScroll(targetScroll_ + (io.KeyShift ? -page : page), !reducedMotion_);
+        if (key == Key::PageDown) PerformScroll(targetScroll_ + page, !reducedMotion_);
+        if (key == Key::PageUp) PerformScroll(targetScroll_ - page, !reducedMotion_);
+        if (key == Key::Home) PerformScroll(0.0f, !reducedMotion_);
+        if (key == Key::End) PerformScroll(MaxScroll(), !reducedMotion_);
     }
     for (int i = 0; i < io.InputQueueCharacters.Size; ++i) TypeCharacter(io.InputQueueCharacters[i]);
 }
@@ -343,7 +376,7 @@ bool WidgetApp::RevealFoundText(const std::string& before, const std::string& af
     model.SelectWord(at);
     const std::vector<ItemRect> rects = model.HighlightRects();
     const float top = rects.empty() ? view_.geometry().blocks[static_cast<size_t>(at.block)].rect.y : rects.front().y;
-    ScrollTo(std::max(0.0f, top - viewHeightCss_ / 3.0f), false);   // the match a third of the way down
+    PerformScroll(std::max(0.0f, top - viewHeightCss_ / 3.0f), false);   // the match a third of the way down
     return true;
 }
 
@@ -390,7 +423,7 @@ void WidgetApp::Frame(const FrameInput& input) {
 
     reducedMotion_ = input.reducedMotion;
     const ImGuiIO& io = ImGui::GetIO();
-    if (!hostScrolls() && io.MouseWheel != 0.0f && !io.KeyShift) ScrollTo(targetScroll_ - io.MouseWheel * 80.0f, !input.reducedMotion);
+    if (!hostScrolls() && io.MouseWheel != 0.0f && !io.KeyShift) PerformScroll(targetScroll_ - io.MouseWheel * 80.0f, !input.reducedMotion);
     if (article_ && input.keyboardFocus) HandleImGuiKeys();
     if (article_ && EnsureLayout()) {   // text selection: the pointer and keys, over this frame's layout
         selection_.HandlePointer(view_.geometry(), fonts_, ScrollY());
@@ -419,7 +452,7 @@ void WidgetApp::Frame(const FrameInput& input) {
         actions = view_.Draw(draw, fonts_, palette, state_, Presentation(), input.width, input.height, ScrollY(),
                              /*ownScrollbar=*/!hostScrolls());
         // The content may have shrunk (resize, FAQ closed): keep the scroll in range, and show it next frame.
-        if (!hostScrolls() && targetScroll_ > MaxScroll()) { ScrollTo(MaxScroll(), false); animating_ = true; }
+        if (!hostScrolls() && targetScroll_ > MaxScroll()) { PerformScroll(MaxScroll(), false); animating_ = true; }
     } else {
         if (palette.opaqueBackground)
             draw->AddRectFilled(ImVec2(0, 0), ImVec2(input.width, input.height),
@@ -445,7 +478,9 @@ void WidgetApp::Frame(const FrameInput& input) {
         ImGui::End();
         ImGui::PopStyleVar(2);
     }
-    ApplyActions(actions);
+    // Applied after the frame that saw them: the next frame shows them.
+    if (!actions.empty()) animating_ = true;
+    for (const Action& action : actions) Apply(action);
     animating_ = animating_ || state_.scrollY != targetScroll_;
 }
 

@@ -76,18 +76,24 @@ public:
     // True while an animation (scroll, stage change, FAQ height) still needs frames.
     bool WantsAnotherFrame() const { return animating_; }
 
-    // Commands (the JS API, the mirror and the CLI use the same ones). Each returns false when it
-    // names nothing in the article (no such stage or question, no FAQ), and then changes nothing.
-    bool SelectStage(int index);
-    bool ToggleFaq(int index, int open /* -1 toggle, 0 close, 1 open */);
-    bool SetAllFaqs(bool open);
-    void SetFilter(const std::string& filter);
-    bool ScrollToAnchor(const std::string& id, bool smooth);
-    void ScrollTo(float yCss, bool smooth);
+    // The one mutator of the widget's state and focus: keys, the pointer, the mirror, the JSON commands (ui/commands.h)
+    // and the methods below all come here. It alone bumps stateRevision and calls the host's stageChanged, faqToggled,
+    // hashChanged and focusChanged (for what changed, once the action is done). False when the action names nothing in
+    // the article (no such stage, question, item or anchor; no FAQ; a bad state), with a one-line reason in `error`, and
+    // then nothing changed.
+    bool Apply(const Action& action, std::string* error = nullptr);
+
+    // Shorthands for Apply. Each returns false when it names nothing in the article, and then changes nothing.
+    bool SelectStage(int index) { return Apply(Action::SelectStage(index)); }
+    bool ToggleFaq(int index, int open /* -1 toggle, 0 close, 1 open */) { return Apply(Action::ToggleFaq(index, open)); }
+    bool SetAllFaqs(bool open) { return Apply(Action::Simple(open ? ActionKind::ExpandAll : ActionKind::CollapseAll)); }
+    void SetFilter(const std::string& filter) { Apply(Action::SetFilter(filter)); }
+    bool ScrollToAnchor(const std::string& id, bool smooth) { return Apply(Action::WithText(ActionKind::ScrollToAnchor, id, smooth)); }
+    void ScrollTo(float yCss, bool smooth) { Apply(Action::ScrollTo(yCss, smooth)); }
     // CSS px of the article at the top of the canvas: the host's position when it owns scrolling.
     float ScrollY() const;
     bool hostScrolls() const { return static_cast<bool>(host_.scrollTo); }
-    bool SetStateJson(const std::string& json, std::string& error);
+    bool SetStateJson(const std::string& json, std::string& error) { return Apply(Action::WithText(ActionKind::RestoreState, json, false), &error); }
     std::string StateJson() const;
 
     // The canvas's size in CSS px, known before any frame (each frame's input sets it too). With it and an article,
@@ -100,12 +106,12 @@ public:
     std::string LayoutJson();   // CSS px rectangles of the title, stage nodes, FAQ questions, controls
     float ContentHeightCss();
     // Selects, opens and scrolls to what "#<prefix>stage-<n>" or "#<prefix>faq-<slug>" names.
-    bool ApplyDeepLink(const std::string& hash, bool smooth = true);
+    bool ApplyDeepLink(const std::string& hash, bool smooth = true) { return Apply(Action::WithText(ActionKind::DeepLink, hash, smooth)); }
 
     // Focus and keys. `fromKeyboard` shows the focus ring (like :focus-visible).
-    void SetFocus(FocusTarget target, bool fromKeyboard);
+    void SetFocus(FocusTarget target, bool fromKeyboard) { Apply(Action::Focus(target, fromKeyboard)); }
     FocusTarget focus() const { return focus_; }
-    KeyOutcome PressKey(Key key, bool shift);
+    KeyOutcome PressKey(Key key, bool shift);   // applies HandleKey's actions and focus
     bool TypeCharacter(uint32_t codepoint);
 
     // "light" or "dark" from the host (the CLI's --theme, the element's theme attribute) beats the config.
@@ -146,11 +152,15 @@ public:
 
 private:
     void HandleImGuiKeys();
-    void ApplyActions(const ViewActions& actions);
+    // Apply's two halves: Perform changes the state, focus and scroll for one action (and those it leads to) and calls
+    // no host callback but scrollTo, openUrl and log; Publish bumps the revision and tells the host what changed since
+    // `before` (events only when `announce`; the revision always when `always`).
+    bool Perform(const Action& action, std::string& error);
+    void Publish(const WidgetState& before, FocusTarget focusBefore, bool announce, bool always);
+    bool PerformScroll(float yCss, bool smooth);
     void Animate(float dt, bool reducedMotion);
     void RevealFocus();
     bool Focusable(FocusTarget target) const;   // in the focus order of the article and state (or None)
-    void DropFocusIfGone();                     // a hidden or vanished item loses the focus, as in a page
     void FollowLink(int link);
     float MaxScroll();
     ViewPresentation Presentation() const;

@@ -51,32 +51,32 @@ void WidgetRunner::SetViewport(const Viewport& viewport) {
     if (viewport == viewport_) return;
     viewport_ = viewport;
     app_.SetViewport(viewport.width, viewport.height);   // geometry before the first frame
-    pacer_.Request(FrameCause::Resize);
+    Request(FrameCause::Resize);
 }
 
 void WidgetRunner::PointerMoved(float x, float y) {
     ContextScope scope(context_);
     ImGui::GetIO().AddMousePosEvent(x, y);
-    pacer_.Request(FrameCause::Input);
+    Request(FrameCause::Input);
 }
 
 void WidgetRunner::PointerLeft() {
     ContextScope scope(context_);
     ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
-    pacer_.Request(FrameCause::Input);
+    Request(FrameCause::Input);
 }
 
 void WidgetRunner::PointerButton(int button, bool down) {
     if (button < 0 || button >= ImGuiMouseButton_COUNT) return;
     ContextScope scope(context_);
     ImGui::GetIO().AddMouseButtonEvent(button, down);
-    pacer_.Request(FrameCause::Input);
+    Request(FrameCause::Input);
 }
 
 void WidgetRunner::Wheel(float dy) {
     ContextScope scope(context_);
     ImGui::GetIO().AddMouseWheelEvent(0.0f, dy);
-    pacer_.Request(FrameCause::Input);
+    Request(FrameCause::Input);
 }
 
 void WidgetRunner::KeyChanged(Key key, bool down, KeyModifiers modifiers) {
@@ -87,23 +87,34 @@ void WidgetRunner::KeyChanged(Key key, bool down, KeyModifiers modifiers) {
     io.AddKeyEvent(ImGuiMod_Alt, modifiers.alt);
     io.AddKeyEvent(ImGuiMod_Super, modifiers.super);
     io.AddKeyEvent(ImGuiKeyOf(key), down);
-    pacer_.Request(FrameCause::Input);
+    Request(FrameCause::Input);
 }
 
 void WidgetRunner::Character(uint32_t codepoint) {
     ContextScope scope(context_);
     ImGui::GetIO().AddInputCharacter(codepoint);
-    pacer_.Request(FrameCause::Input);
+    Request(FrameCause::Input);
 }
 
 void WidgetRunner::FocusChanged(bool focused) {
     ContextScope scope(context_);
     ImGui::GetIO().AddFocusEvent(focused);
-    pacer_.Request(FrameCause::Input);
+    Request(FrameCause::Input);
+}
+
+void WidgetRunner::Request(FrameCause cause) {
+    const bool wanted = pacer_.NeedsFrame();
+    pacer_.Request(cause);
+    if (!wanted && !inFrame_ && backend_.frameRequested) backend_.frameRequested();
 }
 
 void WidgetRunner::Frame(double timeSeconds, bool render) {
     ContextScope scope(context_);
+    struct InFrame {
+        bool& flag;
+        explicit InFrame(bool& f) : flag(f) { flag = true; }
+        ~InFrame() { flag = false; }
+    } inFrame(inFrame_);
     ImGuiIO& io = ImGui::GetIO();
     const Viewport& v = viewport_;
     app_.PrepareFonts(v.density);

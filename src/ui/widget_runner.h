@@ -24,6 +24,9 @@ struct RunnerBackend {
     // Puts a finished frame on screen (GL) into a framebuffer of `pixelWidth` x `pixelHeight`; headless,
     // accepts ImGui's texture requests as a renderer would. May be empty.
     std::function<void(ImDrawData* data, int pixelWidth, int pixelHeight)> render;
+    // The runner wants frames again after it wanted none (a command, input, a delivered image, new fonts): the
+    // platform schedules its next frame. Not called from inside Frame (its return says). May be empty.
+    std::function<void()> frameRequested;
 };
 
 // The canvas the widget draws into: CSS px, device pixels per CSS px, the reader's preferences.
@@ -63,7 +66,8 @@ public:
     void FocusChanged(bool focused);
 
     // Asks for frames: input the platform's backend put into ImGui itself (GLFW), a new article, a command.
-    void Request(FrameCause cause) { pacer_.Request(cause); }
+    // Calls the backend's frameRequested when the runner wanted no frame before.
+    void Request(FrameCause cause);
     bool NeedsFrame() const { return pacer_.NeedsFrame(); }
     const FramePacer& pacer() const { return pacer_; }
 
@@ -84,6 +88,7 @@ private:
     Viewport viewport_;
     double lastTime_ = -1.0;
     int cursor_ = 0;
+    bool inFrame_ = false;
 };
 
 } // namespace aw

@@ -28,7 +28,7 @@ has "stdin model has a title" '"title": "Will Anthropic' "$TMP/out"
 check "html of the default article" 0 "" -- "$BIN" html "$ROOT/assets/article.md"
 has "html timeline is an ordered list" '<ol class="aw-timeline"' "$TMP/out"
 check "interactive html" 0 "" -- "$BIN" html "$ROOT/assets/article.md" --interactive
-has "accordion buttons" 'aria-controls="[^"]+-panel" data-faq="0" data-focus="faq:0" id="[^"]+" aria-expanded="false"' "$TMP/out"
+has "accordion buttons" 'aria-controls="[^"]+-panel" data-faq="0" data-activate="faq:0" data-focus="faq:0" id="[^"]+" aria-expanded="false"' "$TMP/out"
 
 printf '# T\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n' > "$TMP/evil.md"
 check "hostile html" 0 "" -- "$BIN" html "$TMP/evil.md"

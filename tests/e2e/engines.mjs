@@ -319,7 +319,7 @@ export async function currentFrame(page, selector = 'article-widget') {
   const before = await page.evaluate((sel) => {
     const el = document.querySelector(sel);
     const n = el.framesDrawn;
-    el._wasm((m) => m._aw_shown(el._handle));   // one more frame of the same state
+    el._command({ cmd: 'shown' });   // one more frame of the same state
     el._schedule();
     return n;
   }, selector);

@@ -44,7 +44,7 @@ async function textLines(page) {
 
 // What the widget's core holds selected, as plain text.
 function selectedText(page, selector) {
-  return page.evaluate((sel) => { const el = document.querySelector(sel); return el._wasm((m) => m.UTF8ToString(m._aw_selection(el._handle, 0))); }, selector);
+  return page.evaluate((sel) => { const el = document.querySelector(sel); return JSON.parse(el._query('selectionText')).text; }, selector);
 }
 
 // Ctrl+C on the focused canvas; what the copy event put on the clipboard.
@@ -165,7 +165,7 @@ test('find in page: a phrase of the last section is revealed on the canvas, scro
   const state = await page.evaluate(() => {
     const el = document.querySelector('#article');
     return { scrollY: window.scrollY, elementTop: el.getBoundingClientRect().top + window.scrollY,
-      selected: el._wasm((m) => m.UTF8ToString(m._aw_selection(el._handle, 0))) };
+      selected: JSON.parse(el._query('selectionText')).text };
   });
   assert.ok(state.scrollY > scrolledBefore + 1000, `the page scrolled down to the match (${state.scrollY})`);
   assert.ok(phrase.includes(state.selected) && state.selected.length >= 3, `a word of the phrase is selected: "${state.selected}"`);

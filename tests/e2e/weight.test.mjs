@@ -11,8 +11,9 @@ import { DIST } from './harness.mjs';
 import { EMBED, gzip, brotli } from '../../bench/size.mjs';
 
 // gzip -9 of article-widget.js + article-widget.wasm as bench/size.mjs measured it (README "Size and speed":
-// 23,486 + 294,289 bytes), and the limit it may grow to.
-const EMBED_GZIP_REACHED = 317775;
+// 25,255 + 312,212 bytes, after the command table, WidgetApp::Apply and the written web protocol: about 4 KB of
+// that is theirs, the rest came with main before them), and the limit it may grow to.
+const EMBED_GZIP_REACHED = 337467;
 const EMBED_GZIP_LIMIT = Math.round(EMBED_GZIP_REACHED * 1.05);
 
 const read = (name) => {

@@ -437,12 +437,13 @@ TEST_CASE("hostile: the FAQ filter holds whole characters of valid UTF-8, so the
     CHECK(CleanFilter(std::string(300, 'a')).size() == kMaxFilterBytes);
     WidgetState state;
     const FocusTarget filter{FocusKind::Filter, -1};
-    CHECK_FALSE(TypeIntoFilter(state, filter, 0xD800));     // a lone surrogate is no character
-    CHECK_FALSE(TypeIntoFilter(state, filter, 0x110000));
+    Action typed;
+    CHECK_FALSE(TypeIntoFilter(state, filter, 0xD800, typed));     // a lone surrogate is no character
+    CHECK_FALSE(TypeIntoFilter(state, filter, 0x110000, typed));
     state.faqFilter = std::string(127, 'a');
-    CHECK_FALSE(TypeIntoFilter(state, filter, 0xE9));       // two bytes would pass the limit
-    CHECK(TypeIntoFilter(state, filter, 'b'));
-    CHECK(state.faqFilter.size() == kMaxFilterBytes);
+    CHECK_FALSE(TypeIntoFilter(state, filter, 0xE9, typed));       // two bytes would pass the limit
+    CHECK(TypeIntoFilter(state, filter, 'b', typed));
+    CHECK(typed.text.size() == kMaxFilterBytes);
     // Through the widget: what the API sets is what getState() says and setState() takes back.
     HeadlessImGui imgui;
     WidgetApp app({}, &imgui.glyphs);

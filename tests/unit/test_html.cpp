@@ -226,7 +226,7 @@ TEST_CASE("html: the default article's timeline is an ordered list of three stag
     const std::string live = RenderHtml(doc, interactive);
     CHECK(Count(live, "<button type=\"button\" class=\"aw-stage-button\"") == 3);
     CHECK(Count(live, "aria-current=\"step\"") == 1);
-    CHECK(Contains(live, "data-stage=\"1\" id=\"stage-2.button\" aria-current=\"step\" tabindex=\"0\" data-focus=\"timeline\">Measured Openness</button>"));
+    CHECK(Contains(live, "data-stage=\"1\" data-activate=\"stage:1\" id=\"stage-2.button\" aria-current=\"step\" tabindex=\"0\" data-focus=\"timeline\">Measured Openness</button>"));
 }
 
 TEST_CASE("html: the FAQ in interactive mode uses disclosure buttons") {
@@ -249,7 +249,7 @@ TEST_CASE("html: the FAQ in interactive mode uses disclosure buttons") {
     }
     CHECK(seen == 5);
     CHECK(Contains(html, "<button type=\"button\" aria-controls=\"aw1-faq-why-not-open-source-if-anthropic-claims-its-models-are-safe-panel\" "
-                         "data-faq=\"0\" data-focus=\"faq:0\" id=\"aw1-faq-why-not-open-source-if-anthropic-claims-its-models-are-safe\" "
+                         "data-faq=\"0\" data-activate=\"faq:0\" data-focus=\"faq:0\" id=\"aw1-faq-why-not-open-source-if-anthropic-claims-its-models-are-safe\" "
                          "aria-expanded=\"false\">"));
     CHECK(Count(html, "role=\"region\"") == 5);
     CHECK(Count(html, " hidden=\"until-found\">") == 5);   // closed answers: hidden, but the browser's find reaches them

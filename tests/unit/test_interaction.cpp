@@ -15,6 +15,13 @@ using namespace aw;
 
 namespace {
 
+// The one action a key asks for, as "kind index" ("selectStage 1", "toggleFaq 0"), "" for none.
+std::string OnlyAction(const KeyOutcome& out) {
+    if (out.actions.size() != 1) return out.actions.empty() ? "" : "several";
+    const Action& a = out.actions.front();
+    return std::string(ActionName(a.kind)) + (a.index >= 0 ? " " + std::to_string(a.index) : a.kind == ActionKind::SetFilter ? " " + a.text : "");
+}
+
 const Document& DefaultDoc() {
     static const std::shared_ptr<const Article> article = Load(ReadSource("assets/article.md"), ReadSource("assets/widget.json"));
     return article->doc;
@@ -128,12 +135,14 @@ TEST_CASE("keys: Left, Right, Home and End move the stage only while the timelin
     WidgetState state;
     FitStateTo(state, 3, 5);
     const FocusTarget timeline{FocusKind::Timeline, -1};
-    CHECK(HandleKey(doc, state, timeline, Key::Right, false).selectStage == 1);
-    CHECK(HandleKey(doc, state, timeline, Key::End, false).selectStage == 2);
+    CHECK(OnlyAction(HandleKey(doc, state, timeline, Key::Right, false)) == "selectStage 1");
+    CHECK(OnlyAction(HandleKey(doc, state, timeline, Key::End, false)) == "selectStage 2");
     state.selectedStage = 2;
-    CHECK(HandleKey(doc, state, timeline, Key::Right, false).selectStage == -1);   // already last: nothing
-    CHECK(HandleKey(doc, state, timeline, Key::Home, false).selectStage == 0);
-    CHECK(HandleKey(doc, state, timeline, Key::Left, false).selectStage == 1);
+    CHECK(OnlyAction(HandleKey(doc, state, timeline, Key::Right, false)).empty());   // already last: nothing
+    CHECK(OnlyAction(HandleKey(doc, state, timeline, Key::Home, false)) == "selectStage 0");
+    CHECK(OnlyAction(HandleKey(doc, state, timeline, Key::Left, false)) == "selectStage 1");
+    CHECK(OnlyAction(HandleKey(doc, state, FocusTarget{FocusKind::NextStage, -1}, Key::Enter, false)) == "nextStage");
+    CHECK(OnlyAction(HandleKey(doc, state, FocusTarget{FocusKind::PrevStage, -1}, Key::Space, false)) == "previousStage");
     CHECK_FALSE(HandleKey(doc, state, FocusTarget{}, Key::Right, false).handled);   // no focus: the host scrolls
     CHECK_FALSE(HandleKey(doc, state, timeline, Key::Enter, false).handled);
 }
@@ -147,10 +156,10 @@ TEST_CASE("keys: the accordion follows the WAI-ARIA pattern") {
     CHECK(HandleKey(doc, state, q0, Key::Up, false).focus == q0);   // no wrap at the top
     CHECK(HandleKey(doc, state, q0, Key::End, false).focus == FocusTarget{FocusKind::Question, 4});
     CHECK(HandleKey(doc, state, FocusTarget{FocusKind::Question, 3}, Key::Home, false).focus == q0);
-    CHECK(HandleKey(doc, state, q0, Key::Enter, false).toggleFaq == 0);
-    CHECK(HandleKey(doc, state, q0, Key::Space, false).toggleFaq == 0);
-    CHECK(HandleKey(doc, state, FocusTarget{FocusKind::ExpandAll, -1}, Key::Enter, false).setAllFaqs == 1);
-    CHECK(HandleKey(doc, state, FocusTarget{FocusKind::CollapseAll, -1}, Key::Space, false).setAllFaqs == 0);
+    CHECK(OnlyAction(HandleKey(doc, state, q0, Key::Enter, false)) == "toggleFaq 0");
+    CHECK(OnlyAction(HandleKey(doc, state, q0, Key::Space, false)) == "toggleFaq 0");
+    CHECK(OnlyAction(HandleKey(doc, state, FocusTarget{FocusKind::ExpandAll, -1}, Key::Enter, false)) == "expandAll");
+    CHECK(OnlyAction(HandleKey(doc, state, FocusTarget{FocusKind::CollapseAll, -1}, Key::Space, false)) == "collapseAll");
     // With a filter, Down skips the questions it hides.
     state.faqFilter = "open source";
     const std::vector<int> shown = MatchingQuestions(doc, state.faqFilter);
@@ -176,14 +185,16 @@ TEST_CASE("keys: Tab walks the focus order and leaves the widget at either end")
 TEST_CASE("filter: typing and Backspace edit whole code points; other focus ignores typing") {
     WidgetState state;
     const FocusTarget filter{FocusKind::Filter, -1};
-    CHECK(TypeIntoFilter(state, filter, 'a'));
-    CHECK(TypeIntoFilter(state, filter, 0xE9));   // é, two bytes
+    Action typed;
+    CHECK(TypeIntoFilter(state, filter, 'a', typed));
+    state.faqFilter = typed.text;
+    CHECK(TypeIntoFilter(state, filter, 0xE9, typed));   // é, two bytes
+    state.faqFilter = typed.text;
     CHECK(state.faqFilter == "a\xC3\xA9");
-    CHECK(HandleKey(DefaultDoc(), state, filter, Key::Backspace, false).filterChanged);
-    CHECK(state.faqFilter == "a");
-    CHECK_FALSE(TypeIntoFilter(state, FocusTarget{FocusKind::Question, 0}, 'x'));
-    CHECK_FALSE(TypeIntoFilter(state, filter, '\n'));
-    CHECK(state.faqFilter == "a");
+    CHECK(OnlyAction(HandleKey(DefaultDoc(), state, filter, Key::Backspace, false)) == "filter a");
+    CHECK(state.faqFilter == "a\xC3\xA9");   // the key asks; it changes nothing itself
+    CHECK_FALSE(TypeIntoFilter(state, FocusTarget{FocusKind::Question, 0}, 'x', typed));
+    CHECK_FALSE(TypeIntoFilter(state, filter, '\n', typed));
 }
 
 TEST_CASE("deep links: stage and FAQ hashes with the prefix, and nothing else") {

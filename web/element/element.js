@@ -103,7 +103,7 @@ class ArticleWidgetElement extends ElementBase {
     // again: WebKit may drop a detached canvas's pixels.
     if (!this._handle) return;
     this._resize();
-    if (this._glAvailable) { engine.mod._aw_shown(this._handle); this._schedule(); }
+    if (this._glAvailable) this._command({ cmd: 'shown' });
   }
 
   // A removal frees the widget; a move (disconnected, then connected again in the same task) keeps everything.

@@ -24,6 +24,16 @@ const GL_ATTRIBUTES = Object.freeze({ alpha: true, depth: false, stencil: false,
 // (the one place that resolves them).
 function moduleUrl(path) { return path.endsWith('.wasm') ? wasmUrl : new URL(path, wasmUrl).href; }
 
+// The page engine's channels (handle 0, src/platform/web_protocol.h).
+export function engineQuery() {
+  const mod = engine.mod;
+  return JSON.parse(withCString(mod, 'engine', (p) => mod.UTF8ToString(mod._aw_query(0, p))) || '{}');
+}
+export function engineCommand(obj) {
+  const mod = engine.mod;
+  return withCString(mod, JSON.stringify(obj), (p) => mod._aw_command(0, p)) === 1;
+}
+
 export function withCString(mod, text, fn) {
   const bytes = mod.lengthBytesUTF8(text) + 1;
   const ptr = mod._aw_alloc(bytes);
@@ -166,7 +176,7 @@ export const engine = {
     engine.elements.set(el._handle, el);
     engine.resizeObserver.observe(el);
     engine.intersection.observe(el);
-    if (!engine.gl && engine.mod && engine.mod._aw_gl_available()) engine.gl = engine.mod.GL.currentContext.GLctx;
+    if (!engine.gl && engine.mod && engineQuery().glAvailable) engine.gl = engine.mod.GL.currentContext.GLctx;
   },
 
   detach(el) {
@@ -219,7 +229,7 @@ export const engine = {
   onContextRestored() {
     engine.lost = false;
     clearTimeout(engine.lostTimer);
-    if (engine.mod) engine.mod._aw_gl_restored();
+    if (engine.mod) engineCommand({ cmd: 'glRestored' });
     for (const el of engine.elements.values()) { el._contextUnavailable(false); el._schedule(); }
   },
 
@@ -315,13 +325,16 @@ export class EngineCalls {
   _command(obj) {
     if (!this._handle) return false;
     const ok = this._wasm((m) => withCString(m, JSON.stringify(obj), (p) => m._aw_command(this._handle, p)));
-    this._schedule();
+    if (ok === 1) this._schedule();   // a refused command changed nothing: no frame
     return ok === 1;
   }
 
-  // A query of this element's widget (aw_get_json): its answer, '' without a widget.
+  // The item the core's focus is on ("" for none).
+  _focusName() { return (JSON.parse(this._query('focus') || '{}').name) || ''; }
+
+  // A query of this element's widget (aw_query, src/ui/commands.h): its JSON answer, '' without a widget.
   _query(what) {
     if (!this._handle) return '';
-    return this._wasm((m) => withCString(m, what, (p) => m.UTF8ToString(m._aw_get_json(this._handle, p))));
+    return this._wasm((m) => withCString(m, what, (p) => m.UTF8ToString(m._aw_query(this._handle, p))));
   }
 }

@@ -45,7 +45,7 @@ export class Frames {
     if (near === this._near) return;
     this._near = near;
     if (!near) { this._releaseImage(); return; }
-    if (this._handle && !this._hasImage) engine.mod._aw_shown(this._handle);
+    if (this._handle && !this._hasImage) this._command({ cmd: 'shown' });
     this._schedule();
   }
 
@@ -61,7 +61,7 @@ export class Frames {
     // Only from the canvas (a reader who chose the Text view keeps it), and back only from the view it left for.
     if (!this._glAvailable || this._view !== (unavailable ? View.CANVAS : View.NO_CONTEXT)) return;
     this._showView(unavailable ? View.NO_CONTEXT : View.CANVAS);
-    if (!unavailable && this._handle) { engine.mod._aw_shown(this._handle); this._hasImage = false; }
+    if (!unavailable && this._handle) { this._command({ cmd: 'shown' }); this._hasImage = false; }
   }
 
   // The stage is as tall as the article, so the page scrolls natively past the sticky canvas.

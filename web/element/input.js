@@ -56,8 +56,8 @@ export class Input {
     c.addEventListener('pointerleave', () => widget.pointerLeave());
     c.addEventListener('mousedown', (e) => widget.mouseDown(e));
     c.addEventListener('wheel', (e) => widget.wheel(e), { passive: false });
-    c.addEventListener('focus', () => widget.focus(1));
-    c.addEventListener('blur', () => widget.focus(0));
+    c.addEventListener('focus', () => widget.focus(true));
+    c.addEventListener('blur', () => widget.focus(false));
     c.addEventListener('keydown', (e) => { widget.key(e, true); selection.selectAll(e); });
     c.addEventListener('keyup', (e) => widget.key(e, false));
     c.addEventListener('contextmenu', (e) => selection.contextMenu(e));
@@ -90,7 +90,7 @@ export class Input {
       // browser's own focusing of the canvas, the default of the mousedown that follows the pointerdown, is cancelled.
       mouseDown: (e) => {
         const active = this.shadowRoot.activeElement;
-        if (active && this._mirror.contains(active) && active.dataset.focus && active.dataset.focus === this._query('focus')) e.preventDefault();
+        if (active && this._mirror.contains(active) && active.dataset.focus && active.dataset.focus === this._focusName()) e.preventDefault();
       },
       // A wheel's sideways part (trackpad swipe, or shift + wheel) scrolls a code block or table under the pointer
       // that is wider than the column; everything else stays the page's.
@@ -99,9 +99,9 @@ export class Input {
         if (!dx || !this._handle) return;
         const [x, y] = point(e);
         const unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? c.clientWidth : 1;
-        if (this._wasm((m) => m._aw_scroll_block(this._handle, x, y, dx * unit))) { e.preventDefault(); this._schedule(); }
+        if (this._command({ cmd: 'scrollBlock', x, y, dx: dx * unit })) e.preventDefault();
       },
-      focus: (focused) => { if (this._handle) { this._wasm((m) => m._aw_focus(this._handle, focused)); this._schedule(); } },
+      focus: (focused) => this._command({ cmd: 'canvasFocus', focused }),
       key: (e, down) => {
         if (!this._handle || e.key === 'Tab') return;
         const mods = (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
@@ -126,7 +126,7 @@ export class Input {
       selectAll: (e) => {
         if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'a') return;
         e.preventDefault();
-        if (call((m) => m._aw_select(this._handle, 0, 0, 0))) this._frameNow();
+        if (this._command({ cmd: 'select', what: 'all' })) this._frameNow();
       },
       pointerDown: (e) => {
         // A mouse drag keeps selecting outside the canvas; a touch that the browser turns into a scroll releases.
@@ -136,7 +136,7 @@ export class Input {
         const [x, y] = point(e);
         const current = { id: e.pointerId, x0: e.clientX, y0: e.clientY, fired: false, timer: 0 };
         current.timer = setTimeout(() => {
-          current.fired = call((m) => m._aw_select(this._handle, 1, x, y)) === 1;
+          current.fired = this._command({ cmd: 'select', what: 'word', x, y });
           if (current.fired) this._frameNow();
         }, LONG_PRESS_MS);
         press = current;
@@ -170,8 +170,7 @@ export class Input {
         // The longest context first; the mirror and the canvas may differ further away (a footnote mark, a table bar).
         for (const n of [40, 16]) {
           const before = context.before.slice(-n), after = context.after.slice(0, n);
-          const found = call((m) => withCString(m, before, (b) => withCString(m, after, (a) => m._aw_find_reveal(this._handle, b, a))));
-          if (found === 1) { this._frameNow(); return; }
+          if (this._command({ cmd: 'findReveal', before, after })) { this._frameNow(); return; }
         }
         // Text the canvas does not lay out as the article's (a stage's card, a question or its answer): scroll to the
         // stage or question it belongs to, which selects the stage or opens the question.
@@ -188,16 +187,17 @@ export class Input {
     };
   }
 
-  // Whether the canvas holds a selection (its text's first byte, not the text).
+  // Whether the canvas holds a selection (not its text).
   _hasCanvasSelection() {
     if (!this._handle || !this._glAvailable || isHtmlView(this._view)) return false;
-    return this._wasm((m) => m.HEAPU8[m._aw_selection(this._handle, 0)] !== 0);
+    return JSON.parse(this._query('hasSelection') || '{}').selected === true;
   }
 
   // The canvas's selection as plain text (0) or HTML (1); "" when nothing is selected there or the HTML view shows.
   _canvasSelection(html) {
     if (!this._handle || !this._glAvailable || isHtmlView(this._view)) return '';
-    return this._wasm((m) => m.UTF8ToString(m._aw_selection(this._handle, html)));
+    const answer = JSON.parse(this._query(html ? 'selectionHtml' : 'selectionText') || '{}');
+    return (html ? answer.html : answer.text) || '';
   }
 
   _copyCanvasSelection(e) {

@@ -1,8 +1,7 @@
 // Loading an article: fetching it and its config (or reading them inline), merging the element's attributes into
 // the config, handing both to the page's module, and the status line, the failures and the end of a widget.
 import { make } from './dom.js';
-import { engine, nearViewport, withCString } from './engine.js';
-import { setCoreHtml } from './trusted-html.js';
+import { engine, engineQuery, nearViewport, withCString } from './engine.js';
 import { View, isHtmlView, showsArticle } from './view.js';
 
 const SLOW_MS = 8000;
@@ -111,18 +110,13 @@ export class Loading {
       const mod = await modulePromise;
       if (!current()) return;
       if (mod !== engine.mod) { this._load(); return; }   // the module was replaced meanwhile (a crash)
-      // The size limit is checked before the Markdown is copied into the module's memory.
-      const bytes = new TextEncoder().encode(markdown).length;
-      const tooBig = this._wasm((m) => withCString(m, merged, (cp, cl) => m.UTF8ToString(m._aw_size_error(bytes, cp, cl))));
-      if (tooBig) throw new Error(tooBig);
-      // The article's own semantic HTML replaces the plain-text preview at once, before the canvas is ready.
-      if (!this._hostHtml && !this._handle) {
-        const html = this._wasm((m) => withCString(m, markdown, (mp, ml) => withCString(m, merged, (cp, cl) => m.UTF8ToString(m._aw_preview_html(mp, ml, cp, cl)))));
-        if (html) setCoreHtml(this._source, html);
-      }
       if (!this._handle) this._createWidget();
-      const ok = this._wasm((m) => withCString(m, markdown, (mp, ml) => withCString(m, merged, (cp, cl) => m._aw_set_document(this._handle, mp, ml, cp, cl))));
-      if (!ok) throw new Error(this._query('error'));
+      // The config is checked once, with the Markdown's size, before the Markdown is copied into the module's memory;
+      // then the Markdown is parsed once (src/platform/web_protocol.h).
+      const bytes = new TextEncoder().encode(markdown).length;
+      const ok = this._wasm((m) => withCString(m, merged, (cp, cl) => m._aw_set_config(this._handle, cp, cl, bytes))) &&
+        this._wasm((m) => withCString(m, markdown, (mp, ml) => m._aw_set_document(this._handle, mp, ml)));
+      if (!ok) throw new Error(JSON.parse(this._query('error')).message);
       this._shownMarkdown = markdown;
       this._frameOwed = this._glAvailable;
       this._applyTheme();
@@ -156,7 +150,7 @@ export class Loading {
     if (!handle) throw new Error('The widget could not start (out of memory)');
     this._handle = handle;
     // Without WebGL (a blocklisted GPU, a remote desktop) the interactive HTML view is the article.
-    this._glAvailable = !!engine.mod._aw_gl_available();   // (the view it shows is chosen at the swap, in _load)
+    this._glAvailable = !!engineQuery().glAvailable;   // (the view it shows is chosen at the swap, in _load)
     engine.attach(this);
     this._near = nearViewport(this);
     this._command({ cmd: 'fonts', ...this._fontFamilies() });

@@ -28,7 +28,7 @@ export class Mirror {
     // A focused control that stopped being a focus target (the stage that was selected): focus follows
     // the core's focus to the control that now is.
     const active = this.shadowRoot.activeElement;
-    if (active && this._mirror.contains(active) && !active.dataset.focus) this._focusMirror(this._query('focus'));
+    if (active && this._mirror.contains(active) && !active.dataset.focus) this._focusMirror(this._focusName());
   }
 
   // Over the canvas the mirror is out of sight and focus must not scroll the page (the core scrolls
@@ -78,16 +78,9 @@ export class Mirror {
           if (!this._emit('linkclick', { href }, true)) e.preventDefault();
           return;
         }
-        const button = e.target.closest('button');
-        if (!button) return;
-        const f = button.dataset.focus || '';
-        if (button.dataset.stage !== undefined) this.selectStage(Number(button.dataset.stage));
-        else if (button.dataset.faq !== undefined) this.toggleFaq(Number(button.dataset.faq));
-        else if (f === 'prev' || f === 'next') {
-          const stage = (this.getState() || { stage: 0 }).stage + (f === 'next' ? 1 : -1);
-          if (stage >= 0 && stage < m.querySelectorAll('.aw-stage-button').length) this.selectStage(stage);
-        } else if (f === 'expand') this.expandAll();
-        else if (f === 'collapse') this.collapseAll();
+        // A button names its item; the core does what activating it does (core/action.h), as for a click on the canvas.
+        const button = e.target.closest('button[data-activate]');
+        if (button) this._api({ cmd: 'activate', name: button.dataset.activate });
       },
     };
   }
