@@ -280,12 +280,10 @@ mergeInto(LibraryManager.library, {
     return AwText.timed('measureMs', () => {
       const words = AwText.words || (AwText.words = new Intl.Segmenter(undefined, { granularity: 'word' }));
       const run = UTF8ToString(text, length);
-      let count = 0, byte = 0, unit = 0;
+      let count = 0, byte = 0, last = 0;
       for (const { index } of words.segment(run)) {
-        for (; unit < index; unit++) {   // UTF-16 units to UTF-8 bytes (a surrogate pair is 4 bytes)
-          const c = run.charCodeAt(unit);
-          byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xD800 && c < 0xDC00 ? 4 : c >= 0xDC00 && c < 0xE000 ? 0 : 3;
-        }
+        byte += lengthBytesUTF8(run.slice(last, index));   // the boundary as a UTF-8 byte offset
+        last = index;
         if (index > 0 && count < capacity) HEAPU32[(out >> 2) + count++] = byte;
       }
       return count;
