@@ -23,14 +23,13 @@ constexpr float kHeadingLine = 1.25f;
 constexpr float kBottomMargin = 80.0f;
 
 float SpaceBeforeEm(const FlowItem& item, const FlowItem* prev, int headingLevel) {
-    if (!prev) return 0.0f;
     switch (item.kind) {
         case FlowKind::Heading: return headingLevel <= 2 ? 2.0f : 1.5f;
         case FlowKind::Timeline: case FlowKind::Faq: return 1.4f;
         case FlowKind::Rule: return 1.4f;
         default: break;
     }
-    if (prev->kind == FlowKind::Heading) return 0.6f;
+    if (!prev || prev->kind == FlowKind::Heading) return 0.6f;   // the first block follows the header, a heading too
     if (item.listDepth > 0 && item.tightList && prev->listDepth > 0) return item.marker != MarkerKind::None ? 0.35f : 0.2f;
     return 0.9f;
 }
@@ -133,7 +132,8 @@ ArticleLayout LayoutArticle(const Article& article, const std::vector<FlowItem>&
                     b.tag = LayoutLabel(std::string(language), FontFace::UiSmall, std::round(fonts.Size(FontFace::UiSmall) * 1.5f), fonts);
                 b.text.x = em;           // padding inside the tinted box
                 b.text.y = std::round(0.7f * em) + (b.tag.Empty() ? 0.0f : b.tag.lineHeight * 0.6f);
-                b.viewHeight = b.text.y + b.text.Height() + std::round(0.7f * em);
+                // An empty block is its padding alone, as the browser draws an empty <pre>.
+                b.viewHeight = b.text.y + (code.literal.empty() ? 0.0f : b.text.Height()) + std::round(0.7f * em);
                 b.contentWidth = b.text.Width() + 2.0f * em;
                 b.rect.h = b.viewHeight + (b.Scrolls() ? kScrollbarGap : 0.0f);
                 break;

@@ -95,7 +95,12 @@ public:
         NodeId titleHeading = kNoNode;
         for (NodeId id = doc_.node(0).firstChild; id != kNoNode && titleHeading == kNoNode; id = doc_.node(id).next)
             if (doc_.node(id).kind == NodeKind::Heading && doc_.node(id).level == 1 && doc_.plainText(id) == doc_.title) titleHeading = id;
-        if (opt_.interactive && titleHeading == kNoNode) ReadingMetaLine();
+        if (opt_.interactive && titleHeading == kNoNode) {   // the canvas's header: its title, then the reading line
+            out_ += "<h1>";
+            AppendHtmlEscaped(out_, doc_.title.empty() ? std::string_view(doc_.strings[UiText::UntitledArticle]) : std::string_view(doc_.title));
+            out_ += "</h1>\n";
+            ReadingMetaLine();
+        }
         for (NodeId id = doc_.node(0).firstChild; id != kNoNode; id = doc_.node(id).next) {
             if (id == timelineAt) Timeline();
             if (id == faqAt) Faq();

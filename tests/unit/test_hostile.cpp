@@ -318,7 +318,7 @@ TEST_CASE("hostile: javascript:, data: and vbscript: links in any case and with 
             HtmlOptions options;
             options.interactive = interactive;
             // Interactive, the reading-time line starts the article (it has no title heading).
-            const std::string meta = interactive ? "<p class=\"aw-meta\">" + HtmlEscape(ReadingMeta(doc.strings, doc.readingMinutes, doc.wordCount)) + "</p>\n" : "";
+            const std::string meta = interactive ? "<h1>" + HtmlEscape(doc.strings[UiText::UntitledArticle]) + "</h1>\n<p class=\"aw-meta\">" + HtmlEscape(ReadingMeta(doc.strings, doc.readingMinutes, doc.wordCount)) + "</p>\n" : "";
             CHECK(RenderHtml(doc, options) ==
                   "<article class=\"aw-article\">\n" + meta + "<p>Before <span class=\"aw-blocked-link\">click me</span> after.</p>\n</article>\n");
         }

@@ -51,8 +51,8 @@ class ArticleWidgetElement extends ElementBase {
     this._stage.append(this._viewport);
     this._note = make('p', 'note');
     this._mirror = make('div', 'mirror sr-only');
-    this._root.append(sizer, this._probe, this._remProbe, this._status, fallback, bar, this._stage, this._note, this._mirror);
-    root.append(this._root);
+    this._root.append(this._probe, this._remProbe, this._status, fallback, bar, this._stage, this._note, this._mirror);
+    root.append(sizer, this._root);   // the sizer outside the root, whose inline size is contained (styles.js)
     this._showView(View.NONE);    // which view shows (_view: only _showView writes it)
 
     this._handle = 0;             // this element's widget in the page's module (0: none)

@@ -9,7 +9,9 @@ const STYLE = `
       --aw-column-width 1ms step-start;
     transition-behavior: allow-discrete; }
   :host([hidden]) { display: none; }
-  .root { position: relative; --column: var(--aw-column-width, 680px); }
+  /* The root is the query container of the HTML's phone typography (below); its inline size is contained, so
+     the element's intrinsic width comes from the sizer beside it. */
+  .root { position: relative; --column: var(--aw-column-width, 680px); container-type: inline-size; }
   /* The canvas has no intrinsic width; this gives the element a paragraph's (wide, yet able to shrink
      to 64 px), so as a flex or grid item, or in a shrink-to-fit box, it is as wide as a block of text. */
   .sizer { height: 0; overflow: hidden; visibility: hidden; font-size: 0; line-height: 0; }
@@ -42,21 +44,46 @@ const STYLE = `
   .aw-article > h1:first-child { font-size: 2.125rem; --line: 1.2; padding-top: 40px; }
   /* The header: the reading-time line 12 px below the title, 24 px above the article; room for it without one. */
   .aw-article > h1:first-child:not(:has(+ .aw-meta)) { padding-bottom: calc(12px + 1.4 * 0.8125rem + 24px); }
+  .aw-article h1 { font-size: 2.125rem; }
   .aw-article h2 { font-size: 1.5625rem; }
   .aw-article h3 { font-size: 1.25rem; }
   .aw-article :is(h4, h5, h6) { font-size: 1.125rem; }
+  /* Below 600 px of width the canvas steps every heading, the title too, down one size (article_layout.cpp
+     kPhoneBreakCss), so a title is two lines rather than four: the HTML follows. */
+  @container (width < 600px) {
+    .aw-article h1, .aw-article > h1:first-child { font-size: 1.5625rem; }
+    .aw-article h2 { font-size: 1.25rem; }
+    .aw-article h3 { font-size: 1.125rem; }
+  }
   .aw-article > :is(h1, h2):not(:first-child) { margin-top: calc(2 * var(--em)); }
   .aw-article > :is(h3, h4, h5, h6) { margin-top: calc(1.5 * var(--em)); }
   .aw-article :is(h1, h2, h3, h4, h5, h6) + * { margin-top: calc(0.6 * var(--em)); }
   .aw-article > h1:first-child + .aw-meta { margin-top: 12px; padding-bottom: 24px; }
-  .aw-article > h1:first-child + .aw-meta + * { margin-top: calc(0.6 * var(--em)); }
+  /* After the header as after a heading, except what keeps its own space (a heading, the timeline, the FAQ, a rule). */
+  .aw-article > h1:first-child + .aw-meta + :not(h1, h2, h3, h4, h5, h6, .aw-timeline, .aw-faq, hr) { margin-top: calc(0.6 * var(--em)); }
+  .aw-article :is(sup, sub) { line-height: 0; }   /* a footnote mark does not make its line taller, as on the canvas */
   .aw-article .aw-faq-question { font-size: var(--em); }   /* questions in the body's size, as drawn */
   .aw-article :is(ul, ol) { padding-left: calc(1.6 * var(--em)); }
   .aw-article li + li { margin-top: calc(0.35 * var(--em)); }
+  .aw-article :is(ul, ol):has(> li > p) > li + li { margin-top: calc(0.9 * var(--em)); }   /* a loose list's items */
   .aw-article blockquote { padding-left: calc(1.1 * var(--em)); }
   .aw-article pre { font-size: 0.9375rem; --line: 1.45; padding: calc(0.7 * var(--em)) var(--em); }
+  .aw-article pre { padding-block: round(nearest, calc(0.7 * var(--em)), 1px); }   /* whole px, as drawn */
+  /* The canvas labels a block with its language over the code, 0.6 of the label's line (round(1.5 × 13 px)) lower. */
+  .aw-article pre:has(> code[class^="language-"]:not([class^="language-{"])) {
+    padding-top: calc(round(nearest, calc(0.7 * var(--em)), 1px) + 0.6 * round(nearest, 1.21875rem, 1px)); }
   /* Code in the canvas's 15 px (monospace alone would take the browser's smaller monospace size: 13/16 of the text's). */
-  .aw-article code { font-family: var(--aw-code-font, monospace), monospace; font-size: 0.9375rem; }
+  /* Its line box no taller than the text's: a second font on the baseline would make the browser's line taller than the canvas's. */
+  .aw-article code { font-family: var(--aw-code-font, monospace), monospace; font-size: 0.9375rem; line-height: 1; }
+  .aw-article pre code { line-height: inherit; }
+  /* Tables as drawn (src/core/block_geometry.cpp LayoutTable): cells padded 0.45 × 0.6 em with lines of 1.5, rows
+     ruled by a 1 px line that takes no room, and a 1 px border at the bottom. */
+  .aw-article table { border-collapse: separate; border-spacing: 0; max-width: 100%; padding-bottom: 1px;
+    box-shadow: inset 0 -1px var(--rule, rgba(127,127,127,0.35)); }
+  .aw-article :is(th, td) { --line: 1.5; vertical-align: top;
+    padding: round(nearest, calc(0.45 * var(--em)), 1px) round(nearest, calc(0.6 * var(--em)), 1px);
+    box-shadow: inset 0 1px var(--rule, rgba(127,127,127,0.35)); }
+  .aw-article th:not([align]) { text-align: start; }
   .aw-article > :is(.aw-timeline, .aw-faq, hr) { margin-top: calc(1.4 * var(--em)); }
   .aw-article .aw-meta { font-family: var(--aw-heading-font, inherit); font-size: 0.8125rem; line-height: 1.4; }
   .root:has(> .fallback > .source > *) > .status.loading { display: none; }   /* the article is there to read */
@@ -87,12 +114,12 @@ const STYLE = `
      (or the theme's, when one is forced), with working buttons. */
   .root.html-view .stage { display: none; }
   /* A theme's own background paints the whole element, as the canvas does, with the column centred in it. */
-  .root.html-view { color: var(--ink, inherit); background: var(--paper, transparent); padding-bottom: 80px; }
+  .root.html-view { color: var(--ink, inherit); background: var(--paper, transparent); }   /* the article keeps its own 80 px at the end, as drawn */
   .root.html-view > .note { padding-top: 0.75rem; }
   .mirror.shown :is(h1, h2, h3, h4, h5, h6) { color: var(--heading, inherit); }
   .mirror.shown a { color: var(--link, inherit); }
-  .mirror.shown pre { overflow-x: auto; padding: 0.8em 1em; border-radius: 6px; background: var(--surface, rgba(127,127,127,0.1)); }
-  .mirror.shown blockquote { margin-left: 0; padding-left: 1em; border-left: 3px solid var(--rule, rgba(127,127,127,0.4)); }
+  .mirror.shown pre { overflow-x: auto; border-radius: 6px; background: var(--surface, rgba(127,127,127,0.1)); }
+  .mirror.shown blockquote { margin-left: 0; border-left: 3px solid var(--rule, rgba(127,127,127,0.4)); }
   .mirror.shown button, .mirror.shown input { font: inherit; font-size: 0.95em; color: inherit; }
   .mirror.shown button { cursor: pointer; border: 1px solid var(--rule, rgba(127,127,127,0.5)); background: transparent;
     border-radius: 999px; padding: 0.15em 0.9em; }
