@@ -513,7 +513,7 @@ static void CountWordsOf(Document& doc) {
     }
     const long words = counter.words();
     doc.wordCount = static_cast<int>(words);
-    doc.readingMinutes = ReadingMinutes(doc.wordCount);
+    doc.readingMinutes = ReadingMinutes(doc.wordCount, static_cast<int>(counter.eastAsianCharacters()));
 }
 
 // [SECTION] ParseArticle --------------------------------------------------------

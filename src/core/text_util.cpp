@@ -1,7 +1,9 @@
 // Small text helpers: slugs, word counts and reading time, whitespace and ASCII case.
 #include "text_util.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "script.h"
 
@@ -25,11 +27,26 @@ std::string SlugRegistry::Claim(const std::string& slug) {
     return claimed;
 }
 
+// A letter of Chinese or Japanese (an ideograph or kana; not Hangul, not fullwidth punctuation): a word of its own.
+static bool IsEastAsianWord(uint32_t cp) {
+    const bool hangul = (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xA960 && cp <= 0xA97F) ||
+                        (cp >= 0xAC00 && cp <= 0xD7FF);
+    return cp >= 0x2E80 && !hangul && IsIdeographic(cp) && IsWordCharacter(cp);
+}
+
 void WordCounter::Add(std::string_view piece) {
-    for (char ch : piece) {
-        const bool space = ch == ' ' || (ch <= '\r' && ch >= '\t');   // space, \t \n \v \f \r
-        words_ += !space && !inWord_;
-        inWord_ = !space;
+    for (size_t i = 0; i < piece.size();) {
+        const unsigned char ch = static_cast<unsigned char>(piece[i]);
+        const uint32_t cp = ch < 0x80 ? piece[i++] : DecodeUtf8(piece, i);
+        if (cp == ' ' || (cp <= '\r' && cp >= '\t')) {   // space, \t \n \v \f \r
+            at_ = At::Space;
+        } else if (IsEastAsianWord(cp)) {
+            ++eastAsian_;
+            at_ = At::EastAsian;
+        } else if (at_ == At::Space || (at_ == At::EastAsian && (cp < 0x80 ? std::isalnum(ch) != 0 : IsWordCharacter(cp)))) {
+            ++words_;   // a word begins (punctuation after an ideograph belongs to it)
+            at_ = At::Word;
+        }
     }
 }
 
@@ -39,9 +56,11 @@ int CountWords(std::string_view text) {
     return static_cast<int>(counter.words());
 }
 
-int ReadingMinutes(int words) {
+int ReadingMinutes(int words, int eastAsianCharacters) {
     if (words <= 0) return 0;
-    return (words + 229) / 230;
+    eastAsianCharacters = std::min(std::max(eastAsianCharacters, 0), words);
+    const double minutes = (words - eastAsianCharacters) / 230.0 + eastAsianCharacters / 500.0;
+    return std::max(1, static_cast<int>(std::ceil(minutes - 1e-9)));
 }
 
 std::string CollapseWhitespace(std::string_view text) {

@@ -25,17 +25,25 @@ private:
 
 // Words split on ASCII white space. A WordCounter counts over pieces of one text, so a word whose pieces
 // differ in style (`**to**fu`) counts once; Break() ends the current word (a block's end, a line break).
+// Chinese and Japanese are written without spaces: each ideograph or kana letter counts as a word (as word
+// processors count East Asian text), and is read more slowly per character than a word of English (see
+// ReadingMinutes). Korean, written with spaces, counts by words. A run of Thai, Lao, Khmer or Myanmar, which need a
+// dictionary to find their words, still counts as one word.
 class WordCounter {
 public:
     void Add(std::string_view piece);
-    void Break() { inWord_ = false; }
-    long words() const { return words_; }
+    void Break() { at_ = At::Space; }
+    long words() const { return words_ + eastAsian_; }        // every word, East Asian characters included
+    long eastAsianCharacters() const { return eastAsian_; }
 private:
-    long words_ = 0;
-    bool inWord_ = false;
+    enum class At { Space, Word, EastAsian };   // after white space, in a word, after an East Asian letter
+    long words_ = 0, eastAsian_ = 0;
+    At at_ = At::Space;
 };
 int CountWords(std::string_view text);
-int ReadingMinutes(int words);   // at 230 words per minute, at least 1 for non-empty text
+// At 230 words a minute, and 500 East Asian characters a minute (of the `words`, `eastAsianCharacters` are such);
+// at least 1 for non-empty text.
+int ReadingMinutes(int words, int eastAsianCharacters = 0);
 
 std::string CollapseWhitespace(std::string_view text);
 std::string ToLowerAscii(std::string_view text);

@@ -189,6 +189,25 @@ TEST_CASE("words: CountWords splits on ASCII whitespace") {
     CHECK(CountWords("caf\xC3\xA9 \xE2\x80\x93 bar") == 3);
 }
 
+TEST_CASE("words: Chinese and Japanese count a word per ideograph or kana, punctuation not; Korean by spaces") {
+    WordCounter ja;
+    ja.Add("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE\xE6\x96\x87\xE3\x80\x82");   // 日本語の文。
+    CHECK(ja.words() == 5);
+    CHECK(ja.eastAsianCharacters() == 5);
+    ja.Add("API\xE3\x81\xA8 HTML");   // API (a word after an ideograph's punctuation), と, HTML
+    CHECK(ja.words() == 8);
+    CHECK(ja.eastAsianCharacters() == 6);
+    CHECK(CountWords("\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 \xEB\xAC\xB8\xEC\x9E\xA5") == 2);   // 한국어 문장
+    CHECK(CountWords("\xEF\xBC\x88\xEF\xBC\x89") == 1);   // fullwidth brackets alone: one "word", as any other symbols
+}
+
+TEST_CASE("words: ReadingMinutes reads East Asian characters at 500 a minute") {
+    CHECK(ReadingMinutes(1000, 1000) == 2);
+    CHECK(ReadingMinutes(1001, 1000) == 3);   // 2 minutes and a word
+    CHECK(ReadingMinutes(230, 0) == 1);
+    CHECK(ReadingMinutes(5, 9) == 1);         // more East Asian characters than words is read as all of them
+}
+
 TEST_CASE("words: ReadingMinutes rounds up at 230 words per minute") {
     CHECK(ReadingMinutes(0) == 0);
     CHECK(ReadingMinutes(-5) == 0);
