@@ -61,6 +61,15 @@ function(aw_configure_web_target target)
     "SHELL:-s MAX_WEBGL_VERSION=1"
     "SHELL:-s INCOMING_MODULE_JS_API=print,printErr,onAbort,locateFile,wasmBinary,instantiateWasm"
     "SHELL:-s GL_TRACK_ERRORS=0"
+    # The renderer enables no extension and reads no GL strings (16-bit indices, no VAOs: see the README's "The WebGL
+    # context"), so Emscripten's code for enabling extensions and for GLES-style version and extension strings stays out.
+    "SHELL:-s GL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0"
+    "SHELL:-s GL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0"
+    "SHELL:-s GL_EMULATE_GLES_VERSION_STRING_FORMAT=0"
+    "SHELL:-s GL_EXTENSIONS_IN_PREFIXED_FORMAT=0"
+    # sin, cos, pow, ... from the browser's Math instead of musl's compiled code and tables (a few calls per frame:
+    # ImGui's arcs, the palette's contrast)
+    "SHELL:-s JS_MATH=1"
     # binaryen's -Oz pipeline once more after emcc's own (-Oz, --strip-debug and --strip-producers)
     "SHELL:-s BINARYEN_EXTRA_PASSES=-Oz"
     # article-widget.js.symbols: each function's name by index, for bench/size.mjs (the module itself keeps no names)

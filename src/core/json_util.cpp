@@ -1,4 +1,4 @@
-// Exception-free JSON parsing helpers shared by the config and the widget state readers.
+// Exception-free JSON parsing helpers shared by the config and the widget state readers, and the ordered JSON writer.
 #include "json_util.h"
 
 #include <cstdio>
@@ -146,6 +146,50 @@ long FindExcessiveJsonNesting(const std::string& json, int maxDepth) {
         else if (c == ']' || c == '}') --depth;
     }
     return -1;
+}
+
+// [SECTION] JsonWriter: the layout of nlohmann's serializer (pretty: "key": value, a line per member; compact: no spaces)
+void JsonWriter::Break(size_t depth) {
+    if (indent_ < 0) return;
+    out_ += '\n';
+    out_.append(depth * static_cast<size_t>(indent_), ' ');
+}
+
+void JsonWriter::NextMember() {
+    if (afterKey_) { afterKey_ = false; return; }   // an object's value follows its key on the same line
+    if (hasMembers_.empty()) return;
+    if (hasMembers_.back()) out_ += ',';
+    hasMembers_.back() = true;
+    Break(hasMembers_.size());
+}
+
+JsonWriter& JsonWriter::Open(char bracket) {
+    NextMember();
+    out_ += bracket;
+    hasMembers_.push_back(false);
+    return *this;
+}
+
+JsonWriter& JsonWriter::Close(char bracket) {
+    const bool members = hasMembers_.back();
+    hasMembers_.pop_back();
+    if (members) Break(hasMembers_.size());   // an empty one stays "{}" or "[]"
+    out_ += bracket;
+    return *this;
+}
+
+JsonWriter& JsonWriter::Key(const std::string& key) {
+    NextMember();
+    out_ += nlohmann::json(key).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out_ += indent_ < 0 ? ":" : ": ";
+    afterKey_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::Value(const nlohmann::json& value) {
+    NextMember();
+    out_ += value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return *this;
 }
 
 } // namespace aw

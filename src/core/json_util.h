@@ -1,4 +1,5 @@
-// Exception-free JSON parsing helpers shared by the config and the widget state readers.
+// Exception-free JSON parsing helpers shared by the config and the widget state readers, and a writer of JSON
+// text whose keys stay in the order they are written.
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
@@ -24,5 +25,32 @@ std::string JsonPointerStep(const std::string& key);
 
 // "string", "number", ... for messages.
 const char* JsonTypeName(const nlohmann::json& value);
+
+// JSON text written as it goes, keys in the order written: the text nlohmann::ordered_json's dump(indent, ' ',
+// false, replace) gives for the same calls (indent < 0: compact; otherwise a line per member, `indent` spaces per
+// level), without a second nlohmann::basic_json type in the module. Each value is formatted by nlohmann::json's own
+// serializer (strings escaped, invalid UTF-8 replaced, numbers as nlohmann writes them).
+//   JsonWriter w(2); w.BeginObject().Key("n").Value(1).Key("list").BeginArray().Value("a").EndArray().EndObject();
+class JsonWriter {
+public:
+    explicit JsonWriter(int indent) : indent_(indent) {}
+    JsonWriter& BeginObject() { return Open('{'); }
+    JsonWriter& EndObject() { return Close('}'); }
+    JsonWriter& BeginArray() { return Open('['); }
+    JsonWriter& EndArray() { return Close(']'); }
+    JsonWriter& Key(const std::string& key);   // in an object: the next value's key
+    JsonWriter& Value(const nlohmann::json& value);   // a string, number, bool or null (dumped on one line)
+    std::string Take() { return std::move(out_); }
+
+private:
+    JsonWriter& Open(char bracket);
+    JsonWriter& Close(char bracket);
+    void NextMember();   // the comma and line break before a member
+    void Break(size_t depth);
+    int indent_;
+    std::string out_;
+    std::vector<bool> hasMembers_;   // per open object or array
+    bool afterKey_ = false;
+};
 
 } // namespace aw

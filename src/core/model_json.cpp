@@ -2,73 +2,79 @@
 #include "model_json.h"
 
 #include <map>
-#include <nlohmann/json.hpp>
 
+#include "json_util.h"
 #include "text_util.h"
 
 namespace aw {
 
+// The keys in the order model_json.h lists them, written as they go (JsonWriter: one nlohmann::json type in the
+// module, not a second, ordered one).
 std::string ModelToJson(const Document& doc, const Config& config, int indent) {
-    using json = nlohmann::ordered_json;
-    json j = json::object();
-    j["title"] = doc.title;
-    j["word_count"] = doc.wordCount;
-    j["reading_minutes"] = doc.readingMinutes;
-    json sections = json::array();
+    JsonWriter w(indent);
+    w.BeginObject();
+    w.Key("title").Value(doc.title);
+    w.Key("word_count").Value(doc.wordCount);
+    w.Key("reading_minutes").Value(doc.readingMinutes);
+    w.Key("sections").BeginArray();
     for (const Section& s : doc.sections)
-        sections.push_back({{"id", s.id}, {"level", s.level}, {"title", s.title}, {"line", s.heading == kNoNode ? 0 : doc.node(s.heading).line}});
-    j["sections"] = std::move(sections);
+        w.BeginObject().Key("id").Value(s.id).Key("level").Value(s.level).Key("title").Value(s.title)
+            .Key("line").Value(s.heading == kNoNode ? 0 : doc.node(s.heading).line).EndObject();
+    w.EndArray();
 
-    json stages = json::array();
+    w.Key("timeline").BeginObject().Key("source").Value(doc.timeline.source).Key("label").Value(doc.timeline.label);
+    w.Key("stages").BeginArray();
     for (const TimelineStage& s : doc.timeline.stages) {
         std::string body;
         for (NodeId b : s.body) { if (!body.empty()) body += ' '; body += doc.subtreeText(b); }
-        stages.push_back({{"title", s.title}, {"summary", s.summary}, {"body_text", CollapseWhitespace(body)}});
+        w.BeginObject().Key("title").Value(s.title).Key("summary").Value(s.summary).Key("body_text").Value(CollapseWhitespace(body)).EndObject();
     }
-    json markers = json::array();
-    for (const TimelineMarker& m : config.markers) markers.push_back({{"position", m.position}, {"label", m.label}});
-    j["timeline"] = {{"source", doc.timeline.source}, {"label", doc.timeline.label}, {"stages", std::move(stages)}, {"markers", std::move(markers)}};
+    w.EndArray().Key("markers").BeginArray();
+    for (const TimelineMarker& m : config.markers) w.BeginObject().Key("position").Value(m.position).Key("label").Value(m.label).EndObject();
+    w.EndArray().EndObject();
 
-    json faqs = json::array();
+    w.Key("faqs").BeginArray();
     for (const FaqEntry& e : doc.faq.entries) {
         std::string answer;
         for (NodeId b : e.answer) { if (!answer.empty()) answer += ' '; answer += doc.subtreeText(b); }
-        faqs.push_back({{"id", e.id}, {"question", e.question}, {"answer_text", CollapseWhitespace(answer)}});
+        w.BeginObject().Key("id").Value(e.id).Key("question").Value(e.question).Key("answer_text").Value(CollapseWhitespace(answer)).EndObject();
     }
-    j["faqs"] = std::move(faqs);
-    j["faq_source"] = doc.faq.source;
+    w.EndArray();
+    w.Key("faq_source").Value(doc.faq.source);
 
     std::map<std::string, int> counts;
     for (size_t i = 1; i < doc.nodes.size(); ++i) ++counts[NodeKindName(doc.nodes[i].kind)];
-    j["blocks"] = counts;
-    j["links"] = doc.links.size();
-    json images = json::array();
+    w.Key("blocks").BeginObject();
+    for (const auto& [kind, count] : counts) w.Key(kind).Value(count);
+    w.EndObject();
+    w.Key("links").Value(doc.links.size());
+    w.Key("images").BeginArray();
     for (const Image& image : doc.images) {
-        json one = {{"src", image.src}, {"alt", image.alt}, {"title", image.title}};
-        if (image.width > 0) { one["width"] = image.width; one["height"] = image.height; }
-        one["allowed"] = image.allowed;
-        one["line"] = image.line;
-        images.push_back(std::move(one));
+        w.BeginObject().Key("src").Value(image.src).Key("alt").Value(image.alt).Key("title").Value(image.title);
+        if (image.width > 0) w.Key("width").Value(image.width).Key("height").Value(image.height);
+        w.Key("allowed").Value(image.allowed).Key("line").Value(image.line).EndObject();
     }
-    j["images"] = std::move(images);
-    json footnotes = json::array();
+    w.EndArray();
+    w.Key("footnotes").BeginArray();
     for (const Footnote& note : doc.footnotes)
-        footnotes.push_back({{"label", note.label}, {"references", note.references},
-                             {"text", note.definition == kNoNode ? std::string() : CollapseWhitespace(doc.subtreeText(note.definition))}});
-    j["footnotes"] = std::move(footnotes);
+        w.BeginObject().Key("label").Value(note.label).Key("references").Value(note.references)
+            .Key("text").Value(note.definition == kNoNode ? std::string() : CollapseWhitespace(doc.subtreeText(note.definition))).EndObject();
+    w.EndArray();
     int checked = 0, unchecked = 0;
     for (const Node& n : doc.nodes) { checked += n.task == 2; unchecked += n.task == 1; }
-    j["tasks"] = {{"checked", checked}, {"unchecked", unchecked}};
-    j["replaced_characters"] = doc.replacedCharacters;
-    j["dropped_html"] = doc.droppedHtml;
-    j["uncovered_characters"] = doc.uncoveredCharacters;
-    json warnings = json::array();
-    for (const Warning& w : doc.warnings) warnings.push_back({{"kind", WarningKindName(w.kind)}, {"line", w.line}, {"message", w.message}});
-    j["warnings"] = std::move(warnings);
-    j["warnings_omitted"] = doc.warningsOmitted;
-    j["config"] = {{"theme", ThemeModeName(config.theme)}, {"accent", RgbToHex(config.accent)},
-                   {"initial_stage", config.initialStage}, {"deep_link_prefix", config.deepLinkPrefix}};
-    return j.dump(indent, ' ', false, json::error_handler_t::replace) + "\n";
+    w.Key("tasks").BeginObject().Key("checked").Value(checked).Key("unchecked").Value(unchecked).EndObject();
+    w.Key("replaced_characters").Value(doc.replacedCharacters);
+    w.Key("dropped_html").Value(doc.droppedHtml);
+    w.Key("uncovered_characters").Value(doc.uncoveredCharacters);
+    w.Key("warnings").BeginArray();
+    for (const Warning& warning : doc.warnings)
+        w.BeginObject().Key("kind").Value(WarningKindName(warning.kind)).Key("line").Value(warning.line).Key("message").Value(warning.message).EndObject();
+    w.EndArray();
+    w.Key("warnings_omitted").Value(doc.warningsOmitted);
+    w.Key("config").BeginObject().Key("theme").Value(ThemeModeName(config.theme)).Key("accent").Value(RgbToHex(config.accent))
+        .Key("initial_stage").Value(config.initialStage).Key("deep_link_prefix").Value(config.deepLinkPrefix).EndObject();
+    w.EndObject();
+    return w.Take() + "\n";
 }
 
 } // namespace aw

@@ -263,6 +263,26 @@ TEST_CASE("config: duplicate keys are accepted with a warning naming the key's p
     CHECK(FindDuplicateJsonKeys(R"([{"a": 1}, {"a": 2, "b": [{"c": 1, "c": 2}]}])") == std::vector<std::string>{"/1/b/0/c"});
 }
 
+TEST_CASE("json: JsonWriter writes the text nlohmann::ordered_json dumps, keys in the order written") {
+    // The same document both ways: nested objects and arrays, empty ones, every kind of value, a key that sorts
+    // before the ones written ahead of it, a string that needs escaping and one that is not valid UTF-8.
+    nlohmann::ordered_json expected = nlohmann::ordered_json::object();
+    expected["zeta"] = "line\nbreak \"quoted\" \x01 \xC3\xA9 \xFF";
+    expected["alpha"] = {{"n", -3}, {"u", size_t{7}}, {"f", 0.1f}, {"t", true}, {"null", nullptr}};
+    expected["list"] = nlohmann::ordered_json::array({nlohmann::ordered_json::object(), nlohmann::ordered_json::array(), 2.5, "x"});
+    expected["empty"] = nlohmann::ordered_json::object();
+    for (int indent : {-1, 0, 2}) {
+        JsonWriter w(indent);
+        w.BeginObject().Key("zeta").Value("line\nbreak \"quoted\" \x01 \xC3\xA9 \xFF");
+        w.Key("alpha").BeginObject().Key("n").Value(-3).Key("u").Value(size_t{7}).Key("f").Value(0.1f).Key("t").Value(true)
+            .Key("null").Value(nullptr).EndObject();
+        w.Key("list").BeginArray().BeginObject().EndObject().BeginArray().EndArray().Value(2.5).Value("x").EndArray();
+        w.Key("empty").BeginObject().EndObject().EndObject();
+        CAPTURE(indent);
+        CHECK(w.Take() == expected.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    }
+}
+
 TEST_CASE("config: smartPunctuation is a boolean, true by default") {
     Config c;
     ConfigReport report;
