@@ -172,6 +172,7 @@ bool WidgetApp::Perform(const Action& a, std::string& error) {
             for (size_t i = 0; i < faqs; ++i) Perform(Action::ToggleFaq(static_cast<int>(i), a.kind == ActionKind::ExpandAll ? 1 : 0), error);
             return true;
         case ActionKind::SetFilter:
+            if (faqs == 0) { error = std::string(verb) + ": the article has no FAQ"; return false; }
             state_.faqFilter = CleanFilter(a.text);
             return true;
         case ActionKind::Focus: {
@@ -209,7 +210,9 @@ bool WidgetApp::Perform(const Action& a, std::string& error) {
         case ActionKind::DeepLink: {
             DeepLink link;
             if (!ParseDeepLink(article_->doc, article_->config.deepLinkPrefix, a.text, link)) {
-                error = "deepLink: \"" + a.text.substr(0, 80) + "\" names no stage or question of the article";
+                const std::string& prefix = article_->config.deepLinkPrefix;
+                error = "deepLink: \"" + a.text.substr(0, 80) + "\" names no stage or question of the article (\"#" + prefix + "stage-1\", \"#" +
+                        prefix + "faq-<slug>\")";
                 return false;
             }
             if (link.stage >= 0) {
