@@ -156,6 +156,10 @@ private:
     // no host callback but scrollTo, openUrl and log; Publish bumps the revision and tells the host what changed since
     // `before` (events only when `announce`; the revision always when `always`).
     bool Perform(const Action& action, std::string& error);
+    bool PerformStage(const Action& action, std::string& error);          // SelectStage, PreviousStage, NextStage
+    bool PerformFaq(const Action& action, std::string& error);            // ToggleFaq, ExpandAll, CollapseAll, SetFilter
+    bool PerformDeepLink(const Action& action, std::string& error);
+    bool PerformRestoreState(const Action& action, std::string& error);
     void Publish(const WidgetState& before, FocusTarget focusBefore, bool announce, bool always);
     bool PerformScroll(float yCss, bool smooth);
     void Animate(float dt, bool reducedMotion);
