@@ -110,6 +110,7 @@ struct HostedWidget::Impl {
     Status status;                     // what keeps an article from showing, else ok
     std::string reportedError;         // the last error handed to callbacks.error (each is reported once)
     int revision = 0;                  // the app's state revision the host last heard of
+    int toldSection = WidgetApp::kNotLaidOut;   // the section the reader was in when the host last heard (ReadingSection)
     PreparedArticle shown;             // the article on show (the app holds it too)
 
     Impl(GlyphSource* source, HostCallbacks hostCallbacks)
@@ -137,8 +138,13 @@ struct HostedWidget::Impl {
         TellStateChanged();
         return ok ? Status::Ok() : Status::Error(refusal);
     }
+    // The host hears of the state when the stage, the questions or the filter changed, and when the reader scrolled
+    // into another section (the state's scrollY says where): once per section, not once per pixel.
     void TellStateChanged() {
-        if (app.stateRevision() == revision) return;
+        const int section = app.ReadingSection();
+        const bool movedOn = section != toldSection && section != WidgetApp::kNotLaidOut && toldSection != WidgetApp::kNotLaidOut;
+        if (section != WidgetApp::kNotLaidOut) toldSection = section;
+        if (app.stateRevision() == revision && !movedOn) return;
         revision = app.stateRevision();
         if (callbacks.stateChanged) callbacks.stateChanged(app.StateJson());
     }
@@ -182,6 +188,7 @@ Status HostedWidget::Show(PreparedArticle article) {
     w.status = Status::Ok();
     w.reportedError.clear();
     w.revision = w.app.stateRevision();   // a new article is the host's own doing: no stateChanged for it
+    w.toldSection = WidgetApp::kNotLaidOut;
     return Status::Ok();
 }
 

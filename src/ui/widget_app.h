@@ -125,6 +125,10 @@ public:
     void SetTextScale(float scale) { fonts_.SetTextScale(scale); }
     // The article's geometry for the current viewport and state (laid out on demand), or null without one.
     const ArticleLayout* Geometry() { return EnsureLayout() ? &view_.geometry() : nullptr; }
+    // The section at the top of the view (an index into Document::sections, -1 above the first heading), or
+    // kNotLaidOut while the article cannot be laid out yet (no article, no size).
+    static constexpr int kNotLaidOut = -2;
+    int ReadingSection() { return article_ && EnsureLayout() ? view_.CurrentSection(ScrollY()) : kNotLaidOut; }
     // The article's images: the platform sets the loader and answers into it (ui/image_cache.h).
     ImageCache& images() { return view_.images(); }
     // Sideways scrolling of the code block or table at canvas (x, y) by dx CSS px; false when none moved.

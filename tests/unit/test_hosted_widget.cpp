@@ -30,11 +30,11 @@ constexpr const char* kHostFont = "/usr/share/fonts/truetype/noto/NotoSans-Regul
 struct Host {
     HeadlessImGui imgui;
     ImFont* font = nullptr;
-    HostedWidget widget{&imgui.glyphs};
+    HostedWidget widget;
     ImVec2 windowPos{120.0f, 60.0f};
     float fontSizeBase = 0.0f;
 
-    Host() {
+    explicit Host(HostCallbacks callbacks = {}) : widget(&imgui.glyphs, std::move(callbacks)) {
         font = ImGui::GetIO().Fonts->AddFontFromFileTTF(kHostFont, 15.0f);
         REQUIRE(font != nullptr);
         ImGui::GetIO().FontDefault = font;
@@ -191,6 +191,31 @@ TEST_CASE("hosted widget: once destroyed, the renderer's texture list names none
     CHECK(foreign() == 0);   // a renderer shutting down now touches no freed texture
     frame();
     CHECK(foreign() == 0);
+}
+
+TEST_CASE("hosted widget: the reader scrolling into another section tells the host the state, once per section") {
+    std::vector<std::string> states;
+    HostCallbacks callbacks;
+    callbacks.stateChanged = [&states](const std::string& state) { states.push_back(state); };
+    Host host(callbacks);
+    host.Frame();
+    host.Frame();
+    CHECK(states.empty());   // showing the article is the host's own doing
+    REQUIRE(host.widget.ScrollToAnchor("the-arc-of-ai-responsibility", false).ok);
+    REQUIRE(states.size() == 1);
+    const float sectionTop = host.widget.scrollY();
+    CHECK(sectionTop > 0.0f);
+    CHECK(std::fabs(nlohmann::json::parse(states[0])["scrollY"].get<float>() - sectionTop) <= 0.05f);
+    // Within the section: no news, however often it scrolls or draws.
+    REQUIRE(host.widget.ScrollTo(sectionTop + 2.0f, false).ok);
+    host.Frame();
+    host.Frame();
+    CHECK(states.size() == 1);
+    // Back to the top: another section, heard once.
+    REQUIRE(host.widget.ScrollTo(0.0f, false).ok);
+    host.Frame();
+    REQUIRE(states.size() == 2);
+    CHECK(nlohmann::json::parse(states[1])["scrollY"].get<float>() == 0.0f);
 }
 
 // [SECTION] the public API's statuses, a widget without a text engine, images ------------------------------
