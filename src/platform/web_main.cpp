@@ -137,7 +137,8 @@ aw::HostServices WebHost(int handle) {
 // A frame of the page's GL context, for one widget: its canvas's pixel size, cleared to transparent.
 aw::RunnerBackend WebBackend(int handle) {
     aw::RunnerBackend backend;
-    // The element schedules a frame when the runner wants one again (a command, an image, new fonts).
+    // The one way a frame is asked for: the element schedules one when the runner starts wanting frames (input, a
+    // command, an image, new fonts, a scroll), and while aw_frame answers that it wants more. Nothing polls.
     backend.frameRequested = [handle] { Emit(handle, "redraw", "{}"); };
     backend.render = [](ImDrawData* data, int pixelWidth, int pixelHeight) {
         Engine& engine = TheEngine();
@@ -308,12 +309,6 @@ EMSCRIPTEN_KEEPALIVE void aw_resize(int handle, float width, float height, float
     w->runner->SetViewport(viewport);
 }
 
-// 1 while the widget's runner wants frames (the frame pacer: input settling, an animation, a change).
-EMSCRIPTEN_KEEPALIVE int aw_needs_frame(int handle) {
-    const WebWidget* w = Find(handle);
-    return w && w->runner->NeedsFrame() ? 1 : 0;
-}
-
 // Draws one frame into the page's GL context, sized to the widget's canvas; with `render` 0 (a widget
 // out of view) it lays out and makes its glyphs but draws nothing. Returns 1 while more frames are wanted.
 EMSCRIPTEN_KEEPALIVE int aw_frame(int handle, double timeMs, int render) {
@@ -329,18 +324,10 @@ EMSCRIPTEN_KEEPALIVE int aw_frame(int handle, double timeMs, int render) {
     return w->runner->NeedsFrame() ? 1 : 0;
 }
 
-// The page scrolled: a frame is wanted when the widget's view moved. Returns aw_needs_frame.
-EMSCRIPTEN_KEEPALIVE int aw_page_scrolled(int handle) {
+// The page scrolled: a frame is wanted when the widget's view moved (the runner's frameRequested sends "redraw").
+EMSCRIPTEN_KEEPALIVE void aw_page_scrolled(int handle) {
     WebWidget* w = Find(handle);
-    if (!w) return 0;
-    if (w->app->ScrollY() != w->drawnScrollY) w->runner->Request(aw::FrameCause::Scroll);
-    return w->runner->NeedsFrame() ? 1 : 0;
-}
-
-// The article's full height in CSS px; the element sizes itself to it so the page scrolls natively.
-EMSCRIPTEN_KEEPALIVE float aw_content_height(int handle) {
-    const WebWidget* w = Find(handle);
-    return w && w->app->article() ? w->app->ContentHeightCss() : 0.0f;
+    if (w && w->app->ScrollY() != w->drawnScrollY) w->runner->Request(aw::FrameCause::Scroll);
 }
 
 // [SECTION] exports: input -----------------------------------------------------------

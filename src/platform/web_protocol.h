@@ -10,7 +10,9 @@
 //     are redone for every widget), {"cmd":"glRestored"} (the page's GL context came back after a loss).
 //   aw_query(handle, what) -> JSON. Keys: ui/commands.h. With handle 0, the page's engine: "engine"
 //     ({"glAvailable": bool}).
-// Events come back through Module.onWidgetEvent(handle, type, json); frameRequested (RunnerBackend) sends "redraw".
+// Events come back through Module.onWidgetEvent(handle, type, json). Frames are event driven: the runner's
+// frameRequested hook (RunnerBackend) sends "redraw" when it starts wanting frames, and aw_frame answers whether it
+// wants another; nothing polls.
 #pragma once
 
 #define AW_WEB_PROTOCOL(W, A)                                                                                   \
@@ -21,10 +23,8 @@
     W(aw_set_document, "bytes: the Markdown, parsed once with the checked config")                              \
     W(aw_resize, "the canvas's size, density and the reader's preferences")                                     \
     /* every frame */                                                                                           \
-    W(aw_frame, "draws one frame")                                                                              \
-    W(aw_needs_frame, "per frame: whether the runner wants one")                                                \
-    W(aw_content_height, "per frame: the article's height, which the element's size follows")                   \
-    W(aw_page_scrolled, "per scroll event: whether the view moved")                                             \
+    W(aw_frame, "draws one frame: whether another is wanted")                                                   \
+    W(aw_page_scrolled, "per scroll event: a frame if the view moved")                                          \
     /* input */                                                                                                 \
     W(aw_pointer, "per pointer event")                                                                          \
     W(aw_key, "per key event")                                                                                  \

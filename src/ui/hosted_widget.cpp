@@ -110,6 +110,7 @@ struct HostedWidget::Impl {
     Status status;                     // what keeps an article from showing, else ok
     std::string reportedError;         // the last error handed to callbacks.error (each is reported once)
     int revision = 0;                  // the app's state revision the host last heard of
+    int toldSection = WidgetApp::kNotLaidOut;   // the section the reader was in when the host last heard (ReadingSection)
     PreparedArticle shown;             // the article on show (the app holds it too)
 
     Impl(GlyphSource* source, HostCallbacks hostCallbacks)
@@ -127,23 +128,25 @@ struct HostedWidget::Impl {
         reportedError = status.message;
         return status;
     }
-    // A command's outcome; the host hears of a state it changed.
-    Status Done(bool ok, const std::string& refusal) {
-        if (app.stateRevision() != revision) {
-            revision = app.stateRevision();
-            if (callbacks.stateChanged) callbacks.stateChanged(app.StateJson());
-        }
+    // A command: applied by WidgetApp::Apply, whose one-line reason is the refusal's wording (the command channel
+    // words it the same). Without an article, the reason the last load failed follows. The host hears of a state it
+    // changed.
+    Status Apply(const Action& action) {
+        std::string refusal;
+        const bool ok = app.Apply(action, &refusal);
+        if (!ok && !app.article() && !status.ok) refusal += " (" + status.message + ")";
+        TellStateChanged();
         return ok ? Status::Ok() : Status::Error(refusal);
     }
-    int StageCount() const { return app.article() ? static_cast<int>(app.article()->doc.timeline.stages.size()) : 0; }
-    int QuestionCount() const { return app.article() ? static_cast<int>(app.article()->doc.faq.entries.size()) : 0; }
-    std::string NoArticle() const { return "no article loaded" + (status.ok ? std::string() : ": " + status.message); }
-    // "stage 7: the article has 3 stages (0 to 2)", "question 2: the article has no questions".
-    std::string OutOfRange(const char* what, const char* plural, int index, int count) const {
-        if (!app.article()) return NoArticle();
-        std::string message = std::string(what) + " " + std::to_string(index) + ": the article has ";
-        if (count == 0) return message + "no " + plural;
-        return message + std::to_string(count) + " " + (count == 1 ? what : plural) + " (0 to " + std::to_string(count - 1) + ")";
+    // The host hears of the state when the stage, the questions or the filter changed, and when the reader scrolled
+    // into another section (the state's scrollY says where): once per section, not once per pixel.
+    void TellStateChanged() {
+        const int section = app.ReadingSection();
+        const bool movedOn = section != toldSection && section != WidgetApp::kNotLaidOut && toldSection != WidgetApp::kNotLaidOut;
+        if (section != WidgetApp::kNotLaidOut) toldSection = section;
+        if (app.stateRevision() == revision && !movedOn) return;
+        revision = app.stateRevision();
+        if (callbacks.stateChanged) callbacks.stateChanged(app.StateJson());
     }
 };
 
@@ -185,6 +188,7 @@ Status HostedWidget::Show(PreparedArticle article) {
     w.status = Status::Ok();
     w.reportedError.clear();
     w.revision = w.app.stateRevision();   // a new article is the host's own doing: no stateChanged for it
+    w.toldSection = WidgetApp::kNotLaidOut;
     return Status::Ok();
 }
 
@@ -272,7 +276,7 @@ void HostedWidget::Draw(const char* id, ImVec2 size) {
         }
     }
     // The reader changed the state in this frame: the host hears of it.
-    w.Done(true, "");
+    w.TellStateChanged();
 }
 
 bool HostedWidget::WantsAnotherFrame() const { return impl_->wantsFrame || impl_->app.WantsAnotherFrame(); }
@@ -282,57 +286,21 @@ Status HostedWidget::status() const { return impl_->status; }
 
 // [SECTION] commands -----------------------------------------------------------
 
-Status HostedWidget::SelectStage(int index) {
-    Impl& w = *impl_;
-    return w.Done(w.app.SelectStage(index), w.OutOfRange("stage", "stages", index, w.StageCount()));
-}
-
-Status HostedWidget::SetQuestionOpen(int index, bool open) {
-    Impl& w = *impl_;
-    return w.Done(w.app.ToggleFaq(index, open ? 1 : 0), w.OutOfRange("question", "questions", index, w.QuestionCount()));
-}
-
+Status HostedWidget::SelectStage(int index) { return impl_->Apply(Action::SelectStage(index)); }
+Status HostedWidget::SetQuestionOpen(int index, bool open) { return impl_->Apply(Action::ToggleFaq(index, open ? 1 : 0)); }
 Status HostedWidget::SetAllQuestionsOpen(bool open) {
-    Impl& w = *impl_;
-    if (!w.app.article()) return Status::Error(w.NoArticle());
-    return w.Done(w.app.SetAllFaqs(open), "the article has no FAQ");
+    return impl_->Apply(Action::Simple(open ? ActionKind::ExpandAll : ActionKind::CollapseAll));
 }
-
-Status HostedWidget::SetFilter(const std::string& text) {
-    Impl& w = *impl_;
-    if (!w.app.article()) return Status::Error(w.NoArticle());
-    if (w.QuestionCount() == 0) return Status::Error("filter: the article has no FAQ");
-    w.app.SetFilter(text);
-    return w.Done(true, "");
-}
-
+Status HostedWidget::SetFilter(const std::string& text) { return impl_->Apply(Action::SetFilter(text)); }
 Status HostedWidget::ScrollToAnchor(const std::string& id, bool smooth) {
-    Impl& w = *impl_;
-    if (!w.app.article()) return Status::Error(w.NoArticle());
-    return w.Done(w.app.ScrollToAnchor(id, smooth), "anchor \"" + id.substr(0, 64) + "\": no heading has this id");
+    return impl_->Apply(Action::WithText(ActionKind::ScrollToAnchor, id, smooth));
 }
-
-Status HostedWidget::ScrollTo(float yCss, bool smooth) {
-    Impl& w = *impl_;
-    if (!w.app.article()) return Status::Error(w.NoArticle());
-    if (!std::isfinite(yCss)) return Status::Error("scroll: the position is not a number");
-    w.app.ScrollTo(yCss, smooth);
-    return Status::Ok();
-}
-
+Status HostedWidget::ScrollTo(float yCss, bool smooth) { return impl_->Apply(Action::ScrollTo(yCss, smooth)); }
 Status HostedWidget::ApplyDeepLink(const std::string& hash, bool smooth) {
-    Impl& w = *impl_;
-    if (!w.app.article()) return Status::Error(w.NoArticle());
-    return w.Done(w.app.ApplyDeepLink(hash, smooth),
-                  "deep link \"" + hash.substr(0, 64) + "\": names no stage or question of the article (\"#" +
-                      w.app.article()->config.deepLinkPrefix + "stage-1\", \"#" + w.app.article()->config.deepLinkPrefix + "faq-<slug>\")");
+    return impl_->Apply(Action::WithText(ActionKind::DeepLink, hash, smooth));
 }
-
 Status HostedWidget::SetStateJson(const std::string& json) {
-    Impl& w = *impl_;
-    std::string error;
-    const bool ok = w.app.SetStateJson(json, error);
-    return w.Done(ok, error);
+    return impl_->Apply(Action::WithText(ActionKind::RestoreState, json, false));
 }
 
 void HostedWidget::SetTheme(ThemeChoice theme) {

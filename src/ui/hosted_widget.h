@@ -86,7 +86,8 @@ struct HostCallbacks {
     // The reader followed a link: http, https and mailto, and relative links resolved against the base URL (http,
     // https, file). Nothing opens when this is empty.
     std::function<void(const std::string& url)> openUrl;
-    // The stage, the open questions or the filter changed (by the reader or a command), with StateJson().
+    // The stage, the open questions or the filter changed (by the reader or a command), or the reader scrolled into
+    // another section (once per section, not per pixel; the state's scrollY says where), with StateJson().
     std::function<void(const std::string& stateJson)> stateChanged;
     // A one-line error: a failed Load(), a missing text engine, no font found. Also returned as a Status.
     std::function<void(const std::string& message)> error;

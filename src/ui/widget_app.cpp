@@ -123,57 +123,26 @@ void WidgetApp::Publish(const WidgetState& before, FocusTarget focusBefore, bool
 
 static std::string Plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
+// "selectStage: no stage 7; the timeline has 3 stages, numbered from 0 to 2", "toggleFaq: the article has no FAQ".
+static std::string OutOfRange(const char* verb, bool stage, int index, size_t count) {
+    if (count == 0) return std::string(verb) + ": the article has no " + (stage ? "timeline" : "FAQ");
+    return std::string(verb) + ": no " + (stage ? "stage " : "question ") + std::to_string(index) + "; the " + (stage ? "timeline" : "FAQ") +
+           " has " + Plural(count, stage ? "stage" : "question", stage ? "stages" : "questions") + ", numbered from 0 to " + std::to_string(count - 1);
+}
+
+// One action: checked against the article (a one-line reason in `error` when it names nothing), then handed to the
+// Perform* of its group. Only focus and scrolling work without an article.
 bool WidgetApp::Perform(const Action& a, std::string& error) {
     const char* verb = ActionName(a.kind);
     if (!article_ && a.kind != ActionKind::Focus && a.kind != ActionKind::ScrollTo && a.kind != ActionKind::ScrollBy) {
         error = std::string(verb) + ": no article is loaded";
         return false;
     }
-    const size_t stages = article_ ? article_->doc.timeline.stages.size() : 0, faqs = state_.openFaqs.size();
-    auto outOfRange = [&](bool stage, int index) {
-        if ((stage ? stages : faqs) == 0) return std::string(verb) + ": the article has no " + (stage ? "timeline" : "FAQ");
-        const size_t n = stage ? stages : faqs;
-        return std::string(verb) + ": no " + (stage ? "stage " : "question ") + std::to_string(index) + "; the " + (stage ? "timeline" : "FAQ") +
-               " has " + Plural(n, stage ? "stage" : "question", stage ? "stages" : "questions") + ", numbered from 0 to " + std::to_string(n - 1);
-    };
     switch (a.kind) {
         case ActionKind::None: error = "no action"; return false;
-        case ActionKind::SelectStage: {
-            if (a.index < 0 || a.index >= static_cast<int>(stages)) { error = outOfRange(true, a.index); return false; }
-            if (a.index == state_.selectedStage) return true;
-            state_.selectedStage = a.index;
-            stageFrom_ = stagePosition_;
-            stageClock_ = reducedMotion_ ? 1.0f : 0.0f;
-            if (reducedMotion_) stagePosition_ = static_cast<float>(a.index);
-            animating_ = true;
-            return true;
-        }
-        case ActionKind::PreviousStage: case ActionKind::NextStage: {
-            // What Previous and Next do, for every input: one stage back or on, none past either end.
-            if (stages == 0) { error = outOfRange(true, 0); return false; }
-            const int next = std::clamp(state_.selectedStage + (a.kind == ActionKind::NextStage ? 1 : -1), 0, static_cast<int>(stages) - 1);
-            return Perform(Action::SelectStage(next), error);
-        }
-        case ActionKind::ToggleFaq: {
-            if (a.index < 0 || static_cast<size_t>(a.index) >= faqs) { error = outOfRange(false, a.index); return false; }
-            const size_t i = static_cast<size_t>(a.index);
-            const bool now = a.open < 0 ? !state_.openFaqs[i] : a.open > 0;
-            if (now == state_.openFaqs[i]) return true;
-            state_.openFaqs[i] = now;
-            if (i < faqClock_.size()) {
-                faqClock_[i] = reducedMotion_ ? 1.0f : 0.0f;
-                if (reducedMotion_) faqOpenness_[i] = now ? 1.0f : 0.0f;
-                animating_ = true;
-            }
-            return true;
-        }
-        case ActionKind::ExpandAll: case ActionKind::CollapseAll:
-            if (faqs == 0) { error = std::string(verb) + ": the article has no FAQ"; return false; }
-            for (size_t i = 0; i < faqs; ++i) Perform(Action::ToggleFaq(static_cast<int>(i), a.kind == ActionKind::ExpandAll ? 1 : 0), error);
-            return true;
-        case ActionKind::SetFilter:
-            state_.faqFilter = CleanFilter(a.text);
-            return true;
+        case ActionKind::SelectStage: case ActionKind::PreviousStage: case ActionKind::NextStage: return PerformStage(a, error);
+        case ActionKind::ToggleFaq: case ActionKind::ExpandAll: case ActionKind::CollapseAll: case ActionKind::SetFilter:
+            return PerformFaq(a, error);
         case ActionKind::Focus: {
             const FocusTarget target = Focusable(a.target) ? a.target : FocusTarget{};   // a stale name from the host (an older article's mirror)
             showFocusRing_ = a.keyboard && target.kind != FocusKind::None;
@@ -206,50 +175,106 @@ bool WidgetApp::Perform(const Action& a, std::string& error) {
             if (y < 0.0f) { error = "scrollToAnchor: nothing in the article has the id \"" + a.text.substr(0, 80) + "\""; return false; }
             return PerformScroll(y, a.smooth);
         }
-        case ActionKind::DeepLink: {
-            DeepLink link;
-            if (!ParseDeepLink(article_->doc, article_->config.deepLinkPrefix, a.text, link)) {
-                error = "deepLink: \"" + a.text.substr(0, 80) + "\" names no stage or question of the article";
-                return false;
-            }
-            if (link.stage >= 0) {
-                Perform(Action::SelectStage(link.stage), error);
-                Perform(Action::Focus({FocusKind::Timeline, -1}, false), error);
-            } else {
-                Perform(Action::SetFilter(""), error);
-                Perform(Action::ToggleFaq(link.faq, 1), error);
-                Perform(Action::Focus({FocusKind::Question, link.faq}, false), error);
-            }
-            EnsureLayout();   // the selected stage's card, the opened question: placed for the new state
-            const ItemRect r = view_.RectOf(focus_);
-            if (r.h > 0) PerformScroll(r.y - 24.0f, a.smooth);
-            return true;
-        }
-        case ActionKind::RestoreState: {
-            WidgetState next = state_;
-            next.scrollY = ScrollY();
-            if (!StateFromJson(a.text, static_cast<int>(stages), static_cast<int>(article_->doc.faq.entries.size()), next, error)) return false;
-            const float scrollY = next.scrollY;
-            next.scrollY = state_.scrollY;
-            state_ = next;
-            // The scroll position goes to its owner: the host page is asked to scroll there; the widget's own
-            // jumps there (kept in range by the next frame, which knows the content's height).
-            if (hostScrolls()) {
-                if (scrollY != ScrollY()) PerformScroll(scrollY, false);
-            } else {
-                state_.scrollY = targetScroll_ = scrollY;
-            }
-            // A restored state is a jump, not a transition: the presentation snaps to it.
-            stagePosition_ = stageFrom_ = static_cast<float>(state_.selectedStage);
-            stageClock_ = 1.0f;
-            for (size_t i = 0; i < faqOpenness_.size() && i < state_.openFaqs.size(); ++i) {
-                faqOpenness_[i] = state_.openFaqs[i] ? 1.0f : 0.0f;
-                faqClock_[i] = 1.0f;
-            }
-            return true;
-        }
+        case ActionKind::DeepLink: return PerformDeepLink(a, error);
+        case ActionKind::RestoreState: return PerformRestoreState(a, error);
     }
     return false;
+}
+
+// Select, Previous and Next: one stage, animated to unless the reader prefers reduced motion.
+bool WidgetApp::PerformStage(const Action& a, std::string& error) {
+    const size_t stages = article_->doc.timeline.stages.size();
+    if (a.kind != ActionKind::SelectStage) {
+        // What Previous and Next do, for every input: one stage back or on, none past either end.
+        if (stages == 0) { error = OutOfRange(ActionName(a.kind), true, 0, 0); return false; }
+        const int next = std::clamp(state_.selectedStage + (a.kind == ActionKind::NextStage ? 1 : -1), 0, static_cast<int>(stages) - 1);
+        return PerformStage(Action::SelectStage(next), error);
+    }
+    if (a.index < 0 || a.index >= static_cast<int>(stages)) { error = OutOfRange(ActionName(a.kind), true, a.index, stages); return false; }
+    if (a.index == state_.selectedStage) return true;
+    state_.selectedStage = a.index;
+    stageFrom_ = stagePosition_;
+    stageClock_ = reducedMotion_ ? 1.0f : 0.0f;
+    if (reducedMotion_) stagePosition_ = static_cast<float>(a.index);
+    animating_ = true;
+    return true;
+}
+
+// The FAQ: a question opened, closed or toggled, all of them, or the filter.
+bool WidgetApp::PerformFaq(const Action& a, std::string& error) {
+    const char* verb = ActionName(a.kind);
+    const size_t faqs = state_.openFaqs.size();
+    if (faqs == 0) { error = OutOfRange(verb, false, a.index, 0); return false; }
+    switch (a.kind) {
+        case ActionKind::ExpandAll: case ActionKind::CollapseAll:
+            for (size_t i = 0; i < faqs; ++i) PerformFaq(Action::ToggleFaq(static_cast<int>(i), a.kind == ActionKind::ExpandAll ? 1 : 0), error);
+            return true;
+        case ActionKind::SetFilter:
+            state_.faqFilter = CleanFilter(a.text);
+            return true;
+        default: break;
+    }
+    if (a.index < 0 || static_cast<size_t>(a.index) >= faqs) { error = OutOfRange(verb, false, a.index, faqs); return false; }
+    const size_t i = static_cast<size_t>(a.index);
+    const bool now = a.open < 0 ? !state_.openFaqs[i] : a.open > 0;
+    if (now == state_.openFaqs[i]) return true;
+    state_.openFaqs[i] = now;
+    if (i < faqClock_.size()) {
+        faqClock_[i] = reducedMotion_ ? 1.0f : 0.0f;
+        if (reducedMotion_) faqOpenness_[i] = now ? 1.0f : 0.0f;
+        animating_ = true;
+    }
+    return true;
+}
+
+// "#<prefix>stage-<n>" selects the stage, "#<prefix>faq-<slug>" clears the filter and opens the question; either
+// takes the focus and is scrolled to.
+bool WidgetApp::PerformDeepLink(const Action& a, std::string& error) {
+    DeepLink link;
+    const std::string& prefix = article_->config.deepLinkPrefix;
+    if (!ParseDeepLink(article_->doc, prefix, a.text, link)) {
+        error = "deepLink: \"" + a.text.substr(0, 80) + "\" names no stage or question of the article (\"#" + prefix + "stage-1\", \"#" +
+                prefix + "faq-<slug>\")";
+        return false;
+    }
+    if (link.stage >= 0) {
+        Perform(Action::SelectStage(link.stage), error);
+        Perform(Action::Focus({FocusKind::Timeline, -1}, false), error);
+    } else {
+        Perform(Action::SetFilter(""), error);
+        Perform(Action::ToggleFaq(link.faq, 1), error);
+        Perform(Action::Focus({FocusKind::Question, link.faq}, false), error);
+    }
+    EnsureLayout();   // the selected stage's card, the opened question: placed for the new state
+    const ItemRect r = view_.RectOf(focus_);
+    if (r.h > 0) PerformScroll(r.y - 24.0f, a.smooth);
+    return true;
+}
+
+// A saved state, checked whole before anything changes, then jumped to (no transition).
+bool WidgetApp::PerformRestoreState(const Action& a, std::string& error) {
+    WidgetState next = state_;
+    next.scrollY = ScrollY();
+    const int stages = static_cast<int>(article_->doc.timeline.stages.size());
+    if (!StateFromJson(a.text, stages, static_cast<int>(article_->doc.faq.entries.size()), next, error)) return false;
+    const float scrollY = next.scrollY;
+    next.scrollY = state_.scrollY;
+    state_ = next;
+    // The scroll position goes to its owner: the host page is asked to scroll there; the widget's own
+    // jumps there (kept in range by the next frame, which knows the content's height).
+    if (hostScrolls()) {
+        if (scrollY != ScrollY()) PerformScroll(scrollY, false);
+    } else {
+        state_.scrollY = targetScroll_ = scrollY;
+    }
+    // A restored state is a jump, not a transition: the presentation snaps to it.
+    stagePosition_ = stageFrom_ = static_cast<float>(state_.selectedStage);
+    stageClock_ = 1.0f;
+    for (size_t i = 0; i < faqOpenness_.size() && i < state_.openFaqs.size(); ++i) {
+        faqOpenness_[i] = state_.openFaqs[i] ? 1.0f : 0.0f;
+        faqClock_[i] = 1.0f;
+    }
+    return true;
 }
 
 bool WidgetApp::Focusable(FocusTarget target) const {

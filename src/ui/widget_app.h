@@ -125,6 +125,10 @@ public:
     void SetTextScale(float scale) { fonts_.SetTextScale(scale); }
     // The article's geometry for the current viewport and state (laid out on demand), or null without one.
     const ArticleLayout* Geometry() { return EnsureLayout() ? &view_.geometry() : nullptr; }
+    // The section at the top of the view (an index into Document::sections, -1 above the first heading), or
+    // kNotLaidOut while the article cannot be laid out yet (no article, no size).
+    static constexpr int kNotLaidOut = -2;
+    int ReadingSection() { return article_ && EnsureLayout() ? view_.CurrentSection(ScrollY()) : kNotLaidOut; }
     // The article's images: the platform sets the loader and answers into it (ui/image_cache.h).
     ImageCache& images() { return view_.images(); }
     // Sideways scrolling of the code block or table at canvas (x, y) by dx CSS px; false when none moved.
@@ -156,6 +160,10 @@ private:
     // no host callback but scrollTo, openUrl and log; Publish bumps the revision and tells the host what changed since
     // `before` (events only when `announce`; the revision always when `always`).
     bool Perform(const Action& action, std::string& error);
+    bool PerformStage(const Action& action, std::string& error);          // SelectStage, PreviousStage, NextStage
+    bool PerformFaq(const Action& action, std::string& error);            // ToggleFaq, ExpandAll, CollapseAll, SetFilter
+    bool PerformDeepLink(const Action& action, std::string& error);
+    bool PerformRestoreState(const Action& action, std::string& error);
     void Publish(const WidgetState& before, FocusTarget focusBefore, bool announce, bool always);
     bool PerformScroll(float yCss, bool smooth);
     void Animate(float dt, bool reducedMotion);

@@ -207,20 +207,31 @@ test('before the canvas is ready the element shows the article as semantic HTML'
   await waitReady(page);
 });
 
-test('a hidden tab draws no frames', { timeout: 60000 }, async () => {
+test('a hidden tab draws no frames; the frames asked for meanwhile are drawn when it shows, then none', { timeout: 60000 }, async () => {
   const { page } = await openPage(browser, server.url + 'index.html');
   await waitReady(page);
   const drawn = await page.evaluate(async () => {
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
-    document.dispatchEvent(new Event('visibilitychange'));
+    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+    const setHidden = (hidden) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    setHidden(true);
     const el = document.getElementById('article');
     const before = el.framesDrawn;
     el.selectStage(2);
     el.toggleFaq(0, true);
-    await new Promise((r) => setTimeout(r, 500));
-    return el.framesDrawn - before;
+    await wait(500);
+    const hidden = el.framesDrawn - before;
+    setHidden(false);
+    await wait(1500);   // the stage and the question settle
+    const shown = el.framesDrawn - before;
+    await wait(500);
+    return { hidden, shown, idle: el.framesDrawn - before - shown };
   });
-  assert.equal(drawn, 0);
+  assert.equal(drawn.hidden, 0);
+  assert.ok(drawn.shown > 0, 'the frames asked for while hidden are drawn when the tab shows');
+  assert.equal(drawn.idle, 0, 'then none: nothing polls');
 });
 
 test('axe-core finds no violations on the demo pages', { timeout: 60000 }, async () => {

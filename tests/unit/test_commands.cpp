@@ -199,6 +199,7 @@ TEST_CASE("commands: without an FAQ or a timeline, their verbs say so") {
     CommandWidget empty;
     empty.app.SetArticle(Load("# Only a title\n\nAnd a paragraph.\n"));
     CHECK(empty.Run({{"cmd", "expandAll"}}).error == "expandAll: the article has no FAQ");
+    CHECK(empty.Run({{"cmd", "filter"}, {"text", "x"}}).error == "filter: the article has no FAQ");
     CHECK(empty.Run({{"cmd", "selectStage"}, {"index", 0}}).error == "selectStage: the article has no timeline");
     CHECK(empty.Run({{"cmd", "activate"}, {"name", "next"}}).error == "activate: nothing in the article is named \"next\"");
 }

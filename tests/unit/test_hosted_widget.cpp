@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -29,11 +30,11 @@ constexpr const char* kHostFont = "/usr/share/fonts/truetype/noto/NotoSans-Regul
 struct Host {
     HeadlessImGui imgui;
     ImFont* font = nullptr;
-    HostedWidget widget{&imgui.glyphs};
+    HostedWidget widget;
     ImVec2 windowPos{120.0f, 60.0f};
     float fontSizeBase = 0.0f;
 
-    Host() {
+    explicit Host(HostCallbacks callbacks = {}) : widget(&imgui.glyphs, std::move(callbacks)) {
         font = ImGui::GetIO().Fonts->AddFontFromFileTTF(kHostFont, 15.0f);
         REQUIRE(font != nullptr);
         ImGui::GetIO().FontDefault = font;
@@ -192,14 +193,39 @@ TEST_CASE("hosted widget: once destroyed, the renderer's texture list names none
     CHECK(foreign() == 0);
 }
 
+TEST_CASE("hosted widget: the reader scrolling into another section tells the host the state, once per section") {
+    std::vector<std::string> states;
+    HostCallbacks callbacks;
+    callbacks.stateChanged = [&states](const std::string& state) { states.push_back(state); };
+    Host host(callbacks);
+    host.Frame();
+    host.Frame();
+    CHECK(states.empty());   // showing the article is the host's own doing
+    REQUIRE(host.widget.ScrollToAnchor("the-arc-of-ai-responsibility", false).ok);
+    REQUIRE(states.size() == 1);
+    const float sectionTop = host.widget.scrollY();
+    CHECK(sectionTop > 0.0f);
+    CHECK(std::fabs(nlohmann::json::parse(states[0])["scrollY"].get<float>() - sectionTop) <= 0.05f);
+    // Within the section: no news, however often it scrolls or draws.
+    REQUIRE(host.widget.ScrollTo(sectionTop + 2.0f, false).ok);
+    host.Frame();
+    host.Frame();
+    CHECK(states.size() == 1);
+    // Back to the top: another section, heard once.
+    REQUIRE(host.widget.ScrollTo(0.0f, false).ok);
+    host.Frame();
+    REQUIRE(states.size() == 2);
+    CHECK(nlohmann::json::parse(states[1])["scrollY"].get<float>() == 0.0f);
+}
+
 // [SECTION] the public API's statuses, a widget without a text engine, images ------------------------------
 
 TEST_CASE("hosted widget: a refused command or load says why in one line, and changes nothing") {
     HeadlessImGui imgui;
     HostedWidget widget(&imgui.glyphs);
     // Before any article.
-    CHECK(widget.SelectStage(0).message == "no article loaded");
-    CHECK(widget.SetFilter("x").message == "no article loaded");
+    CHECK(widget.SelectStage(0).message == "selectStage: no article is loaded");
+    CHECK(widget.SetFilter("x").message == "filter: no article is loaded");
     CHECK(widget.Show(nullptr).message == "Show: the article is empty (use the one aw::PrepareArticle() filled in)");
     // A bad config: the error names the JSON path, on one line, and the widget's status keeps it.
     const Status bad = widget.Load(ReadSource("assets/article.md"), R"({"theme": 3, "accent": 7})");
@@ -208,7 +234,7 @@ TEST_CASE("hosted widget: a refused command or load says why in one line, and ch
     CHECK(bad.message.find("config /accent") != std::string::npos);
     CHECK(bad.message.find('\n') == std::string::npos);
     CHECK(widget.status().message == bad.message);
-    CHECK(widget.SelectStage(1).message == "no article loaded: " + bad.message);
+    CHECK(widget.SelectStage(1).message == "selectStage: no article is loaded (" + bad.message + ")");
 
     std::vector<std::string> changes;
     HostCallbacks callbacks;
@@ -216,12 +242,15 @@ TEST_CASE("hosted widget: a refused command or load says why in one line, and ch
     HostedWidget article(&imgui.glyphs, callbacks);
     REQUIRE(article.Load(ReadSource("assets/article.md"), ReadSource("assets/widget.json")).ok);
     CHECK(article.status().ok);
-    CHECK(article.SelectStage(7).message == "stage 7: the article has 3 stages (0 to 2)");
-    CHECK(article.SelectStage(-1).message == "stage -1: the article has 3 stages (0 to 2)");
-    CHECK(article.SetQuestionOpen(99, true).message.rfind("question 99: the article has ", 0) == 0);
-    CHECK(article.ApplyDeepLink("#nowhere").message.rfind("deep link \"#nowhere\": names no stage or question", 0) == 0);
+    // The wording is WidgetApp::Apply's, the same as the command channel's (test_commands.cpp).
+    CHECK(article.SelectStage(7).message == "selectStage: no stage 7; the timeline has 3 stages, numbered from 0 to 2");
+    CHECK(article.SelectStage(-1).message == "selectStage: no stage -1; the timeline has 3 stages, numbered from 0 to 2");
+    CHECK(article.SetQuestionOpen(99, true).message.rfind("toggleFaq: no question 99; the FAQ has ", 0) == 0);
+    CHECK(article.ApplyDeepLink("#nowhere").message ==
+          "deepLink: \"#nowhere\" names no stage or question of the article (\"#aw-stage-1\", \"#aw-faq-<slug>\")");
     CHECK(article.SetStateJson(R"({"stage": "two"})").message.find("/stage") != std::string::npos);
-    CHECK(article.ScrollToAnchor("no-such-heading").message == "anchor \"no-such-heading\": no heading has this id");
+    CHECK(article.ScrollToAnchor("no-such-heading").message == "scrollToAnchor: nothing in the article has the id \"no-such-heading\"");
+    CHECK(article.ScrollTo(std::nanf(""), false).message == "scrollTo: the position must be a number");
     CHECK(changes.empty());                  // nothing refused changed the state
     CHECK(article.selectedStage() == 0);
     // Accepted commands: ok, with no message, and the host hears of the state they changed.
@@ -236,8 +265,11 @@ TEST_CASE("hosted widget: a refused command or load says why in one line, and ch
     CHECK(changes.size() == 2);
     // An article with no FAQ: the question commands say so.
     REQUIRE(article.Load("# Plain\n\nNo timeline, no questions.\n").ok);
-    CHECK(article.SetQuestionOpen(0, true).message == "question 0: the article has no questions");
-    CHECK(article.SetAllQuestionsOpen(true).message == "the article has no FAQ");
+    CHECK(article.SetQuestionOpen(0, true).message == "toggleFaq: the article has no FAQ");
+    CHECK(article.SetAllQuestionsOpen(true).message == "expandAll: the article has no FAQ");
+    CHECK(article.SetAllQuestionsOpen(false).message == "collapseAll: the article has no FAQ");
+    CHECK(article.SetFilter("x").message == "filter: the article has no FAQ");
+    CHECK(article.SelectStage(0).message == "selectStage: the article has no timeline");
 }
 
 TEST_CASE("hosted widget: without a text engine, and with a host that loaded no font, it says why instead of crashing") {

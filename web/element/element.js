@@ -161,9 +161,9 @@ class ArticleWidgetElement extends ElementBase {
       case 'stagechange': this._emit('stagechange', detail); break;
       case 'faqtoggle': this._emit('faqtoggle', detail); break;
       case 'error': if (!this._quietRefusals) this._emit('articleerror', detail); break;
-      default: break;   // 'redraw': a frame is wanted, asked for below
+      case 'redraw': this._schedule(); break;   // the core wants a frame (its runner's frameRequested hook)
+      default: break;
     }
-    this._schedule();
   }
 
   _openLink(href) {

@@ -279,7 +279,8 @@ export const engine = {
     document.addEventListener('beforecopy', (e) => { const el = engine.copySource(e); if (el && el._hasCanvasSelection()) e.preventDefault(); }, true);
     document.addEventListener('copy', (e) => { const el = engine.copySource(e); if (el) el._copyCanvasSelection(e); }, true);
     document.addEventListener('visibilitychange', () => {
-      if (!document.hidden) { for (const el of engine.elements.values()) el._schedule(); return; }
+      // Back in view: the frames asked for while hidden are drawn (an idle widget asked for none).
+      if (!document.hidden) { if (engine.dirty.size && !engine.raf) engine.raf = requestAnimationFrame(engine.tick); return; }
       if (engine.raf) cancelAnimationFrame(engine.raf);   // nothing is drawn in a hidden tab
       engine.raf = 0;
     });

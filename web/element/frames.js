@@ -5,18 +5,20 @@ import { scrollContext, scrollPaddingTop } from './host-style.js';
 import { View, isHtmlView } from './view.js';
 
 export class Frames {
-  // The core's frame pacer decides whether a frame is wanted; this element only adds where: in or near
-  // view it draws, farther away it draws nothing (but lays out its first frame and after a resize, so
-  // its height is right), and in a hidden tab or the HTML view nothing at all.
+  // The core's frame pacer decides whether a frame is wanted and says so, once, when it starts wanting one (its
+  // runner's frameRequested hook: the 'redraw' event) and after each frame (aw_frame's answer): nothing is polled,
+  // and an idle widget costs no frame. This element only adds where: in or near view it draws, farther away it
+  // draws nothing (but lays out its first frame and after a resize, so its height is right; coming near again it
+  // asks for a frame with 'shown'), and in the HTML view nothing at all. A hidden tab keeps the request for later.
   _schedule() {
-    if (!this._handle || !this._glAvailable || document.hidden || isHtmlView(this._view)) return;
-    if (this._frameOwed || this._layoutOwed || (this._near && engine.mod._aw_needs_frame(this._handle))) engine.schedule(this);
+    if (!this._handle || !this._glAvailable || isHtmlView(this._view)) return;
+    if (this._frameOwed || this._layoutOwed || this._near) engine.schedule(this);
   }
 
   _frame(time) {
     if (!this._handle || !this._glAvailable || document.hidden) return;   // without WebGL no frame runs: no GL call is made
     const owed = this._frameOwed || this._layoutOwed;
-    if (!owed && !(this._near && engine.mod._aw_needs_frame(this._handle))) return;
+    if (!owed && !this._near) return;
     const render = this._near && !engine.lost && this._pixelWidth > 0 && !isHtmlView(this._view);
     if (render) engine.prepareTarget(this._pixelWidth, this._pixelHeight);
     const more = this._wasm((m) => m._aw_frame(this._handle, time, render ? 1 : 0));
@@ -67,7 +69,7 @@ export class Frames {
   // The stage is as tall as the article, so the page scrolls natively past the sticky canvas.
   _syncHeight() {
     if (!this._handle) return;
-    const height = Math.ceil(engine.mod._aw_content_height(this._handle));
+    const height = Math.ceil(JSON.parse(this._query('contentHeight') || '{}').height || 0);
     if (height > 0 && height !== this._contentHeight) {
       this._contentHeight = height;
       this._stage.style.height = height + 'px';
@@ -179,6 +181,6 @@ export class Frames {
         this._viewport.style.transform = this._bar.style.transform = `translateY(${y}px)`;
       }
     }
-    if (engine.mod._aw_page_scrolled(this._handle)) this._schedule();
+    engine.mod._aw_page_scrolled(this._handle);   // a frame, if the view moved, comes as 'redraw'
   }
 }
