@@ -217,10 +217,10 @@ bool RunQuery(WidgetRunner& runner, const std::string& what, const QueryContext&
     out.clear();
     if (what == "state") out = app.StateJson();
     else if (what == "layout") out = app.LayoutJson();
-    else if (what == "blocks") {
+    else if (what == "blocks") {   // [top, height, isImage] of each laid-out block: the element keeps the reader's place by them
         const ArticleLayout* g = app.Geometry();
         Json blocks = Json::array();
-        if (g) for (const LaidBlock& b : g->blocks) blocks.push_back({b.rect.y, b.rect.h});
+        if (g) for (const LaidBlock& b : g->blocks) blocks.push_back({b.rect.y, b.rect.h, b.kind == BlockKind::Image});
         out = blocks.dump();
     } else if (what == "lines") {   // headings' and paragraphs' lines as laid out: the line-breaking oracle's (tests/e2e/oracle.test.mjs)
         Json blocks = Json::array();
