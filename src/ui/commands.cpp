@@ -170,7 +170,8 @@ CommandOutcome Run(WidgetRunner& runner, const Arguments& a) {
     if (verb == "findReveal") {
         for (const char* key : {"before", "after"})
             if (std::string why = a.need(key, Json::value_t::string, "a string"); !why.empty()) return Refused(why);
-        return app.RevealFoundText(a.text("before"), a.text("after")) ? Done() : Declined();
+        if (a.has("match") && !a.j["match"].is_string()) return Refused("findReveal: the match must be a string, got " + a.j["match"].dump());
+        return app.RevealFoundText(a.text("before"), a.text("after"), a.text("match")) ? Done() : Declined();
     }
     if (verb == "canvasFocus") {
         if (std::string why = a.need("focused", Json::value_t::boolean, "true or false"); !why.empty()) return Refused(why);
