@@ -170,7 +170,8 @@ CommandOutcome Run(WidgetRunner& runner, const Arguments& a) {
     if (verb == "findReveal") {
         for (const char* key : {"before", "after"})
             if (std::string why = a.need(key, Json::value_t::string, "a string"); !why.empty()) return Refused(why);
-        return app.RevealFoundText(a.text("before"), a.text("after")) ? Done() : Declined();
+        if (a.has("match") && !a.j["match"].is_string()) return Refused("findReveal: the match must be a string, got " + a.j["match"].dump());
+        return app.RevealFoundText(a.text("before"), a.text("after"), a.text("match")) ? Done() : Declined();
     }
     if (verb == "canvasFocus") {
         if (std::string why = a.need("focused", Json::value_t::boolean, "true or false"); !why.empty()) return Refused(why);
@@ -217,10 +218,10 @@ bool RunQuery(WidgetRunner& runner, const std::string& what, const QueryContext&
     out.clear();
     if (what == "state") out = app.StateJson();
     else if (what == "layout") out = app.LayoutJson();
-    else if (what == "blocks") {
+    else if (what == "blocks") {   // [top, height, isImage] of each laid-out block: the element keeps the reader's place by them
         const ArticleLayout* g = app.Geometry();
         Json blocks = Json::array();
-        if (g) for (const LaidBlock& b : g->blocks) blocks.push_back({b.rect.y, b.rect.h});
+        if (g) for (const LaidBlock& b : g->blocks) blocks.push_back({b.rect.y, b.rect.h, b.kind == BlockKind::Image});
         out = blocks.dump();
     } else if (what == "lines") {   // headings' and paragraphs' lines as laid out: the line-breaking oracle's (tests/e2e/oracle.test.mjs)
         Json blocks = Json::array();

@@ -8,7 +8,7 @@
 //   activate {name}                scrollToAnchor {id}           setState {state}           deepLink {hash, smooth?}
 //   filter {text}                  focus {name, keyboard?}       key {key, shift?}          theme {mode}
 //   hostStyle {pageText, pageBackground, text?, background?, accent?, selection?, columnWidth?, textScale?}
-//   fonts {body?, heading?, code?}  select {what: "all"|"word", x?, y?}   findReveal {before, after}
+//   fonts {body?, heading?, code?}  select {what: "all"|"word", x?, y?}   findReveal {before, after, match?}
 //   canvasFocus {focused}          scrollBlock {x, y, dx}        shown
 // A command that cannot be done is refused with a one-line reason naming the verb and changes nothing. Input that
 // finds nothing to act on is declined (no reason, nothing changed): `key` for a key the widget does not act on,

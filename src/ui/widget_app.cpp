@@ -392,13 +392,16 @@ bool WidgetApp::SelectWordAt(float x, float y) {
     return !model.Empty();
 }
 
-bool WidgetApp::RevealFoundText(const std::string& before, const std::string& after) {
+bool WidgetApp::RevealFoundText(const std::string& before, const std::string& after, const std::string& match) {
     if (!EnsureLayout()) return false;
     SelectionModel& model = selection_.model();
     model.SetLayout(&view_.geometry(), &fonts_);
-    const TextPosition at = model.FindByContext(before, after);
+    // The match's start and end, both found by the whole context (before + match + after), so in the same occurrence.
+    const TextPosition at = model.FindByContext(before, match + after);
     if (!at.Valid()) return false;
-    model.SelectWord(at);
+    const TextPosition end = match.empty() ? TextPosition{} : model.FindByContext(before + match, after);
+    if (end.Valid() && at < end) model.SelectRange(at, end);
+    else model.SelectWord(at);
     const std::vector<ItemRect> rects = model.HighlightRects();
     const float top = rects.empty() ? view_.geometry().blocks[static_cast<size_t>(at.block)].rect.y : rects.front().y;
     PerformScroll(std::max(0.0f, top - viewHeightCss_ / 3.0f), false);   // the match a third of the way down

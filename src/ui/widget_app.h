@@ -141,8 +141,9 @@ public:
     // A long press on a phone: the word nearest (x, y), in CSS px of the canvas.
     bool SelectWordAt(float x, float y);
     // The browser's find matched text in the mirror: the canvas scrolls to where `before` meets `after` in the
-    // article's text and selects the word there. False when the canvas does not show that text.
-    bool RevealFoundText(const std::string& before, const std::string& after);
+    // article's text and selects `match` there (the whole matched phrase, across lines and styles; the word there when
+    // `match` is empty). False when the canvas does not show that text.
+    bool RevealFoundText(const std::string& before, const std::string& after, const std::string& match = std::string());
     // Selects the first occurrence of `text` (spaces collapsed) within one block; false when there is none.
     bool SelectText(const std::string& text);
 

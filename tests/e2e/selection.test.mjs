@@ -13,9 +13,20 @@ const PAGE = '<!doctype html><html lang="en"><head><title>Select</title><link re
   '<article-widget id="sel" style="width:600px"><script type="text/markdown">\n# Selecting\n\n' +
   'Alpha paragraph stands first.\n\n' + SENTENCE + '\n\nOmega **paragraph** closes.\n</script></article-widget></body></html>';
 
+// Find, whole and exact: a phrase that also begins an earlier line (a list item), and one across a style change and the
+// canvas's line breaks (the element is narrow).
+const FILLER = Array.from({ length: 8 }, (_, i) => `Filler paragraph ${i + 1} walks past the fields, the river and the mill.`).join('\n\n');
+const FIND_PAGE = '<!doctype html><html lang="en"><head><title>Find</title><link rel="icon" href="data:,">' +
+  '<script src="article-widget.js" defer></script></head><body style="margin:20px;font:18px/1.5 serif;color:#111;background:#fff">' +
+  '<article-widget id="sel" style="width:320px"><script type="text/markdown">\n# Finding\n\n' +
+  '- Breakfast is served on the terrace.\n- Dinner is at eight.\n\n' + FILLER + '\n\n' +
+  'The day began slowly. Breakfast arrived at seven, with bread and *coffee on the side as always, while the harbour* woke.\n\n' +
+  FILLER + '\n</script></article-widget></body></html>';
+
 let server, browser;
 before(async () => {
-  server = await startServer(undefined, { '/select.html': { status: 200, type: 'text/html', body: PAGE } });
+  server = await startServer(undefined, { '/select.html': { status: 200, type: 'text/html', body: PAGE },
+    '/find.html': { status: 200, type: 'text/html', body: FIND_PAGE } });
   browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -198,3 +209,21 @@ test('find in page: a phrase in a closed FAQ answer opens that question on the c
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+for (const [phrase, what] of [['Breakfast arrived at seven', 'that also begins an earlier list item'],
+  ['bread and coffee on the side as always, while the harbour', 'across a style change and the canvas\'s line breaks']]) {
+  test(`find in page: the whole phrase ${what} is selected on the canvas, at its own occurrence`, async () => {
+    const { page, context, errors } = await openPage(browser, server.url + 'find.html', { width: 1000, height: 700 });
+    await waitReady(page, '#sel');
+    await page.goto(server.url + 'find.html#:~:text=' + encodeURIComponent(phrase));
+    const selected = () => page.evaluate(() => JSON.parse(document.querySelector('#sel')._query('selectionText')).text);
+    await page.waitForFunction(() => JSON.parse(document.querySelector('#sel')._query('selectionText')).text.length > 0, null, { timeout: 5000 })
+      .catch(() => {});
+    assert.equal(await selected(), phrase, 'the canvas selects the whole matched phrase');
+    // The paragraph wraps on the 320 px canvas, so the longer phrase (57 characters) crosses a line break.
+    const lines = await page.evaluate(() => JSON.parse(document.querySelector('#sel')._query('lines')));
+    assert.ok(lines.some((b) => b.lines.length > 1 && b.lines.join(' ').includes('Breakfast arrived')), 'the paragraph wraps on the canvas');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

@@ -173,6 +173,7 @@ TEST_CASE("commands: bad arguments are refused with one line naming the verb; no
         {{{"cmd", "select"}, {"what", "page"}}, "select: what must be \"all\" or \"word\", got \"page\""},
         {{{"cmd", "select"}, {"what", "word"}, {"x", 3}}, "select: the y must be a number, got nothing"},
         {{{"cmd", "findReveal"}, {"before", "a"}}, "findReveal: the after must be a string, got nothing"},
+        {{{"cmd", "findReveal"}, {"before", "a"}, {"after", "b"}, {"match", 3}}, "findReveal: the match must be a string, got 3"},
         {{{"cmd", "canvasFocus"}, {"focused", "yes"}}, "canvasFocus: the focused must be true or false, got \"yes\""},
         {{{"cmd", "scrollBlock"}, {"x", 1}, {"y", 1}}, "scrollBlock: the dx must be a number, got nothing"},
         {{{"cmd", "launch"}}, "unknown command \"launch\""},

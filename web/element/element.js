@@ -3,9 +3,10 @@
 // The element fetches the article; one WebAssembly instance serves every element of the page (engine.js: one
 // compile, one glyph cache, one WebGL context whose frames go to each element's canvas); it draws only when the core's
 // frame pacer asks and the element is in or near view (frames.js); lets the page scroll natively (the canvas is
-// sticky; the page owns the scroll position) and keeps an accessible mirror (semantic HTML with real buttons) in step
-// with the canvas both ways, applying the core's ARIA state as one event (mirror.js). The mirror is also the
-// element's HTML view: the Text view, the printed article, and the interactive article where WebGL is unavailable.
+// sticky; the page owns the scroll position), keeping the reader's place when the article's height changes
+// (place.js); and keeps an accessible mirror (semantic HTML with real buttons) in step with the canvas both ways,
+// applying the core's ARIA state as one event (mirror.js). The mirror is also the element's HTML view: the Text view,
+// the printed article, and the interactive article where WebGL is unavailable.
 // Moving the element keeps everything; removing it frees its widget. Works under a strict CSP with Trusted Types (see
 // the README). esbuild bundles these modules with the Emscripten module factory into one classic script and one ES
 // module (cmake/web_package.cmake; entry points classic.js and module.js).
@@ -17,6 +18,7 @@ import { HostStyle, WATCHED_PROPERTIES } from './host-style.js';
 import { Input } from './input.js';
 import { Loading } from './loading.js';
 import { Mirror } from './mirror.js';
+import { Place } from './place.js';
 import { adoptStyles } from './styles.js';
 import { createHtmlPolicy } from './trusted-html.js';
 import { View, Views, isHtmlView } from './view.js';
@@ -60,6 +62,8 @@ class ArticleWidgetElement extends ElementBase {
     this._near = false;           // in or near the viewport: draws, and holds an image
     this._hasImage = false;
     this._contentHeight = 0;
+    this._laidBlocks = null;      // the layout's blocks the page shows, [top, height, isImage] each (place.js)
+    this._glide = null;           // a smooth scroll the widget started: its target, kept until it ends (place.js)
     this._stickyTop = 0;
     this._zoom = 1;               // the element's zoom (_readZoom)
     this._firstFrameDrawn = false;
@@ -148,7 +152,7 @@ class ArticleWidgetElement extends ElementBase {
     switch (type) {
       case 'scroll': {
         if (htmlView) break;   // the HTML view scrolls natively (see reveal)
-        this._scrollArticleTo(detail.y, detail.smooth ? 'smooth' : 'auto');
+        this._scrollArticleToKept(detail.y, detail.smooth ? 'smooth' : 'auto');
         break;
       }
       case 'reveal': if (htmlView) this._revealInMirror(detail.id); break;
@@ -209,7 +213,7 @@ class ArticleWidgetElement extends ElementBase {
 
 // [SECTION] defining the element ---------------------------------------------------------
 // The methods of the modules by concern join the class's own (their classes are never constructed).
-for (const part of [EngineCalls, Loading, Frames, HostStyle, Mirror, Input, Views]) {
+for (const part of [EngineCalls, Loading, Frames, Place, HostStyle, Mirror, Input, Views]) {
   for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(part.prototype))) {
     if (name !== 'constructor') Object.defineProperty(ArticleWidgetElement.prototype, name, descriptor);
   }

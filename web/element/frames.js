@@ -20,13 +20,21 @@ export class Frames {
     const owed = this._frameOwed || this._layoutOwed;
     if (!owed && !this._near) return;
     const render = this._near && !engine.lost && this._pixelWidth > 0 && !isHtmlView(this._view);
-    if (render) engine.prepareTarget(this._pixelWidth, this._pixelHeight);
-    const more = this._wasm((m) => m._aw_frame(this._handle, time, render ? 1 : 0));
+    // Laid out first: a change of height above the reader scrolls the page with it before the frame is drawn
+    // (place.js); one that this frame's own animation made is drawn once more at the kept place.
+    const draw = () => {
+      if (render) engine.prepareTarget(this._pixelWidth, this._pixelHeight);
+      return this._wasm((m) => m._aw_frame(this._handle, time, render ? 1 : 0));
+    };
+    this._keepPlace();
+    let more = draw();
+    if (this._handle && this._keepPlace()) more = draw();
     if (!this._handle) return;   // the module aborted in that frame
     if (render) { engine.present(this); this._hasImage = true; }
     this._layoutOwed = false;
     this._framesDrawn++;
     this._syncHeight();
+    if (owed) this._readBlocks();   // a first frame or a new width: the layout the reader's place is kept in
     if (this._frameOwed) {
       this._frameOwed = false;
       this._firstFrameDrawn = true;
@@ -74,6 +82,7 @@ export class Frames {
       this._contentHeight = height;
       this._stage.style.height = height + 'px';
       this._sizeCanvas();
+      this._readBlocks();
     }
   }
 

@@ -29,10 +29,52 @@ function textAtBox(box) {
       const before = collapse(range.toString()).replace(/^ /, '');
       range.selectNodeContents(block);
       range.setStart(node, i);
-      return { before, after: collapse(range.toString()).replace(/ $/, ''), element: node.parentElement };
+      return { before, after: collapse(range.toString()).replace(/ $/, ''), element: node.parentElement, ...matchAround(block, cx) };
     }
   }
   return null;
+}
+
+// The whole match around the box's centre `cx`, as its text and the block's text before and after it (whitespace
+// collapsed). The mirror sets each block on one line (nowrap) and the browser centres the match in the 1 px box, so the
+// match runs from a word's start as far left of the centre as the end of a word it reaches to the right: the shortest
+// such span (within 1.5 px) is the match. No such span (a match inside a word): nothing, and the word there is selected.
+function matchAround(block, cx) {
+  const chars = [];   // each rendered character: its node, offset and horizontal extent
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const r = range.getBoundingClientRect();
+      chars.push({ node, i, word: /[\p{L}\p{N}]/u.test(node.data[i]), left: r.left, right: r.right, width: r.width });
+    }
+  }
+  const starts = [], ends = [];
+  chars.forEach((c, k) => {
+    if (c.word && !(chars[k - 1] && chars[k - 1].word) && c.width > 0) starts.push(k);
+    if (c.width > 0 && !/\s/.test(c.node.data[c.i]) && !(chars[k + 1] && chars[k + 1].word && c.word)) ends.push(k);
+  });
+  let best = null;
+  for (const a of starts) {
+    if (chars[a].left > cx) break;
+    for (const b of ends) {
+      if (b < a || chars[b].right < cx) continue;
+      if (Math.abs(chars[a].left + chars[b].right - 2 * cx) > 1.5) continue;
+      if (!best || chars[b].right - chars[a].left < best.width) best = { a, b, width: chars[b].right - chars[a].left };
+    }
+  }
+  if (!best) return {};
+  const collapse = (t) => t.replace(/\s+/g, ' ');
+  const text = (from, to) => { range.setStart(from.node, from.at); range.setEnd(to.node, to.at); return collapse(range.toString()); };
+  const first = chars[best.a], last = chars[best.b];
+  const blockStart = { node: block, at: 0 }, blockEnd = { node: block, at: block.childNodes.length };
+  return {
+    matchBefore: text(blockStart, { node: first.node, at: first.i }).replace(/^ /, ''),
+    match: text({ node: first.node, at: first.i }, { node: last.node, at: last.i + 1 }),
+    matchAfter: text({ node: last.node, at: last.i + 1 }, blockEnd).replace(/ $/, ''),
+  };
 }
 
 export class Input {
@@ -167,7 +209,14 @@ export class Input {
         m.scrollTop = 0;   // so that the next match scrolls the box again
         m.scrollLeft = 0;
         if (!context) return;
-        // The longest context first; the mirror and the canvas may differ further away (a footnote mark, a table bar).
+        // The whole match with its context first; then the word at the centre, the longest context first (the mirror and
+        // the canvas may differ further away: a footnote mark, a table bar).
+        if (context.match) {
+          for (const n of [40, 16]) {
+            const before = context.matchBefore.slice(-n), after = context.matchAfter.slice(0, n);
+            if (this._command({ cmd: 'findReveal', before, match: context.match, after })) { this._frameNow(); return; }
+          }
+        }
         for (const n of [40, 16]) {
           const before = context.before.slice(-n), after = context.after.slice(0, n);
           if (this._command({ cmd: 'findReveal', before, after })) { this._frameNow(); return; }
