@@ -197,7 +197,7 @@ const std::vector<const char*>& CommandVerbs() {
 
 const std::vector<const char*>& QueryKeys() {
     static const std::vector<const char*> keys{"state", "layout", "blocks", "lines", "error", "focus", "palette", "model",
-                                               "html", "mirror", "hasSelection", "selectionText", "selectionHtml", "contentHeight"};
+                                               "html", "mirror", "hasSelection", "selectionText", "selectionHtml", "contentHeight", "strings"};
     return keys;
 }
 
@@ -231,6 +231,16 @@ bool RunQuery(WidgetRunner& runner, const std::string& what, const QueryContext&
         out = blocks.dump(-1, ' ', false, Json::error_handler_t::replace);
     } else if (what == "error") out = Field("message", app.error());
     else if (what == "focus") out = Field("name", FocusName(app.focus()));
+    else if (what == "strings") {   // the element's own words, in the article's language (English before one is loaded)
+        const WidgetStrings english;
+        const WidgetStrings& strings = app.article() ? app.article()->doc.strings : english;
+        Json words = Json::object();
+        for (int t = static_cast<int>(UiText::TextView); t < static_cast<int>(UiText::Count); ++t)
+            words[std::string(UiTextName(static_cast<UiText>(t)))] = strings[static_cast<UiText>(t)];
+        words["lang"] = strings.language();
+        words["dir"] = app.article() && app.article()->doc.rtl ? "rtl" : "ltr";
+        out = words.dump();
+    }
     else if (what == "palette") {
         const Palette p = app.CurrentPalette(context.prefersDark);
         out = Json{{"text", RgbToHex(p.text)}, {"muted", RgbToHex(p.mutedText)}, {"heading", RgbToHex(p.heading)},

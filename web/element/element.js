@@ -64,6 +64,7 @@ class ArticleWidgetElement extends ElementBase {
     this._zoom = 1;               // the element's zoom (_readZoom)
     this._firstFrameDrawn = false;
     this._framesDrawn = 0;
+    this._words = null;           // the element's own words from the core's strings table (Loading._word)
     this._markdown = null;        // set through the property: beats src and inline Markdown
     this._shownMarkdown = null;   // the article on screen, wherever it came from
     this._loadToken = null;       // the running load (a token: a newer load or a removal replaces it)
