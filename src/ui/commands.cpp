@@ -74,6 +74,13 @@ CommandOutcome ScrollToAnchor(WidgetApp& app, const Arguments& a) {
         out.reveal = prefix + section.id;
         return out;
     }
+    // A footnote or a reference to one, by the HTML's id ("fn-<label>", "fnref-<label>"), with or without the prefix.
+    const std::string bare = id.compare(0, prefix.size(), prefix) == 0 ? id.substr(prefix.size()) : id;
+    if (bare.compare(0, 2, "fn") == 0 && app.Apply(Action::WithText(ActionKind::ScrollToAnchor, bare, false))) {
+        CommandOutcome out = Done();
+        out.reveal = prefix + bare;
+        return out;
+    }
     // A stage or a question by its id: selected or opened, as a deep link does.
     if (app.Apply(Action::WithText(ActionKind::DeepLink, "#" + id, false))) {
         CommandOutcome out = Done();

@@ -371,3 +371,21 @@ TEST_CASE("layout: paired punctuation in right-to-left text is drawn mirrored, a
     const TextBox english = LayoutLabel(std::string_view("\xE2\x80\xB9 Previous"), FontFace::Ui, 15.0f, fonts);
     for (const Fragment& f : english.layout.fragments) CHECK_FALSE(f.mirrored);
 }
+
+TEST_CASE("layout: a footnote and each reference to it are anchors, where they are drawn") {
+    std::string md = "# T\n\nFirst mention[^a].\n\n";
+    for (int i = 0; i < 30; ++i) md += "A paragraph between the two mentions, long enough to take a line or two of the column.\n\n";
+    md += "Second mention[^a], and another note[^b].\n\n[^a]: The note.\n[^b]: The other note.\n";
+    Laid L(Load(md));
+    const Document& doc = L.article->doc;
+    const float first = AnchorY(L.layout, doc, "fnref-a"), second = AnchorY(L.layout, doc, "fnref-a-2");
+    const float other = AnchorY(L.layout, doc, "fnref-b"), note = AnchorY(L.layout, doc, "fn-a"), otherNote = AnchorY(L.layout, doc, "fn-b");
+    CHECK(first > 0.0f);
+    CHECK(second > first + 500.0f);            // 30 paragraphs further down
+    CHECK(other == doctest::Approx(second));   // on the same line
+    CHECK(note > second);                      // the notes come last
+    CHECK(otherNote > note);
+    CHECK(AnchorY(L.layout, doc, "fnref-a-3") < 0.0f);
+    CHECK(AnchorY(L.layout, doc, "fn-c") < 0.0f);
+    CHECK(AnchorY(L.layout, doc, "fnref-ab") < 0.0f);
+}

@@ -188,6 +188,15 @@ class ArticleWidgetElement extends ElementBase {
     try { return this._command({ cmd: 'scrollToAnchor', id }); } finally { this._quietRefusals = false; }
   }
 
+  // Scrolls the canvas to the closest mirror element around `el` (itself first) whose id the core knows: a section,
+  // a stage, a question (or its panel), a footnote or a reference to one. False when there is none.
+  _scrollToClosestAnchor(el) {
+    for (let n = el; n && n !== this._mirror; n = n.parentElement) {
+      if (n.id && this._scrollToAnchorQuietly(n.id.replace(/-panel$/, ''))) return true;
+    }
+    return false;
+  }
+
   selectStage(index) { return this._api({ cmd: 'selectStage', index }); }
   toggleFaq(index, open) { return this._api(open === undefined ? { cmd: 'toggleFaq', index } : { cmd: 'toggleFaq', index, open }); }
   expandAll() { return this._api({ cmd: 'expandAll' }); }
