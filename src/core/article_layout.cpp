@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdlib>
 
+#include "flow.h"
 #include "strings.h"
 #include "text_util.h"
 #include "url.h"
@@ -331,13 +333,48 @@ size_t FirstBlockReaching(const ArticleLayout& layout, float y) {
     return static_cast<size_t>(it - layout.blocks.begin());
 }
 
+// Where a footnote's anchor is drawn ("fn-<label>": its note; "fnref-<label>[-<n>]": its n-th reference), or -1.
+static float FootnoteAnchorY(const ArticleLayout& layout, const Document& doc, const std::string& id) {
+    for (size_t f = 0; f < doc.footnotes.size(); ++f) {
+        const Footnote& note = doc.footnotes[f];
+        const int index = static_cast<int>(f);
+        if (id == "fn-" + note.label) {
+            for (const LaidBlock& b : layout.blocks)
+                for (NodeId n = b.node; n != kNoNode && n >= 0; n = doc.node(n).parent)
+                    if (doc.node(n).footnote == index) return b.rect.y;
+            return -1.0f;
+        }
+        const std::string ref = "fnref-" + note.label;
+        if (id.compare(0, ref.size(), ref) != 0 || (id.size() > ref.size() && id[ref.size()] != '-')) continue;
+        const int nth = id.size() > ref.size() ? std::atoi(id.c_str() + ref.size() + 1) : 1;
+        int seen = 0;
+        for (const LaidBlock& b : layout.blocks) {
+            const TextBox& t = b.text;
+            int32_t lastTag = -1;   // a reference split over fragments counts once
+            for (size_t l = 0; l < t.layout.lines.size(); ++l) {
+                const LaidLine& line = t.layout.lines[l];
+                for (uint32_t k = line.firstFragment; k < line.firstFragment + line.fragmentCount; ++k) {
+                    const int32_t tag = t.spans[t.layout.fragments[k].span].tag;
+                    if (tag < 0 || tag == lastTag || static_cast<size_t>(tag) >= doc.runs.size()) continue;
+                    lastTag = tag;
+                    if (FootnoteOfRun(doc.runs[static_cast<size_t>(tag)]) == index && ++seen == nth)
+                        return b.rect.y + t.y + t.lineHeight * static_cast<float>(l);
+                }
+            }
+        }
+        return -1.0f;
+    }
+    return -1.0f;
+}
+
 float AnchorY(const ArticleLayout& layout, const Document& doc, const std::string& sectionId) {
     const std::string wanted = PercentDecode(sectionId);   // "#caf%C3%A9" as GitHub's own links write "#café"
     for (size_t i : layout.headingBlocks) {
         const int s = doc.node(layout.blocks[i].node).section;
         if (s >= 0 && doc.sections[static_cast<size_t>(s)].id == wanted) return std::max(0.0f, layout.blocks[i].rect.y - 24.0f);
     }
-    return -1.0f;
+    const float note = FootnoteAnchorY(layout, doc, wanted);
+    return note < 0.0f ? -1.0f : std::max(0.0f, note - 24.0f);
 }
 
 int SectionAt(const ArticleLayout& layout, const Document& doc, float scrollY) {

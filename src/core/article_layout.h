@@ -104,7 +104,9 @@ ItemRect FocusRect(const ArticleLayout& layout, FocusTarget target);
 // starts.
 size_t FirstBlockReaching(const ArticleLayout& layout, float y);
 // Top of a section's heading in content coordinates less a small margin (where scrolling to it lands), or -1.
-// `sectionId` may be percent-encoded.
+// `sectionId` may be percent-encoded. The footnotes' ids in the HTML (without the prefix) are anchors too:
+// "fn-<label>" is the note's first block, "fnref-<label>" (or "fnref-<label>-<n>") the line of its first (n-th)
+// reference, so that keyboard focus on them in the mirror brings them into view.
 float AnchorY(const ArticleLayout& layout, const Document& doc, const std::string& sectionId);
 // The section at the top of a view scrolled to `scrollY`, or -1 before the first heading.
 int SectionAt(const ArticleLayout& layout, const Document& doc, float scrollY);

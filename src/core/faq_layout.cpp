@@ -15,6 +15,9 @@ FaqGeometry LayoutFaq(const Document& doc, float width, const LayoutFonts& fonts
     const float w = width, em = fonts.Size(FontFace::Body);
     g.width = w;
     g.narrow = w < 460.0f;
+    g.rtl = doc.rtl;
+    // Places a box of width `boxW` laid out at `x` from the left edge: mirrored in a right-to-left article.
+    const auto fromStart = [&g](float x, float boxW) { return g.rtl ? g.width - x - boxW : x; };
     // Controls: the filter box, then Expand all and Collapse all (below it on phones).
     g.collapseAll = LayoutButton(doc.strings[UiText::CollapseAll], fonts);
     g.expandAll = LayoutButton(doc.strings[UiText::ExpandAll], fonts);
@@ -26,6 +29,10 @@ FaqGeometry LayoutFaq(const Document& doc, float width, const LayoutFonts& fonts
     g.collapseAll.rect.y = buttonsY;
     g.expandAll.rect.x = g.collapseAll.rect.x - 8.0f - g.expandAll.rect.w;
     g.expandAll.rect.y = buttonsY;
+    g.filter.x = fromStart(g.filter.x, g.filter.w);
+    g.expandAll.rect.x = fromStart(g.expandAll.rect.x, g.expandAll.rect.w);
+    g.collapseAll.rect.x = fromStart(g.collapseAll.rect.x, g.collapseAll.rect.w);
+    g.chevronX = fromStart(w - 12.0f, 0.0f);
     g.listTop = std::max(g.filter.Bottom(), g.collapseAll.rect.Bottom()) + 14.0f;
     g.emptyHeight = g.listTop + em * 2.4f;
 
@@ -34,9 +41,11 @@ FaqGeometry LayoutFaq(const Document& doc, float width, const LayoutFonts& fonts
     for (const FaqEntry& entry : doc.faq.entries) {
         FaqEntryGeometry e;
         e.question = LayoutWrapped(entry.question, FontFace::Heading4, w - 3.0f * em, questionLine, fonts);
+        e.question.x = fromStart(0.0f, w - 3.0f * em);
         e.question.y = 14.0f;
         e.rowHeight = e.question.Height() + 28.0f;
         e.answer = LayoutNestedBlocks(doc, entry.answer, w - 1.0f * em, 0.6f * em, fonts);
+        for (LaidBlock& b : e.answer) b.rect.x = fromStart(b.rect.x, b.rect.w);
         e.answerHeight = (e.answer.empty() ? 0.0f : e.answer.back().rect.Bottom() + 0.6f * em) + 0.4f * em;
         g.entries.push_back(std::move(e));
     }

@@ -10,7 +10,7 @@
 namespace aw {
 
 struct FaqEntryGeometry {
-    TextBox  question;           // at (0, question.y) from the row's top
+    TextBox  question;           // at (question.x, question.y) from the row's top-left
     float    rowHeight = 0.0f;
     std::vector<LaidBlock> answer;   // rects relative to the answer's top-left
     float    answerHeight = 0.0f;    // fully open
@@ -19,8 +19,11 @@ struct FaqEntryGeometry {
 struct FaqGeometry {
     float    width = 0.0f;
     bool     narrow = false;     // phones: the buttons under the filter box
+    bool     rtl = false;        // a right-to-left article (Document::rtl): mirrored, the filter at the right, the
+                                 // buttons and the chevrons at the left, the typed text right-aligned
     ItemRect filter;
-    float    filterTextX = 0.0f; // where the typed text (or the placeholder) starts
+    float    filterTextX = 0.0f; // how far from the filter's start edge (left, or right in RTL) the text starts
+    float    chevronX = 0.0f;    // the chevrons' centre, in every row
     TextBox  placeholder;
     ButtonGeometry expandAll, collapseAll;
     float    listTop = 0.0f;     // the rule above the first question

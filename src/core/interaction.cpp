@@ -118,9 +118,12 @@ KeyOutcome HandleKey(const Document& doc, const WidgetState& state, FocusTarget 
     switch (focus.kind) {
         case FocusKind::Timeline: {
             if (stages == 0) return out;
+            // The arrow that points along the track goes forward: in a right-to-left article the track runs right
+            // to left, so ArrowLeft is the next stage, as in the browser's own right-to-left sliders.
+            const Key forward = doc.rtl ? Key::Left : Key::Right, back = doc.rtl ? Key::Right : Key::Left;
             int next = state.selectedStage;
-            if (key == Key::Left || key == Key::Up) next = std::max(0, next - 1);
-            else if (key == Key::Right || key == Key::Down) next = std::min(stages - 1, next + 1);
+            if (key == back || key == Key::Up) next = std::max(0, next - 1);
+            else if (key == forward || key == Key::Down) next = std::min(stages - 1, next + 1);
             else if (key == Key::Home) next = 0;
             else if (key == Key::End) next = stages - 1;
             else return out;

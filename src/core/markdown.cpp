@@ -16,6 +16,7 @@ extern "C" {
 #include <cstring>
 #include <memory>
 
+#include "script.h"
 #include "text_util.h"
 #include "url.h"
 #include "utf8.h"
@@ -501,6 +502,19 @@ static void FinishSections(Document& doc) {
 
 // Words of each block's text, counted over its joined runs (a word styled in pieces counts once), and of
 // the code blocks.
+// Whether the article's first letter is right to left (the base direction when the config gives no lang, as a
+// browser decides dir="auto"): the first strong letter of its runs, in document order.
+static bool FirstLetterIsRtl(const Document& doc) {
+    for (const InlineRun& run : doc.runs) {
+        for (size_t i = 0; i < run.text.size();) {
+            const BidiType t = BidiTypeOf(DecodeUtf8(run.text, i));
+            if (t == BidiType::Rtl) return true;
+            if (t == BidiType::Ltr) return false;
+        }
+    }
+    return false;
+}
+
 static void CountWordsOf(Document& doc) {
     WordCounter counter;
     for (const Node& n : doc.nodes) {
@@ -568,6 +582,7 @@ ParseResult ParseArticle(std::string_view markdown, const Config& config) {
         if (s.level == 1 && !s.title.empty()) { doc.title = s.title; break; }
     if (!config.title.empty()) doc.title = config.title;
     doc.strings = WidgetStrings::For(config.lang, config.strings);
+    doc.rtl = config.lang.empty() ? FirstLetterIsRtl(doc) : IsRightToLeftLanguage(config.lang);
     CountWordsOf(doc);
     ExtractTimeline(doc, config, converter.timelineDirectives);
     ExtractFaq(doc, config, converter.faqDirectives);

@@ -38,6 +38,15 @@ enum class UiText : uint8_t {
     NoQuestionsMatch,    // noQuestionsMatch: "No questions match “{filter}”."
     QuestionsShown,      // questionsShown: "{n} questions shown" while a filter is on
     BackToReference,     // backToReference: a footnote's back link's label in the HTML, "Back to reference {n}"
+    // The element's own words (web/element reads them with the query "strings" once the article is loaded):
+    TextView,            // textView: the button that shows the article as HTML
+    InteractiveView,     // interactiveView: the same button in the HTML view, back to the drawn one
+    NoWebglNote,         // noWebglNote: over the HTML view when the browser offers no WebGL
+    NoContextNote,       // noContextNote: over the HTML view while the WebGL context is lost
+    LoadingArticle,      // loadingArticle: the status line while the article loads ("Loading article…")
+    StillLoading,        // stillLoading: the same after a few seconds
+    TryAgain,            // tryAgain: the button after a failed load
+    ConfigDefaults,      // configDefaults: the notice over an article whose config could not be used, "... {error}"
     Count
 };
 
@@ -50,6 +59,10 @@ PluralForm PluralFormOf(std::string_view language, long n);
 
 // The languages with their own defaults (primary subtags), English first.
 inline constexpr std::array<std::string_view, 8> kDefaultLanguages = {"en", "de", "fr", "es", "ja", "zh", "ar", "he"};
+
+// Whether `lang` (a BCP 47 tag) is written right to left: Arabic, Hebrew, Persian, Urdu, Yiddish, ... by its
+// primary subtag. An RTL article mirrors the timeline, the cards and the controls (Document::rtl).
+bool IsRightToLeftLanguage(std::string_view lang);
 
 class WidgetStrings {
 public:
@@ -71,6 +84,9 @@ private:
     std::string language_ = "en";
     std::array<std::array<std::string, static_cast<size_t>(PluralForm::Count)>, static_cast<size_t>(UiText::Count)> texts_;
 };
+
+// The config name of `text` ("textView").
+std::string_view UiTextName(UiText text);
 
 // "" when the config may set `name` ("words", "words_one", ...), else a one-line reason.
 std::string StringNameError(std::string_view name);

@@ -485,6 +485,8 @@ void LineBuilder::Reorder(const LaidLine& line) {
         if (c.fragment >= 0) {
             visual.push_back(out_.fragments[size_t(c.fragment)]);
             visual.back().x = x;
+            // L4: a character at an odd level shows its mirrored glyph (a Shaped run's text engine mirrors its own).
+            if (visual.back().shape == RunShape::Glyphs && c.level % 2 == 1) visual.back().mirrored = true;
         }
         x += c.width;
     }

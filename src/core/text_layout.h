@@ -51,6 +51,8 @@ struct Fragment {
     float    width = 0.0f;
     RunShape shape = RunShape::Glyphs;
     bool     rtl = false;       // a Shaped run read right to left
+    bool     mirrored = false;  // punctuation in a right-to-left run (odd bidi level): drawn with the mirrored glyph
+                                // of each paired character, "‹" as "›", "(" as ")" (UAX #9 rule L4)
 };
 
 struct LaidLine {

@@ -36,10 +36,11 @@ bool TitlesFitArc(const std::vector<TimelineStage>& stages, float titleWidth, fl
 } // namespace
 
 Point TimelineArcPoint(const TimelineGeometry& g, float t) {
-    if (g.vertical) return Point{14.0f, g.arcTop + 14.0f + t * g.slot};
+    const auto start = [&g](float x) { return g.rtl ? g.width - x : x; };   // x from the reading start edge
+    if (g.vertical) return Point{start(14.0f), g.arcTop + 14.0f + t * g.slot};
     const int n = g.stageCount;
     const float u = n > 1 ? t / static_cast<float>(n - 1) : 0.5f;
-    return Point{g.pad + g.slot * (t + 0.5f), g.arcTop + g.rise + 14.0f - g.rise * (1.0f - (1.0f - u) * (1.0f - u))};
+    return Point{start(g.pad + g.slot * (t + 0.5f)), g.arcTop + g.rise + 14.0f - g.rise * (1.0f - (1.0f - u) * (1.0f - u))};
 }
 
 Point TimelineTitleAt(const TimelineGeometry& g, int stage, size_t line) {
@@ -47,6 +48,7 @@ Point TimelineTitleAt(const TimelineGeometry& g, int stage, size_t line) {
     const TextBox& title = g.titles[static_cast<size_t>(stage)];
     const LaidLine& l = title.layout.lines[line];
     const float step = title.lineHeight * static_cast<float>(line);
+    if (g.vertical && g.rtl) return Point{c.x - 24.0f - l.width, c.y - title.lineHeight * 0.5f + step};
     if (g.vertical) return Point{c.x + 24.0f + l.x, c.y - title.lineHeight * 0.5f + step};
     return Point{std::round(c.x - l.width * 0.5f), c.y + 20.0f + step};
 }
@@ -62,7 +64,10 @@ TimelineGeometry LayoutTimeline(const Document& doc, const std::vector<TimelineM
     const int n = static_cast<int>(stages.size());
     g.width = width;
     g.stageCount = n;
+    g.rtl = doc.rtl;
     if (n == 0) return g;
+    // Places a box of width `boxW` laid out at `x` from the left edge: mirrored in a right-to-left article.
+    const auto fromStart = [&g](float x, float boxW) { return g.rtl ? g.width - x - boxW : x; };
     const float w = width, em = fonts.Size(FontFace::Body);
     const float titleLine = fonts.Size(FontFace::UiBold) * 1.35f;
     g.pad = 24.0f;
@@ -70,7 +75,8 @@ TimelineGeometry LayoutTimeline(const Document& doc, const std::vector<TimelineM
     const bool phone = w < 480.0f;
     g.vertical = phone || !TitlesFitArc(stages, arcSlot - kArcTitleGap, titleLine, fonts);
 
-    // Header row: the eyebrow on the left, Previous / Next on the right (on phones, in a row of their own under it).
+    // Header row: the eyebrow at the start, Previous / Next at the end (on phones, in a row of their own under it);
+    // mirrored in a right-to-left article.
     g.next = LayoutButton(doc.strings[UiText::Next], fonts);
     g.previous = LayoutButton(doc.strings[UiText::Previous], fonts);
     const float buttonsY = phone ? fonts.Size(FontFace::UiSmall) * 1.8f : 0.0f;
@@ -82,6 +88,10 @@ TimelineGeometry LayoutTimeline(const Document& doc, const std::vector<TimelineM
     const float buttonH = g.next.rect.h;
     g.eyebrowClip = ItemRect{0.0f, 0.0f, phone ? w : g.previous.rect.x - 8.0f, buttonH};
     g.eyebrowAt = Point{0.0f, phone ? 0.0f : (buttonH - fonts.Size(FontFace::UiSmall)) * 0.5f - 2.0f};
+    g.next.rect.x = fromStart(g.next.rect.x, g.next.rect.w);
+    g.previous.rect.x = fromStart(g.previous.rect.x, g.previous.rect.w);
+    g.eyebrowClip.x = fromStart(g.eyebrowClip.x, g.eyebrowClip.w);
+    g.eyebrowAt.x = fromStart(0.0f, g.eyebrow.Width());   // a long one is clipped at its end
 
     // Stage nodes: a rising arc left to right, or a column (on phones, and wherever a title would not read
     // whole on the arc) with the stages far enough apart for the tallest title; each title by its node.
@@ -111,7 +121,7 @@ TimelineGeometry LayoutTimeline(const Document& doc, const std::vector<TimelineM
         mg.at = TimelineArcPoint(g, std::clamp(m.position, 0.0f, static_cast<float>(n - 1)));
         const float r = 6.0f, lw = fonts.measure->Width(FontFace::UiSmall, m.label);
         mg.label = LayoutLabel(std::string_view(m.label), FontFace::UiSmall, markerLine, fonts);
-        mg.labelAt = g.vertical ? Point{mg.at.x + 16.0f, mg.at.y - markerLine * 0.5f}
+        mg.labelAt = g.vertical ? Point{g.rtl ? mg.at.x - 16.0f - lw : mg.at.x + 16.0f, mg.at.y - markerLine * 0.5f}
                                 : Point{std::max(0.0f, std::min(mg.at.x - lw * 0.5f, w - lw)), mg.at.y - r - 22.0f - markerLine};
         mg.hit = ItemRect{std::min(mg.labelAt.x, mg.at.x - r), mg.labelAt.y, std::max(lw, 2.0f * r), mg.at.y + r - mg.labelAt.y};
         g.markers.push_back(std::move(mg));
@@ -124,20 +134,20 @@ TimelineGeometry LayoutTimeline(const Document& doc, const std::vector<TimelineM
         const TimelineStage& stage = stages[static_cast<size_t>(i)];
         StageCardGeometry card;
         float ty = g.cardTop + 18.0f;
-        card.stepAt = Point{kCardInset, ty};
         card.step = LayoutLabel(StageOfCount(doc.strings, i, n), FontFace::UiSmall, fonts.Size(FontFace::UiSmall) * 1.5f, fonts);
+        card.stepAt = Point{fromStart(kCardInset, card.step.Width()), ty};
         ty += card.step.lineHeight;
         card.title = LayoutWrapped(stage.title, FontFace::Heading3, w - 2.0f * kCardInset, fonts.Size(FontFace::Heading3) * 1.5f, fonts);
         card.title.x = kCardInset;
         card.title.y = ty;
         ty += card.title.Height();
         card.summary = LayoutWrapped(stage.summary, FontFace::Body, textWidth, std::round(em * 1.6f), fonts);
-        card.summary.x = kCardInset;
+        card.summary.x = fromStart(kCardInset, textWidth);
         card.summary.y = ty;
         ty += card.summary.Height();
         card.body = LayoutNestedBlocks(doc, stage.body, textWidth, 0.6f * em, fonts);
         for (LaidBlock& b : card.body) {
-            b.rect.x += kCardInset;
+            b.rect.x = fromStart(b.rect.x + kCardInset, b.rect.w);
             b.rect.y += ty + 0.6f * em;
         }
         if (!card.body.empty()) ty = card.body.back().rect.Bottom();

@@ -43,6 +43,8 @@ struct StageHoverCardGeometry {
 struct TimelineGeometry {
     float width = 0.0f;
     bool  vertical = false;      // stages in a column: on phones, and when a title would not read whole on the arc
+    bool  rtl = false;           // a right-to-left article (Document::rtl): everything mirrored, stage 1 at the right,
+                                 // the buttons at the left (Next leftmost), the eyebrow and the cards' labels at the right
     int   stageCount = 0;
     // The header row.
     TextBox  eyebrow;            // the section's title in capitals, or TIMELINE
@@ -65,7 +67,8 @@ struct TimelineGeometry {
 // Lays the timeline out at `width` (the column's width).
 TimelineGeometry LayoutTimeline(const Document& doc, const std::vector<TimelineMarker>& markers, float width, const LayoutFonts& fonts);
 
-// A point on the path at stage position t in [0, stageCount - 1] (fractional while the selection glides).
+// A point on the path at stage position t in [0, stageCount - 1] (fractional while the selection glides); in a
+// right-to-left article x decreases with t.
 Point TimelineArcPoint(const TimelineGeometry& g, float t);
 // Where line `line` of stage `stage`'s title starts (its line box's top-left).
 Point TimelineTitleAt(const TimelineGeometry& g, int stage, size_t line);

@@ -74,6 +74,13 @@ CommandOutcome ScrollToAnchor(WidgetApp& app, const Arguments& a) {
         out.reveal = prefix + section.id;
         return out;
     }
+    // A footnote or a reference to one, by the HTML's id ("fn-<label>", "fnref-<label>"), with or without the prefix.
+    const std::string bare = id.compare(0, prefix.size(), prefix) == 0 ? id.substr(prefix.size()) : id;
+    if (bare.compare(0, 2, "fn") == 0 && app.Apply(Action::WithText(ActionKind::ScrollToAnchor, bare, false))) {
+        CommandOutcome out = Done();
+        out.reveal = prefix + bare;
+        return out;
+    }
     // A stage or a question by its id: selected or opened, as a deep link does.
     if (app.Apply(Action::WithText(ActionKind::DeepLink, "#" + id, false))) {
         CommandOutcome out = Done();
@@ -198,7 +205,7 @@ const std::vector<const char*>& CommandVerbs() {
 
 const std::vector<const char*>& QueryKeys() {
     static const std::vector<const char*> keys{"state", "layout", "blocks", "lines", "error", "focus", "palette", "model",
-                                               "html", "mirror", "hasSelection", "selectionText", "selectionHtml", "contentHeight"};
+                                               "html", "mirror", "hasSelection", "selectionText", "selectionHtml", "contentHeight", "strings"};
     return keys;
 }
 
@@ -232,6 +239,16 @@ bool RunQuery(WidgetRunner& runner, const std::string& what, const QueryContext&
         out = blocks.dump(-1, ' ', false, Json::error_handler_t::replace);
     } else if (what == "error") out = Field("message", app.error());
     else if (what == "focus") out = Field("name", FocusName(app.focus()));
+    else if (what == "strings") {   // the element's own words, in the article's language (English before one is loaded)
+        const WidgetStrings english;
+        const WidgetStrings& strings = app.article() ? app.article()->doc.strings : english;
+        Json words = Json::object();
+        for (int t = static_cast<int>(UiText::TextView); t < static_cast<int>(UiText::Count); ++t)
+            words[std::string(UiTextName(static_cast<UiText>(t)))] = strings[static_cast<UiText>(t)];
+        words["lang"] = strings.language();
+        words["dir"] = app.article() && app.article()->doc.rtl ? "rtl" : "ltr";
+        out = words.dump();
+    }
     else if (what == "palette") {
         const Palette p = app.CurrentPalette(context.prefersDark);
         out = Json{{"text", RgbToHex(p.text)}, {"muted", RgbToHex(p.mutedText)}, {"heading", RgbToHex(p.heading)},

@@ -16,7 +16,8 @@
 // Only a done command asks the runner for a frame.
 //
 // Queries: state, layout, blocks, lines, error ({"message": ...}), focus ({"name": ...}), palette, model, html, mirror,
-// hasSelection ({"selected": ...}), selectionText ({"text": ...}), selectionHtml ({"html": ...}), contentHeight ({"height": ...}).
+// hasSelection ({"selected": ...}), selectionText ({"text": ...}), selectionHtml ({"html": ...}), contentHeight ({"height": ...}),
+// strings (the element's own words by config name, "textView" to "configDefaults", with "lang" and "dir").
 #pragma once
 #include <cstdint>
 #include <functional>

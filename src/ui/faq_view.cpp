@@ -23,17 +23,22 @@ void ArticleView::PaintFaq(ImDrawList* draw, const FontLibrary& fonts, const Pal
     draw->AddRectFilled(ImVec2(filter.x, filter.y), ImVec2(filter.x + filter.w, filter.y + filter.h), Col(palette.background), 8.0f);
     draw->AddRect(ImVec2(filter.x, filter.y), ImVec2(filter.x + filter.w, filter.y + filter.h),
                   Col(filterFocused ? palette.accent : palette.rule), 8.0f, 0, (filterFocused ? 2.0f : 1.0f));
-    const ImVec2 lens(filter.x + 18.0f, filter.y + filter.h * 0.5f - 1.0f);
+    // The magnifier at the box's start edge (the right in a right-to-left article), its handle pointing away from it.
+    const float handle = g.rtl ? -1.0f : 1.0f;
+    const ImVec2 lens(g.rtl ? filter.x + filter.w - 18.0f : filter.x + 18.0f, filter.y + filter.h * 0.5f - 1.0f);
     draw->AddCircle(lens, 5.5f, Col(palette.mutedText), 16, 1.6f);
-    draw->AddLine(ImVec2(lens.x + 4.0f, lens.y + 4.0f), ImVec2(lens.x + 8.5f, lens.y + 8.5f), Col(palette.mutedText), 1.6f);
-    const float textX = filter.x + g.filterTextX, textY = filter.y + (filter.h - fonts.ContentHeight(FontFace::Ui)) * 0.5f;
+    draw->AddLine(ImVec2(lens.x + 4.0f * handle, lens.y + 4.0f), ImVec2(lens.x + 8.5f * handle, lens.y + 8.5f), Col(palette.mutedText), 1.6f);
+    const float textY = filter.y + (filter.h - fonts.ContentHeight(FontFace::Ui)) * 0.5f;
     const bool empty = state.faqFilter.empty();
-    draw->PushClipRect(ImVec2(filter.x, filter.y), ImVec2(filter.x + filter.w - 8.0f, filter.y + filter.h), true);
+    // The text starts filterTextX from the start edge: in a right-to-left article it ends there, right-aligned.
+    const float textWidth = empty ? g.placeholder.Width() : fonts.Width(FontFace::Ui, state.faqFilter);
+    const float textX = g.rtl ? filter.x + filter.w - g.filterTextX - textWidth : filter.x + g.filterTextX;
+    draw->PushClipRect(ImVec2(filter.x + (g.rtl ? 8.0f : 0.0f), filter.y), ImVec2(filter.x + filter.w - (g.rtl ? 0.0f : 8.0f), filter.y + filter.h), true);
     float typed = 0.0f;
     if (empty) PaintLabel(draw, fonts, g.placeholder, textX, textY, Col(palette.mutedText));
     else typed = fonts.DrawLabel(draw, FontFace::Ui, textX, textY, Col(palette.text), state.faqFilter);   // the reader's text, as typed
     if (filterFocused) {
-        const float caretX = textX + typed + 1.0f;
+        const float caretX = g.rtl ? (empty ? filter.x + filter.w - g.filterTextX : textX) - 1.0f : textX + typed + 1.0f;
         draw->AddLine(ImVec2(caretX, filter.y + 9.0f), ImVec2(caretX, filter.y + filter.h - 9.0f), Col(palette.text), 1.5f);
     }
     draw->PopClipRect();
@@ -45,7 +50,9 @@ void ArticleView::PaintFaq(ImDrawList* draw, const FontLibrary& fonts, const Pal
 
     const float listTop = y + g.listTop;
     if (matches_.empty()) {
-        fonts.DrawLabel(draw, FontFace::BodyItalic, x, listTop + 8.0f, Col(palette.mutedText), FaqFilterStatus(article_->doc.strings, state.faqFilter, 0));
+        const std::string status = FaqFilterStatus(article_->doc.strings, state.faqFilter, 0);
+        const float statusX = g.rtl ? x + w - fonts.Width(FontFace::BodyItalic, status) : x;
+        fonts.DrawLabel(draw, FontFace::BodyItalic, statusX, listTop + 8.0f, Col(palette.mutedText), status);
         return;
     }
     // The rows the filter shows, each with its answer as far open as the animation has come, between rules.
@@ -59,7 +66,7 @@ void ArticleView::PaintFaq(ImDrawList* draw, const FontLibrary& fonts, const Pal
             draw->AddRectFilled(ImVec2(row.x - 8.0f, row.y + 1), ImVec2(row.x + row.w + 8.0f, row.y + row.h), Col(palette.surface), 6.0f);
         PaintText(draw, fonts, palette, entry.question, x + entry.question.x, row.y + entry.question.y, Col(palette.heading), pointer);
         // Chevron: turns from down (closed) to up (open) with the animation.
-        const float cx = x + w - 12.0f, chy = row.y + entry.question.y + entry.question.lineHeight * 0.5f, r = 5.5f;
+        const float cx = x + g.chevronX, chy = row.y + entry.question.y + entry.question.lineHeight * 0.5f, r = 5.5f;
         const float dir = 1.0f - 2.0f * openness;
         const ImVec2 pts[3] = {ImVec2(cx - r, chy - r * 0.5f * dir), ImVec2(cx, chy + r * 0.5f * dir), ImVec2(cx + r, chy - r * 0.5f * dir)};
         draw->AddPolyline(pts, 3, Col(palette.mutedText), 0, 2.0f);

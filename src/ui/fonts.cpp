@@ -10,6 +10,7 @@
 
 #include "core/fallback_shaping.h"
 #include "core/glyph_availability.h"
+#include "core/script.h"
 #include "core/utf8.h"
 
 namespace aw {
@@ -374,6 +375,8 @@ void FontLibrary::DrawFragment(ImDrawList* draw, FontFace face, const Fragment& 
         if (b < 0x80) { codepoints.push_back(b); ++i; continue; }
         codepoints.push_back(DecodeUtf8(text, i));
     }
+    if (fragment.mirrored)
+        for (char32_t& cp : codepoints) cp = MirroredCodepoint(cp);
     DrawGlyphs(draw, face, x, baseline, color, codepoints);
 }
 

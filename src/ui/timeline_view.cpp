@@ -73,7 +73,8 @@ void ArticleView::PaintTimeline(ImDrawList* draw, const FontLibrary& fonts, cons
     const StageCardGeometry& card = g.cards[static_cast<size_t>(selected)];
     const ItemRect box = moved(card.rect);
     draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.x + box.w, box.y + box.h), Col(palette.surface), 10.0f);
-    draw->AddRectFilled(ImVec2(box.x, box.y + 12.0f), ImVec2(box.x + 4.0f, box.y + box.h - 12.0f), Col(palette.accent), 2.0f);
+    const float barX = g.rtl ? box.x + box.w - 4.0f : box.x;   // the accent bar on the reading start edge
+    draw->AddRectFilled(ImVec2(barX, box.y + 12.0f), ImVec2(barX + 4.0f, box.y + box.h - 12.0f), Col(palette.accent), 2.0f);
     PaintLabel(draw, fonts, card.step, x + card.stepAt.x, y + card.stepAt.y, Col(palette.accent));
     for (size_t l = 0; l < card.title.layout.lines.size(); ++l)
         fonts.DrawLine(draw, card.title.layout, card.title.spans, l, x + card.title.x + card.title.layout.lines[l].x,
@@ -95,7 +96,8 @@ void ArticleView::PaintStageHoverCard(ImDrawList* draw, const FontLibrary& fonts
     draw->AddRectFilled(ImVec2(p0.x, p0.y + 2.0f), ImVec2(p1.x, p1.y + 3.0f), Col(palette.heading, 0.12f), 8.0f);   // a soft shadow
     draw->AddRectFilled(p0, p1, Col(palette.background), 8.0f);
     draw->AddRect(p0, p1, Col(palette.rule), 8.0f, 0, 1.0f);
-    draw->AddRectFilled(ImVec2(p0.x, p0.y + 10.0f), ImVec2(p0.x + 3.0f, p1.y - 10.0f), Col(palette.accent), 1.5f);
+    const float barX = g.rtl ? p1.x - 3.0f : p0.x;
+    draw->AddRectFilled(ImVec2(barX, p0.y + 10.0f), ImVec2(barX + 3.0f, p1.y - 10.0f), Col(palette.accent), 1.5f);
     const Pointer none;
     PaintText(draw, fonts, palette, card.title, x + card.title.x, y + card.title.y, Col(palette.heading), none);
     PaintText(draw, fonts, palette, card.summary, x + card.summary.x, y + card.summary.y, Col(palette.text), none);

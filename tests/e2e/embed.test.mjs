@@ -13,6 +13,7 @@ before(async () => {
     '/empty.md': { status: 200, body: '', type: 'text/markdown' },
     '/image.md': { status: 200, body: '\x89PNG\r\n', type: 'image/png' },
     '/bad-config.json': { status: 200, body: '{"theme": "purple"}', type: 'application/json' },
+    '/two-bad-config.json': { status: 200, body: '{"theme": "purple", "accent": 7}', type: 'application/json' },
     '/slow.md': { status: 200, body: '# Slow\n\nArrived late.\n', type: 'text/markdown', delayMs: 1500 },
     '/max-config.json': { status: 200, body: '{"maxInputBytes": 67108864}', type: 'application/json' },
     '/plain.html': { status: 200, type: 'text/html', body: '<!doctype html><html lang="en"><head><title>plain</title><link rel="icon" href="data:,">' +
@@ -270,6 +271,32 @@ test('load errors show in the element, fire articleerror, and a retry works', { 
   await page.evaluate(() => document.querySelector('article-widget').ready);
   const title = await page.evaluate(() => document.querySelector('article-widget').getModel().title);
   assert.equal(title, 'Slow');
+});
+
+test('a bad config shows the article with the default config under a one-line notice naming the error', { timeout: 60000 }, async () => {
+  const { page } = await pageWith(`<article-widget src="${server.url}article.md" config="${server.url}two-bad-config.json"></article-widget>`);
+  await page.evaluate(() => document.querySelector('article-widget').ready);
+  const shown = await page.evaluate(() => {
+    const el = document.querySelector('article-widget');
+    const status = el.shadowRoot.querySelector('.status');
+    const stage = el.shadowRoot.querySelector('.stage').getBoundingClientRect();
+    return { kind: status.className, text: status.textContent, lines: Math.round(status.getBoundingClientRect().height),
+      source: el.shadowRoot.querySelector('.source')?.textContent || '', title: el.getModel().title, stageHeight: stage.height,
+      frames: el.framesDrawn, errors: window.__errors };
+  });
+  assert.match(shown.title, /Open-Source Its Models/, 'the article is loaded');
+  assert.ok(shown.stageHeight > 1000 && shown.frames > 0, `and drawn on the canvas (${shown.stageHeight} px tall, ${shown.frames} frames)`);
+  assert.equal(shown.source, '', 'no raw Markdown is left on show');
+  assert.match(shown.kind, /notice/);
+  assert.doesNotMatch(shown.kind, /error/);
+  const reported = shown.errors[0].split('\n');
+  assert.equal(shown.text, `The config could not be used, so the defaults apply: ${reported[0]}` +
+    (reported.length > 1 ? ` (+${reported.length - 1})` : ''));
+  assert.match(shown.text, /config \/theme: expected/);
+  assert.ok(shown.lines < 60, `the notice is one short line (${shown.lines} px tall)`);
+  // The config's errors are all reported, as they were.
+  assert.equal(shown.errors.length, 1);
+  assert.match(shown.errors[0], /config \/theme: expected/);
 });
 
 test('running out of WebAssembly memory shows an error state, not a frozen canvas', { timeout: 120000 }, async () => {

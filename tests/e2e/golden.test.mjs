@@ -49,6 +49,10 @@ const NATIVE = [
   // clear of "no"; **to**fu and ab*cd*ef wrap as whole words; code keeps its spaces.
   { name: 'native-spacing-light', article: SPACING, args: ['--width', '800', '--height', '600', '--theme', 'light'] },
   { name: 'native-spacing-phone', article: SPACING, args: ['--width', '360', '--height', '800', '--theme', 'dark'] },
+  // Right to left (tests/multilingual/arabic.md, lang "ar"): the timeline mirrored (stage 1 at the right, Next left of
+  // Previous, their arrows pointing the way they go), stage 2's card, the FAQ's filter at the right and chevrons at
+  // the left, the first answer open.
+  { name: 'native-arabic', article: 'tests/multilingual/arabic.md', args: ['--config', 'tests/multilingual/arabic.json', '--width', '1000', '--height', '1000', '--theme', 'light', '--state', '{"stage":1,"openFaqs":[0]}'] },
   // Long timelines: 16 stages in the column at 1000 px, 100 stages with stage 58 selected, every title whole.
   { name: 'native-timeline16', article: 'tests/samples/timeline-16.md', args: ['--width', '1000', '--height', '1100', '--theme', 'light'] },
   { name: 'native-timeline100', article: 'tests/samples/timeline-100.md', args: ['--width', '800', '--height', '900', '--theme', 'dark', '--state', '{"stage":57}'] },

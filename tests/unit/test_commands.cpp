@@ -268,3 +268,19 @@ TEST_CASE("queries: every key gives JSON (the HTML as text), and an unknown key 
     CHECK_FALSE(RunQuery(w.runner, "secrets", QueryContext{}, out));
     CHECK(out.empty());
 }
+
+TEST_CASE("queries: strings gives the element's own words in the article's language, and its direction") {
+    CommandWidget english;
+    const nlohmann::json en = nlohmann::json::parse(english.Query("strings"));
+    CHECK(en["textView"] == "Text view");
+    CHECK(en["dir"] == "ltr");
+    CommandWidget german(R"({"lang": "de-AT", "strings": {"tryAgain": "Nochmal"}})");
+    const nlohmann::json de = nlohmann::json::parse(german.Query("strings"));
+    CHECK(de["textView"] == "Textansicht");
+    CHECK(de["interactiveView"] == "Interaktive Ansicht");
+    CHECK(de["tryAgain"] == "Nochmal");                           // the config's strings win, as on the canvas
+    CHECK(de["lang"] == "de");
+    CHECK(de.size() == static_cast<size_t>(UiText::Count) - static_cast<size_t>(UiText::TextView) + 2);   // + lang and dir
+    CommandWidget arabic(R"({"lang": "ar"})");
+    CHECK(nlohmann::json::parse(arabic.Query("strings"))["dir"] == "rtl");
+}

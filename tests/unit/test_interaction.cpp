@@ -147,6 +147,20 @@ TEST_CASE("keys: Left, Right, Home and End move the stage only while the timelin
     CHECK_FALSE(HandleKey(doc, state, timeline, Key::Enter, false).handled);
 }
 
+TEST_CASE("keys: in a right-to-left article ArrowLeft goes to the next stage, along the mirrored track") {
+    const auto a = Load("# T\n\n<!-- article-widget:timeline -->\n1. A - a\n2. B - b\n3. C - c\n", R"({"lang": "ar"})");
+    REQUIRE(a->doc.rtl);
+    WidgetState state;
+    FitStateTo(state, 3, 0);
+    const FocusTarget timeline{FocusKind::Timeline, -1};
+    CHECK(OnlyAction(HandleKey(a->doc, state, timeline, Key::Left, false)) == "selectStage 1");
+    CHECK(OnlyAction(HandleKey(a->doc, state, timeline, Key::Right, false)).empty());   // already first: nothing
+    CHECK(OnlyAction(HandleKey(a->doc, state, timeline, Key::Down, false)) == "selectStage 1");   // Up/Down keep their sense
+    state.selectedStage = 2;
+    CHECK(OnlyAction(HandleKey(a->doc, state, timeline, Key::Right, false)) == "selectStage 1");
+    CHECK(OnlyAction(HandleKey(a->doc, state, timeline, Key::Home, false)) == "selectStage 0");
+}
+
 TEST_CASE("keys: the accordion follows the WAI-ARIA pattern") {
     const Document& doc = DefaultDoc();
     WidgetState state;

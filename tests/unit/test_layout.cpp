@@ -285,3 +285,107 @@ TEST_CASE("layout: a timeline of 2 to 200 stages keeps every title whole, inside
         }
     }
 }
+
+// An Arabic article with a timeline and an FAQ, as tests/multilingual/arabic.md has them.
+static std::shared_ptr<const Article> ArabicArticle(const std::string& config = R"({"lang": "ar"})") {
+    return Load("# \xD9\x85\xD9\x82\xD8\xA7\xD9\x84\n\n<!-- article-widget:timeline -->\n"
+                "1. \xD8\xA3\xD9\x88\xD9\x84 - \xD9\x85\xD9\x84\xD8\xAE\xD8\xB5\n2. \xD8\xAB\xD8\xA7\xD9\x86 - \xD9\x85\xD9\x84\xD8\xAE\xD8\xB5\n"
+                "3. \xD8\xAB\xD8\xA7\xD9\x84\xD8\xAB - \xD9\x85\xD9\x84\xD8\xAE\xD8\xB5\n\n"
+                "<!-- article-widget:faq -->\n## \xD8\xA3\xD8\xB3\xD8\xA6\xD9\x84\xD8\xA9\n\n### \xD9\x84\xD9\x85\xD8\xA7\xD8\xB0\xD8\xA7\xD8\x9F\n\n"
+                "\xD9\x86\xD8\xB9\xD9\x85.\n",
+                config);
+}
+
+TEST_CASE("layout: the article's base direction comes from its lang, or without one from its first letter") {
+    CHECK(ArabicArticle()->doc.rtl);
+    CHECK(ArabicArticle(R"({"lang": "he-IL"})")->doc.rtl);
+    CHECK(ArabicArticle("")->doc.rtl);                          // no lang: the first letter is Arabic
+    CHECK_FALSE(ArabicArticle(R"({"lang": "en"})")->doc.rtl);   // a lang decides over the letters
+    CHECK_FALSE(DefaultArticle()->doc.rtl);
+    CHECK(IsRightToLeftLanguage("fa-IR"));
+    CHECK_FALSE(IsRightToLeftLanguage("fr"));
+}
+
+TEST_CASE("layout: a right-to-left article mirrors the timeline: stage 1 at the right, the track running right to left") {
+    for (const float width : {1000.0f, 360.0f}) {
+        CAPTURE(width);
+        Laid rtl(ArabicArticle(), width), ltr(ArabicArticle(R"({"lang": "en"})"), width);
+        const TimelineGeometry& g = rtl.layout.timeline;
+        const TimelineGeometry& l = ltr.layout.timeline;
+        REQUIRE(g.stageCount == 3);
+        CHECK(g.rtl);
+        CHECK_FALSE(l.rtl);
+        if (!g.vertical) {
+            // Stage x positions decrease along the track (and increase in the left-to-right article).
+            CHECK(g.nodes[0].x > g.nodes[1].x);
+            CHECK(g.nodes[1].x > g.nodes[2].x);
+            CHECK(l.nodes[0].x < l.nodes[1].x);
+            CHECK(TimelineArcPoint(g, 0.5f).x < g.nodes[0].x);   // a gliding selection moves leftwards
+            for (size_t i = 0; i < g.hits.size(); ++i) CHECK(g.hits[i].Contains(g.nodes[i].x, g.nodes[i].y));
+        } else {
+            CHECK(g.nodes[0].x > g.width / 2.0f);                    // the column runs down the right edge
+            for (int i = 0; i < 3; ++i) CHECK(TitleRect(g, i).x + TitleRect(g, i).w <= g.nodes[static_cast<size_t>(i)].x);
+        }
+        // The buttons at the left, Previous to the right of Next (so each sits on the side it leads to).
+        CHECK(g.next.rect.x == doctest::Approx(0.0f));
+        CHECK(g.previous.rect.x > g.next.rect.x + g.next.rect.w);
+        CHECK(l.next.rect.x > l.previous.rect.x);
+        // The eyebrow and each card's "STAGE n OF m" end at the right edge; the cards' summaries span from it.
+        CHECK(g.eyebrowAt.x + g.eyebrow.Width() == doctest::Approx(g.width));
+        const StageCardGeometry& card = g.cards[0];
+        CHECK(card.stepAt.x + card.step.Width() == doctest::Approx(g.width - 20.0f));
+        CHECK(card.summary.x + card.summary.layout.lines[0].x + card.summary.layout.lines[0].width == doctest::Approx(g.width - 20.0f));
+        // Hit tests find the mirrored parts.
+        CHECK(HitTestTimeline(g, g.next.rect.x + 2.0f, g.next.rect.y + 2.0f).part == TimelinePart::Next);
+        CHECK(HitTestTimeline(g, g.nodes[0].x, g.nodes[0].y).index == 0);
+    }
+}
+
+TEST_CASE("layout: a right-to-left article mirrors the FAQ: the filter at the right, the buttons and chevrons at the left") {
+    Laid rtl(ArabicArticle(), 1000.0f), ltr(ArabicArticle(R"({"lang": "en"})"), 1000.0f);
+    const FaqGeometry& g = rtl.layout.faq;
+    CHECK(g.rtl);
+    CHECK(g.filter.x + g.filter.w == doctest::Approx(g.width));
+    CHECK(g.collapseAll.rect.x == doctest::Approx(0.0f));
+    CHECK(g.expandAll.rect.x > g.collapseAll.rect.x);
+    CHECK(g.chevronX < 100.0f);
+    CHECK(ltr.layout.faq.chevronX > ltr.layout.faq.width - 100.0f);
+    REQUIRE(g.entries.size() == 1);
+    const TextBox& q = g.entries[0].question;
+    CHECK(q.x + q.layout.lines[0].x + q.layout.lines[0].width == doctest::Approx(g.width));   // the question ends at the right
+    CHECK(q.x > g.chevronX);                                                                  // clear of the chevron
+    CHECK(HitTestFaq(g, rtl.layout.faqPlacement, g.collapseAll.rect.x + 2.0f, g.collapseAll.rect.y + 2.0f).part == FaqPart::CollapseAll);
+}
+
+TEST_CASE("layout: paired punctuation in right-to-left text is drawn mirrored, as the browser mirrors it") {
+    FakeMeasurer measure;
+    const LayoutFonts fonts = Fonts(measure);
+    // "‹ السابق": the arrow is read first, so it stands at the right, pointing right (drawn as "›").
+    const TextBox previous = LayoutLabel(std::string_view("\xE2\x80\xB9 \xD8\xA7\xD9\x84\xD8\xB3\xD8\xA7\xD8\xA8\xD9\x82"), FontFace::Ui, 15.0f, fonts);
+    REQUIRE(previous.layout.fragments.size() == 2);
+    const Fragment& arrow = previous.layout.fragments[1];   // visual order: the word, then the arrow at the right
+    CHECK(previous.spans[arrow.span].text.substr(arrow.begin, arrow.end - arrow.begin) == "\xE2\x80\xB9");
+    CHECK(arrow.mirrored);
+    CHECK_FALSE(previous.layout.fragments[0].mirrored);
+    // In left-to-right text the same arrow is not mirrored.
+    const TextBox english = LayoutLabel(std::string_view("\xE2\x80\xB9 Previous"), FontFace::Ui, 15.0f, fonts);
+    for (const Fragment& f : english.layout.fragments) CHECK_FALSE(f.mirrored);
+}
+
+TEST_CASE("layout: a footnote and each reference to it are anchors, where they are drawn") {
+    std::string md = "# T\n\nFirst mention[^a].\n\n";
+    for (int i = 0; i < 30; ++i) md += "A paragraph between the two mentions, long enough to take a line or two of the column.\n\n";
+    md += "Second mention[^a], and another note[^b].\n\n[^a]: The note.\n[^b]: The other note.\n";
+    Laid L(Load(md));
+    const Document& doc = L.article->doc;
+    const float first = AnchorY(L.layout, doc, "fnref-a"), second = AnchorY(L.layout, doc, "fnref-a-2");
+    const float other = AnchorY(L.layout, doc, "fnref-b"), note = AnchorY(L.layout, doc, "fn-a"), otherNote = AnchorY(L.layout, doc, "fn-b");
+    CHECK(first > 0.0f);
+    CHECK(second > first + 500.0f);            // 30 paragraphs further down
+    CHECK(other == doctest::Approx(second));   // on the same line
+    CHECK(note > second);                      // the notes come last
+    CHECK(otherNote > note);
+    CHECK(AnchorY(L.layout, doc, "fnref-a-3") < 0.0f);
+    CHECK(AnchorY(L.layout, doc, "fn-c") < 0.0f);
+    CHECK(AnchorY(L.layout, doc, "fnref-ab") < 0.0f);
+}

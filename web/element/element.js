@@ -68,6 +68,7 @@ class ArticleWidgetElement extends ElementBase {
     this._zoom = 1;               // the element's zoom (_readZoom)
     this._firstFrameDrawn = false;
     this._framesDrawn = 0;
+    this._words = null;           // the element's own words from the core's strings table (Loading._word)
     this._markdown = null;        // set through the property: beats src and inline Markdown
     this._shownMarkdown = null;   // the article on screen, wherever it came from
     this._loadToken = null;       // the running load (a token: a newer load or a removal replaces it)
@@ -189,6 +190,15 @@ class ArticleWidgetElement extends ElementBase {
   _scrollToAnchorQuietly(id) {
     this._quietRefusals = true;
     try { return this._command({ cmd: 'scrollToAnchor', id }); } finally { this._quietRefusals = false; }
+  }
+
+  // Scrolls the canvas to the closest mirror element around `el` (itself first) whose id the core knows: a section,
+  // a stage, a question (or its panel), a footnote or a reference to one. False when there is none.
+  _scrollToClosestAnchor(el) {
+    for (let n = el; n && n !== this._mirror; n = n.parentElement) {
+      if (n.id && this._scrollToAnchorQuietly(n.id.replace(/-panel$/, ''))) return true;
+    }
+    return false;
   }
 
   selectStage(index) { return this._api({ cmd: 'selectStage', index }); }

@@ -223,9 +223,7 @@ export class Input {
         }
         // Text the canvas does not lay out as the article's (a stage's card, a question or its answer): scroll to the
         // stage or question it belongs to, which selects the stage or opens the question.
-        for (let el = context.element; el && el !== m; el = el.parentElement) {
-          if (el.id && this._scrollToAnchorQuietly(el.id.replace(/-panel$/, ''))) return;
-        }
+        this._scrollToClosestAnchor(context.element);
       },
       // A closed answer is hidden until found: when find reveals it, the question opens on the canvas too.
       beforeMatch: (e) => {

@@ -55,13 +55,18 @@ function mergeConfig(configText, element) {
   const fromSrc = src && element._markdown === null && !element.querySelector('script[type="text/markdown"]');
   const base = new URL(fromSrc ? src : '', document.baseURI);
   const baseUrl = /^(https?|file):$/.test(base.protocol) ? base.href : null;
-  if (prefix === null && start === null && baseUrl === null) return configText;
+  // The article's language, when the config gives none: the host page's (the closest lang attribute around the
+  // element). It chooses the widget's words and, for Arabic or Hebrew, its direction (src/core/strings.h).
+  const langHolder = element.closest('[lang]');
+  const hostLang = ((langHolder ? langHolder.getAttribute('lang') : document.documentElement.lang) || '').trim();
+  if (prefix === null && start === null && baseUrl === null && !hostLang) return configText;
   let config = {};
   if (configText.trim()) {
     try { config = JSON.parse(configText); } catch { return configText; }
     if (!config || typeof config !== 'object' || Array.isArray(config)) return configText;
   }
   if (baseUrl !== null && config.baseUrl === undefined) config.baseUrl = baseUrl;
+  if (hostLang && config.lang === undefined) config.lang = hostLang;
   if (prefix !== null) config.deepLinkPrefix = prefix;
   if (start !== null && /^\d+$/.test(start.trim())) config.initialStage = Number(start);
   return JSON.stringify(config);
@@ -81,10 +86,10 @@ export class Loading {
     this._firstFrameDrawn = false;
     this._frameOwed = false;      // set once this load's article is in the module: its first frame resolves ready
     this._crashedMessage = null;
-    this._setStatus('loading', 'Loading article\u2026');
+    this._setStatus('loading', this._word('loadingArticle', 'Loading article\u2026'));
     this._showHostHtml();
     const slow = setTimeout(() => {
-      if (current() && !this._firstFrameDrawn) this._setStatus('loading', 'Still loading the article\u2026 (the server is slow)');
+      if (current() && !this._firstFrameDrawn) this._setStatus('loading', this._word('stillLoading', 'Still loading the article\u2026 (the server is slow)'));
     }, SLOW_MS);
     try {
       const inline = this.querySelector('script[type="text/markdown"]');
@@ -114,19 +119,33 @@ export class Loading {
       // The config is checked once, with the Markdown's size, before the Markdown is copied into the module's memory;
       // then the Markdown is parsed once (src/platform/web_protocol.h).
       const bytes = new TextEncoder().encode(markdown).length;
-      const ok = this._wasm((m) => withCString(m, merged, (cp, cl) => m._aw_set_config(this._handle, cp, cl, bytes))) &&
-        this._wasm((m) => withCString(m, markdown, (mp, ml) => m._aw_set_document(this._handle, mp, ml)));
+      const setConfig = (text) => this._wasm((m) => withCString(m, text, (cp, cl) => m._aw_set_config(this._handle, cp, cl, bytes)));
+      // A config that cannot be used loses the reader nothing: the article shows with the default config (and the
+      // element's attributes), under a one-line notice naming the error, which is reported in full as articleerror.
+      let configNotice = '';
+      if (!setConfig(merged)) {
+        const configError = JSON.parse(this._query('error')).message;
+        if (!setConfig(mergeConfig('', this))) throw new Error(configError);   // the article itself is refused (its size)
+        const errors = configError.split('\n').filter(Boolean);
+        configNotice = `${errors[0]}${errors.length > 1 ? ` (+${errors.length - 1})` : ''}`;
+        this._emit('articleerror', { message: configError });
+        console.warn(`article-widget: ${configError}`);
+      }
+      const ok = this._wasm((m) => withCString(m, markdown, (mp, ml) => m._aw_set_document(this._handle, mp, ml)));
       if (!ok) throw new Error(JSON.parse(this._query('error')).message);
       this._shownMarkdown = markdown;
+      this._words = JSON.parse(this._query('strings') || 'null');   // the element's words, in the article's language
       this._frameOwed = this._glAvailable;
       this._applyTheme();
       this._hostStyleJson = '';
       this._buildMirror();
-      this._setStatus('', '');
+      this._setStatus(configNotice ? 'notice' : '', configNotice &&
+        this._word('configDefaults', 'The config could not be used, so the defaults apply: {error}').replace('{error}', configNotice));
       const readerAnchor = this._previewAnchor();
       this._source.textContent = '';
       // The swap (a new article keeps the view it had; without WebGL the HTML view is the only one).
       if (!showsArticle(this._view)) this._showView(this._glAvailable ? View.CANVAS : View.NO_WEBGL);
+      else this._showView(this._view);   // the same view, its button and note in the new article's words
       this._resize();
       this._showCanvasHeight(readerAnchor);
       this._followHash();
@@ -208,13 +227,19 @@ export class Loading {
     this._fail(message);
   }
 
+  // One of the element's own words in the article's language, from the core's strings table (the query "strings",
+  // read once the article is in the module); `english` stands in until the core can be asked (the first load).
+  _word(name, english) {
+    return (this._words && this._words[name]) || english;
+  }
+
   _setStatus(kind, text, retry) {
     this._status.className = 'status ' + kind;
     this._status.textContent = text;
     this._status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
     if (retry) {
       const button = make('button', '', { type: 'button' });
-      button.textContent = 'Try again';
+      button.textContent = this._word('tryAgain', 'Try again');
       button.addEventListener('click', () => this._load());
       this._status.appendChild(button);
     }

@@ -55,6 +55,9 @@ export class Mirror {
       focusIn: (e) => {
         const name = e.target.dataset && e.target.dataset.focus;
         if (name && !this._movingFocus) this._command({ cmd: 'focus', name, keyboard: true });
+        // A link the core does not walk (a footnote reference, a note's back link): the canvas scrolls to where it
+        // is drawn, below the host's header, as the core does for its own focus targets.
+        else if (!name && !isHtmlView(this._view)) this._scrollToClosestAnchor(e.target);
       },
       focusOut: (e) => {
         if (!m.contains(e.relatedTarget)) this._command({ cmd: 'focus', name: '', keyboard: false });

@@ -26,6 +26,7 @@ const STYLE = `
   .status:empty { display: none; }
   .status.error { background: #fdecea; color: #7a1710; border: 1px solid #c23b2e; }
   .status.loading { opacity: 0.75; }
+  .status.notice { background: #fff8e1; color: #5c4300; border: 1px solid #d9a400; padding: 0.4rem 0.9rem; font-size: 14px; }
   .status button { font: inherit; margin-left: 0.75rem; padding: 0.2rem 0.8rem; border-radius: 999px; border: 1px solid currentColor;
     background: transparent; color: inherit; cursor: pointer; }
   .fallback, .mirror.shown { max-width: var(--column); margin: 0 auto; overflow-wrap: break-word; }

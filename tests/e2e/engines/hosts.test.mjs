@@ -9,7 +9,7 @@ import { startServer, DIST, ROOT } from '../harness.mjs';
 
 let server, browser;
 before(async () => {
-  server = await startServer(DIST, {}, { '/hosts/': join(ROOT, 'tests/e2e/hosts') }, { probe: true });
+  server = await startServer(DIST, {}, { '/hosts/': join(ROOT, 'tests/e2e/hosts'), '/multilingual/': join(ROOT, 'tests/multilingual') }, { probe: true });
   browser = await launchEngine();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -107,3 +107,18 @@ for (const [host, what] of [['zoom', 'host CSS zoom 2'], ['transform', 'a card s
     });
   });
 }
+
+test(`${ENGINE}: an RTL site: the Arabic article's timeline runs right to left, Next stands left of Previous, the words are Arabic`, { timeout: 120000 }, async () => {
+  await withHost('hosts/rtl.html', async (page) => {
+    const seen = await page.evaluate(() => {
+      const el = document.getElementById('article');
+      return { layout: el.getLayout(), button: el.shadowRoot.querySelector('button.textview').textContent };
+    });
+    const xs = seen.layout.stages.map((s) => s.x + s.width / 2);
+    assert.equal(xs.length, 4);
+    for (let i = 1; i < xs.length; i++) assert.ok(xs[i] < xs[i - 1], `stage ${i + 1} is left of stage ${i} (${xs.join(', ')})`);
+    assert.ok(seen.layout.next.x < seen.layout.previous.x, 'Next is left of Previous');
+    assert.equal(seen.button, '\u0639\u0631\u0636 \u0627\u0644\u0646\u0635');   // the Text view button, in Arabic
+    assert.deepEqual(await page.errors(), []);
+  });
+});
