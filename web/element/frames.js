@@ -74,10 +74,15 @@ export class Frames {
     if (!unavailable && this._handle) { this._command({ cmd: 'shown' }); this._hasImage = false; }
   }
 
+  // The article's height as the core lays it out now, in whole CSS px (0 before it is laid out).
+  _laidOutHeight() {
+    return Math.ceil(JSON.parse(this._query('contentHeight') || '{}').height || 0);
+  }
+
   // The stage is as tall as the article, so the page scrolls natively past the sticky canvas.
   _syncHeight() {
     if (!this._handle) return;
-    const height = Math.ceil(JSON.parse(this._query('contentHeight') || '{}').height || 0);
+    const height = this._laidOutHeight();
     if (height > 0 && height !== this._contentHeight) {
       this._contentHeight = height;
       this._stage.style.height = height + 'px';

@@ -1,7 +1,6 @@
 // The reader's place while the article's height changes (an unsized image arriving, a question opening, fonts loading):
 // the page's scroll anchoring does not reach into a canvas, so the element does what CSS `overflow-anchor` does for
 // HTML, in the frame that shows the change, and a gliding scroll (a deep link) keeps its target until it ends.
-import { engine } from './engine.js';
 
 // How long a glide's target is kept after it started, if it has not reached it (a reader's own scroll then wins).
 const GLIDE_MS = 2500;
@@ -31,7 +30,7 @@ export class Place {
   // view where it stood on screen, and a glide's target where it was going. Returns whether the page was scrolled.
   _keepPlace() {
     const before = this._laidBlocks;
-    const height = Math.ceil(engine.mod._aw_content_height(this._handle));
+    const height = this._laidOutHeight();
     if (!(height > 0) || height === this._contentHeight || !before || !this._firstFrameDrawn) { this._syncHeight(); return false; }
     const viewY = this._viewTopInArticle();
     // Only while the view's top is in the article: above it nothing of the article moves, below it the page's own
