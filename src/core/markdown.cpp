@@ -582,7 +582,9 @@ ParseResult ParseArticle(std::string_view markdown, const Config& config) {
         if (s.level == 1 && !s.title.empty()) { doc.title = s.title; break; }
     if (!config.title.empty()) doc.title = config.title;
     doc.strings = WidgetStrings::For(config.lang, config.strings);
-    doc.rtl = config.lang.empty() ? FirstLetterIsRtl(doc) : IsRightToLeftLanguage(config.lang);
+    // Right to left when its language is, or when its first letter is: a `lang` that the element took from an English
+    // host page does not turn an Arabic article left to right.
+    doc.rtl = IsRightToLeftLanguage(config.lang) || FirstLetterIsRtl(doc);
     CountWordsOf(doc);
     ExtractTimeline(doc, config, converter.timelineDirectives);
     ExtractFaq(doc, config, converter.faqDirectives);

@@ -296,11 +296,19 @@ static std::shared_ptr<const Article> ArabicArticle(const std::string& config = 
                 config);
 }
 
-TEST_CASE("layout: the article's base direction comes from its lang, or without one from its first letter") {
+// The same article in Latin letters: the left-to-right twin of ArabicArticle().
+static std::shared_ptr<const Article> LatinTwin() {
+    return Load("# Article\n\n<!-- article-widget:timeline -->\n1. First - summary\n2. Second - summary\n3. Third - summary\n\n"
+                "<!-- article-widget:faq -->\n## Questions\n\n### Why?\n\nYes.\n",
+                R"({"lang": "en"})");
+}
+
+TEST_CASE("layout: the article's base direction comes from a right-to-left lang, or from its first letter") {
     CHECK(ArabicArticle()->doc.rtl);
     CHECK(ArabicArticle(R"({"lang": "he-IL"})")->doc.rtl);
     CHECK(ArabicArticle("")->doc.rtl);                          // no lang: the first letter is Arabic
-    CHECK_FALSE(ArabicArticle(R"({"lang": "en"})")->doc.rtl);   // a lang decides over the letters
+    CHECK(ArabicArticle(R"({"lang": "en"})")->doc.rtl);         // an Arabic article on an English page
+    CHECK_FALSE(LatinTwin()->doc.rtl);
     CHECK_FALSE(DefaultArticle()->doc.rtl);
     CHECK(IsRightToLeftLanguage("fa-IR"));
     CHECK_FALSE(IsRightToLeftLanguage("fr"));
@@ -309,7 +317,7 @@ TEST_CASE("layout: the article's base direction comes from its lang, or without 
 TEST_CASE("layout: a right-to-left article mirrors the timeline: stage 1 at the right, the track running right to left") {
     for (const float width : {1000.0f, 360.0f}) {
         CAPTURE(width);
-        Laid rtl(ArabicArticle(), width), ltr(ArabicArticle(R"({"lang": "en"})"), width);
+        Laid rtl(ArabicArticle(), width), ltr(LatinTwin(), width);
         const TimelineGeometry& g = rtl.layout.timeline;
         const TimelineGeometry& l = ltr.layout.timeline;
         REQUIRE(g.stageCount == 3);
@@ -342,7 +350,7 @@ TEST_CASE("layout: a right-to-left article mirrors the timeline: stage 1 at the 
 }
 
 TEST_CASE("layout: a right-to-left article mirrors the FAQ: the filter at the right, the buttons and chevrons at the left") {
-    Laid rtl(ArabicArticle(), 1000.0f), ltr(ArabicArticle(R"({"lang": "en"})"), 1000.0f);
+    Laid rtl(ArabicArticle(), 1000.0f), ltr(LatinTwin(), 1000.0f);
     const FaqGeometry& g = rtl.layout.faq;
     CHECK(g.rtl);
     CHECK(g.filter.x + g.filter.w == doctest::Approx(g.width));
