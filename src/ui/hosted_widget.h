@@ -139,7 +139,8 @@ public:
     ImVec2 itemMax() const;
     // Ok, or what keeps the widget from showing an article: the last failed Load(), no text engine, no font.
     Status status() const;
-    // What the article is shown with in place of what it asked for, one line each (empty before the first Draw()):
+    // What the article is shown with in place of what it asked for, one line each (known once the fonts are made, by
+    // the first Draw() or a layout query; the warning callback hears of each line in the next Draw()):
     // a config font family no installed font has, drawn in the role's default (serif, sans-serif or monospace) instead.
     std::vector<std::string> warnings() const;
 
