@@ -198,6 +198,12 @@ float MonitorScale(GLFWwindow* window, float requested) {
 
 // [SECTION] viewer loop ---------------------------------------------------------------
 
+// The fonts' warnings (a config family with no font on this machine, drawn in the key's default), once the first
+// frame has made the fonts.
+void PrintFontWarnings(const WidgetApp& app) {
+    for (const std::string& line : app.fonts().fallbackWarnings()) std::fprintf(stderr, "article-widget: warning: %s\n", line.c_str());
+}
+
 int RunViewer(const NativeOptions& o) {
     NativeGlyphSource glyphs;
     SharedFonts fonts(&glyphs, ImTextureFormat_RGBA32);
@@ -243,6 +249,7 @@ int RunViewer(const NativeOptions& o) {
         if (!runner.NeedsFrame()) continue;
         runner.Frame(glfwGetTime());
         if (firstFrame) {
+            PrintFontWarnings(app);
             if (!ApplyStartAnchor(app, o)) return 1;
             firstFrame = false;
             runner.Request(FrameCause::Content);
@@ -277,6 +284,7 @@ int RenderScreenshot(const NativeOptions& o, const std::string& outPath) {
     g_scale = scale;
     runner.SetViewport(win.ViewportAt(scale));
     runner.Frame(0.0);
+    PrintFontWarnings(app);
     if (!ApplyStartAnchor(app, o)) return 1;
     if (!o.selectText.empty() && !app.SelectText(o.selectText)) {
         std::fprintf(stderr, "article-widget: error: no text \"%s\" within one block of the article\n", o.selectText.c_str());

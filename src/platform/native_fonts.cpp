@@ -63,6 +63,37 @@ std::vector<std::string> FamilyNames(const std::string& css) {
 struct FcPatternDeleter { void operator()(FcPattern* p) const { FcPatternDestroy(p); } };
 using PatternPtr = std::unique_ptr<FcPattern, FcPatternDeleter>;
 
+// CSS's generic names: always resolved (fontconfig's configuration picks their fonts), so never "missing".
+bool IsGenericFamily(const std::string& name) {
+    for (const char* generic : {"serif", "sans-serif", "monospace", "cursive", "fantasy", "emoji", "math", "fangsong"})
+        if (FcStrCmpIgnoreCase(reinterpret_cast<const FcChar8*>(name.c_str()), reinterpret_cast<const FcChar8*>(generic)) == 0) return true;
+    return false;
+}
+
+// Whether some installed font is of family `name`, or of a family fontconfig's configuration puts in its place with
+// the name's own (strong) binding, as its metric aliases do (Arial: Liberation Sans). The weak defaults fontconfig
+// appends to every pattern (sans-serif and its fonts) do not count: they are the fallback, not the name.
+bool FamilyInstalled(const std::string& name) {
+    PatternPtr pattern(FcPatternCreate());
+    FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(name.c_str()));
+    FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+    FcObjectSet* objects = FcObjectSetBuild(FC_FAMILY, nullptr);
+    bool found = false;
+    FcValue value;
+    FcValueBinding binding = FcValueBindingWeak;
+    for (int i = 0; !found && FcPatternGetWithBinding(pattern.get(), FC_FAMILY, i, &value, &binding) == FcResultMatch; ++i) {
+        if (binding != FcValueBindingStrong || value.type != FcTypeString) continue;
+        PatternPtr family(FcPatternCreate());
+        FcPatternAddString(family.get(), FC_FAMILY, value.u.s);
+        if (FcFontSet* fonts = FcFontList(nullptr, family.get(), objects)) {
+            found = fonts->nfont > 0;
+            FcFontSetDestroy(fonts);
+        }
+    }
+    FcObjectSetDestroy(objects);
+    return found;
+}
+
 // [SECTION] font files ------------------------------------------------------------------
 
 // One font file (a face of it, for collections), opened by FreeType on first use.
@@ -94,6 +125,7 @@ struct NativeGlyphSource::Impl {
         std::vector<ChainFont> chain;
         std::unordered_map<uint32_t, int> fontOf;   // code point -> index in chain, -1: none has it
         float ascent = 0.0f, descent = 0.0f;
+        bool fellBack = false;   // no family of style.families is installed: drawn in style.fallback
         LoaderKey glyphKey{this, false}, runKey{this, true};
         // Shaped runs as glyphs of a font of their own: each run (direction byte, then its text) gets a code
         // point of that font, from 1; the atlas keeps their images like any glyph's, in its bounded cache.
@@ -141,10 +173,25 @@ struct NativeGlyphSource::Impl {
 
     // [SECTION] faces and fallback ------------------------------------------------------------
 
+    std::map<std::string, bool> installed;   // Installed, by name (until the faces are cleared)
+    bool Installed(const std::string& name) {
+        const auto known = installed.find(name);
+        if (known != installed.end()) return known->second;
+        return installed[name] = IsGenericFamily(name) || FamilyInstalled(name);
+    }
+
+    // The face's fonts: its families, then the role's fallback families (appended to the pattern, so that fontconfig
+    // falls back to monospace for code rather than to its own default, sans-serif), then fontconfig's fallbacks.
     bool Resolve(Face& face) {
         PatternPtr pattern(FcPatternCreate());
-        for (const std::string& name : FamilyNames(face.style.families))
-            FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(name.c_str()));
+        const std::vector<std::string> names = FamilyNames(face.style.families);
+        std::vector<std::string> all = names;
+        if (face.style.fallback != face.style.families) {
+            const std::vector<std::string> fallback = FamilyNames(face.style.fallback);
+            all.insert(all.end(), fallback.begin(), fallback.end());
+            face.fellBack = !fallback.empty() && std::none_of(names.begin(), names.end(), [this](const std::string& name) { return Installed(name); });
+        }
+        for (const std::string& name : all) FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(name.c_str()));
         FcPatternAddInteger(pattern.get(), FC_WEIGHT, FcWeightFromOpenType(face.style.weight));
         FcPatternAddInteger(pattern.get(), FC_SLANT, face.style.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
         FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
@@ -539,7 +586,10 @@ NativeGlyphSource::~NativeGlyphSource() {
 
 FontFamilies NativeGlyphSource::DefaultFamilies() const { return FontFamilies{"serif", "sans-serif", "monospace"}; }
 
-void NativeGlyphSource::ClearFaces() { impl_->faces.clear(); }
+void NativeGlyphSource::ClearFaces() {
+    impl_->faces.clear();
+    impl_->installed.clear();
+}
 
 ImFont* NativeGlyphSource::AddFace(ImFontAtlas* atlas, int face, const FaceStyle& style) {
     if (face < 0) return nullptr;
@@ -559,6 +609,8 @@ void NativeGlyphSource::VerticalMetrics(int face, float& ascent, float& descent)
     ascent = f.ascent;
     descent = f.descent;
 }
+
+bool NativeGlyphSource::FellBack(int face) const { return impl_->faces.at(static_cast<size_t>(face))->fellBack; }
 
 float NativeGlyphSource::Advance(int face, uint32_t codepoint) {
     return impl_->AdvanceOf(*impl_->faces.at(static_cast<size_t>(face)), codepoint);

@@ -23,6 +23,9 @@ public:
     ImFont* AddFace(ImFontAtlas* atlas, int face, const FaceStyle& style) override;
     void VerticalMetrics(int face, float& ascent, float& descent) override;
     float Advance(int face, uint32_t codepoint) override;
+    // No family of the face's list is installed (nor put in its place by fontconfig's aliases): it is drawn in its
+    // style's fallback families (serif, sans-serif or monospace, the role's default).
+    bool FellBack(int face) const override;
 
     // Shaped runs: HarfBuzz over the face's FreeType fonts, one per stretch of the run a font covers. Each
     // run is rasterised once per size and density into the shared atlas, as a glyph of a font of its own.

@@ -63,16 +63,20 @@ const ImFontLoader* SilentLoader() {
     return &loader;
 }
 
+// The config key of a role, and its families in a FontFamilies.
+const char* FamilyKey(Family family) { return family == Family::Body ? "body" : family == Family::Heading ? "heading" : "code"; }
+const std::string& FamiliesOf(const FontFamilies& fonts, Family family) {
+    return family == Family::Body ? fonts.body : family == Family::Heading ? fonts.heading : fonts.code;
+}
+
 } // namespace
 
 FaceStyles MakeFaceStyles(const FontFamilies& configured, const FontFamilies& defaults, float textScale) {
-    const std::string& body = configured.body.empty() ? defaults.body : configured.body;
-    const std::string& heading = configured.heading.empty() ? defaults.heading : configured.heading;
-    const std::string& code = configured.code.empty() ? defaults.code : configured.code;
     FaceStyles styles;
     for (const FaceSpec& spec : kFaces) {
         FaceStyle& s = styles[static_cast<size_t>(spec.face)];
-        s.families = spec.family == Family::Body ? body : spec.family == Family::Heading ? heading : code;
+        s.fallback = FamiliesOf(defaults, spec.family);
+        s.families = FamiliesOf(configured, spec.family).empty() ? s.fallback : FamiliesOf(configured, spec.family);
         s.weight = spec.weight;
         s.italic = spec.italic;
         s.sizeCss = spec.sizeCss * textScale;
@@ -106,6 +110,7 @@ int SharedFonts::FaceFor(const FaceStyle& style) {
     face.style = style;
     face.font = source_ ? source_->AddFace(atlas_, index, style) : nullptr;
     if (face.font) source_->VerticalMetrics(index, face.ascent, face.descent);
+    if (face.font) face.fellBack = source_->FellBack(index);
     faces_.push_back(face);
     return index;
 }
@@ -176,19 +181,30 @@ bool FontLibrary::SetFamilies(const FontFamilies& configured) {
         measureGroup_[i] = i;
         for (size_t j = 0; j < i; ++j) {
             const FaceStyle &a = styles_[i], &b = styles_[j];
-            if (a.families == b.families && a.weight == b.weight && a.italic == b.italic) { measureGroup_[i] = measureGroup_[j]; break; }
+            if (a.families == b.families && a.fallback == b.fallback && a.weight == b.weight && a.italic == b.italic) {
+                measureGroup_[i] = measureGroup_[j];
+                break;
+            }
         }
     }
     shapedWidths_.clear();
     pendingGlyphs_.clear();
     pendingRuns_ = false;
     bool ok = true;
+    fallbackWarnings_.clear();
+    bool warned[3] = {false, false, false};   // by Family: one line per config key
     for (size_t i = 0; i < fonts_.size(); ++i) {
         sourceFaces_[i] = shared_->FaceFor(styles_[i]);
         const SharedFonts::Face& face = shared_->face(sourceFaces_[i]);
         fonts_[i] = face.font;
         metrics_[i] = FaceMetrics{face.ascent, face.descent};
         ok = ok && face.font;
+        const Family family = std::find_if(std::begin(kFaces), std::end(kFaces), [i](const FaceSpec& f) { return static_cast<size_t>(f.face) == i; })->family;
+        if (face.font && face.fellBack && !warned[static_cast<size_t>(family)]) {
+            warned[static_cast<size_t>(family)] = true;
+            fallbackWarnings_.push_back(std::string("config /fonts/") + FamilyKey(family) + ": no font on this machine for " + styles_[i].families +
+                                        "; drawn in " + styles_[i].fallback + " instead");
+        }
     }
     sharedGeneration_ = shared_->generation();
     if (!ok) { fonts_.fill(nullptr); return false; }

@@ -19,13 +19,18 @@ struct ImFontBaked;
 
 namespace aw {
 
-// A face as CSS describes it: `font-family`, `font-weight`, `font-style` and `font-size` (CSS px).
+// A face as CSS describes it: `font-family`, `font-weight`, `font-style` and `font-size` (CSS px). `fallback` is the
+// role's default families (what an unset config key gets): the face falls back to them when no family of `families`
+// has a font on the machine (GlyphSource::FellBack).
 struct FaceStyle {
     std::string families;
+    std::string fallback;
     int   weight = 400;
     bool  italic = false;
     float sizeCss = 16.0f;
-    bool operator==(const FaceStyle& o) const { return families == o.families && weight == o.weight && italic == o.italic && sizeCss == o.sizeCss; }
+    bool operator==(const FaceStyle& o) const {
+        return families == o.families && fallback == o.fallback && weight == o.weight && italic == o.italic && sizeCss == o.sizeCss;
+    }
 };
 using FaceStyles = std::array<FaceStyle, static_cast<size_t>(FontFace::Count)>;
 
@@ -64,6 +69,9 @@ public:
     virtual void  VerticalMetrics(int face, float& ascent, float& descent) = 0;   // both positive, CSS px
     // Advance of one character; for one no font can draw, the advance of the box drawn for it.
     virtual float Advance(int face, uint32_t codepoint) = 0;
+    // True when no family of face `face`'s list has a font here, so it is drawn in its style's `fallback` families. A
+    // source whose platform falls back by itself (the browser) says false.
+    virtual bool FellBack(int face) const { (void)face; return false; }
 
     // Sources that rasterise in batches (the browser: one canvas pass for a frame's new glyphs) defer
     // glyphs a frame needs; FontLibrary gathers them and calls RasterizeGlyphs before loading them.
@@ -125,6 +133,7 @@ public:
         FaceStyle style;
         ImFont*   font = nullptr;      // null when the source has no font for the style
         float     ascent = 0.0f, descent = 0.0f;
+        bool      fellBack = false;    // drawn in the style's fallback families (GlyphSource::FellBack)
     };
     // The face of this style, made on first use; its index is the source's face index.
     int FaceFor(const FaceStyle& style);
@@ -171,6 +180,9 @@ public:
     // frames), except the first time for fonts of their own (the current context's atlas). False when no
     // font could be found, or without a source.
     bool SetFamilies(const FontFamilies& configured);
+    // One line per config key whose families have no font on this machine, so its faces are drawn in the key's
+    // default families instead: `config /fonts/code: no font has "X"; drawn in monospace instead`.
+    const std::vector<std::string>& fallbackWarnings() const { return fallbackWarnings_; }
     // The platform's fonts changed (a web font finished loading): every face is made again.
     void Invalidate();
     // The reader's text size as a factor of the faces' sizes (1 = the root font size of 16 CSS px); a change makes
@@ -227,11 +239,12 @@ private:
     float textScale_ = 1.0f;
     int sharedGeneration_ = -1;
     FaceStyles styles_;
+    std::vector<std::string> fallbackWarnings_;
     std::array<ImFont*, static_cast<size_t>(FontFace::Count)> fonts_{};
     std::array<int, static_cast<size_t>(FontFace::Count)> sourceFaces_{};   // each face's index in the shared faces
     std::array<FaceMetrics, static_cast<size_t>(FontFace::Count)> metrics_{};
     mutable std::array<AdvanceCache, static_cast<size_t>(FontFace::Count)> advances_;   // by measure group
-    std::array<size_t, static_cast<size_t>(FontFace::Count)> measureGroup_{};   // the first face with the same family, weight, style
+    std::array<size_t, static_cast<size_t>(FontFace::Count)> measureGroup_{};   // the first face with the same families (and fallback), weight, style
     mutable std::unordered_map<std::string, float> shapedWidths_;   // key: face byte, rtl byte, text
     mutable std::vector<GlyphRequest> pendingGlyphs_;
     mutable bool pendingRuns_ = false;

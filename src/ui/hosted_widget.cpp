@@ -6,6 +6,7 @@
 // rectangle it added moved to where the item is.
 #include "hosted_widget.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <imgui_internal.h>
@@ -109,6 +110,7 @@ struct HostedWidget::Impl {
     ImVec2 itemMin, itemMax;
     Status status;                     // what keeps an article from showing, else ok
     std::string reportedError;         // the last error handed to callbacks.error (each is reported once)
+    std::vector<std::string> reportedWarnings;   // every warning handed to callbacks.warning (each is reported once)
     int revision = 0;                  // the app's state revision the host last heard of
     int toldSection = WidgetApp::kNotLaidOut;   // the section the reader was in when the host last heard (ReadingSection)
     PreparedArticle shown;             // the article on show (the app holds it too)
@@ -127,6 +129,14 @@ struct HostedWidget::Impl {
         if (callbacks.error && status.message != reportedError) callbacks.error(status.message);
         reportedError = status.message;
         return status;
+    }
+    // The fonts' warnings (their one owner is the font library) the host has not heard of yet.
+    void TellWarnings() {
+        for (const std::string& line : app.fonts().fallbackWarnings()) {
+            if (std::find(reportedWarnings.begin(), reportedWarnings.end(), line) != reportedWarnings.end()) continue;
+            reportedWarnings.push_back(line);
+            if (callbacks.warning) callbacks.warning(line);
+        }
     }
     // A command: applied by WidgetApp::Apply, whose one-line reason is the refusal's wording (the command channel
     // words it the same). Without an article, the reason the last load failed follows. The host hears of a state it
@@ -239,8 +249,9 @@ void HostedWidget::Draw(const char* id, ImVec2 size) {
         HostStateScope scope(w.atlas.get(), localMouse, hovered ? io.MouseWheel : 0.0f, size);
         w.app.SetHostColors(ColorsOfHostStyle());
         const bool fonts = w.app.PrepareFonts(density);
-        if (!fonts) w.Fail("no font found for the article's families (is fontconfig's sans-serif installed?)");
+        if (!fonts) w.Fail("no font found for the article's font families nor for their defaults (are fontconfig's serif, sans-serif and monospace installed?)");
         if (fonts) {
+            w.TellWarnings();
             // The widget's atlas, which now has its fonts, brought up to this frame (the host's context updates only
             // the atlases it owns), and known to the host's context, whose renderer creates and updates its texture.
             if (!w.atlas->Builder || w.atlas->Builder->FrameCount < ImGui::GetFrameCount())
@@ -283,6 +294,7 @@ bool HostedWidget::WantsAnotherFrame() const { return impl_->wantsFrame || impl_
 ImVec2 HostedWidget::itemMin() const { return impl_->itemMin; }
 ImVec2 HostedWidget::itemMax() const { return impl_->itemMax; }
 Status HostedWidget::status() const { return impl_->status; }
+std::vector<std::string> HostedWidget::warnings() const { return impl_->app.fonts().fallbackWarnings(); }
 
 // [SECTION] commands -----------------------------------------------------------
 

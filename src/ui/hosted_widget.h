@@ -38,7 +38,9 @@
 //   host's renderer creates and updates its texture like any other ImGui texture.
 // - The caller: the GlyphSource passed in, which must outlive the widget (one source can serve many widgets).
 //   Without one (nullptr) the widget draws nothing but its one-line error, in the host's font, and status() and
-//   the error callback say so.
+//   the error callback say so. A config font family the machine has no font for is drawn in the role's default
+//   family instead (serif, sans-serif or monospace, as fontconfig resolves it), and warnings() and the warning
+//   callback say so once; only when even that has no font does the widget fail, with status() saying why.
 //
 // Images: the widget asks its ImageDecoder (SetImageDecoder) for each image as it comes near the view;
 // aw::DecodeNativeImage (platform/native_images.h) reads file:// and data: URLs. Relative image paths resolve
@@ -70,6 +72,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -91,6 +94,10 @@ struct HostCallbacks {
     std::function<void(const std::string& stateJson)> stateChanged;
     // A one-line error: a failed Load(), a missing text engine, no font found. Also returned as a Status.
     std::function<void(const std::string& message)> error;
+    // A one-line warning: something the widget worked around and still shows, each once (also in warnings()). Today a
+    // config font family with no font on the machine: "config /fonts/body: no font on this machine for X; drawn in
+    // serif instead".
+    std::function<void(const std::string& message)> warning;
 };
 
 // Which palette the article is drawn with: the config's "theme" key, or forced light or dark.
@@ -132,6 +139,10 @@ public:
     ImVec2 itemMax() const;
     // Ok, or what keeps the widget from showing an article: the last failed Load(), no text engine, no font.
     Status status() const;
+    // What the article is shown with in place of what it asked for, one line each (known once the fonts are made, by
+    // the first Draw() or a layout query; the warning callback hears of each line in the next Draw()):
+    // a config font family no installed font has, drawn in the role's default (serif, sans-serif or monospace) instead.
+    std::vector<std::string> warnings() const;
 
     // [SECTION] commands: each fails with a reason, and then changes nothing
     Status SelectStage(int index);                      // 0-based, as the timeline shows them

@@ -297,6 +297,32 @@ TEST_CASE("hosted widget: without a text engine, and with a host that loaded no 
     CHECK(errors.size() == 1);   // reported once, not once a frame
 }
 
+TEST_CASE("hosted widget: a config font family with no font shows the article in the default family, with one warning") {
+    HeadlessImGui imgui;
+    REQUIRE(ImGui::GetIO().Fonts->AddFontFromFileTTF(kHostFont, 15.0f) != nullptr);
+    std::vector<std::string> warned, errors;
+    HostCallbacks callbacks;
+    callbacks.warning = [&warned](const std::string& message) { warned.push_back(message); };
+    callbacks.error = [&errors](const std::string& message) { errors.push_back(message); };
+    HostedWidget widget(&imgui.glyphs, callbacks);
+    const Status loaded = widget.Load(ReadSource("assets/article.md"), R"({"fonts": {"heading": "No Such Family 12345"}})");
+    REQUIRE_MESSAGE(loaded.ok, loaded.message);
+    CHECK(widget.warnings().empty());   // not known before the fonts are made
+    for (int i = 0; i < 3; ++i) DrawHostFrame(&widget, ImVec2(500.0f, 400.0f));
+    CHECK(widget.status().ok);
+    CHECK(errors.empty());
+    CHECK(widget.ContentHeight() > 400.0f);   // the article is laid out with real text
+    const std::string expected = "config /fonts/heading: no font on this machine for No Such Family 12345; drawn in sans-serif instead";
+    REQUIRE(widget.warnings().size() == 1);
+    CHECK(widget.warnings()[0] == expected);
+    REQUIRE(warned.size() == 1);   // once, not once a frame
+    CHECK(warned[0] == expected);
+    // The article's vertices are drawn: the text is there.
+    int vertices = 0;
+    for (const ImDrawList* list : ImGui::GetDrawData()->CmdLists) vertices += list->VtxBuffer.Size;
+    CHECK(vertices > 1000);
+}
+
 TEST_CASE("hosted widget: a relative image resolves against the base URL and the package's decoder draws it") {
     // A 4 x 4 red PNG beside the article.
     static const unsigned char kRedPng[] = {

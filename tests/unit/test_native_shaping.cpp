@@ -143,4 +143,41 @@ TEST_CASE("native line breaking: Thai and Khmer break between the words ICU's di
     CHECK(std::find(offsets.begin(), offsets.end(), 9u * 3) != offsets.end());
 }
 
+TEST_CASE("native fonts: a configured family with no font falls back to the role's default, measured with a real font, and says so") {
+    HeadlessImGui imgui;
+    // A source each: a source's face indices belong to the one library that made them.
+    NativeGlyphSource defaultSource, missingSource, installedSource;
+    FontLibrary defaults(&defaultSource);
+    REQUIRE(defaults.SetFamilies(FontFamilies{}));   // serif, sans-serif, monospace
+    CHECK(defaults.fallbackWarnings().empty());
+    const std::string missing = "No Such Family 12345";
+    FontLibrary fonts(&missingSource);
+    REQUIRE(fonts.SetFamilies(FontFamilies{missing, missing, "\"" + missing + "\""}));
+    // Real glyphs: an advance that is not the missing-glyph box's (0.6 em), and narrow and wide letters that differ.
+    const float box = 0.6f * fonts.Size(FontFace::Body);
+    const float bodyI = fonts.Width(FontFace::Body, "i"), bodyW = fonts.Width(FontFace::Body, "W");
+    CHECK(bodyI > 0.0f);
+    CHECK(bodyI != doctest::Approx(box));
+    CHECK(bodyW > bodyI * 1.5f);
+    CHECK(fonts.Ascent(FontFace::Body) > 0.0f);
+    // The role's default, not fontconfig's own (sans-serif): the body is drawn as serif text is, code as monospace.
+    CHECK(fonts.Width(FontFace::Body, "Hamburgefonts") == doctest::Approx(defaults.Width(FontFace::Body, "Hamburgefonts")));
+    CHECK(fonts.Width(FontFace::Heading4, "Hamburgefonts") == doctest::Approx(defaults.Width(FontFace::Heading4, "Hamburgefonts")));
+    // Bold body text and a 18 px heading share a family list and weight, but not their fallback.
+    CHECK(fonts.Width(FontFace::BodyBold, "Hamburgefonts") != doctest::Approx(fonts.Width(FontFace::Heading4, "Hamburgefonts")));
+    CHECK(fonts.Width(FontFace::Mono, "i") == doctest::Approx(fonts.Width(FontFace::Mono, "W")));
+    CHECK(fonts.Width(FontFace::Mono, "Hamburgefonts") == doctest::Approx(defaults.Width(FontFace::Mono, "Hamburgefonts")));
+    // One line per config key that fell back, naming the key and the family.
+    const std::vector<std::string>& warnings = fonts.fallbackWarnings();
+    REQUIRE(warnings.size() == 3);
+    CHECK(warnings[0] == "config /fonts/body: no font on this machine for " + missing + "; drawn in serif instead");
+    CHECK(warnings[1] == "config /fonts/code: no font on this machine for \"" + missing + "\"; drawn in monospace instead");
+    CHECK(warnings[2] == "config /fonts/heading: no font on this machine for " + missing + "; drawn in sans-serif instead");
+    // An installed family, and a list whose own fallback is a generic family, warn of nothing.
+    FontLibrary installed(&installedSource);
+    REQUIRE(installed.SetFamilies(FontFamilies{"DejaVu Sans", missing + ", sans-serif", "'Noto Sans Mono'"}));
+    CHECK(installed.fallbackWarnings().empty());
+    CHECK(installed.Width(FontFace::Body, "Hamburgefonts") != doctest::Approx(defaults.Width(FontFace::Body, "Hamburgefonts")));
+}
+
 } // namespace aw
