@@ -89,6 +89,10 @@ ArticleLayout LayoutArticle(const Article& article, const std::vector<FlowItem>&
     L.metaTop = L.titleTop + L.title.Height() + 12.0f;
     L.meta = LayoutLabel(ReadingMeta(doc.strings, doc.readingMinutes, doc.wordCount), FontFace::UiSmall, fonts.Size(FontFace::UiSmall) * 1.4f, fonts);
     L.ruleY = L.metaTop + L.meta.lineHeight + 12.0f;
+    if (doc.rtl) {   // the reading line and its rule start at the right, as the title does
+        L.meta.x = std::max(0.0f, L.columnWidth - L.meta.Width());
+        L.ruleX = L.columnWidth - kHeaderRuleLength;
+    }
     L.headerHeight = L.ruleY + 12.0f;
 
     // The blocks, in reading order.

@@ -42,14 +42,17 @@ struct LinkPlace {
     TextHit hit;
 };
 
+constexpr float kHeaderRuleLength = 64.0f;   // the accent rule under the header, CSS px
+
 struct ArticleLayout {
     ColumnSpec spec;
     float columnX = 0.0f, columnWidth = 0.0f;
     // The header: the title, the reading-time line, and a short rule under it.
     TextBox  title;              // at (columnX, titleTop)
     float    titleTop = 0.0f;
-    TextBox  meta;               // at (columnX, metaTop)
+    TextBox  meta;               // at (columnX + meta.x, metaTop): at the column's start, the right in a right-to-left article
     float    metaTop = 0.0f, ruleY = 0.0f;
+    float    ruleX = 0.0f;       // the accent rule under it (kHeaderRuleLength long), from columnX
     float    headerHeight = 0.0f;
     // The article's blocks, one per flow item, in reading order. Rects are in content coordinates for the current
     // placement: the timeline's and FAQ's heights follow the state, and the blocks after them move with them.

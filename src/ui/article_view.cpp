@@ -568,9 +568,9 @@ void ArticleView::PaintImage(ImDrawList* draw, const FontLibrary& fonts, const P
 void ArticleView::PaintHeader(ImDrawList* draw, const FontLibrary& fonts, const Palette& palette, float scrollPx, const Pointer& pointer) const {
     const float x = layout_.columnX;
     PaintText(draw, fonts, palette, layout_.title, x, layout_.titleTop - scrollPx, Col(palette.heading), pointer);
-    PaintLabel(draw, fonts, layout_.meta, x, layout_.metaTop - scrollPx, Col(palette.mutedText));
-    const float ruleY = layout_.ruleY - scrollPx;
-    draw->AddLine(ImVec2(x, ruleY), ImVec2(x + 64.0f, ruleY), Col(palette.accent), 3.0f);
+    PaintLabel(draw, fonts, layout_.meta, x + layout_.meta.x, layout_.metaTop - scrollPx, Col(palette.mutedText));
+    const float ruleY = layout_.ruleY - scrollPx, ruleX = x + layout_.ruleX;
+    draw->AddLine(ImVec2(ruleX, ruleY), ImVec2(ruleX + kHeaderRuleLength, ruleY), Col(palette.accent), 3.0f);
 }
 
 // The blocks in view: quote bars, list markers, text, code boxes, rules, the timeline and the FAQ.

@@ -310,6 +310,12 @@ TEST_CASE("layout: the article's base direction comes from a right-to-left lang,
     CHECK(ArabicArticle(R"({"lang": "en"})")->doc.rtl);         // an Arabic article on an English page
     CHECK_FALSE(LatinTwin()->doc.rtl);
     CHECK_FALSE(DefaultArticle()->doc.rtl);
+    // The reading line and its accent rule start at the right of a right-to-left article's column.
+    Laid rtl(ArabicArticle(), 1000.0f), ltr(LatinTwin(), 1000.0f);
+    CHECK(rtl.layout.meta.x + rtl.layout.meta.Width() == doctest::Approx(rtl.layout.columnWidth));
+    CHECK(rtl.layout.ruleX == doctest::Approx(rtl.layout.columnWidth - kHeaderRuleLength));
+    CHECK(ltr.layout.meta.x == 0.0f);
+    CHECK(ltr.layout.ruleX == 0.0f);
     CHECK(IsRightToLeftLanguage("fa-IR"));
     CHECK_FALSE(IsRightToLeftLanguage("fr"));
 }
