@@ -2,8 +2,10 @@
 // the page's scroll anchoring does not reach into a canvas, so the element does what CSS `overflow-anchor` does for
 // HTML, in the frame that shows the change, and a gliding scroll (a deep link) keeps its target until it ends.
 
-// How long a glide's target is kept after it started, if it has not reached it (a reader's own scroll then wins).
-const GLIDE_MS = 2500;
+// How long at most a glide's target is kept after it started, if it has not reached it and the reader has not scrolled.
+const GLIDE_MS = 10000;
+// What a reader scrolls with, which ends a glide.
+const READER_SCROLLS = ['wheel', 'touchstart', 'keydown'];
 
 // The anchor for article y in `blocks` ([top, height] each): the first block that reaches below y (the one the view's
 // top is in, or the next after a gap), and y's offset from its top. The block itself may grow: its top stays put.
@@ -35,7 +37,7 @@ export class Place {
     const viewY = this._viewTopInArticle();
     // Only while the view's top is in the article: above it nothing of the article moves, below it the page's own
     // scroll anchoring keeps the host's content where it was.
-    const view = viewY > 0 && viewY < this._contentHeight ? anchorAt(before, viewY) : null;
+    const view = !this._glide && viewY > 0 && viewY < this._contentHeight ? anchorAt(before, viewY) : null;
     // A glide ends at its target (from then on the view's anchor keeps it), or after GLIDE_MS.
     if (this._glide && (performance.now() > this._glide.until || Math.abs(viewY - this._glide.y) < 1)) this._glide = null;
     const glide = this._glide ? anchorAt(before, this._glide.y) : null;
@@ -66,7 +68,18 @@ export class Place {
   // A scroll the widget makes (a deep link, an anchor, focus): a smooth one glides, and a change of height above its
   // target meanwhile moves the target with it (_keepPlace).
   _scrollArticleToKept(y, behavior) {
+    // The same target again while gliding to it (the core asks once more): a second scrollTo would stop the glide where
+    // it is in some engines, so the one under way goes on.
+    if (this._glide && Math.abs(this._glide.y - y) < 1 && behavior !== 'instant') return;
     this._glide = { y, behavior, until: performance.now() + GLIDE_MS };
     this._scrollArticleTo(y, behavior);
+    // The glide ends at its target, at GLIDE_MS, or when the reader scrolls by hand meanwhile: from then on the
+    // reader's own place is kept instead.
+    const glide = this._glide;
+    const end = () => {
+      if (this._glide === glide) this._glide = null;
+      for (const type of READER_SCROLLS) window.removeEventListener(type, end, true);
+    };
+    for (const type of READER_SCROLLS) window.addEventListener(type, end, { capture: true, passive: true });
   }
 }
