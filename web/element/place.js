@@ -68,16 +68,17 @@ export class Place {
   // A scroll the widget makes (a deep link, an anchor, focus): a smooth one glides, and a change of height above its
   // target meanwhile moves the target with it (_keepPlace).
   _scrollArticleToKept(y, behavior) {
-    // The same target again while gliding to it (the core asks once more): a second scrollTo would stop the glide where
-    // it is in some engines, so the one under way goes on.
-    if (this._glide && Math.abs(this._glide.y - y) < 1 && behavior !== 'instant') return;
-    this._glide = { y, behavior, until: performance.now() + GLIDE_MS };
+    // The same target again while the view is still on its way there (the core asks once more): a second scrollTo
+    // would stop the glide where it is in some engines, so the one under way goes on.
+    const at = this._viewTopInArticle(), glide = this._glide;
+    if (glide && Math.abs(glide.y - y) < 1 && behavior !== 'instant' && (at - glide.from) * (y - at) > 0) return;
+    this._glide = { y, behavior, from: at, until: performance.now() + GLIDE_MS };
     this._scrollArticleTo(y, behavior);
     // The glide ends at its target, at GLIDE_MS, or when the reader scrolls by hand meanwhile: from then on the
     // reader's own place is kept instead.
-    const glide = this._glide;
+    const started = this._glide;
     const end = () => {
-      if (this._glide === glide) this._glide = null;
+      if (this._glide === started) this._glide = null;
       for (const type of READER_SCROLLS) window.removeEventListener(type, end, true);
     };
     for (const type of READER_SCROLLS) window.addEventListener(type, end, { capture: true, passive: true });
