@@ -504,15 +504,15 @@ static void FinishSections(Document& doc) {
 // the code blocks.
 // Whether the article's first letter is right to left (the base direction when the config gives no lang, as a
 // browser decides dir="auto"): the first strong letter of its runs, in document order.
-static bool FirstLetterIsRtl(const Document& doc) {
+// The direction of the article's first letter that has one (BidiType::Rtl or Ltr), else BidiType::Neutral.
+static BidiType FirstStrongDirection(const Document& doc) {
     for (const InlineRun& run : doc.runs) {
         for (size_t i = 0; i < run.text.size();) {
             const BidiType t = BidiTypeOf(DecodeUtf8(run.text, i));
-            if (t == BidiType::Rtl) return true;
-            if (t == BidiType::Ltr) return false;
+            if (t == BidiType::Rtl || t == BidiType::Ltr) return t;
         }
     }
-    return false;
+    return BidiType::Neutral;
 }
 
 static void CountWordsOf(Document& doc) {
@@ -582,9 +582,11 @@ ParseResult ParseArticle(std::string_view markdown, const Config& config) {
         if (s.level == 1 && !s.title.empty()) { doc.title = s.title; break; }
     if (!config.title.empty()) doc.title = config.title;
     doc.strings = WidgetStrings::For(config.lang, config.strings);
-    // Right to left when its language is, or when its first letter is: a `lang` that the element took from an English
-    // host page does not turn an Arabic article left to right.
-    doc.rtl = IsRightToLeftLanguage(config.lang) || FirstLetterIsRtl(doc);
+    // The direction of its first letter, as the browser's dir="auto": a `lang` the element took from the host page
+    // turns neither an Arabic article on an English page left to right, nor an English one on a Hebrew page right to
+    // left. Only an article with no letter of either direction takes its `lang`'s.
+    const BidiType first = FirstStrongDirection(doc);
+    doc.rtl = first == BidiType::Rtl || (first != BidiType::Ltr && IsRightToLeftLanguage(config.lang));
     CountWordsOf(doc);
     ExtractTimeline(doc, config, converter.timelineDirectives);
     ExtractFaq(doc, config, converter.faqDirectives);

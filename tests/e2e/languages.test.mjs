@@ -19,6 +19,11 @@ before(async () => {
     // The Arabic article in an Arabic page: no config, the host's lang chooses the words and the direction.
     '/arabic.html': { type: 'text/html; charset=utf-8', body: page('ar', '<article-widget id="a" src="arabic.md"></article-widget>') },
     '/german.html': { type: 'text/html; charset=utf-8', body: page('de', '<article-widget id="a" src="article.md"></article-widget>') },
+    // A host lang written with an underscore, and one that is no language tag: neither refuses the article.
+    '/en_US.html': { type: 'text/html; charset=utf-8', body: page('en_US', '<article-widget id="a" src="article.md"></article-widget>') },
+    '/badlang.html': { type: 'text/html; charset=utf-8', body: page('x', '<article-widget id="a" src="article.md"></article-widget>') },
+    // An English article on a Hebrew page keeps its direction.
+    '/hebrew-host.html': { type: 'text/html; charset=utf-8', body: page('he', '<article-widget id="a" src="article.md"></article-widget>') },
   });
   browser = await launchBrowser();
 });
@@ -73,5 +78,26 @@ test('a German host page gives the canvas and the element German words', { timeo
   // The Text view and back: the button's words follow the view.
   await p.evaluate(() => document.getElementById('a').shadowRoot.querySelector('button.textview').click());
   assert.equal(await p.evaluate(() => document.getElementById('a').shadowRoot.querySelector('button.textview').textContent), 'Interaktive Ansicht');
+  assert.deepEqual(errors, []);
+});
+
+test('a host lang like en_US or one that is no tag never refuses the article; an English article on a Hebrew page is not mirrored', { timeout: 60000 }, async () => {
+  for (const [file, lang] of [['en_US.html', 'en'], ['badlang.html', 'en']]) {
+    const { page: p, errors, context } = await openPage(browser, server.url + file, { width: 1000, height: 900 });
+    const problems = [];
+    await p.exposeFunction('reportProblem', (m) => problems.push(m));
+    await p.evaluate(() => document.getElementById('a').addEventListener('articleerror', (e) => window.reportProblem(e.detail.message)));
+    await waitReady(p);
+    const words = await p.evaluate(() => JSON.parse(document.getElementById('a')._query('strings')));
+    assert.equal(words.lang, lang, `${file}: the widget speaks ${words.lang}`);
+    assert.deepEqual(problems, [], `${file}: no articleerror`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  const { page: p, errors } = await openPage(browser, server.url + 'hebrew-host.html', { width: 1000, height: 900 });
+  await waitReady(p);
+  const layout = await p.evaluate(() => document.getElementById('a').getLayout());
+  assert.ok(layout.stages[0].x < layout.stages[1].x, 'stage 1 stays at the left of stage 2');
+  assert.equal(await p.evaluate(() => JSON.parse(document.getElementById('a')._query('strings')).dir), 'ltr');
   assert.deepEqual(errors, []);
 });

@@ -282,5 +282,8 @@ TEST_CASE("queries: strings gives the element's own words in the article's langu
     CHECK(de["lang"] == "de");
     CHECK(de.size() == static_cast<size_t>(UiText::Count) - static_cast<size_t>(UiText::TextView) + 2);   // + lang and dir
     CommandWidget arabic(R"({"lang": "ar"})");
+    CHECK(nlohmann::json::parse(arabic.Query("strings"))["dir"] == "ltr");   // the English article keeps its direction
+    arabic.app.SetArticle(Load("# \xD9\x85\xD9\x82\xD8\xA7\xD9\x84\n\n\xD9\x86\xD8\xB5.\n", R"({"lang": "ar"})"));   // مقال, نص
+    arabic.Settle();
     CHECK(nlohmann::json::parse(arabic.Query("strings"))["dir"] == "rtl");
 }

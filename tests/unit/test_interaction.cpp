@@ -148,7 +148,7 @@ TEST_CASE("keys: Left, Right, Home and End move the stage only while the timelin
 }
 
 TEST_CASE("keys: in a right-to-left article ArrowLeft goes to the next stage, along the mirrored track") {
-    const auto a = Load("# T\n\n<!-- article-widget:timeline -->\n1. A - a\n2. B - b\n3. C - c\n", R"({"lang": "ar"})");
+    const auto a = Load("# \xD9\x85\xD9\x82\xD8\xA7\xD9\x84\n\n<!-- article-widget:timeline -->\n1. A - a\n2. B - b\n3. C - c\n", R"({"lang": "ar"})");   // # مقال
     REQUIRE(a->doc.rtl);
     WidgetState state;
     FitStateTo(state, 3, 0);

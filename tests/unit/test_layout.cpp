@@ -303,12 +303,14 @@ static std::shared_ptr<const Article> LatinTwin() {
                 R"({"lang": "en"})");
 }
 
-TEST_CASE("layout: the article's base direction comes from a right-to-left lang, or from its first letter") {
+TEST_CASE("layout: the article's base direction comes from its first letter, or without a letter from its lang") {
     CHECK(ArabicArticle()->doc.rtl);
     CHECK(ArabicArticle(R"({"lang": "he-IL"})")->doc.rtl);
     CHECK(ArabicArticle("")->doc.rtl);                          // no lang: the first letter is Arabic
     CHECK(ArabicArticle(R"({"lang": "en"})")->doc.rtl);         // an Arabic article on an English page
     CHECK_FALSE(LatinTwin()->doc.rtl);
+    CHECK_FALSE(Load("# Title\n\nText.\n", R"({"lang": "he"})")->doc.rtl);   // an English article on a Hebrew page
+    CHECK(Load("# 2024\n\n1, 2, 3.\n", R"({"lang": "ar"})")->doc.rtl);       // no letter: the lang decides
     CHECK_FALSE(DefaultArticle()->doc.rtl);
     // The reading line and its accent rule start at the right of a right-to-left article's column.
     Laid rtl(ArabicArticle(), 1000.0f), ltr(LatinTwin(), 1000.0f);

@@ -58,15 +58,18 @@ function mergeConfig(configText, element) {
   // The article's language, when the config gives none: the host page's (the closest lang attribute around the
   // element). It chooses the widget's words and, for Arabic or Hebrew, its direction (src/core/strings.h).
   const langHolder = element.closest('[lang]');
-  const hostLang = ((langHolder ? langHolder.getAttribute('lang') : document.documentElement.lang) || '').trim();
-  if (prefix === null && start === null && baseUrl === null && !hostLang) return configText;
+  // Pages often write "en_US": the underscore becomes a hyphen, and a value that is still no language tag (the core's
+  // IsLanguageTag: 2–3 letters, then subtags of up to 8 letters or digits) is left out rather than refusing the config.
+  const hostLang = ((langHolder ? langHolder.getAttribute('lang') : document.documentElement.lang) || '').trim().replace(/_/g, '-');
+  const usableHostLang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(hostLang) ? hostLang : '';
+  if (prefix === null && start === null && baseUrl === null && !usableHostLang) return configText;
   let config = {};
   if (configText.trim()) {
     try { config = JSON.parse(configText); } catch { return configText; }
     if (!config || typeof config !== 'object' || Array.isArray(config)) return configText;
   }
   if (baseUrl !== null && config.baseUrl === undefined) config.baseUrl = baseUrl;
-  if (hostLang && config.lang === undefined) config.lang = hostLang;
+  if (usableHostLang && config.lang === undefined) config.lang = usableHostLang;
   if (prefix !== null) config.deepLinkPrefix = prefix;
   if (start !== null && /^\d+$/.test(start.trim())) config.initialStage = Number(start);
   return JSON.stringify(config);
@@ -186,6 +189,7 @@ export class Loading {
   destroy() {
     this._destroyed = true;
     this._loadToken = null;
+    this._endGlide();   // and its listeners on the window
     if (this._abort) this._abort.abort();
     if (this._handle) {
       const handle = this._handle;

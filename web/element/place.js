@@ -39,7 +39,7 @@ export class Place {
     // scroll anchoring keeps the host's content where it was.
     const view = !this._glide && viewY > 0 && viewY < this._contentHeight ? anchorAt(before, viewY) : null;
     // A glide ends at its target (from then on the view's anchor keeps it), or after GLIDE_MS.
-    if (this._glide && (performance.now() > this._glide.until || Math.abs(viewY - this._glide.y) < 1)) this._glide = null;
+    if (this._glide && (performance.now() > this._glide.until || Math.abs(viewY - this._glide.y) < 1)) this._endGlide();
     const glide = this._glide ? anchorAt(before, this._glide.y) : null;
     this._syncHeight();
     const after = this._laidBlocks;
@@ -72,15 +72,21 @@ export class Place {
     // would stop the glide where it is in some engines, so the one under way goes on.
     const at = this._viewTopInArticle(), glide = this._glide;
     if (glide && Math.abs(glide.y - y) < 1 && behavior !== 'instant' && (at - glide.from) * (y - at) > 0) return;
+    this._endGlide();
     this._glide = { y, behavior, from: at, until: performance.now() + GLIDE_MS };
     this._scrollArticleTo(y, behavior);
     // The glide ends at its target, at GLIDE_MS, or when the reader scrolls by hand meanwhile: from then on the
     // reader's own place is kept instead.
-    const started = this._glide;
-    const end = () => {
-      if (this._glide === started) this._glide = null;
-      for (const type of READER_SCROLLS) window.removeEventListener(type, end, true);
-    };
+    const end = () => this._endGlide();
     for (const type of READER_SCROLLS) window.addEventListener(type, end, { capture: true, passive: true });
+    this._glideListener = end;
+  }
+
+  // Ends the glide under way, if any, and stops listening for the reader's own scrolling.
+  _endGlide() {
+    this._glide = null;
+    if (!this._glideListener) return;
+    for (const type of READER_SCROLLS) window.removeEventListener(type, this._glideListener, true);
+    this._glideListener = null;
   }
 }
