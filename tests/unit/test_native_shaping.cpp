@@ -144,9 +144,10 @@ TEST_CASE("native line breaking: Thai and Khmer break between the words ICU's di
 }
 
 TEST_CASE("native fonts: a configured family with no font falls back to the role's default, measured with a real font, and says so") {
-    HeadlessImGui imgui;
-    // A source each: a source's face indices belong to the one library that made them.
+    // A source each: a source's face indices belong to the one library that made them. The sources outlive the ImGui
+    // context, whose font atlas calls back into them when it is destroyed.
     NativeGlyphSource defaultSource, missingSource, installedSource;
+    HeadlessImGui imgui;
     FontLibrary defaults(&defaultSource);
     REQUIRE(defaults.SetFamilies(FontFamilies{}));   // serif, sans-serif, monospace
     CHECK(defaults.fallbackWarnings().empty());
