@@ -28,12 +28,14 @@ export class Frames {
     };
     this._keepPlace();
     let more = draw();
-    if (this._handle && this._keepPlace()) more = draw();
+    // The second check also gives the stage the height this frame laid out; only a frame drawn once more needs it again.
+    const redrawn = this._handle && this._keepPlace();
+    if (redrawn) more = draw();
     if (!this._handle) return;   // the module aborted in that frame
     if (render) { engine.present(this); this._hasImage = true; }
     this._layoutOwed = false;
     this._framesDrawn++;
-    this._syncHeight();
+    if (redrawn) this._syncHeight();
     if (owed) this._readBlocks();   // a first frame or a new width: the layout the reader's place is kept in
     if (this._frameOwed) {
       this._frameOwed = false;
