@@ -80,16 +80,13 @@ mergeInto(LibraryManager.library, {
       return f.style || (f.style = AwText.style(f.family, f.weight, f.italic));
     },
     // While the module downloads: every character of the article measured in the styles the widget draws
-    // it in (body text in four, headings and controls in two, code in one; the element's families, or the
-    // config's), so the first frame finds them measured and the fonts the browser falls back to loaded.
-    prepare: function (text, configText, elementFamilies) {
+    // it in (body text in four, headings and controls in two, code in one; the element's families), so the first
+    // frame finds them measured and the fonts the browser falls back to loaded. The config is the core's to read:
+    // families it names instead are measured when the module asks for them.
+    prepare: function (text, elementFamilies) {
       const t0 = performance.now();
       const [body, heading, code] = elementFamilies ? [elementFamilies.body, elementFamilies.heading, elementFamilies.code] : AwText.defaults();
       const families = { body: [body], heading: [heading], code: [code] };
-      try {
-        const fonts = (JSON.parse(configText || '{}') || {}).fonts || {};
-        for (const key of ['body', 'heading', 'code']) if (typeof fonts[key] === 'string' && fonts[key]) families[key] = [fonts[key]];
-      } catch (e) { /* a bad config is the module's to report */ }
       const codepoints = new Set();
       for (const ch of text.length > 200000 ? text.slice(0, 200000) : text) {   // the text's start: the first screens
         const cp = ch.codePointAt(0);

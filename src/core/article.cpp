@@ -15,6 +15,26 @@ bool CheckConfig(const std::string& configText, CheckedConfig& out, std::string&
     return false;
 }
 
+bool CheckConfigInPage(const std::string& configText, const std::string& hostJson, size_t markdownBytes, CheckedConfig& out,
+                       LoadOptions& options, std::string& configErrors, std::string& attributeProblems, std::string& error) {
+    configErrors.clear();
+    attributeProblems.clear();
+    HostInputs host;
+    if (!ParseHostInputs(hostJson, host, error)) return false;
+    if (!CheckConfig(configText, out, configErrors)) out = CheckedConfig{};   // the defaults
+    std::vector<std::string> problems;
+    ApplyHostAttributes(host, out.config, problems);
+    for (const std::string& p : problems) attributeProblems += (attributeProblems.empty() ? "" : "\n") + p;
+    options.baseUrl = HostBaseUrl(host.baseUrl);
+    options.hostLang = HostLanguageTag(host.lang);
+    if (const std::string tooBig = SizeLimitError(markdownBytes, out.config); !tooBig.empty()) {
+        error = options.sourceName + ": " + tooBig;
+        if (!configErrors.empty()) error += " (the config could not be used: " + configErrors.substr(0, configErrors.find('\n')) + ")";
+        return false;
+    }
+    return true;
+}
+
 LoadOutcome LoadArticle(std::string_view markdown, const std::string& configText, const LoadOptions& options) {
     CheckedConfig config;
     LoadOutcome outcome;
@@ -45,7 +65,7 @@ LoadOutcome LoadArticle(std::string_view markdown, const CheckedConfig& config, 
     if (guarded.refused) { outcome.error = options.sourceName + ": " + guarded.Message(markdown.size()); return outcome; }
     Config parseConfig = article->config;
     parseConfig.maxInputBytes = std::max<uint32_t>(parseConfig.maxInputBytes, static_cast<uint32_t>(guarded.Text(markdown).size()));
-    ParseResult parsed = ParseArticle(guarded.Text(markdown), parseConfig);
+    ParseResult parsed = ParseArticle(guarded.Text(markdown), parseConfig, options.hostLang);
     if (!parsed.ok) { outcome.error = options.sourceName + ": " + parsed.error; return outcome; }
     // Past kMaxWarnings on purpose: the writer must learn that part of the article is plain text.
     if (guarded.cut) parsed.doc.warnings.push_back(Warning{WarningKind::MarkupBudget, guarded.cutLine, guarded.Message(markdown.size())});

@@ -200,7 +200,8 @@ void ReadStrings(ObjectReader& parent, std::map<std::string, std::string>& strin
     }
 }
 
-// A BCP 47 language tag, loosely: a primary subtag of 2 or 3 letters, then subtags of 1 to 8 letters or digits.
+} // namespace
+
 bool IsLanguageTag(const std::string& tag) {
     size_t start = 0;
     for (size_t part = 0; start <= tag.size(); ++part) {
@@ -215,6 +216,17 @@ bool IsLanguageTag(const std::string& tag) {
         start = end + 1;
     }
     return tag.size() <= 35;
+}
+
+namespace {
+
+// "" when `url` can be a baseUrl (an absolute http, https or file URL, at most 8192 characters), else why not.
+std::string BaseUrlError(const std::string& url) {
+    const std::string scheme = ToLowerAscii(url.substr(0, url.find(':')));
+    const bool absolute = url.find("://") == scheme.size() && (scheme == "http" || scheme == "https" || scheme == "file");
+    if (!absolute) return "expected an absolute http, https or file URL, got \"" + url.substr(0, 80) + "\"";
+    if (url.size() > 8192) return "must be at most 8192 characters";
+    return "";
 }
 
 void ReadMapping(ObjectReader& parent, const char* key, bool& enabled, std::string& section, std::vector<TimelineMarker>* markers) {
@@ -285,12 +297,8 @@ bool ParseConfig(const std::string& text, Config& out, ConfigReport& report) {
     if (r.String("deepLinkPrefix", config.deepLinkPrefix))
         if (const std::string why = DeepLinkPrefixError(config.deepLinkPrefix); !why.empty()) r.Fail("/deepLinkPrefix", why);
     r.Bool("updateHash", config.updateHash);
-    if (r.String("baseUrl", config.baseUrl)) {
-        const std::string scheme = ToLowerAscii(config.baseUrl.substr(0, config.baseUrl.find(':')));
-        const bool absolute = config.baseUrl.find("://") == scheme.size() && (scheme == "http" || scheme == "https" || scheme == "file");
-        if (!absolute) r.Fail("/baseUrl", "expected an absolute http, https or file URL, got \"" + config.baseUrl.substr(0, 80) + "\"");
-        else if (config.baseUrl.size() > 8192) r.Fail("/baseUrl", "must be at most 8192 characters");
-    }
+    if (r.String("baseUrl", config.baseUrl))
+        if (const std::string why = BaseUrlError(config.baseUrl); !why.empty()) r.Fail("/baseUrl", why);
     if (r.Integer("maxInputBytes", 1024, 64ll * 1024 * 1024, number)) config.maxInputBytes = static_cast<uint32_t>(number);
     ReadFonts(r, config.fonts);
     r.Bool("smartPunctuation", config.smartPunctuation);
@@ -303,5 +311,47 @@ bool ParseConfig(const std::string& text, Config& out, ConfigReport& report) {
     out = std::move(config);
     return true;
 }
+
+// [SECTION] host inputs ----------------------------------------------------------
+
+bool ParseHostInputs(const std::string& text, HostInputs& out, std::string& error) {
+    out = HostInputs{};
+    if (text.empty()) return true;
+    json root;
+    if (!ParseJsonSafely(text, root, error)) { error = "host inputs: " + error; return false; }
+    if (!root.is_object()) { error = std::string("host inputs: expected an object, got ") + JsonTypeName(root); return false; }
+    ConfigReport report;
+    ObjectReader r(root, "", report);
+    r.String("lang", out.lang);
+    r.String("baseUrl", out.baseUrl);
+    out.hasHashPrefix = r.String("hashPrefix", out.hashPrefix);
+    out.hasStartStage = r.String("startStage", out.startStage);
+    r.RejectUnknown({"lang", "baseUrl", "hashPrefix", "startStage"});
+    if (r.problems() == 0) return true;
+    error = "host inputs" + report.errors.front().describe().substr(std::string("config").size());
+    return false;
+}
+
+void ApplyHostAttributes(const HostInputs& host, Config& config, std::vector<std::string>& problems) {
+    if (host.hasHashPrefix) {
+        if (const std::string why = DeepLinkPrefixError(host.hashPrefix); why.empty()) config.deepLinkPrefix = host.hashPrefix;
+        else problems.push_back("hash-prefix: " + why + "; the config's deepLinkPrefix applies");
+    }
+    if (host.hasStartStage) {
+        const std::string stage = CollapseWhitespace(host.startStage);
+        const bool digits = !stage.empty() && stage.size() <= 9 && stage.find_first_not_of("0123456789") == std::string::npos;
+        if (digits) config.initialStage = std::stoi(stage);
+        else problems.push_back("start-stage: expected a stage number from 0, got \"" + host.startStage.substr(0, 40) +
+                                "\"; the config's initialStage applies");
+    }
+}
+
+std::string HostLanguageTag(const std::string& pageLang) {
+    std::string tag = CollapseWhitespace(pageLang);
+    std::replace(tag.begin(), tag.end(), '_', '-');
+    return IsLanguageTag(tag) ? tag : "";
+}
+
+std::string HostBaseUrl(const std::string& url) { return BaseUrlError(url).empty() ? url : ""; }
 
 } // namespace aw

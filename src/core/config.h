@@ -76,6 +76,31 @@ struct ConfigReport {
 // Parses and validates a config. On error, returns false, fills `report.errors` and leaves `out` untouched.
 bool ParseConfig(const std::string& json, Config& out, ConfigReport& report);
 
+// What the page around a widget says, as the element reads it from the DOM (nothing parsed or checked there):
+// JSON like {"lang": "en_US", "baseUrl": "https://…/article.md", "hashPrefix": "w1-", "startStage": "2"}, each
+// key optional. The attributes win over the config; the page's language and the article's URL give way to it.
+struct HostInputs {
+    std::string lang;               // the closest lang attribute around the element, as written
+    std::string baseUrl;            // the article's own URL (its src, else the page's)
+    bool        hasHashPrefix = false;
+    std::string hashPrefix;         // the hash-prefix attribute: the config's deepLinkPrefix
+    bool        hasStartStage = false;
+    std::string startStage;         // the start-stage attribute, as written: the config's initialStage
+};
+// False with a one-line `error` when `json` is not such an object ("" reads as no inputs).
+bool ParseHostInputs(const std::string& json, HostInputs& out, std::string& error);
+// The element's attributes over `config`. An attribute that cannot be used is left out (the config's value
+// stays), and a one-line reason naming it is added to `problems`.
+void ApplyHostAttributes(const HostInputs& host, Config& config, std::vector<std::string>& problems);
+// The page's language as a language tag: trimmed, "en_US" read as "en-US"; "" when it is still no tag (a page's
+// lang is not the writer's to fix, so it is left out quietly).
+std::string HostLanguageTag(const std::string& pageLang);
+// The page's URL as a baseUrl: itself when it is an absolute http, https or file URL, else "" (a blob: or
+// data: page: relative links then stay unresolved).
+std::string HostBaseUrl(const std::string& url);
+// A BCP 47 language tag, loosely: a primary subtag of 2 or 3 letters, then subtags of 1 to 8 letters or digits.
+bool IsLanguageTag(const std::string& tag);
+
 const char* ThemeModeName(ThemeMode mode);
 std::string RgbToHex(Rgb color);
 bool ParseHexColor(const std::string& text, Rgb& out);

@@ -146,7 +146,8 @@ struct Document {
     std::vector<Footnote>  footnotes;
     std::vector<Section>   sections;
     std::string            title;
-    WidgetStrings          strings;                  // the widget's own words, in the article's language (config lang and strings)
+    std::string            lang;                     // the article's language, a tag or "" (unknown): ArticleLanguage
+    WidgetStrings          strings;                  // the widget's own words, in the article's language (and the config's strings)
     bool                   rtl = false;              // the article's base direction is right to left: its lang is an RTL
                                                      // language, or without lang its first letter is RTL; mirrors the timeline and FAQ
     Timeline               timeline;

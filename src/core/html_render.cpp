@@ -463,7 +463,7 @@ HtmlOptions HtmlOptionsFor(const Article& article, bool interactive) {
     options.state.selectedStage = article.config.initialStage;
     options.markers = &article.config.markers;
     options.baseUrl = article.baseUrl;
-    options.lang = article.config.lang;
+    options.lang = article.doc.lang;
     return options;
 }
 

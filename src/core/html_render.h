@@ -14,7 +14,7 @@ struct HtmlOptions {
     bool interactive = false;    // true: timeline stages and FAQ questions are buttons (the ARIA mirror)
     WidgetState state;           // interactive: what the mirror shows (its ARIA state: core/mirror_state.h)
     const std::vector<TimelineMarker>* markers = nullptr;   // config markers, listed after the stages
-    std::string lang;            // the article's language (config lang): <article lang="…">, so screen readers speak it
+    std::string lang;            // the article's language (Document::lang): <article lang="…">, so screen readers speak it
     std::string baseUrl;         // relative links and image sources are written resolved against it ("": as written)
     const std::map<std::string, std::string>* imageUrls = nullptr;   // image src as written -> URL to write instead (the bundle's data URLs)
 };
@@ -31,7 +31,7 @@ HtmlOptions HtmlOptionsFor(const Article& article, bool interactive);
 // CommonMark and GFM specs), with these deliberate differences: raw HTML is left out; links with other
 // schemes than http, https and mailto (or relative, or #anchors) are <span class="aw-blocked-link">;
 // images from other sources are their description in <span class="aw-image-alt">; the output is wrapped
-// in <article class="aw-article"> (with lang when the config gives one); headings get ids; followable links get target="_blank" and
+// in <article class="aw-article"> (with lang when the article's language is known); headings get ids; followable links get target="_blank" and
 // rel="noopener noreferrer"; images get width/height (when given) and loading="lazy".
 // Never emits <script>, event attributes or javascript: URLs.
 std::string RenderHtml(const Document& doc, const HtmlOptions& options);

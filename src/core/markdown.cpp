@@ -500,11 +500,31 @@ static void FinishSections(Document& doc) {
     }
 }
 
-// Words of each block's text, counted over its joined runs (a word styled in pieces counts once), and of
-// the code blocks.
-// Whether the article's first letter is right to left (the base direction when the config gives no lang, as a
-// browser decides dir="auto"): the first strong letter of its runs, in document order.
-// The direction of the article's first letter that has one (BidiType::Rtl or Ltr), else BidiType::Neutral.
+// The writing system most of the article's first 400 letters are in (WritingSystem::None without any letters), so
+// a Japanese article that opens with "AI" is still Japanese; Han ideographs with kana among them are Japanese, with
+// Hangul Korean.
+static WritingSystem ArticleWritingSystem(const Document& doc) {
+    constexpr size_t kSystems = static_cast<size_t>(WritingSystem::Other) + 1;
+    int counts[kSystems] = {};
+    int letters = 0;
+    for (size_t r = 0; r < doc.runs.size() && letters < 400; ++r) {
+        const std::string& text = doc.runs[r].text;
+        for (size_t i = 0; i < text.size() && letters < 400;) {
+            const WritingSystem w = WritingSystemOf(DecodeUtf8(text, i));
+            if (w != WritingSystem::None) { ++counts[static_cast<size_t>(w)]; ++letters; }
+        }
+    }
+    size_t most = 0;
+    for (size_t w = 1; w < kSystems; ++w)
+        if (counts[w] > counts[most]) most = w;
+    const auto count = [&](WritingSystem w) { return counts[static_cast<size_t>(w)]; };
+    if (count(WritingSystem::Kana) > 0 && count(WritingSystem::Kana) + count(WritingSystem::Han) >= counts[most]) return WritingSystem::Kana;
+    if (count(WritingSystem::Hangul) > 0 && count(WritingSystem::Hangul) + count(WritingSystem::Han) >= counts[most]) return WritingSystem::Hangul;
+    return static_cast<WritingSystem>(most);
+}
+
+// The direction of the article's first letter that has one (BidiType::Rtl or Ltr), else BidiType::Neutral: the
+// base direction, as a browser decides dir="auto".
 static BidiType FirstStrongDirection(const Document& doc) {
     for (const InlineRun& run : doc.runs) {
         for (size_t i = 0; i < run.text.size();) {
@@ -515,6 +535,8 @@ static BidiType FirstStrongDirection(const Document& doc) {
     return BidiType::Neutral;
 }
 
+// Words of each block's text, counted over its joined runs (a word styled in pieces counts once), and of
+// the code blocks.
 static void CountWordsOf(Document& doc) {
     WordCounter counter;
     for (const Node& n : doc.nodes) {
@@ -550,7 +572,7 @@ cmark_node* ParseGfmTree(std::string_view markdown, bool smartPunctuation) {
     return cmark_parser_finish(parser.get());
 }
 
-ParseResult ParseArticle(std::string_view markdown, const Config& config) {
+ParseResult ParseArticle(std::string_view markdown, const Config& config, std::string_view hostLang) {
     ParseResult result;
     result.error = SizeLimitError(markdown.size(), config);
     if (!result.error.empty()) {
@@ -581,12 +603,13 @@ ParseResult ParseArticle(std::string_view markdown, const Config& config) {
     for (const Section& s : doc.sections)
         if (s.level == 1 && !s.title.empty()) { doc.title = s.title; break; }
     if (!config.title.empty()) doc.title = config.title;
-    doc.strings = WidgetStrings::For(config.lang, config.strings);
-    // The direction of its first letter, as the browser's dir="auto": a `lang` the element took from the host page
-    // turns neither an Arabic article on an English page left to right, nor an English one on a Hebrew page right to
-    // left. Only an article with no letter of either direction takes its `lang`'s.
+    doc.lang = ArticleLanguage(config.lang, hostLang, ArticleWritingSystem(doc));
+    doc.strings = WidgetStrings::For(doc.lang, config.strings);
+    // The direction of its first letter, as the browser's dir="auto": the host page's language turns neither an
+    // Arabic article on an English page left to right, nor an English one on a Hebrew page right to left. Only an
+    // article with no letter of either direction takes its language's.
     const BidiType first = FirstStrongDirection(doc);
-    doc.rtl = first == BidiType::Rtl || (first != BidiType::Ltr && IsRightToLeftLanguage(config.lang));
+    doc.rtl = first == BidiType::Rtl || (first != BidiType::Ltr && IsRightToLeftLanguage(doc.lang));
     CountWordsOf(doc);
     ExtractTimeline(doc, config, converter.timelineDirectives);
     ExtractFaq(doc, config, converter.faqDirectives);

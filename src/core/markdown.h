@@ -19,8 +19,9 @@ struct ParseResult {
 std::string SizeLimitError(size_t bytes, const Config& config);
 
 // Parses `markdown` (any bytes; invalid UTF-8 and NULs are replaced with U+FFFD and counted).
-// Never throws; fails only when the input exceeds config.maxInputBytes.
-ParseResult ParseArticle(std::string_view markdown, const Config& config);
+// Never throws; fails only when the input exceeds config.maxInputBytes. `hostLang` is the host page's language
+// (a tag, or ""), weaker than the config's: ArticleLanguage (strings.h) decides.
+ParseResult ParseArticle(std::string_view markdown, const Config& config, std::string_view hostLang = {});
 
 // cmark-gfm's tree of `markdown`, parsed exactly as ParseArticle parses it (options and extensions), for
 // callers that measure the parser alone. `smartPunctuation` is config smartPunctuation (cmark's SMART option).

@@ -248,6 +248,20 @@ bool IsEmojiPresentation(uint32_t cp) { return cp >= 0x231A && InTable(kEmojiPre
 
 bool IsWordCharacter(uint32_t cp) { return InTable(kWord, cp); }
 
+WritingSystem WritingSystemOf(uint32_t cp) {
+    if (!IsWordCharacter(cp) || IsCombiningMark(cp) || (cp >= '0' && cp <= '9') || cp == '_') return WritingSystem::None;
+    if (cp < 0x0250 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0xFF21 && cp <= 0xFF5A)) return WritingSystem::Latin;
+    if (cp >= 0x0370 && cp <= 0x03FF) return WritingSystem::Greek;
+    if (cp >= 0x0400 && cp <= 0x052F) return WritingSystem::Cyrillic;
+    if (cp >= 0x0590 && cp <= 0x05FF) return WritingSystem::Hebrew;
+    if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) || (cp >= 0x08A0 && cp <= 0x08FF) ||
+        (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF)) return WritingSystem::Arabic;
+    if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xFF66 && cp <= 0xFF9F)) return WritingSystem::Kana;
+    if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xAC00 && cp <= 0xD7AF)) return WritingSystem::Hangul;
+    if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF)) return WritingSystem::Han;
+    return WritingSystem::Other;
+}
+
 uint32_t LowercaseOf(uint32_t cp) {
     const CaseRun* it = std::upper_bound(std::begin(kLowercase), std::end(kLowercase), cp, [](uint32_t c, const CaseRun& r) { return c < r.first; });
     if (it == std::begin(kLowercase)) return cp;

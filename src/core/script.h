@@ -45,6 +45,12 @@ bool IsWordCharacter(uint32_t codepoint);
 // Cherokee, fullwidth Latin, ...; other code points unchanged.
 uint32_t LowercaseOf(uint32_t codepoint);
 
+// The writing system of a letter, coarsely: the scripts whose language the widget can tell from the letters
+// alone (Arabic, Hebrew, kana for Japanese, Hangul for Korean), Han ideographs, Latin, Cyrillic, Greek, and
+// the other scripts as one. Not a letter (digits, punctuation, symbols, marks): None.
+enum class WritingSystem : uint8_t { None, Latin, Greek, Cyrillic, Arabic, Hebrew, Kana, Han, Hangul, Other };
+WritingSystem WritingSystemOf(uint32_t codepoint);
+
 // The mirrored form of a bracket in right-to-left text ('(' for ')', '«' for '»', ...), or the
 // code point itself.
 uint32_t MirroredCodepoint(uint32_t codepoint);

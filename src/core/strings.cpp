@@ -266,6 +266,44 @@ bool IsRightToLeftLanguage(std::string_view lang) {
     return std::find(std::begin(kRightToLeft), std::end(kRightToLeft), primary) != std::end(kRightToLeft);
 }
 
+std::string ArticleLanguage(std::string_view configLang, std::string_view hostLang, WritingSystem articleLetters) {
+    if (!configLang.empty()) return std::string(configLang);
+    struct LanguageLetters { const char* lang; WritingSystem letters; };
+    static constexpr LanguageLetters kLetters[] = {
+        {"ar", WritingSystem::Arabic}, {"fa", WritingSystem::Arabic}, {"ur", WritingSystem::Arabic}, {"ps", WritingSystem::Arabic},
+        {"sd", WritingSystem::Arabic}, {"ug", WritingSystem::Arabic}, {"ckb", WritingSystem::Arabic}, {"ks", WritingSystem::Arabic},
+        {"he", WritingSystem::Hebrew}, {"iw", WritingSystem::Hebrew}, {"yi", WritingSystem::Hebrew},
+        {"ru", WritingSystem::Cyrillic}, {"uk", WritingSystem::Cyrillic}, {"be", WritingSystem::Cyrillic}, {"bg", WritingSystem::Cyrillic},
+        {"mk", WritingSystem::Cyrillic}, {"sr", WritingSystem::Cyrillic}, {"kk", WritingSystem::Cyrillic}, {"ky", WritingSystem::Cyrillic},
+        {"mn", WritingSystem::Cyrillic}, {"tg", WritingSystem::Cyrillic}, {"el", WritingSystem::Greek},
+        {"ja", WritingSystem::Kana}, {"zh", WritingSystem::Han}, {"yue", WritingSystem::Han}, {"ko", WritingSystem::Hangul},
+        {"hi", WritingSystem::Other}, {"mr", WritingSystem::Other}, {"ne", WritingSystem::Other}, {"bn", WritingSystem::Other},
+        {"ta", WritingSystem::Other}, {"te", WritingSystem::Other}, {"kn", WritingSystem::Other}, {"ml", WritingSystem::Other},
+        {"gu", WritingSystem::Other}, {"pa", WritingSystem::Other}, {"si", WritingSystem::Other}, {"th", WritingSystem::Other},
+        {"lo", WritingSystem::Other}, {"km", WritingSystem::Other}, {"my", WritingSystem::Other}, {"ka", WritingSystem::Other},
+        {"hy", WritingSystem::Other}, {"am", WritingSystem::Other},
+    };
+    if (!hostLang.empty()) {
+        const std::string primary = PrimarySubtag(hostLang);
+        WritingSystem hostLetters = WritingSystem::Latin;   // any language not listed
+        for (const LanguageLetters& l : kLetters)
+            if (primary == l.lang) hostLetters = l.letters;
+        // Japanese and Korean are written with Han ideographs too.
+        const bool agrees = articleLetters == WritingSystem::None || hostLetters == articleLetters ||
+                            (articleLetters == WritingSystem::Han && (hostLetters == WritingSystem::Kana || hostLetters == WritingSystem::Hangul));
+        if (agrees) return std::string(hostLang);
+    }
+    switch (articleLetters) {
+        case WritingSystem::Arabic: return "ar";
+        case WritingSystem::Hebrew: return "he";
+        case WritingSystem::Kana: return "ja";
+        case WritingSystem::Han: return "zh";
+        case WritingSystem::Hangul: return "ko";
+        case WritingSystem::Greek: return "el";
+        default: return "";
+    }
+}
+
 std::string StringNameError(std::string_view name) {
     UiText text;
     PluralForm form;

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "script.h"
+
 namespace aw {
 
 // Each string the widget shows; its config name is in the comment. Placeholders in braces are filled in.
@@ -63,6 +65,13 @@ inline constexpr std::array<std::string_view, 8> kDefaultLanguages = {"en", "de"
 // Whether `lang` (a BCP 47 tag) is written right to left: Arabic, Hebrew, Persian, Urdu, Yiddish, ... by its
 // primary subtag. An RTL article mirrors the timeline, the cards and the controls (Document::rtl).
 bool IsRightToLeftLanguage(std::string_view lang);
+
+// The article's language: the config's `lang` when it gives one; else the host page's (`hostLang`, a tag) when
+// it is written in the article's writing system (`articleLetters`: that of its first letters, None for an article
+// without letters); else the language those letters tell (Arabic "ar", Hebrew "he", kana "ja", Han "zh", Hangul
+// "ko", Greek "el"), or "" (unknown: English words, and no lang in the HTML). So an Arabic article on an English
+// page speaks Arabic, and an English one on a Japanese page English.
+std::string ArticleLanguage(std::string_view configLang, std::string_view hostLang, WritingSystem articleLetters);
 
 class WidgetStrings {
 public:

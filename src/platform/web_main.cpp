@@ -102,6 +102,7 @@ struct WebWidget {
     int uncovered = 0;
     std::string scratch;                           // the last string handed to JS for this widget
     aw::CheckedConfig config;                      // aw_set_config's, for the aw_set_document that follows
+    aw::LoadOptions loadOptions;                   // with the page's baseUrl and language (aw_set_config)
     bool configChecked = false;
 };
 
@@ -266,17 +267,26 @@ EMSCRIPTEN_KEEPALIVE int aw_create(float width, float height, float scale) {
 EMSCRIPTEN_KEEPALIVE void aw_destroy(int handle) { g_widgets.erase(handle); }
 
 // A load in two calls, so that each input is parsed once and the Markdown is copied into the module only when it
-// fits: the config (UTF-8 bytes) is checked, with the size of the Markdown to come; then aw_set_document parses the
-// Markdown with that config. Each returns 1 on success; on failure 0, with the message in aw_query("error"). A failure
-// keeps the last good article on screen.
-EMSCRIPTEN_KEEPALIVE int aw_set_config(int handle, const char* config, int configLen, double markdownBytes) {
+// fits: the config (UTF-8 bytes) is checked with the page's inputs (core/config.h HostInputs, JSON the element
+// writes from its attributes and the page, which it never reads back) and the size of the Markdown to come; then
+// aw_set_document parses the Markdown with that config. A config or attribute that cannot be used is not fatal:
+// the defaults apply (core/article.h CheckConfigInPage) and a "configproblems" event says why, one line each
+// (`config`: the config's errors, "" when it was used; `attributes`: the attributes left out).
+// Each returns 1 on success; on failure 0, with the message in aw_query("error"). A failure keeps the last good
+// article on screen.
+EMSCRIPTEN_KEEPALIVE int aw_set_config(int handle, const char* config, int configLen, const char* host, int hostLen, double markdownBytes) {
     WebWidget* w = Find(handle);
     if (!w) return 0;
     w->configChecked = false;
-    std::string error;
-    if (!aw::CheckConfig(std::string(config, static_cast<size_t>(configLen)), w->config, error)) return Failed(*w, error);
-    const std::string tooBig = aw::SizeLimitError(static_cast<size_t>(markdownBytes), w->config.config);
-    if (!tooBig.empty()) return Failed(*w, "article: " + tooBig);
+    w->loadOptions = aw::LoadOptions{};
+    w->loadOptions.sourceName = "article";
+    w->loadOptions.markupBudget = kModuleMarkupBudget;
+    std::string configErrors, attributeProblems, error;
+    if (!aw::CheckConfigInPage(std::string(config, static_cast<size_t>(configLen)), std::string(host, static_cast<size_t>(hostLen)),
+                               static_cast<size_t>(markdownBytes), w->config, w->loadOptions, configErrors, attributeProblems, error))
+        return Failed(*w, error);
+    if (!configErrors.empty() || !attributeProblems.empty())
+        Emit(handle, "configproblems", nlohmann::json{{"config", configErrors}, {"attributes", attributeProblems}}.dump());
     w->configChecked = true;
     return 1;
 }
@@ -286,10 +296,7 @@ EMSCRIPTEN_KEEPALIVE int aw_set_document(int handle, const char* markdown, int m
     if (!w) return 0;
     if (!w->configChecked) return Failed(*w, "article: aw_set_config must come first");
     w->configChecked = false;
-    aw::LoadOptions options;
-    options.sourceName = "article";
-    options.markupBudget = kModuleMarkupBudget;
-    aw::LoadOutcome outcome = aw::LoadArticle(std::string_view(markdown, static_cast<size_t>(markdownLen)), w->config, options);
+    aw::LoadOutcome outcome = aw::LoadArticle(std::string_view(markdown, static_cast<size_t>(markdownLen)), w->config, w->loadOptions);
     if (!outcome.article) return Failed(*w, outcome.error);
     w->runner->Request(aw::FrameCause::Content);
     w->app->SetArticle(outcome.article);

@@ -19,7 +19,7 @@
     /* lifecycle */                                                                                             \
     W(aw_create, "a widget on a canvas: its handle")                                                            \
     W(aw_destroy, "frees a widget")                                                                             \
-    W(aw_set_config, "bytes: the config, checked once, with the Markdown's size before it is copied in")        \
+    W(aw_set_config, "bytes: the config and the page's inputs, checked once, with the Markdown's size")          \
     W(aw_set_document, "bytes: the Markdown, parsed once with the checked config")                              \
     W(aw_resize, "the canvas's size, density and the reader's preferences")                                     \
     /* every frame */                                                                                           \

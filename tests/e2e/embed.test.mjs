@@ -15,6 +15,7 @@ before(async () => {
     '/bad-config.json': { status: 200, body: '{"theme": "purple"}', type: 'application/json' },
     '/two-bad-config.json': { status: 200, body: '{"theme": "purple", "accent": 7}', type: 'application/json' },
     '/slow.md': { status: 200, body: '# Slow\n\nArrived late.\n', type: 'text/markdown', delayMs: 1500 },
+    '/prefix-config.json': { status: 200, body: '{"deepLinkPrefix": "cfg-", "initialStage": 1}', type: 'application/json' },
     '/max-config.json': { status: 200, body: '{"maxInputBytes": 67108864}', type: 'application/json' },
     '/plain.html': { status: 200, type: 'text/html', body: '<!doctype html><html lang="en"><head><title>plain</title><link rel="icon" href="data:,">' +
       '<link rel="stylesheet" href="demo.css"></head><body><main><h1>A plain page</h1>' + '<p>Host text of a plain page.</p>'.repeat(40) + '</main></body></html>' },
@@ -297,6 +298,34 @@ test('a bad config shows the article with the default config under a one-line no
   // The config's errors are all reported, as they were.
   assert.equal(shown.errors.length, 1);
   assert.match(shown.errors[0], /config \/theme: expected/);
+});
+
+test("an attribute that cannot be used is left out and named; the config's value stays and readers see no notice", { timeout: 60000 }, async () => {
+  // The core reads the attributes (core/config.h HostInputs): a bad hash-prefix once refused the whole article.
+  const { page, errors } = await pageWith(`<article-widget src="${server.url}article.md" config="${server.url}prefix-config.json" hash-prefix="not ok!" start-stage="two"></article-widget>`);
+  await page.evaluate(() => document.querySelector('article-widget').ready);
+  const shown = await page.evaluate(() => {
+    const el = document.querySelector('article-widget');
+    return { status: el.shadowRoot.querySelector('.status').textContent, stage: el.getState().stage,
+      configPrefix: !!el.shadowRoot.getElementById('cfg-stage-1'), attributePrefix: !!el.shadowRoot.querySelector('[id^="not"]'),
+      errors: window.__errors };
+  });
+  assert.equal(shown.status, '', 'no notice: the config was used');
+  assert.equal(shown.stage, 1, "the config's initialStage applies");
+  assert.ok(shown.configPrefix && !shown.attributePrefix, "the config's deepLinkPrefix applies");
+  assert.equal(shown.errors.length, 1, JSON.stringify(shown.errors));
+  const lines = shown.errors[0].split('\n');
+  assert.match(lines[0], /^hash-prefix: .*; the config's deepLinkPrefix applies$/);
+  assert.equal(lines[1], 'start-stage: expected a stage number from 0, got "two"; the config\'s initialStage applies');
+  assert.deepEqual(errors, []);
+  // Good attributes win over the config.
+  const { page: good } = await pageWith(`<article-widget src="${server.url}article.md" config="${server.url}prefix-config.json" hash-prefix="w9-" start-stage="2"></article-widget>`);
+  await good.evaluate(() => document.querySelector('article-widget').ready);
+  const won = await good.evaluate(() => {
+    const el = document.querySelector('article-widget');
+    return { stage: el.getState().stage, prefixed: !!el.shadowRoot.getElementById('w9-stage-1'), errors: window.__errors };
+  });
+  assert.deepEqual(won, { stage: 2, prefixed: true, errors: [] });
 });
 
 test('running out of WebAssembly memory shows an error state, not a frozen canvas', { timeout: 120000 }, async () => {

@@ -22,6 +22,8 @@ before(async () => {
     // A host lang written with an underscore, and one that is no language tag: neither refuses the article.
     '/en_US.html': { type: 'text/html; charset=utf-8', body: page('en_US', '<article-widget id="a" src="article.md"></article-widget>') },
     '/badlang.html': { type: 'text/html; charset=utf-8', body: page('x', '<article-widget id="a" src="article.md"></article-widget>') },
+    // An Arabic article on an English page: its letters tell its language.
+    '/arabic-on-english.html': { type: 'text/html; charset=utf-8', body: page('en', '<article-widget id="a" src="arabic.md"></article-widget>') },
     // An English article on a Hebrew page keeps its direction.
     '/hebrew-host.html': { type: 'text/html; charset=utf-8', body: page('he', '<article-widget id="a" src="article.md"></article-widget>') },
   });
@@ -99,5 +101,19 @@ test('a host lang like en_US or one that is no tag never refuses the article; an
   const layout = await p.evaluate(() => document.getElementById('a').getLayout());
   assert.ok(layout.stages[0].x < layout.stages[1].x, 'stage 1 stays at the left of stage 2');
   assert.equal(await p.evaluate(() => JSON.parse(document.getElementById('a')._query('strings')).dir), 'ltr');
+  assert.deepEqual(errors, []);
+});
+
+test("an Arabic article on an English page speaks Arabic: its words, its direction and its HTML's lang", { timeout: 60000 }, async () => {
+  const { page: p, errors } = await openPage(browser, server.url + 'arabic-on-english.html', { width: 1000, height: 900 });
+  await waitReady(p);
+  const words = await p.evaluate(() => JSON.parse(document.getElementById('a')._query('strings')));
+  assert.equal(words.lang, 'ar');
+  assert.equal(words.dir, 'rtl');
+  const controls = await p.evaluate(() => [...document.getElementById('a').shadowRoot.querySelectorAll('.mirror button')].map((b) => b.textContent).join(' | '));
+  assert.match(controls, /\u0627\u0644\u0645\u0631\u062D\u0644\u0629 \u0627\u0644\u062A\u0627\u0644\u064A\u0629/, `"next stage" in Arabic among ${controls}`);
+  assert.doesNotMatch(controls, /Next stage|Expand all/);
+  // The mirror (the HTML a screen reader reads) says the language, so it is spoken in Arabic.
+  assert.equal(await p.evaluate(() => document.getElementById('a').shadowRoot.querySelector('article.aw-article').getAttribute('lang')), 'ar');
   assert.deepEqual(errors, []);
 });

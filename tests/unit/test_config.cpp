@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "core/article.h"
 #include "core/config.h"
 #include "core/json_util.h"
 #include "core/widget_state.h"
@@ -485,4 +486,87 @@ TEST_CASE("config: a key holding a line break, a slash or a tilde stays on its e
     CHECK_FALSE(StateFromJson("{\"x\\ny\": 1}", 3, 3, state, error));
     CHECK(error.find('\n') == std::string::npos);
     CHECK(error.find("state /x\\u000ay") == 0);
+}
+
+TEST_CASE("config: the page's inputs (the element's attributes, the page's language and URL) as the core reads them") {
+    HostInputs host;
+    std::string error;
+    REQUIRE(ParseHostInputs(R"({"lang": "en_US", "baseUrl": "https://example.test/a/article.md", "hashPrefix": "w1-", "startStage": " 2 "})", host, error));
+    CHECK(host.lang == "en_US");
+    CHECK(host.hasHashPrefix);
+    CHECK(host.hasStartStage);
+    CHECK(ParseHostInputs("", host, error));
+    CHECK_FALSE(host.hasHashPrefix);
+    CHECK_FALSE(ParseHostInputs(R"({"lang": 3})", host, error));
+    CHECK(error == "host inputs /lang: expected a string, got integer");
+    CHECK_FALSE(ParseHostInputs(R"({"colour": "red"})", host, error));
+    CHECK(error == "host inputs /colour: unknown key");
+    CHECK_FALSE(ParseHostInputs("[", host, error));
+    CHECK(error.rfind("host inputs: ", 0) == 0);
+
+    CHECK(HostLanguageTag(" en_US ") == "en-US");
+    CHECK(HostLanguageTag("zh-Hant-TW") == "zh-Hant-TW");
+    CHECK(HostLanguageTag("english") == "");
+    CHECK(HostLanguageTag("x") == "");
+    CHECK(HostBaseUrl("file:///srv/a.md") == "file:///srv/a.md");
+    CHECK(HostBaseUrl("blob:https://example.test/1234") == "");
+    CHECK(HostBaseUrl("about:srcdoc") == "");
+}
+
+TEST_CASE("config: the element's attributes win over the config; a bad one is left out, said in one line") {
+    Config config;
+    config.deepLinkPrefix = "cfg-";
+    config.initialStage = 3;
+    HostInputs host;
+    host.hasHashPrefix = true;
+    host.hashPrefix = "w2-";
+    host.hasStartStage = true;
+    host.startStage = "1";
+    std::vector<std::string> problems;
+    ApplyHostAttributes(host, config, problems);
+    CHECK(problems.empty());
+    CHECK(config.deepLinkPrefix == "w2-");
+    CHECK(config.initialStage == 1);
+
+    host.hashPrefix = "a b";
+    host.startStage = "abc";
+    config.deepLinkPrefix = "cfg-";
+    config.initialStage = 3;
+    ApplyHostAttributes(host, config, problems);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].rfind("hash-prefix: ", 0) == 0);
+    CHECK(problems[0].find("the config's deepLinkPrefix applies") != std::string::npos);
+    CHECK(problems[1] == "start-stage: expected a stage number from 0, got \"abc\"; the config's initialStage applies");
+    CHECK(config.deepLinkPrefix == "cfg-");
+    CHECK(config.initialStage == 3);
+    host.startStage = "99999999999";   // past any int: refused, not wrapped
+    problems.clear();
+    ApplyHostAttributes(host, config, problems);
+    CHECK(problems.size() == 2);
+}
+
+TEST_CASE("config: in a page, a config that cannot be used gives the defaults with the attributes over them, and says why") {
+    CheckedConfig checked;
+    LoadOptions options;
+    std::string configErrors, attributeProblems, error;
+    REQUIRE(CheckConfigInPage(R"({"theme": "purple", "accent": "x"})", R"({"hashPrefix": "w1-", "lang": "de_DE", "baseUrl": "https://example.test/doc/a.md"})",
+                              100, checked, options, configErrors, attributeProblems, error));
+    CHECK(configErrors == "config /theme: expected \"auto\", \"light\" or \"dark\", got \"purple\"\nconfig /accent: expected a colour like \"#1f5fbf\", got \"x\"");
+    CHECK(attributeProblems.empty());
+    CHECK(checked.config.theme == ThemeMode::Auto);       // the defaults
+    CHECK(checked.config.deepLinkPrefix == "w1-");         // with the attribute over them
+    CHECK(options.hostLang == "de-DE");
+    CHECK(options.baseUrl == "https://example.test/doc/a.md");
+
+    REQUIRE(CheckConfigInPage(R"({"theme": "dark", "initialStage": 2})", R"({"startStage": "x"})", 100, checked, options, configErrors, attributeProblems, error));
+    CHECK(configErrors.empty());
+    CHECK(attributeProblems.rfind("start-stage: ", 0) == 0);
+    CHECK(checked.config.theme == ThemeMode::Dark);
+    CHECK(checked.config.initialStage == 2);
+
+    // Only an article too big for the config (here the defaults, the config having failed) is refused.
+    CHECK_FALSE(CheckConfigInPage(R"({"maxInputBytes": "big"})", "", 9u * 1024 * 1024, checked, options, configErrors, attributeProblems, error));
+    CHECK(error.find("over the limit of 8388608 bytes") != std::string::npos);
+    CHECK(error.find("(the config could not be used: config /maxInputBytes: expected an integer, got string)") != std::string::npos);
+    CHECK_FALSE(CheckConfigInPage("", "{", 10, checked, options, configErrors, attributeProblems, error));
 }

@@ -83,15 +83,78 @@ TEST_CASE("strings: an Arabic article's HTML, mirror and laid-out canvas speak A
     CHECK(TextOf(layout.faq.expandAll.label) == kArExpand);
 }
 
-TEST_CASE("strings: without lang the widget speaks English, and a region or unknown language falls back sensibly") {
+TEST_CASE("strings: without lang the widget speaks the language the article's letters tell, and a region or unknown language falls back sensibly") {
     FakeMeasurer measure;
-    const auto english = Load(kArabicArticle);
-    CHECK(TextOf(LaidOut(*english, measure).timeline.cards[0].step) == "STAGE 1 OF 3");
-    CHECK(TextOf(LaidOut(*english, measure).faq.placeholder) == "Filter questions");
+    const auto arabic = Load(kArabicArticle);   // no config, no page: the letters are Arabic
+    CHECK(arabic->doc.lang == "ar");
+    CHECK(TextOf(LaidOut(*arabic, measure).timeline.cards[0].step) == kArStage1Of3);
+    const auto english = Load("# Tea\n\n<!-- article-widget:timeline -->\n- **One**: a\n- **Two**: b\n");
+    CHECK(english->doc.lang == "");
+    CHECK(TextOf(LaidOut(*english, measure).timeline.cards[0].step) == "STAGE 1 OF 2");
     CHECK(WidgetStrings::For("ar-EG")[UiText::FilterQuestions] == kArFilter);
     CHECK(WidgetStrings::For("AR")[UiText::FilterQuestions] == kArFilter);
     CHECK(WidgetStrings::For("sw")[UiText::FilterQuestions] == "Filter questions");
     CHECK(WidgetStrings::For("sw").Counted(UiText::Words, 1) == "{n} word");   // English plural rules with English words
+}
+
+TEST_CASE("strings: the article's language is the config's, else the page's when the article is written in its letters, else its letters'") {
+    CHECK(ArticleLanguage("fr", "de", WritingSystem::Arabic) == "fr");            // the config's, whatever the letters
+    CHECK(ArticleLanguage("", "de-AT", WritingSystem::Latin) == "de-AT");        // the page's: German is written in Latin
+    CHECK(ArticleLanguage("", "en", WritingSystem::Arabic) == "ar");             // an Arabic article on an English page
+    CHECK(ArticleLanguage("", "fa", WritingSystem::Arabic) == "fa");             // a Persian one on a Persian page
+    CHECK(ArticleLanguage("", "he", WritingSystem::Latin) == "");                // an English one on a Hebrew page: unknown
+    CHECK(ArticleLanguage("", "ja", WritingSystem::Han) == "ja");                // kanji on a Japanese page
+    CHECK(ArticleLanguage("", "", WritingSystem::Kana) == "ja");
+    CHECK(ArticleLanguage("", "", WritingSystem::Han) == "zh");
+    CHECK(ArticleLanguage("", "ko", WritingSystem::Hangul) == "ko");
+    CHECK(ArticleLanguage("", "ru", WritingSystem::Cyrillic) == "ru");
+    CHECK(ArticleLanguage("", "en", WritingSystem::Cyrillic) == "");
+    CHECK(ArticleLanguage("", "ar", WritingSystem::None) == "ar");               // no letters: the page's
+    CHECK(ArticleLanguage("", "", WritingSystem::Latin) == "");
+
+    CHECK(WritingSystemOf('a') == WritingSystem::Latin);
+    CHECK(WritingSystemOf(0x00E9) == WritingSystem::Latin);    // é
+    CHECK(WritingSystemOf('7') == WritingSystem::None);
+    CHECK(WritingSystemOf(0x0301) == WritingSystem::None);     // a combining accent
+    CHECK(WritingSystemOf(0x0645) == WritingSystem::Arabic);   // م
+    CHECK(WritingSystemOf(0x05E8) == WritingSystem::Hebrew);   // ר
+    CHECK(WritingSystemOf(0x3042) == WritingSystem::Kana);     // あ
+    CHECK(WritingSystemOf(0x65E5) == WritingSystem::Han);      // 日
+    CHECK(WritingSystemOf(0xD55C) == WritingSystem::Hangul);   // 한
+    CHECK(WritingSystemOf(0x0436) == WritingSystem::Cyrillic); // ж
+    CHECK(WritingSystemOf(0x0E01) == WritingSystem::Other);    // ก
+}
+
+TEST_CASE("strings: a page's language is used for an article in its letters; the article's letters decide otherwise") {
+    const auto loadIn = [](const std::string& markdown, const std::string& hostLang) {
+        LoadOptions options;
+        options.hostLang = hostLang;
+        LoadOutcome out = LoadArticle(markdown, "", options);
+        REQUIRE(out.article);
+        return out.article;
+    };
+    const auto arabicOnEnglish = loadIn(kArabicArticle, "en");
+    CHECK(arabicOnEnglish->doc.lang == "ar");
+    CHECK(arabicOnEnglish->doc.rtl);
+    CHECK(arabicOnEnglish->doc.strings[UiText::FilterQuestions] == kArFilter);
+    CHECK(RenderHtml(arabicOnEnglish->doc, HtmlOptionsFor(*arabicOnEnglish, true)).rfind("<article class=\"aw-article\" lang=\"ar\"", 0) == 0);
+
+    const auto englishOnGerman = loadIn("# Tea\n\nA cup of tea.\n", "de");
+    CHECK(englishOnGerman->doc.lang == "de");   // a Latin article on a German page: the page's language
+    CHECK(englishOnGerman->doc.strings[UiText::FilterQuestions] == "Fragen filtern");
+    CHECK_FALSE(englishOnGerman->doc.rtl);
+
+    const auto englishOnJapanese = loadIn("# Tea\n\nA cup of tea.\n", "ja");
+    CHECK(englishOnJapanese->doc.lang == "");
+    CHECK(englishOnJapanese->doc.strings[UiText::FilterQuestions] == "Filter questions");
+    CHECK(RenderHtml(englishOnJapanese->doc, HtmlOptionsFor(*englishOnJapanese, true)).rfind("<article class=\"aw-article\">", 0) == 0);
+
+    // Japanese that opens with Latin letters is still Japanese: most of its first letters are kana and kanji.
+    const auto japanese = loadIn("# AI \xE3\x81\xA8\xE8\xB2\xAC\xE4\xBB\xBB\n\n\xE3\x81\x93\xE3\x82\x8C\xE3\x81\xAF\xE8\xA8\x98\xE4\xBA\x8B\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82\n", "en");   // # AI と責任 / これは記事です。
+    CHECK(japanese->doc.lang == "ja");
+    // Chinese: Han alone.
+    const auto chinese = loadIn("# \xE6\x97\xB6\xE9\x97\xB4\xE7\xBA\xBF\n\n\xE8\xBF\x99\xE6\x98\xAF\xE6\x96\x87\xE7\xAB\xA0\xE3\x80\x82\n", "");   // # 时间线 / 这是文章。
+    CHECK(chinese->doc.lang == "zh");
 }
 
 TEST_CASE("strings: the config's strings win over the language's defaults, plural forms included") {

@@ -166,6 +166,16 @@ class ArticleWidgetElement extends ElementBase {
       case 'stagechange': this._emit('stagechange', detail); break;
       case 'faqtoggle': this._emit('faqtoggle', detail); break;
       case 'error': if (!this._quietRefusals) this._emit('articleerror', detail); break;
+      case 'configproblems': {   // during a load: the config (its defaults apply) or an attribute could not be used
+        const errors = detail.config.split('\n').filter(Boolean);
+        // Readers see a notice only when the config was not used; a left-out attribute is the page author's to see.
+        if (errors.length) this._configNotice = `${errors[0]}${errors.length > 1 ? ` (+${errors.length - 1})` : ''}`;
+        for (const message of [detail.config, detail.attributes].filter(Boolean)) {
+          this._emit('articleerror', { message });
+          console.warn(`article-widget: ${message}`);
+        }
+        break;
+      }
       case 'redraw': this._schedule(); break;   // the core wants a frame (its runner's frameRequested hook)
       default: break;
     }

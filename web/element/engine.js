@@ -168,8 +168,8 @@ export const engine = {
   },
 
   // While the module downloads, the browser measures the article's characters (web/article-widget-text.js).
-  prepareText(markdown, config, families) {
-    if (!engine.mod && engine.args && engine.args.prepareText) engine.args.prepareText(markdown, config, families);
+  prepareText(markdown, families) {
+    if (!engine.mod && engine.args && engine.args.prepareText) engine.args.prepareText(markdown, families);
   },
 
   attach(el) {

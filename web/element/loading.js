@@ -42,37 +42,23 @@ function dedent(text) {
   return lines.map((l) => l.slice(cut)).join('\n');
 }
 
-// Attributes that override the config: merged into its JSON when it parses (otherwise the core
-// reports the config error itself).
-function mergeConfig(configText, element) {
-  const prefix = element.getAttribute('hash-prefix');
-  const start = element.getAttribute('start-stage');
-  if (start !== null && !/^\d+$/.test(start.trim())) {
-    element._emit('articleerror', { message: `start-stage: expected a stage number from 0, got "${start.slice(0, 40)}"; the config's initialStage applies` });
-  }
+// What the page around the element says, as JSON for the core (core/config.h HostInputs), which checks it and
+// decides how it combines with the config: the attributes, the article's own URL and the page's language, each
+// as written. Nothing here parses the config.
+function hostInputs(element) {
+  const inputs = {};
   // Relative links and images resolve against the article's own URL (its src; else this page's).
   const src = element.getAttribute('src');
   const fromSrc = src && element._markdown === null && !element.querySelector('script[type="text/markdown"]');
-  const base = new URL(fromSrc ? src : '', document.baseURI);
-  const baseUrl = /^(https?|file):$/.test(base.protocol) ? base.href : null;
-  // The article's language, when the config gives none: the host page's (the closest lang attribute around the
-  // element). It chooses the widget's words and, for Arabic or Hebrew, its direction (src/core/strings.h).
-  const langHolder = element.closest('[lang]');
-  // Pages often write "en_US": the underscore becomes a hyphen, and a value that is still no language tag (the core's
-  // IsLanguageTag: 2–3 letters, then subtags of up to 8 letters or digits) is left out rather than refusing the config.
-  const hostLang = ((langHolder ? langHolder.getAttribute('lang') : document.documentElement.lang) || '').trim().replace(/_/g, '-');
-  const usableHostLang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(hostLang) ? hostLang : '';
-  if (prefix === null && start === null && baseUrl === null && !usableHostLang) return configText;
-  let config = {};
-  if (configText.trim()) {
-    try { config = JSON.parse(configText); } catch { return configText; }
-    if (!config || typeof config !== 'object' || Array.isArray(config)) return configText;
-  }
-  if (baseUrl !== null && config.baseUrl === undefined) config.baseUrl = baseUrl;
-  if (usableHostLang && config.lang === undefined) config.lang = usableHostLang;
-  if (prefix !== null) config.deepLinkPrefix = prefix;
-  if (start !== null && /^\d+$/.test(start.trim())) config.initialStage = Number(start);
-  return JSON.stringify(config);
+  inputs.baseUrl = new URL(fromSrc ? src : '', document.baseURI).href;
+  const langHolder = element.closest('[lang]');   // the closest lang attribute around the element
+  const lang = langHolder ? langHolder.getAttribute('lang') : document.documentElement.lang;
+  if (lang) inputs.lang = lang;
+  const prefix = element.getAttribute('hash-prefix');
+  if (prefix !== null) inputs.hashPrefix = prefix;
+  const start = element.getAttribute('start-stage');
+  if (start !== null) inputs.startStage = start;
+  return JSON.stringify(inputs);
 }
 
 // The element's loading methods (the element takes these methods: web/element/element.js).
@@ -113,27 +99,22 @@ export class Loading {
       if (!this._hostHtml) this._source.replaceChildren(make('pre'));
       // (its top: a very long text would take the browser longer to lay out than the article takes to load)
       if (!this._hostHtml) this._source.firstChild.textContent = markdown.length > PREVIEW_CHARS ? markdown.slice(0, PREVIEW_CHARS) + '\n\u2026' : markdown;
-      const merged = mergeConfig(config, this);
-      engine.prepareText(markdown, merged, this._fontFamilies());
+      engine.prepareText(markdown, this._fontFamilies());
       const mod = await modulePromise;
       if (!current()) return;
       if (mod !== engine.mod) { this._load(); return; }   // the module was replaced meanwhile (a crash)
       if (!this._handle) this._createWidget();
-      // The config is checked once, with the Markdown's size, before the Markdown is copied into the module's memory;
-      // then the Markdown is parsed once (src/platform/web_protocol.h).
+      // The config is checked once, with the page's inputs and the Markdown's size, before the Markdown is copied into
+      // the module's memory; then the Markdown is parsed once (src/platform/web_protocol.h). A config or attribute
+      // that cannot be used loses the reader nothing: the article shows with the defaults, under a one-line notice
+      // naming the first problem; each is reported as articleerror ('configproblems', _onWidgetEvent).
       const bytes = new TextEncoder().encode(markdown).length;
-      const setConfig = (text) => this._wasm((m) => withCString(m, text, (cp, cl) => m._aw_set_config(this._handle, cp, cl, bytes)));
-      // A config that cannot be used loses the reader nothing: the article shows with the default config (and the
-      // element's attributes), under a one-line notice naming the error, which is reported in full as articleerror.
-      let configNotice = '';
-      if (!setConfig(merged)) {
-        const configError = JSON.parse(this._query('error')).message;
-        if (!setConfig(mergeConfig('', this))) throw new Error(configError);   // the article itself is refused (its size)
-        const errors = configError.split('\n').filter(Boolean);
-        configNotice = `${errors[0]}${errors.length > 1 ? ` (+${errors.length - 1})` : ''}`;
-        this._emit('articleerror', { message: configError });
-        console.warn(`article-widget: ${configError}`);
-      }
+      this._configNotice = '';
+      const host = hostInputs(this);
+      const accepted = this._wasm((m) => withCString(m, config, (cp, cl) => withCString(m, host, (hp, hl) =>
+        m._aw_set_config(this._handle, cp, cl, hp, hl, bytes))));
+      if (!accepted) throw new Error(JSON.parse(this._query('error')).message);
+      const configNotice = this._configNotice;
       const ok = this._wasm((m) => withCString(m, markdown, (mp, ml) => m._aw_set_document(this._handle, mp, ml)));
       if (!ok) throw new Error(JSON.parse(this._query('error')).message);
       this._shownMarkdown = markdown;
