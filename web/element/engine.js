@@ -326,8 +326,7 @@ export class EngineCalls {
   _command(obj) {
     if (!this._handle) return false;
     const ok = this._wasm((m) => withCString(m, JSON.stringify(obj), (p) => m._aw_command(this._handle, p)));
-    if (ok === 1) this._schedule();   // a refused command changed nothing: no frame
-    return ok === 1;
+    return ok === 1;   // a done command asks for its frame itself (the core's 'redraw'); a refused one changed nothing
   }
 
   // The item the core's focus is on ("" for none).

@@ -124,10 +124,11 @@ export class Input {
       return true;
     };
     return {
-      pointerMove: (e) => { if (pointer(0, e, -1)) this._schedule(); },
+      // The core asks for the frame a move or a key needs (its 'redraw' event); a press is drawn at once.
+      pointerMove: (e) => pointer(0, e, -1),
       pointerDown: (e) => { if (pointer(1, e, e.button)) this._frameNow(); },
       pointerUp: (e) => { if (pointer(2, e, e.button)) this._frameNow(); },
-      pointerLeave: () => { if (pointer(3, null, -1)) this._schedule(); },
+      pointerLeave: () => pointer(3, null, -1),
       // A click or tap that the core turned into focus on a mirror control (the drawn filter box) keeps it there: the
       // browser's own focusing of the canvas, the default of the mousedown that follows the pointerdown, is cancelled.
       mouseDown: (e) => {
@@ -148,7 +149,7 @@ export class Input {
         if (!this._handle || e.key === 'Tab') return;
         const mods = (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
         if (!this._wasm((m) => withCString(m, e.key, (p) => m._aw_key(this._handle, p, down ? 1 : 0, mods)))) return;
-        if (down) this._frameNow(); else this._schedule();
+        if (down) this._frameNow();
       },
     };
   }
@@ -183,7 +184,7 @@ export class Input {
         }, LONG_PRESS_MS);
         press = current;
       },
-      pointerCancelled: (e) => { const [x, y] = point(e); if (call((m) => m._aw_pointer(this._handle, 2, x, y, 0)) !== undefined) this._schedule(); },
+      pointerCancelled: (e) => { const [x, y] = point(e); call((m) => m._aw_pointer(this._handle, 2, x, y, 0)); },
       // Whether the move is the pressing finger's, which the widget never sees as a drag.
       fingerMoved: (e) => {
         if (e.pointerType !== 'touch' || !press || press.id !== e.pointerId) return false;
