@@ -83,7 +83,7 @@ bool ApplyStartState(WidgetApp& app, const NativeOptions& o) {
 }
 bool ApplyStartAnchor(WidgetApp& app, const NativeOptions& o) {
     if (o.scrollTo.empty() || app.ScrollToAnchor(o.scrollTo, false)) return true;
-    PrintErrorLines("no section with anchor \"" + o.scrollTo + "\"");
+    PrintErrorLines("no section, stage or question with anchor \"" + o.scrollTo + "\"");
     return false;
 }
 

@@ -172,8 +172,13 @@ bool WidgetApp::Perform(const Action& a, std::string& error) {
         case ActionKind::ScrollToAnchor: {
             EnsureLayout();
             const float y = view_.AnchorY(a.text);
-            if (y < 0.0f) { error = "scrollToAnchor: nothing in the article has the id \"" + a.text.substr(0, 80) + "\""; return false; }
-            return PerformScroll(y, a.smooth);
+            if (y >= 0.0f) return PerformScroll(y, a.smooth);
+            // A stage's or a question's id in the HTML ("aw-stage-2"): what its deep link does (selected, in view).
+            DeepLink link;
+            if (ParseDeepLink(article_->doc, article_->config.deepLinkPrefix, a.text, link))
+                return PerformDeepLink(Action::WithText(ActionKind::DeepLink, a.text, a.smooth), error);
+            error = "scrollToAnchor: nothing in the article has the id \"" + a.text.substr(0, 80) + "\"";
+            return false;
         }
         case ActionKind::DeepLink: return PerformDeepLink(a, error);
         case ActionKind::RestoreState: return PerformRestoreState(a, error);

@@ -120,7 +120,7 @@ check "view: a directory" 1 "^article-widget: error: .*is a directory" -- timeou
 check "view: a bad config" 1 "^article-widget: error: config /theme: expected" -- timeout 20 env -u DISPLAY -u WAYLAND_DISPLAY "$BIN" view "$ART" --config "$TMP/c1.json"
 check "view: a bad --state" 1 "^article-widget: error: state /stage: must be between 0 and 2, got 9$" -- timeout 20 env -u DISPLAY -u WAYLAND_DISPLAY "$BIN" view "$ART" --state '{"stage": 9}'
 if command -v xvfb-run >/dev/null; then
-  check "view: an unknown --scroll-to ends after the first frame" 1 "^article-widget: error: no section with anchor \"nowhere\"$" -- timeout 120 xvfb-run -a "$BIN" view "$ART" --scroll-to nowhere
+  check "view: an unknown --scroll-to ends after the first frame" 1 "^article-widget: error: no section, stage or question with anchor \"nowhere\"$" -- timeout 120 xvfb-run -a "$BIN" view "$ART" --scroll-to nowhere
 else
   echo "skip view: an unknown --scroll-to (no xvfb-run)"
 fi

@@ -251,6 +251,12 @@ TEST_CASE("hosted widget: a refused command or load says why in one line, and ch
     CHECK(article.SetStateJson(R"({"stage": "two"})").message.find("/stage") != std::string::npos);
     CHECK(article.ScrollToAnchor("no-such-heading").message == "scrollToAnchor: nothing in the article has the id \"no-such-heading\"");
     CHECK(article.ScrollTo(std::nanf(""), false).message == "scrollTo: the position must be a number");
+    // A stage's or a question's id, as the HTML gives it, is an anchor too: it does what its deep link does.
+    REQUIRE(article.ScrollToAnchor("aw-stage-2", false).ok);
+    CHECK(article.selectedStage() == 1);
+    REQUIRE(article.ScrollTo(0.0f, false).ok);
+    REQUIRE(article.SelectStage(0).ok);
+    changes.clear();
     CHECK(changes.empty());                  // nothing refused changed the state
     CHECK(article.selectedStage() == 0);
     // Accepted commands: ok, with no message, and the host hears of the state they changed.
