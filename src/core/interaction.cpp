@@ -200,6 +200,20 @@ std::string CleanFilter(std::string_view filter) {
     return clean;
 }
 
+AnchorTarget ResolveAnchor(const Document& doc, const std::string& prefix, std::string id) {
+    AnchorTarget t;
+    if (!id.empty() && id[0] == '#') id.erase(0, 1);
+    for (const Section& section : doc.sections) {
+        if (section.id != id && prefix + section.id != id) continue;
+        return AnchorTarget{AnchorTarget::Kind::Place, section.id, prefix + section.id};
+    }
+    const std::string bare = id.compare(0, prefix.size(), prefix) == 0 ? id.substr(prefix.size()) : id;
+    if (bare.compare(0, 2, "fn") == 0) return AnchorTarget{AnchorTarget::Kind::Place, bare, prefix + bare};
+    DeepLink link;
+    if (ParseDeepLink(doc, prefix, id, link)) return AnchorTarget{AnchorTarget::Kind::DeepLink, "#" + id, id};
+    return t;
+}
+
 bool ParseDeepLink(const Document& doc, const std::string& prefix, const std::string& hash, DeepLink& out) {
     out = DeepLink{};
     std::string h = PercentDecode(hash);   // a browser's location.hash writes "#aw-faq-café" as "#aw-faq-caf%C3%A9"

@@ -50,6 +50,16 @@ std::string CleanFilter(std::string_view filter);
 struct DeepLink { int stage = -1; int faq = -1; };
 bool ParseDeepLink(const Document& doc, const std::string& prefix, const std::string& hash, DeepLink& out);
 std::string StageHash(const std::string& prefix, int stage);
+
+// What an anchor id names, as in-article links and the HTML write it ("#" optional, the deep-link prefix optional
+// for a section or a footnote): a place to scroll to (a section's anchor, or a footnote's or a reference's "fn…"
+// id, which the layout may not know: then nothing), or a stage or a question, which its deep link selects or opens.
+struct AnchorTarget {
+    enum class Kind : uint8_t { None, Place, DeepLink } kind = Kind::None;
+    std::string anchor;   // Place: the id the layout knows (AnchorY); DeepLink: the hash ("#aw-stage-2")
+    std::string htmlId;   // the id of what it names in the HTML (with the prefix)
+};
+AnchorTarget ResolveAnchor(const Document& doc, const std::string& prefix, std::string id);
 std::string FaqHash(const Document& doc, const std::string& prefix, int faq);
 
 } // namespace aw

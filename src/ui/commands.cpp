@@ -62,32 +62,11 @@ bool MirrorHandlesNatively(FocusTarget focus, Key key) {
 
 CommandOutcome ScrollToAnchor(WidgetApp& app, const Arguments& a) {
     if (std::string why = a.need("id", Json::value_t::string, "a string"); !why.empty()) return Refused(why);
-    std::string id = a.text("id");
-    if (!id.empty() && id[0] == '#') id.erase(0, 1);
-    const Article* article = app.article();
-    if (!article) return Refused("scrollToAnchor: no article is loaded");
-    // A section by its anchor, as in-article links name it or as the HTML's id (with the deep-link prefix).
-    const std::string& prefix = article->config.deepLinkPrefix;
-    for (const Section& section : article->doc.sections) {
-        if (section.id != id && prefix + section.id != id) continue;
-        CommandOutcome out = Applied(app, Action::WithText(ActionKind::ScrollToAnchor, section.id, false));
-        out.reveal = prefix + section.id;
-        return out;
-    }
-    // A footnote or a reference to one, by the HTML's id ("fn-<label>", "fnref-<label>"), with or without the prefix.
-    const std::string bare = id.compare(0, prefix.size(), prefix) == 0 ? id.substr(prefix.size()) : id;
-    if (bare.compare(0, 2, "fn") == 0 && app.Apply(Action::WithText(ActionKind::ScrollToAnchor, bare, false))) {
-        CommandOutcome out = Done();
-        out.reveal = prefix + bare;
-        return out;
-    }
-    // A stage or a question by its id: selected or opened, as a deep link does.
-    if (app.Apply(Action::WithText(ActionKind::DeepLink, "#" + id, false))) {
-        CommandOutcome out = Done();
-        out.reveal = id;
-        return out;
-    }
-    return Refused("scrollToAnchor: nothing in the article has the id \"" + id.substr(0, 80) + "\"");
+    const std::string id = a.text("id");
+    CommandOutcome out = Applied(app, Action::WithText(ActionKind::ScrollToAnchor, id, false));
+    // What it named, by its id in the HTML: the element shows it there in the HTML view (core/interaction.h).
+    if (out.done()) out.reveal = ResolveAnchor(app.article()->doc, app.article()->config.deepLinkPrefix, id).htmlId;
+    return out;
 }
 
 CommandOutcome HostStyle(WidgetApp& app, const Arguments& a) {

@@ -170,15 +170,13 @@ bool WidgetApp::Perform(const Action& a, std::string& error) {
             return true;
         case ActionKind::ScrollBy: return PerformScroll(state_.scrollY + a.y, false);
         case ActionKind::ScrollToAnchor: {
+            const AnchorTarget target = ResolveAnchor(article_->doc, article_->config.deepLinkPrefix, a.text);
+            if (target.kind == AnchorTarget::Kind::DeepLink)   // a stage or a question: what its deep link does
+                return PerformDeepLink(Action::WithText(ActionKind::DeepLink, target.anchor, a.smooth), error);
             EnsureLayout();
-            const float y = view_.AnchorY(a.text);
-            if (y >= 0.0f) return PerformScroll(y, a.smooth);
-            // A stage's or a question's id in the HTML ("aw-stage-2"): what its deep link does (selected, in view).
-            DeepLink link;
-            if (ParseDeepLink(article_->doc, article_->config.deepLinkPrefix, a.text, link))
-                return PerformDeepLink(Action::WithText(ActionKind::DeepLink, a.text, a.smooth), error);
-            error = "scrollToAnchor: nothing in the article has the id \"" + a.text.substr(0, 80) + "\"";
-            return false;
+            const float y = target.kind == AnchorTarget::Kind::Place ? view_.AnchorY(target.anchor) : -1.0f;
+            if (y < 0.0f) { error = "scrollToAnchor: nothing in the article has the id \"" + a.text.substr(0, 80) + "\""; return false; }
+            return PerformScroll(y, a.smooth);
         }
         case ActionKind::DeepLink: return PerformDeepLink(a, error);
         case ActionKind::RestoreState: return PerformRestoreState(a, error);
