@@ -60,7 +60,7 @@ TEST_CASE("strings: an Arabic article's HTML, mirror and laid-out canvas speak A
     REQUIRE(doc.faq.entries.size() == 2);
 
     const std::string html = RenderHtml(doc, HtmlOptionsFor(*article, true));
-    CHECK(html.rfind("<article class=\"aw-article\" lang=\"ar\">\n", 0) == 0);
+    CHECK(html.rfind("<article class=\"aw-article\" lang=\"ar\" dir=\"rtl\">\n", 0) == 0);
     CHECK(Contains(html, "<p class=\"aw-meta\">" + kArMinuteOne + " \xC2\xB7 "));
     CHECK(Contains(html, kArFilter));
     CHECK(Contains(html, kArExpand));
