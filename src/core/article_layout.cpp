@@ -312,6 +312,15 @@ ItemRect FocusRect(const ArticleLayout& layout, FocusTarget t) {
     }
 }
 
+ItemRect RevealRect(const ArticleLayout& layout, FocusTarget t) {
+    ItemRect r = FocusRect(layout, t);
+    if (t.kind != FocusKind::Timeline || r.h <= 0.0f || layout.timelineBlock < 0) return r;
+    const float top = layout.blocks[static_cast<size_t>(layout.timelineBlock)].rect.y;
+    r.h = r.Bottom() - top;
+    r.y = top;
+    return r;
+}
+
 const TextBox* PlaceText(const ArticleLayout& layout, const LinkPlace& place, float& x, float& y) {
     if (place.block < 0 || static_cast<size_t>(place.block) >= layout.blocks.size()) return nullptr;
     const LaidBlock& b = layout.blocks[static_cast<size_t>(place.block)];
