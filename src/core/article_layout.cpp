@@ -312,6 +312,15 @@ ItemRect FocusRect(const ArticleLayout& layout, FocusTarget t) {
     }
 }
 
+ItemRect RevealRect(const ArticleLayout& layout, FocusTarget t) {
+    ItemRect r = FocusRect(layout, t);
+    if (t.kind != FocusKind::Timeline || r.h <= 0.0f || layout.timelineBlock < 0) return r;
+    const float top = layout.blocks[static_cast<size_t>(layout.timelineBlock)].rect.y;
+    r.h = r.Bottom() - top;
+    r.y = top;
+    return r;
+}
+
 const TextBox* PlaceText(const ArticleLayout& layout, const LinkPlace& place, float& x, float& y) {
     if (place.block < 0 || static_cast<size_t>(place.block) >= layout.blocks.size()) return nullptr;
     const LaidBlock& b = layout.blocks[static_cast<size_t>(place.block)];
@@ -337,38 +346,58 @@ size_t FirstBlockReaching(const ArticleLayout& layout, float y) {
     return static_cast<size_t>(it - layout.blocks.begin());
 }
 
-// Where a footnote's anchor is drawn ("fn-<label>": its note; "fnref-<label>[-<n>]": its n-th reference), or -1.
-static float FootnoteAnchorY(const ArticleLayout& layout, const Document& doc, const std::string& id) {
-    for (size_t f = 0; f < doc.footnotes.size(); ++f) {
-        const Footnote& note = doc.footnotes[f];
-        const int index = static_cast<int>(f);
-        if (id == "fn-" + note.label) {
-            for (const LaidBlock& b : layout.blocks)
-                for (NodeId n = b.node; n != kNoNode && n >= 0; n = doc.node(n).parent)
-                    if (doc.node(n).footnote == index) return b.rect.y;
-            return -1.0f;
-        }
-        const std::string ref = "fnref-" + note.label;
-        if (id.compare(0, ref.size(), ref) != 0 || (id.size() > ref.size() && id[ref.size()] != '-')) continue;
-        const int nth = id.size() > ref.size() ? std::atoi(id.c_str() + ref.size() + 1) : 1;
-        int seen = 0;
-        for (const LaidBlock& b : layout.blocks) {
-            const TextBox& t = b.text;
-            int32_t lastTag = -1;   // a reference split over fragments counts once
-            for (size_t l = 0; l < t.layout.lines.size(); ++l) {
-                const LaidLine& line = t.layout.lines[l];
-                for (uint32_t k = line.firstFragment; k < line.firstFragment + line.fragmentCount; ++k) {
-                    const int32_t tag = t.spans[t.layout.fragments[k].span].tag;
-                    if (tag < 0 || tag == lastTag || static_cast<size_t>(tag) >= doc.runs.size()) continue;
-                    lastTag = tag;
-                    if (FootnoteOfRun(doc.runs[static_cast<size_t>(tag)]) == index && ++seen == nth)
-                        return b.rect.y + t.y + t.lineHeight * static_cast<float>(l);
-                }
+// Where footnote `index`'s n-th reference is drawn (the top of its line), or -1.
+static float FootnoteReferenceY(const ArticleLayout& layout, const Document& doc, int index, int nth) {
+    int seen = 0;
+    for (const LaidBlock& b : layout.blocks) {
+        const TextBox& t = b.text;
+        int32_t lastTag = -1;   // a reference split over fragments counts once
+        for (size_t l = 0; l < t.layout.lines.size(); ++l) {
+            const LaidLine& line = t.layout.lines[l];
+            for (uint32_t k = line.firstFragment; k < line.firstFragment + line.fragmentCount; ++k) {
+                const int32_t tag = t.spans[t.layout.fragments[k].span].tag;
+                if (tag < 0 || tag == lastTag || static_cast<size_t>(tag) >= doc.runs.size()) continue;
+                lastTag = tag;
+                if (FootnoteOfRun(doc.runs[static_cast<size_t>(tag)]) == index && ++seen == nth)
+                    return b.rect.y + t.y + t.lineHeight * static_cast<float>(l);
             }
         }
-        return -1.0f;
     }
     return -1.0f;
+}
+
+// Which reference "fnref-<label>[-<n>]" names for `label`, as the HTML writes the ids (html_render.cpp FootnoteRef):
+// the label alone is the first, "-<n>" with n from 2 the n-th; 0 when the id is not one of that label's.
+static int FootnoteReferenceNumber(const std::string& id, const std::string& label) {
+    const std::string ref = "fnref-" + label;
+    if (id.compare(0, ref.size(), ref) != 0) return 0;
+    if (id.size() == ref.size()) return 1;
+    const std::string n = id.substr(ref.size() + 1);
+    if (id[ref.size()] != '-' || n.empty() || n.size() > 6 || n[0] == '0' ||
+        !std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return 0;
+    const int nth = std::atoi(n.c_str());
+    return nth >= 2 ? nth : 0;
+}
+
+// Where a footnote's anchor is drawn ("fn-<label>": its note; "fnref-<label>[-<n>]": its n-th reference), or -1.
+// Labels are matched whole: with notes "note" and "note-2", "fnref-note-2" is note-2's first reference unless "note"
+// has a second one drawn; then the HTML has that id twice, and the one earlier in the article wins, as in the browser.
+static float FootnoteAnchorY(const ArticleLayout& layout, const Document& doc, const std::string& id) {
+    for (size_t f = 0; f < doc.footnotes.size(); ++f) {
+        if (id != "fn-" + doc.footnotes[f].label) continue;
+        for (const LaidBlock& b : layout.blocks)
+            for (NodeId n = b.node; n != kNoNode && n >= 0; n = doc.node(n).parent)
+                if (doc.node(n).footnote == static_cast<int>(f)) return b.rect.y;
+        return -1.0f;
+    }
+    float first = -1.0f;
+    for (size_t f = 0; f < doc.footnotes.size(); ++f) {
+        const int nth = FootnoteReferenceNumber(id, doc.footnotes[f].label);
+        const float y = nth > 0 ? FootnoteReferenceY(layout, doc, static_cast<int>(f), nth) : -1.0f;
+        if (y >= 0.0f && (first < 0.0f || y < first)) first = y;
+    }
+    return first;
 }
 
 float AnchorY(const ArticleLayout& layout, const Document& doc, const std::string& sectionId) {

@@ -102,6 +102,9 @@ LayoutRects RectsOf(const ArticleLayout& layout);
 // The rectangle of a focus target in content coordinates (zero size when it has none): a link's first fragment,
 // the timeline's track, a button, the filter, a question's row.
 ItemRect FocusRect(const ArticleLayout& layout, FocusTarget target);
+// What to bring into view for a focus target (a deep link, Tab): its FocusRect, except that the timeline's track
+// comes with the header row above it (the eyebrow, Previous and Next), the top of the timeline's block.
+ItemRect RevealRect(const ArticleLayout& layout, FocusTarget target);
 
 // Index of the first block whose bottom is at or below `y` (blocks.size() when none): where drawing a view from y
 // starts.

@@ -472,7 +472,9 @@ std::string RenderHtml(const Document& doc, const HtmlOptions& options) {
     out.reserve(doc.runs.size() * 24 + 256);
     out += "<article class=\"aw-article\"";
     if (!options.lang.empty()) out += " lang=\"" + HtmlEscape(options.lang) + "\"";
-    out += ">\n";
+    // The core's direction (Document::rtl, from the article's first letter), the canvas's: the HTML views run the
+    // same way, whatever the host page's dir.
+    out += doc.rtl ? " dir=\"rtl\">\n" : " dir=\"ltr\">\n";
     HtmlWriter writer(doc, options, out);
     writer.Document();
     writer.EndFootnotes();

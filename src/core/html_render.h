@@ -31,7 +31,8 @@ HtmlOptions HtmlOptionsFor(const Article& article, bool interactive);
 // CommonMark and GFM specs), with these deliberate differences: raw HTML is left out; links with other
 // schemes than http, https and mailto (or relative, or #anchors) are <span class="aw-blocked-link">;
 // images from other sources are their description in <span class="aw-image-alt">; the output is wrapped
-// in <article class="aw-article"> (with lang when the article's language is known); headings get ids; followable links get target="_blank" and
+// in <article class="aw-article" dir="ltr|rtl"> (the core's direction, Document::rtl; with lang when the article's
+// language is known); headings get ids; followable links get target="_blank" and
 // rel="noopener noreferrer"; images get width/height (when given) and loading="lazy".
 // Never emits <script>, event attributes or javascript: URLs.
 std::string RenderHtml(const Document& doc, const HtmlOptions& options);

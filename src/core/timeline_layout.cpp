@@ -123,7 +123,10 @@ TimelineGeometry LayoutTimeline(const Document& doc, const std::vector<TimelineM
         mg.label = LayoutLabel(std::string_view(m.label), FontFace::UiSmall, markerLine, fonts);
         mg.labelAt = g.vertical ? Point{g.rtl ? mg.at.x - 16.0f - lw : mg.at.x + 16.0f, mg.at.y - markerLine * 0.5f}
                                 : Point{std::max(0.0f, std::min(mg.at.x - lw * 0.5f, w - lw)), mg.at.y - r - 22.0f - markerLine};
-        mg.hit = ItemRect{std::min(mg.labelAt.x, mg.at.x - r), mg.labelAt.y, std::max(lw, 2.0f * r), mg.at.y + r - mg.labelAt.y};
+        // The hit box spans the label and the diamond, whichever side of it the label stands (mirrored, clamped).
+        const float left = std::min(mg.labelAt.x, mg.at.x - r), right = std::max(mg.labelAt.x + lw, mg.at.x + r);
+        const float top = std::min(mg.labelAt.y, mg.at.y - r), bottom = std::max(mg.labelAt.y + markerLine, mg.at.y + r);
+        mg.hit = ItemRect{left, top, right - left, bottom - top};
         g.markers.push_back(std::move(mg));
     }
 

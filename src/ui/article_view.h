@@ -58,7 +58,7 @@ public:
     const ArticleLayout& geometry() const { return layout_; }
     float ContentHeightCss() const { return laidOut() ? layout_.contentHeight : 0.0f; }
     LayoutRects Rects() const { return RectsOf(layout_); }   // what getLayout() reports
-    ItemRect RectOf(FocusTarget target) const { return laidOut() ? FocusRect(layout_, target) : ItemRect{}; }
+    ItemRect RevealRectOf(FocusTarget target) const { return laidOut() ? RevealRect(layout_, target) : ItemRect{}; }
     float AnchorY(const std::string& sectionId) const;   // top of a section's heading, or -1
     int CurrentSection(float scrollY) const;             // section index at the top of the viewport
     int relayoutCount() const { return relayoutCount_; } // full layouts so far (tests check the cache)

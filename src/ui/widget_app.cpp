@@ -249,7 +249,7 @@ bool WidgetApp::PerformDeepLink(const Action& a, std::string& error) {
         Perform(Action::Focus({FocusKind::Question, link.faq}, false), error);
     }
     EnsureLayout();   // the selected stage's card, the opened question: placed for the new state
-    const ItemRect r = view_.RectOf(focus_);
+    const ItemRect r = view_.RevealRectOf(focus_);
     if (r.h > 0) PerformScroll(r.y - 24.0f, a.smooth);
     return true;
 }
@@ -290,7 +290,7 @@ bool WidgetApp::Focusable(FocusTarget target) const {
 // Scrolls so the focused item is in view (with a margin), as the browser does for focused elements.
 void WidgetApp::RevealFocus() {
     EnsureLayout();
-    const ItemRect r = view_.RectOf(focus_);
+    const ItemRect r = view_.RevealRectOf(focus_);
     if (r.h <= 0 || viewHeightCss_ <= 0) return;
     const float top = r.y, bottom = r.y + r.h, margin = 48.0f, scrollY = ScrollY();
     float target = scrollY;

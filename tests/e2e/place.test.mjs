@@ -137,3 +137,39 @@ test('a smooth deep link lands on its heading below the header though the image 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Where the timeline's header row (the eyebrow, Previous and Next) and the selected stage's node are in the window.
+const timelineHeader = (page) => page.evaluate(() => {
+  const el = document.getElementById('article');
+  const top = el.shadowRoot.querySelector('.stage').getBoundingClientRect().top;
+  const { previous, next, stages } = el.getLayout();
+  const stage = stages[el.getState().stage];
+  return { top: top + Math.min(previous.y, next.y), bottom: top + Math.max(previous.y + previous.height, next.y + next.height),
+    stageBottom: top + stage.y + stage.height, view: window.innerHeight };
+});
+
+// Waits until the page has not scrolled for half a second.
+const settled = (page) => page.waitForFunction(() => new Promise((resolve) => {
+  const y = window.scrollY;
+  setTimeout(() => resolve(window.scrollY === y), 500);
+}), null, { timeout: 20000, polling: 100 });
+
+test('a deep link to a stage shows the timeline\'s whole header row below the host\'s sticky header', { timeout: 90000 }, async () => {
+  const { page, context, errors } = await openPage(browser, server.url + 'hosts/news.html', { width: 1000, height: 800 });
+  await waitReady(page, '#article');
+  const header = 72;   // the news page's sticky masthead (and its scroll-padding-top)
+  for (const [how, go] of [['scrollToAnchor', () => document.getElementById('article').scrollToAnchor('aw-stage-2')],
+    ['#aw-stage-3', () => { location.hash = '#aw-stage-3'; }]]) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await settled(page);
+    await page.evaluate(go);
+    await page.waitForFunction(() => window.scrollY > 100, null, { timeout: 10000 });   // a hash glides: it has begun
+    await settled(page);
+    const at = await timelineHeader(page);
+    assert.ok(at.top >= header, `${how}: the header row's top (${at.top.toFixed(1)}) is below the masthead (${header})`);
+    assert.ok(at.bottom <= at.view && at.stageBottom <= at.view, `${how}: the header row and the stage are in the window (${JSON.stringify(at)})`);
+  }
+  assert.equal(await page.evaluate(() => document.getElementById('article').getState().stage), 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

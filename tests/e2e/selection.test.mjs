@@ -13,14 +13,15 @@ const PAGE = '<!doctype html><html lang="en"><head><title>Select</title><link re
   '<article-widget id="sel" style="width:600px"><script type="text/markdown">\n# Selecting\n\n' +
   'Alpha paragraph stands first.\n\n' + SENTENCE + '\n\nOmega **paragraph** closes.\n</script></article-widget></body></html>';
 
-// Find, whole and exact: a phrase that also begins an earlier line (a list item), and one across a style change and the
-// canvas's line breaks (the element is narrow).
+// Find, whole and exact: a phrase that also begins an earlier line (a list item), one across a style change and the
+// canvas's line breaks (the element is narrow), and a symmetric one (centred on its middle word).
 const FILLER = Array.from({ length: 8 }, (_, i) => `Filler paragraph ${i + 1} walks past the fields, the river and the mill.`).join('\n\n');
 const FIND_PAGE = '<!doctype html><html lang="en"><head><title>Find</title><link rel="icon" href="data:,">' +
   '<script src="article-widget.js" defer></script></head><body style="margin:20px;font:18px/1.5 serif;color:#111;background:#fff">' +
   '<article-widget id="sel" style="width:320px"><script type="text/markdown">\n# Finding\n\n' +
   '- Breakfast is served on the terrace.\n- Dinner is at eight.\n\n' + FILLER + '\n\n' +
   'The day began slowly. Breakfast arrived at seven, with bread and *coffee on the side as always, while the harbour* woke.\n\n' +
+  'The two old mills stood side by side along the river, older than the town.\n\n' +
   FILLER + '\n</script></article-widget></body></html>';
 
 let server, browser;
@@ -211,7 +212,8 @@ test('find in page: a phrase in a closed FAQ answer opens that question on the c
 });
 
 for (const [phrase, what] of [['Breakfast arrived at seven', 'that also begins an earlier list item'],
-  ['bread and coffee on the side as always, while the harbour', 'across a style change and the canvas\'s line breaks']]) {
+  ['bread and coffee on the side as always, while the harbour', 'across a style change and the canvas\'s line breaks'],
+  ['side by side', 'that reads the same from its middle word outwards']]) {
   test(`find in page: the whole phrase ${what} is selected on the canvas, at its own occurrence`, async () => {
     const { page, context, errors } = await openPage(browser, server.url + 'find.html', { width: 1000, height: 700 });
     await waitReady(page, '#sel');

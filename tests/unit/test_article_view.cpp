@@ -185,7 +185,9 @@ TEST_CASE("widget: rectangles, the content height, anchors and focus exist befor
     CHECK(revealed["y"].get<float>() + revealed["height"].get<float>() <= 800.0f);
     REQUIRE(app.ApplyDeepLink("#aw-stage-3", false));
     CHECK(app.state().selectedStage == 2);
-    CHECK(LayoutOf(app)["track"]["y"].get<float>() == doctest::Approx(24.0f));   // the track at the top, below a margin
+    // The timeline's header row (the eyebrow, Previous and Next) at the top, below a margin, the track under it.
+    CHECK(LayoutOf(app)["previous"]["y"].get<float>() == doctest::Approx(24.0f));
+    CHECK(LayoutOf(app)["track"]["y"].get<float>() > 24.0f + LayoutOf(app)["previous"]["height"].get<float>());
     CHECK(ImGui::GetFrameCount() == 0);
 
     // Drawing changes nothing: the frames' geometry is the one made before them.
@@ -206,7 +208,7 @@ TEST_CASE("widget: where the host scrolls the page, a deep link asks it for the 
     REQUIRE(app.ApplyDeepLink("#aw-stage-2", false));
     REQUIRE(asked.size() == 1);
     nlohmann::json layout = LayoutOf(app);   // the article's coordinates: the host scrolls the page
-    CHECK(asked[0] == doctest::Approx(layout["track"]["y"].get<float>() - 24.0f));
+    CHECK(asked[0] == doctest::Approx(layout["previous"]["y"].get<float>() - 24.0f));   // the header row, with its buttons
     CHECK(asked[0] > 1000.0f);
     // The FAQ stands in the article's last screen: a question's link asks for the end of the page.
     REQUIRE(app.ApplyDeepLink("#aw-faq-" + app.article()->doc.faq.entries[4].id, false));

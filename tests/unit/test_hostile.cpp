@@ -320,7 +320,7 @@ TEST_CASE("hostile: javascript:, data: and vbscript: links in any case and with 
             // Interactive, the reading-time line starts the article (it has no title heading).
             const std::string meta = interactive ? "<h1>" + HtmlEscape(doc.strings[UiText::UntitledArticle]) + "</h1>\n<p class=\"aw-meta\">" + HtmlEscape(ReadingMeta(doc.strings, doc.readingMinutes, doc.wordCount)) + "</p>\n" : "";
             CHECK(RenderHtml(doc, options) ==
-                  "<article class=\"aw-article\">\n" + meta + "<p>Before <span class=\"aw-blocked-link\">click me</span> after.</p>\n</article>\n");
+                  "<article class=\"aw-article\" dir=\"ltr\">\n" + meta + "<p>Before <span class=\"aw-blocked-link\">click me</span> after.</p>\n</article>\n");
         }
     }
     // The same tricks reaching cmark through Markdown: blocked, or not a link at all.

@@ -69,9 +69,24 @@ const char* const kHostile[] = {
 
 }  // namespace
 
+TEST_CASE("html: the article runs in the core's direction, from its first letter, whatever the lang") {
+    // Hebrew with no lang: right to left, as the canvas mirrors it (dir=auto would say the same).
+    CHECK(Render("# \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D\n\n- \xD7\x90\n").rfind("<article class=\"aw-article\" dir=\"rtl\">\n", 0) == 0);
+    // An English article on a Hebrew page: its lang is Hebrew, its direction left to right (not the host's).
+    Config hebrewPage;
+    hebrewPage.lang = "he";
+    HtmlOptions options;
+    options.lang = "he";
+    CHECK(RenderHtml(ParseOk("# Title\n\nText.\n", hebrewPage), options).rfind("<article class=\"aw-article\" lang=\"he\" dir=\"ltr\">\n", 0) == 0);
+    // No letter at all: the lang decides.
+    Config arabic;
+    arabic.lang = "ar";
+    CHECK(Contains(RenderHtml(ParseOk("# 2024\n\n1, 2, 3.\n", arabic), HtmlOptions{}), " dir=\"rtl\">"));
+}
+
 TEST_CASE("html: the article is wrapped and paragraphs rendered") {
     const std::string html = Render("# Title\n\nHello *there* **you** `x`.\n");
-    CHECK(html.rfind("<article class=\"aw-article\">\n", 0) == 0);
+    CHECK(html.rfind("<article class=\"aw-article\" dir=\"ltr\">\n", 0) == 0);
     CHECK(html.size() > 10);
     CHECK(html.substr(html.size() - 11) == "</article>\n");
     CHECK(Contains(html, "<h1 id=\"title\">Title</h1>"));

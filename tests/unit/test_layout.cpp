@@ -357,6 +357,33 @@ TEST_CASE("layout: a right-to-left article mirrors the timeline: stage 1 at the 
     }
 }
 
+TEST_CASE("layout: a marker's hit box spans its diamond and its label, in either direction, on the arc and in the column") {
+    const std::vector<TimelineMarker> markers{{0.5f, "Today"}, {2.0f, "Later on"}};
+    for (const float width : {1000.0f, 360.0f}) {          // 360 px: the vertical column
+        for (const bool rtl : {false, true}) {
+            CAPTURE(width);
+            CAPTURE(rtl);
+            FakeMeasurer measure;
+            const auto article = rtl ? ArabicArticle() : LatinTwin();
+            const TimelineGeometry g = LayoutTimeline(article->doc, markers, width, Fonts(measure));
+            if (width < 480.0f) CHECK(g.vertical);
+            REQUIRE(g.markers.size() == 2);
+            for (const TimelineMarkerGeometry& m : g.markers) {
+                const float r = 6.0f, labelRight = m.labelAt.x + m.label.Width();
+                CHECK(m.hit.Contains(m.at.x, m.at.y));                               // the diamond's centre
+                CHECK(m.hit.Contains(m.at.x - r + 0.5f, m.at.y));                    // both its points
+                CHECK(m.hit.Contains(m.at.x + r - 0.5f, m.at.y));
+                CHECK(m.hit.Contains(m.labelAt.x + 0.5f, m.labelAt.y + 1.0f));      // the label, end to end
+                CHECK(m.hit.Contains(labelRight - 0.5f, m.labelAt.y + 1.0f));
+                if (g.vertical) {   // and the leader between them, at the side the label stands
+                    CHECK((rtl ? labelRight <= m.at.x : m.labelAt.x >= m.at.x));
+                    CHECK(m.hit.Contains(rtl ? m.at.x - 10.0f : m.at.x + 10.0f, m.at.y));
+                }
+            }
+        }
+    }
+}
+
 TEST_CASE("layout: a right-to-left article mirrors the FAQ: the filter at the right, the buttons and chevrons at the left") {
     Laid rtl(ArabicArticle(), 1000.0f), ltr(LatinTwin(), 1000.0f);
     const FaqGeometry& g = rtl.layout.faq;
@@ -404,4 +431,28 @@ TEST_CASE("layout: a footnote and each reference to it are anchors, where they a
     CHECK(AnchorY(L.layout, doc, "fnref-a-3") < 0.0f);
     CHECK(AnchorY(L.layout, doc, "fn-c") < 0.0f);
     CHECK(AnchorY(L.layout, doc, "fnref-ab") < 0.0f);
+}
+
+TEST_CASE("layout: footnote labels where one is another plus a dash (note, note-2) name their own anchors") {
+    std::string between;
+    for (int i = 0; i < 30; ++i) between += "A paragraph between the two mentions, long enough to take a line or two of the column.\n\n";
+    // "note" is referred to once, "note-2" once, far below.
+    Laid L(Load("# T\n\nFirst mention[^note].\n\n" + between + "Second mention[^note-2].\n\n[^note]: The note.\n[^note-2]: The other.\n"));
+    const Document& doc = L.article->doc;
+    const float note = AnchorY(L.layout, doc, "fnref-note"), note2 = AnchorY(L.layout, doc, "fnref-note-2");
+    CHECK(note > 0.0f);
+    CHECK(note2 > note + 500.0f);   // note-2's own reference, not note's (absent) second one
+    CHECK(AnchorY(L.layout, doc, "fn-note-2") > AnchorY(L.layout, doc, "fn-note"));
+    CHECK(AnchorY(L.layout, doc, "fnref-note-2-2") < 0.0f);   // note-2 has one reference
+    CHECK(AnchorY(L.layout, doc, "fnref-note-02") < 0.0f);    // written "-2", never "-02"
+    CHECK(AnchorY(L.layout, doc, "fnref-note-2x") < 0.0f);
+    CHECK(AnchorY(L.layout, doc, "fnref-note-") < 0.0f);
+    // "note" referred to twice, the second time far down, and "note-2" near the top: the HTML writes "fnref-note-2"
+    // twice; the earlier one in the article is the target, as the browser's.
+    Laid both(Load("# T\n\nFirst mention[^note] and the other[^note-2].\n\n" + between +
+                   "Second mention[^note].\n\n[^note]: The note.\n[^note-2]: The other.\n"));
+    const Document& d = both.article->doc;
+    const float top = AnchorY(both.layout, d, "fnref-note");
+    CHECK(AnchorY(both.layout, d, "fnref-note-2") == doctest::Approx(top));
+    CHECK(AnchorY(both.layout, d, "fnref-note-2") < AnchorY(both.layout, d, "fn-note"));
 }

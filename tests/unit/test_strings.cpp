@@ -60,7 +60,7 @@ TEST_CASE("strings: an Arabic article's HTML, mirror and laid-out canvas speak A
     REQUIRE(doc.faq.entries.size() == 2);
 
     const std::string html = RenderHtml(doc, HtmlOptionsFor(*article, true));
-    CHECK(html.rfind("<article class=\"aw-article\" lang=\"ar\">\n", 0) == 0);
+    CHECK(html.rfind("<article class=\"aw-article\" lang=\"ar\" dir=\"rtl\">\n", 0) == 0);
     CHECK(Contains(html, "<p class=\"aw-meta\">" + kArMinuteOne + " \xC2\xB7 "));
     CHECK(Contains(html, kArFilter));
     CHECK(Contains(html, kArExpand));
@@ -147,7 +147,7 @@ TEST_CASE("strings: a page's language is used for an article in its letters; the
     const auto englishOnJapanese = loadIn("# Tea\n\nA cup of tea.\n", "ja");
     CHECK(englishOnJapanese->doc.lang == "");
     CHECK(englishOnJapanese->doc.strings[UiText::FilterQuestions] == "Filter questions");
-    CHECK(RenderHtml(englishOnJapanese->doc, HtmlOptionsFor(*englishOnJapanese, true)).rfind("<article class=\"aw-article\">", 0) == 0);
+    CHECK(RenderHtml(englishOnJapanese->doc, HtmlOptionsFor(*englishOnJapanese, true)).rfind("<article class=\"aw-article\" dir=\"ltr\">", 0) == 0);
 
     // Japanese that opens with Latin letters is still Japanese: most of its first letters are kana and kanji.
     const auto japanese = loadIn("# AI \xE3\x81\xA8\xE8\xB2\xAC\xE4\xBB\xBB\n\n\xE3\x81\x93\xE3\x82\x8C\xE3\x81\xAF\xE8\xA8\x98\xE4\xBA\x8B\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82\n", "en");   // # AI と責任 / これは記事です。

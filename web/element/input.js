@@ -38,7 +38,9 @@ function textAtBox(box) {
 // The whole match around the box's centre `cx`, as its text and the block's text before and after it (whitespace
 // collapsed). The mirror sets each block on one line (nowrap) and the browser centres the match in the 1 px box, so the
 // match runs from a word's start as far left of the centre as the end of a word it reaches to the right: the shortest
-// such span (within 1.5 px) is the match. No such span (a match inside a word): nothing, and the word there is selected.
+// such span (within 1.5 px) is the match, grown outwards while the words it gains on each side are the same (a
+// symmetric phrase, "side by side", centres on its middle word: the shortest span would be "by"). No such span (a
+// match inside a word): nothing, and the word there is selected.
 function matchAround(block, cx) {
   const chars = [];   // each rendered character: its node, offset and horizontal extent
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
@@ -56,16 +58,27 @@ function matchAround(block, cx) {
     if (c.word && !(chars[k - 1] && chars[k - 1].word) && c.width > 0) starts.push(k);
     if (c.width > 0 && !/\s/.test(c.node.data[c.i]) && !(chars[k + 1] && chars[k + 1].word && c.word)) ends.push(k);
   });
-  let best = null;
+  const centred = [];
   for (const a of starts) {
     if (chars[a].left > cx) break;
     for (const b of ends) {
       if (b < a || chars[b].right < cx) continue;
-      if (Math.abs(chars[a].left + chars[b].right - 2 * cx) > 1.5) continue;
-      if (!best || chars[b].right - chars[a].left < best.width) best = { a, b, width: chars[b].right - chars[a].left };
+      const off = Math.abs(chars[a].left + chars[b].right - 2 * cx);
+      if (off <= 2.5) centred.push({ a, b, off, width: chars[b].right - chars[a].left });
     }
   }
+  centred.sort((x, y) => x.width - y.width);
+  let best = centred.find((span) => span.off <= 1.5);
   if (!best) return {};
+  const words = (from, to) => chars.slice(from, to + 1).map((c) => c.node.data[c.i]).join('').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const same = (x, y) => x.length === y.length && x.every((w, k) => w.toLowerCase() === y[k].toLowerCase());
+  // Grown spans are centred as closely as whole px of scrolling allow (within 1.25 px): the same words on each side
+  // are the evidence.
+  for (const span of centred) {
+    if (span.a >= best.a || span.b <= best.b) continue;
+    const left = words(span.a, best.a - 1), right = words(best.b + 1, span.b);
+    if (left.length && (same(left, right) || same([...left].reverse(), right))) best = span;
+  }
   const collapse = (t) => t.replace(/\s+/g, ' ');
   const text = (from, to) => { range.setStart(from.node, from.at); range.setEnd(to.node, to.at); return collapse(range.toString()); };
   const first = chars[best.a], last = chars[best.b];

@@ -64,10 +64,10 @@ const STYLE = `
   .aw-article > h1:first-child + .aw-meta + :not(h1, h2, h3, h4, h5, h6, .aw-timeline, .aw-faq, hr) { margin-top: calc(0.6 * var(--em)); }
   .aw-article :is(sup, sub) { line-height: 0; }   /* a footnote mark does not make its line taller, as on the canvas */
   .aw-article .aw-faq-question { font-size: var(--em); }   /* questions in the body's size, as drawn */
-  .aw-article :is(ul, ol) { padding-left: calc(1.6 * var(--em)); }
+  .aw-article :is(ul, ol) { padding-inline-start: calc(1.6 * var(--em)); }
   .aw-article li + li { margin-top: calc(0.35 * var(--em)); }
   .aw-article :is(ul, ol):has(> li > p) > li + li { margin-top: calc(0.9 * var(--em)); }   /* a loose list's items */
-  .aw-article blockquote { padding-left: calc(1.1 * var(--em)); }
+  .aw-article blockquote { padding-inline-start: calc(1.1 * var(--em)); }
   .aw-article pre { font-size: 0.9375rem; --line: 1.45; padding: calc(0.7 * var(--em)) var(--em); }
   .aw-article pre { padding-block: round(nearest, calc(0.7 * var(--em)), 1px); }   /* whole px, as drawn */
   /* The canvas labels a block with its language over the code, 0.6 of the label's line (round(1.5 × 13 px)) lower. */
@@ -112,7 +112,8 @@ const STYLE = `
     clip-path: inset(50%); white-space: nowrap; margin: 0; padding: 0; }
 
   /* The HTML view (Text view, no WebGL, print): the mirror, visible, in the host's fonts and colours
-     (or the theme's, when one is forced), with working buttons. */
+     (or the theme's, when one is forced), with working buttons. Sides are logical (inline-start, start): the
+     article carries the core's dir, so a right-to-left article's lists, quotes and timeline are mirrored. */
   .root.html-view .stage { display: none; }
   /* A theme's own background paints the whole element, as the canvas does, with the column centred in it. */
   .root.html-view { color: var(--ink, inherit); background: var(--paper, transparent); }   /* the article keeps its own 80 px at the end, as drawn */
@@ -120,28 +121,28 @@ const STYLE = `
   .mirror.shown :is(h1, h2, h3, h4, h5, h6) { color: var(--heading, inherit); }
   .mirror.shown a { color: var(--link, inherit); }
   .mirror.shown pre { overflow-x: auto; border-radius: 6px; background: var(--surface, rgba(127,127,127,0.1)); }
-  .mirror.shown blockquote { margin-left: 0; border-left: 3px solid var(--rule, rgba(127,127,127,0.4)); }
+  .mirror.shown blockquote { margin-inline-start: 0; border-inline-start: 3px solid var(--rule, rgba(127,127,127,0.4)); }
   .mirror.shown button, .mirror.shown input { font: inherit; font-size: 0.95em; color: inherit; }
   .mirror.shown button { cursor: pointer; border: 1px solid var(--rule, rgba(127,127,127,0.5)); background: transparent;
     border-radius: 999px; padding: 0.15em 0.9em; }
   .mirror.shown button:hover { border-color: var(--link, currentColor); }
   .mirror.shown :focus-visible { outline: 2px solid var(--link, currentColor); outline-offset: 2px; }
-  .mirror.shown .aw-timeline { list-style: none; padding: 0 0 0 1.4em; margin: 1.5em 0 0.75em; border-left: 2px solid var(--rule, rgba(127,127,127,0.4)); }
+  .mirror.shown .aw-timeline { list-style: none; padding: 0; padding-inline-start: 1.4em; margin: 1.5em 0 0.75em; border-inline-start: 2px solid var(--rule, rgba(127,127,127,0.4)); }
   .mirror.shown .aw-stage { margin: 0.35em 0; }
-  .mirror.shown .aw-stage-button { font-weight: 600; text-align: left; }
+  .mirror.shown .aw-stage-button { font-weight: 600; text-align: start; }
   .mirror.shown .aw-stage-button[aria-current] { background: var(--link, currentColor); border-color: var(--link, currentColor);
     color: var(--on-link, Canvas); }
   .mirror.shown .aw-stage:not(:has(> .aw-stage-button[aria-current])) > :not(.aw-stage-button) { display: none; }
   .mirror.shown .aw-stage-summary { display: block; margin-top: 0.4em; }
   .mirror.shown .aw-timeline-controls, .mirror.shown .aw-faq-controls { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin: 0.5em 0 1.5em; }
   .mirror.shown .aw-faq-controls input { padding: 0.3em 0.6em; border-radius: 6px; border: 1px solid var(--rule, rgba(127,127,127,0.5));
-    background: transparent; margin-left: 0.4em; }
+    background: transparent; margin-inline-start: 0.4em; }
   .mirror.shown .aw-faq-question { margin: 0; border-top: 1px solid var(--rule, rgba(127,127,127,0.3)); }
-  .mirror.shown .aw-faq-question button { display: block; width: 100%; text-align: left; border: 0; border-radius: 6px;
+  .mirror.shown .aw-faq-question button { display: block; width: 100%; text-align: start; border: 0; border-radius: 6px;
     padding: 0.6em 0.2em; font-weight: 600; font-size: 1em; }
   .mirror.shown .aw-faq-question button::before { content: "+"; display: inline-block; width: 1.2em; color: var(--link, inherit); }
   .mirror.shown .aw-faq-question button[aria-expanded="true"]::before { content: "\\2212"; }
-  .mirror.shown .aw-faq-answer { padding: 0 0.2em 0.5em 1.4em; }
+  .mirror.shown .aw-faq-answer { padding-block: 0 0.5em; padding-inline: 1.4em 0.2em; }
   .mirror.shown .aw-faq-status:empty { display: none; }
   .mirror.shown .aw-meta { color: var(--muted, inherit); }
 
@@ -152,7 +153,7 @@ const STYLE = `
       clip-path: none !important; white-space: normal !important; max-width: var(--column); margin: 0 auto; background: none; color: inherit; }
     .root:not(.ready) .mirror { display: none; }
     .mirror [hidden] { display: block !important; content-visibility: visible !important; }   /* closed answers are hidden="until-found" */
-    .mirror .aw-timeline { list-style: decimal !important; padding-left: 1.6em !important; border: 0 !important; }
+    .mirror .aw-timeline { list-style: decimal !important; padding-inline-start: 1.6em !important; border: 0 !important; }
     .mirror .aw-stage > * { display: revert !important; }
     .mirror .aw-stage > .aw-stage-summary { display: block !important; }
     .mirror .aw-stage { break-inside: avoid; }

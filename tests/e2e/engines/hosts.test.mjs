@@ -1,6 +1,7 @@
 // Cross-engine: host pages as they really are (tests/e2e/hosts/): a news layout wrapped in `overflow-x: hidden` under a
 // sticky 72 px header, an app shell whose pane scrolls instead of the page, and nested panes. The widget draws what the
-// reader sees in each, stays current while the page or the pane scrolls, and brings deep links into view there.
+// reader sees in each, stays current while the page or the pane scrolls, and brings deep links into view there (a stage
+// with the timeline's header row, below a sticky header); an RTL site's Text view runs right to left.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -119,6 +120,43 @@ test(`${ENGINE}: an RTL site: the Arabic article's timeline runs right to left, 
     for (let i = 1; i < xs.length; i++) assert.ok(xs[i] < xs[i - 1], `stage ${i + 1} is left of stage ${i} (${xs.join(', ')})`);
     assert.ok(seen.layout.next.x < seen.layout.previous.x, 'Next is left of Previous');
     assert.equal(seen.button, '\u0639\u0631\u0636 \u0627\u0644\u0646\u0635');   // the Text view button, in Arabic
+    assert.deepEqual(await page.errors(), []);
+  });
+});
+
+test(`${ENGINE}: news layout: a deep link to a stage shows the timeline's header row below the sticky header`, { timeout: 120000 }, async () => {
+  await withHost('hosts/news.html', async (page) => {
+    await page.evaluate(() => document.getElementById('article').scrollToAnchor('aw-stage-2'));
+    await page.waitFor(() => window.scrollY > 100, null, { timeout: 5000, message: 'the page scrolls to the stage' });
+    await settled(page, '#article', 700);
+    const at = await page.evaluate(() => {
+      const el = document.getElementById('article');
+      const top = el.shadowRoot.querySelector('.stage').getBoundingClientRect().top;
+      const { previous, next, stages } = el.getLayout();
+      return { top: top + Math.min(previous.y, next.y), bottom: top + Math.max(previous.y + previous.height, next.y + next.height),
+        stageBottom: top + stages[1].y + stages[1].height, view: innerHeight };
+    });
+    assert.ok(at.top >= 72, `the header row's top (${at.top.toFixed(1)}) is below the 72 px masthead`);
+    assert.ok(at.bottom <= at.view && at.stageBottom <= at.view, `the header row and the stage are in the window (${JSON.stringify(at)})`);
+    assert.deepEqual(await page.errors(), []);
+  });
+});
+
+test(`${ENGINE}: an RTL site's Text view runs right to left: the article's dir, the timeline's line at the right`, { timeout: 120000 }, async () => {
+  await withHost('hosts/rtl.html', async (page) => {
+    await page.evaluate(() => document.getElementById('article').shadowRoot.querySelector('button.textview').click());
+    await page.waitFor(() => !!document.getElementById('article').shadowRoot.querySelector('.mirror.shown .aw-timeline'), null,
+      { timeout: 5000, message: 'the Text view shows' });
+    const seen = await page.evaluate(() => {
+      const root = document.getElementById('article').shadowRoot;
+      const article = root.querySelector('.mirror.shown .aw-article'), timeline = getComputedStyle(root.querySelector('.aw-timeline'));
+      const box = article.getBoundingClientRect(), button = root.querySelector('.aw-stage-button').getBoundingClientRect();
+      return { dir: article.getAttribute('dir'), left: timeline.borderLeftWidth, right: timeline.borderRightWidth,
+        buttonRightGap: box.right - button.right, buttonLeftGap: button.left - box.left };
+    });
+    assert.equal(seen.dir, 'rtl');
+    assert.ok(seen.right === '2px' && seen.left === '0px', `the timeline's line is at the right (${JSON.stringify(seen)})`);
+    assert.ok(seen.buttonRightGap < seen.buttonLeftGap, `stage buttons stand at the right (${JSON.stringify(seen)})`);
     assert.deepEqual(await page.errors(), []);
   });
 });
