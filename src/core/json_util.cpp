@@ -41,9 +41,9 @@ char EscapeLetter(char byte) {
     return 0;
 }
 
-// A recursive-descent reader. Its errors name the place nlohmann_json's would (the project's messages predate it):
-// the count of bytes read when the error was found (a token is read whole before the grammar checks it; the end
-// counts as one byte more), and the text read since the last string or number began.
+// A recursive-descent reader. Its errors give the byte and text nlohmann_json's gave when the project read JSON
+// with it: the count of bytes read when the error was found (a token is read whole before the grammar checks it;
+// the end counts as one byte more), and the text read since the last string or number began.
 class JsonReader {
 public:
     JsonReader(const std::string& text, std::vector<std::string>* duplicates) : s_(text), duplicates_(duplicates) {}
