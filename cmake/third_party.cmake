@@ -1,6 +1,7 @@
 # Third-party libraries compiled from the Debian source trees that scripts/setup.sh fetches.
-# cmark-gfm and Dear ImGui become static libraries; nlohmann_json and doctest are copied headers, so the
-# Emscripten build can use them without putting the host's /usr/include on its path.
+# cmark-gfm and Dear ImGui become static libraries; nlohmann_json and doctest are copied headers, so a build can
+# use them without putting the host's /usr/include on its path (nlohmann_json: the CLI and the tests; the core
+# reads and writes JSON with its own core/json_util, so no web module holds it).
 
 set(AW_THIRD_PARTY_DIR "${CMAKE_SOURCE_DIR}/third_party" CACHE PATH "apt-get source trees")
 foreach(dep imgui cmark-gfm)

@@ -84,10 +84,9 @@ function(aw_configure_web_target target)
   if(NOT AW_ESBUILD)
     message(FATAL_ERROR "esbuild not found (the web build bundles and minifies its JavaScript with it): run npm ci, or scripts/setup.sh")
   endif()
-  find_file(AW_JSON_COPYRIGHT copyright PATHS /usr/share/doc/nlohmann-json3-dev NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH REQUIRED)
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND ${CMAKE_COMMAND} -DDIST=$<TARGET_FILE_DIR:${target}> -DELEMENT_DIR=${CMAKE_SOURCE_DIR}/web/element -DGZIP=${AW_GZIP} -DESBUILD=${AW_ESBUILD}
-            -DIMGUI_LICENSE=${IMGUI_DIR}/LICENSE.txt -DCMARK_LICENSE=${CMARK_GFM_DIR}/COPYING -DJSON_LICENSE=${AW_JSON_COPYRIGHT}
+            -DIMGUI_LICENSE=${IMGUI_DIR}/LICENSE.txt -DCMARK_LICENSE=${CMARK_GFM_DIR}/COPYING
             -P "${CMAKE_SOURCE_DIR}/cmake/web_package.cmake"
     VERBATIM)
   # The bundle is made after each link: a change to the element's modules links again (as one to the libraries does).

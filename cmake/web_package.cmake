@@ -9,9 +9,9 @@
 #                           Both are minified by esbuild (whitespace, syntax and local names; property names stay, and
 #                           nothing needs eval): the sources in web/ stay readable.
 #   THIRD-PARTY-NOTICES.txt the licences of the code compiled into the WebAssembly, which the package redistributes.
-# usage: cmake -DDIST=<dir> -DELEMENT_DIR=<web/element> -DGZIP=<gzip> -DESBUILD=<esbuild> -DIMGUI_LICENSE=<file> -DCMARK_LICENSE=<file> -DJSON_LICENSE=<file>
+# usage: cmake -DDIST=<dir> -DELEMENT_DIR=<web/element> -DGZIP=<gzip> -DESBUILD=<esbuild> -DIMGUI_LICENSE=<file> -DCMARK_LICENSE=<file>
 #              -P web_package.cmake
-foreach(var DIST ELEMENT_DIR GZIP ESBUILD IMGUI_LICENSE CMARK_LICENSE JSON_LICENSE)
+foreach(var DIST ELEMENT_DIR GZIP ESBUILD IMGUI_LICENSE CMARK_LICENSE)
   if(NOT ${var})
     message(FATAL_ERROR "web_package.cmake: ${var} is not set")
   endif()
@@ -44,7 +44,7 @@ endforeach()
 file(REMOVE "${DIST}/article-widget.factory.js")
 
 set(notices "article-widget.wasm contains compiled code from the projects below, under these licences.\n")
-foreach(entry "Dear ImGui|${IMGUI_LICENSE}" "cmark-gfm|${CMARK_LICENSE}" "nlohmann/json|${JSON_LICENSE}")
+foreach(entry "Dear ImGui|${IMGUI_LICENSE}" "cmark-gfm|${CMARK_LICENSE}")
   string(REPLACE "|" ";" parts "${entry}")
   list(GET parts 0 title)
   list(GET parts 1 path)

@@ -1,4 +1,4 @@
-// Widget configuration: reading the JSON with nlohmann_json and validating every key with its path.
+// Widget configuration: reading the JSON (core/json_util.h) and validating every key with its path.
 #include "config.h"
 
 #include "text_util.h"
@@ -12,8 +12,6 @@
 #include "strings.h"
 
 namespace aw {
-
-using nlohmann::json;
 
 std::string ConfigError::describe() const {
     return "config " + (path.empty() ? std::string("/") : path) + ": " + message;
@@ -108,42 +106,38 @@ namespace {
 // Walks one JSON object, checking each key against the schema. Every problem is reported, each with its path.
 class ObjectReader {
 public:
-    ObjectReader(const json& object, std::string path, ConfigReport& report) : obj_(object), path_(std::move(path)), report_(report) {}
+    ObjectReader(const JsonValue& object, std::string path, ConfigReport& report) : obj_(object), path_(std::move(path)), report_(report) {}
 
     // Every key must be known; call after reading.
     void RejectUnknown(std::initializer_list<const char*> known) {
-        for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+        for (const JsonMember& m : obj_.members) {
             bool found = false;
-            for (const char* k : known) if (it.key() == k) found = true;
-            if (!found) Fail(path_ + "/" + JsonPointerStep(it.key()), "unknown key");
+            for (const char* k : known) if (m.key == k) found = true;
+            if (!found) Fail(path_ + "/" + JsonPointerStep(m.key), "unknown key");
         }
     }
-    const json* Find(const char* key) const {
-        const auto it = obj_.find(key);
-        return it == obj_.end() ? nullptr : &*it;
-    }
+    const JsonValue* Find(const char* key) const { return obj_.Find(key); }
     bool String(const char* key, std::string& out) {
-        const json* v = Find(key);
+        const JsonValue* v = Find(key);
         if (!v) return false;
-        if (!v->is_string()) return TypeError(key, "a string", *v);
-        out = v->get_ref<const std::string&>();
+        if (v->type != JsonType::String) return TypeError(key, "a string", *v);
+        out = v->text;
         return true;
     }
     bool Bool(const char* key, bool& out) {
-        const json* v = Find(key);
+        const JsonValue* v = Find(key);
         if (!v) return false;
-        if (!v->is_boolean()) return TypeError(key, "true or false", *v);
-        out = v->get<bool>();
+        if (v->type != JsonType::Boolean) return TypeError(key, "true or false", *v);
+        out = v->boolean;
         return true;
     }
     bool Integer(const char* key, long long min, long long max, long long& out) {
-        const json* v = Find(key);
+        const JsonValue* v = Find(key);
         if (!v) return false;
-        if (!v->is_number_integer()) return TypeError(key, "an integer", *v);
-        const long long value = v->is_number_unsigned() && v->get<unsigned long long>() > 0x7fffffffffffffffull
-                                    ? max + 1 : v->get<long long>();
+        if (v->type != JsonType::Integer) return TypeError(key, "an integer", *v);
+        const long long value = v->integer;   // past 2^63 - 1 it is held as 2^63 - 1: out of range too
         if (value < min || value > max)
-            return Fail(path_ + "/" + key, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " + v->dump());
+            return Fail(path_ + "/" + key, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " + v->text);
         out = value;
         return true;
     }
@@ -152,7 +146,7 @@ public:
         else ++report_.errorsOmitted;
         return false;
     }
-    bool TypeError(const char* key, const char* expected, const json& got) {
+    bool TypeError(const char* key, const char* expected, const JsonValue& got) {
         return Fail(path_ + "/" + key, std::string("expected ") + expected + ", got " + JsonTypeName(got));
     }
     size_t problems() const { return report_.errors.size() + report_.errorsOmitted; }
@@ -160,22 +154,22 @@ public:
     ConfigReport& report() const { return report_; }
 
 private:
-    const json& obj_;
+    const JsonValue& obj_;
     std::string path_;
     ConfigReport& report_;
 };
 
 // One timeline marker; false (with its errors reported) when it is not valid.
-bool ReadMarker(const json& item, const std::string& itemPath, ObjectReader& parent, TimelineMarker& marker) {
-    if (!item.is_object()) return parent.Fail(itemPath, std::string("expected an object, got ") + JsonTypeName(item));
+bool ReadMarker(const JsonValue& item, const std::string& itemPath, ObjectReader& parent, TimelineMarker& marker) {
+    if (item.type != JsonType::Object) return parent.Fail(itemPath, std::string("expected an object, got ") + JsonTypeName(item));
     ObjectReader r(item, itemPath, parent.report());
     const size_t before = r.problems();
-    if (const json* pos = r.Find("position"); !pos) {
+    if (const JsonValue* pos = r.Find("position"); !pos) {
         r.Fail(itemPath + "/position", "missing (a number: 0 is the first stage)");
-    } else if (!pos->is_number()) {
+    } else if (!pos->isNumber()) {
         r.TypeError("position", "a number", *pos);
     } else {
-        const double position = pos->get<double>();   // checked before narrowing: 1e300 is no float
+        const double position = pos->number;   // checked before narrowing: 1e300 is no float
         if (!(position >= 0.0 && position <= 64.0)) r.Fail(itemPath + "/position", "must be between 0 and 64");
         else marker.position = static_cast<float>(position);
     }
@@ -187,16 +181,16 @@ bool ReadMarker(const json& item, const std::string& itemPath, ObjectReader& par
 
 // The widget's strings: known names (core/strings.h) with string values; every bad one is reported.
 void ReadStrings(ObjectReader& parent, std::map<std::string, std::string>& strings) {
-    const json* v = parent.Find("strings");
+    const JsonValue* v = parent.Find("strings");
     if (!v) return;
-    if (!v->is_object()) { parent.TypeError("strings", "an object", *v); return; }
+    if (v->type != JsonType::Object) { parent.TypeError("strings", "an object", *v); return; }
     ObjectReader r(*v, "/strings", parent.report());
-    for (auto it = v->begin(); it != v->end(); ++it) {
-        if (const std::string why = StringNameError(it.key()); !why.empty()) { r.Fail("/strings/" + JsonPointerStep(it.key()), why); continue; }
+    for (const JsonMember& m : v->members) {
+        if (const std::string why = StringNameError(m.key); !why.empty()) { r.Fail("/strings/" + JsonPointerStep(m.key), why); continue; }
         std::string value;
-        if (!r.String(it.key().c_str(), value)) continue;
-        if (value.size() > 200) { r.Fail("/strings/" + JsonPointerStep(it.key()), "must be at most 200 characters"); continue; }
-        strings[it.key()] = std::move(value);
+        if (!r.String(m.key.c_str(), value)) continue;
+        if (value.size() > 200) { r.Fail("/strings/" + JsonPointerStep(m.key), "must be at most 200 characters"); continue; }
+        strings[m.key] = std::move(value);
     }
 }
 
@@ -230,21 +224,21 @@ std::string BaseUrlError(const std::string& url) {
 }
 
 void ReadMapping(ObjectReader& parent, const char* key, bool& enabled, std::string& section, std::vector<TimelineMarker>* markers) {
-    const json* v = parent.Find(key);
+    const JsonValue* v = parent.Find(key);
     if (!v) return;
     const std::string path = parent.path() + "/" + key;
-    if (!v->is_object()) { parent.TypeError(key, "an object", *v); return; }
+    if (v->type != JsonType::Object) { parent.TypeError(key, "an object", *v); return; }
     ObjectReader r(*v, path, parent.report());
     r.Bool("enabled", enabled);
     r.String("section", section);
     if (!markers) { r.RejectUnknown({"enabled", "section"}); return; }
-    if (const json* m = r.Find("markers")) {
-        if (!m->is_array()) {
+    if (const JsonValue* m = r.Find("markers")) {
+        if (m->type != JsonType::Array) {
             r.TypeError("markers", "an array", *m);
         } else {
-            for (size_t i = 0; i < m->size(); ++i) {
+            for (size_t i = 0; i < m->items.size(); ++i) {
                 TimelineMarker marker;
-                if (ReadMarker((*m)[i], path + "/markers/" + std::to_string(i), r, marker)) markers->push_back(std::move(marker));
+                if (ReadMarker(m->items[i], path + "/markers/" + std::to_string(i), r, marker)) markers->push_back(std::move(marker));
             }
         }
     }
@@ -252,9 +246,9 @@ void ReadMapping(ObjectReader& parent, const char* key, bool& enabled, std::stri
 }
 
 void ReadFonts(ObjectReader& parent, FontFamilies& fonts) {
-    const json* v = parent.Find("fonts");
+    const JsonValue* v = parent.Find("fonts");
     if (!v) return;
-    if (!v->is_object()) { parent.TypeError("fonts", "an object", *v); return; }
+    if (v->type != JsonType::Object) { parent.TypeError("fonts", "an object", *v); return; }
     ObjectReader r(*v, "/fonts", parent.report());
     for (auto [key, out] : {std::pair<const char*, std::string*>{"body", &fonts.body}, {"heading", &fonts.heading}, {"code", &fonts.code}}) {
         if (!r.String(key, *out)) continue;
@@ -268,13 +262,13 @@ void ReadFonts(ObjectReader& parent, FontFamilies& fonts) {
 
 bool ParseConfig(const std::string& text, Config& out, ConfigReport& report) {
     report = ConfigReport{};
-    json root;
+    JsonValue root;
     std::string parseError;
-    if (!ParseJsonSafely(text, root, parseError)) { report.errors.push_back(ConfigError{"", parseError}); return false; }
-    if (!root.is_object()) { report.errors.push_back(ConfigError{"", std::string("expected an object, got ") + JsonTypeName(root)}); return false; }
-    // nlohmann_json keeps the last of two equal keys in one object: say so, naming the key.
-    for (const std::string& path : FindDuplicateJsonKeys(text))
-        report.warnings.push_back(ConfigError{path, "duplicate key: the last value is used"});
+    std::vector<std::string> duplicates;
+    if (!ParseJsonSafely(text, root, parseError, &duplicates)) { report.errors.push_back(ConfigError{"", parseError}); return false; }
+    if (root.type != JsonType::Object) { report.errors.push_back(ConfigError{"", std::string("expected an object, got ") + JsonTypeName(root)}); return false; }
+    // The reader keeps the last of two equal keys in one object: say so, naming the key.
+    for (const std::string& path : duplicates) report.warnings.push_back(ConfigError{path, "duplicate key: the last value is used"});
 
     Config config;
     ObjectReader r(root, "", report);
@@ -317,9 +311,9 @@ bool ParseConfig(const std::string& text, Config& out, ConfigReport& report) {
 bool ParseHostInputs(const std::string& text, HostInputs& out, std::string& error) {
     out = HostInputs{};
     if (text.empty()) return true;
-    json root;
+    JsonValue root;
     if (!ParseJsonSafely(text, root, error)) { error = "host inputs: " + error; return false; }
-    if (!root.is_object()) { error = std::string("host inputs: expected an object, got ") + JsonTypeName(root); return false; }
+    if (root.type != JsonType::Object) { error = std::string("host inputs: expected an object, got ") + JsonTypeName(root); return false; }
     ConfigReport report;
     ObjectReader r(root, "", report);
     r.String("lang", out.lang);

@@ -2,9 +2,10 @@
 #include "mirror_state.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
+#include <map>
 
 #include "interaction.h"
+#include "json_util.h"
 #include "strings.h"
 
 namespace aw {
@@ -52,15 +53,29 @@ std::vector<MirrorElement> MirrorStateOf(const Document& doc, const WidgetState&
 }
 
 std::string MirrorStateJson(const Document& doc, const WidgetState& state, const std::string& idPrefix) {
-    nlohmann::json out = nlohmann::json::object();
+    // Ids and each element's keys in alphabetical order (as they always were written), one entry per id and key.
+    using Fields = std::map<std::string, std::optional<std::string>>;
+    std::map<std::string, Fields> elements;
     for (const MirrorElement& e : MirrorStateOf(doc, state, idPrefix)) {
-        nlohmann::json element = nlohmann::json::object();
-        for (const auto& [name, value] : e.attributes) element[name] = value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-        if (e.text) element["textContent"] = *e.text;
-        if (e.value) element["value"] = *e.value;
-        out[e.id] = std::move(element);
+        Fields& fields = elements[e.id];
+        fields.clear();
+        for (const auto& [name, value] : e.attributes) fields[name] = value;
+        if (e.text) fields["textContent"] = *e.text;
+        if (e.value) fields["value"] = *e.value;
     }
-    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    JsonWriter w(-1);
+    w.BeginObject();
+    for (const auto& [id, fields] : elements) {
+        w.Key(id).BeginObject();
+        for (const auto& [name, value] : fields) {
+            w.Key(name);
+            if (value) w.Value(*value);
+            else w.Null();
+        }
+        w.EndObject();
+    }
+    w.EndObject();
+    return w.Take();
 }
 
 } // namespace aw

@@ -8,8 +8,7 @@
 
 namespace aw {
 
-// The keys in the order model_json.h lists them, written as they go (JsonWriter: one nlohmann::json type in the
-// module, not a second, ordered one).
+// The keys in the order model_json.h lists them, written as they go (JsonWriter).
 std::string ModelToJson(const Document& doc, const Config& config, int indent) {
     JsonWriter w(indent);
     w.BeginObject();

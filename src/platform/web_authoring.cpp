@@ -4,7 +4,6 @@
 // which only author.html loads: the core alone, no widget and no GL; the embed readers download has none of it.
 // [SECTION] state  [SECTION] exports
 #include <emscripten.h>
-#include <nlohmann/json.hpp>
 
 #include <map>
 #include <string>
@@ -14,6 +13,7 @@
 #include "core/article.h"
 #include "core/bundle.h"
 #include "core/config.h"
+#include "core/json_util.h"
 #include "platform/web_protocol.h"
 
 namespace {
@@ -72,10 +72,8 @@ EMSCRIPTEN_KEEPALIVE const char* aw_author_bundle(const char* markdown, int mark
     options.strictUtf8 = true;
     const std::string configText(View(config, configLength));
     const aw::LoadOutcome outcome = aw::LoadArticle(View(markdown, markdownLength), configText, options);
-    nlohmann::json answer;
     if (!outcome.article) {
-        answer = {{"ok", false}, {"error", outcome.error}};
-        s.answer = answer.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        s.answer = aw::JsonWriter(-1).BeginObject().Key("error").Value(outcome.error).Key("ok").Value(false).EndObject().Take();
         return s.answer.c_str();
     }
     aw::BundleInputs inputs;
@@ -97,9 +95,15 @@ EMSCRIPTEN_KEEPALIVE const char* aw_author_bundle(const char* markdown, int mark
     };
     std::string error;
     std::vector<std::string> warnings;
-    if (aw::ComposeBundle(inputs, s.page, error, warnings)) answer = {{"ok", true}, {"warnings", warnings}};
-    else answer = {{"ok", false}, {"error", error}};
-    s.answer = answer.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    aw::JsonWriter answer(-1);
+    if (aw::ComposeBundle(inputs, s.page, error, warnings)) {
+        answer.BeginObject().Key("ok").Value(true).Key("warnings").BeginArray();
+        for (const std::string& warning : warnings) answer.Value(warning);
+        answer.EndArray().EndObject();
+    } else {
+        answer.BeginObject().Key("error").Value(error).Key("ok").Value(false).EndObject();
+    }
+    s.answer = answer.Take();
     return s.answer.c_str();
 }
 

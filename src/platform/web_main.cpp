@@ -10,7 +10,6 @@
 #include <emscripten.h>
 #include <GLES2/gl2.h>
 #include <imgui.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -23,6 +22,7 @@
 #include "core/html_render.h"
 #include "core/markdown.h"
 #include "core/mirror_state.h"
+#include "core/json_util.h"
 #include "core/model_json.h"
 #include "platform/web_glyphs.h"
 #include "platform/web_protocol.h"
@@ -123,15 +123,15 @@ void Emit(int widget, const char* type, const std::string& json) { aw_js_emit(wi
 
 aw::HostServices WebHost(int handle) {
     aw::HostServices host;
-    host.openUrl = [handle](const std::string& url) { Emit(handle, "link", nlohmann::json{{"href", url}}.dump()); };
-    host.log = [handle](const std::string& message) { Emit(handle, "log", nlohmann::json{{"message", message}}.dump()); };
-    host.stageChanged = [handle](int index) { Emit(handle, "stagechange", nlohmann::json{{"index", index}}.dump()); };
-    host.faqToggled = [handle](int index, bool open) { Emit(handle, "faqtoggle", nlohmann::json{{"index", index}, {"open", open}}.dump()); };
-    host.focusChanged = [handle](const std::string& name) { Emit(handle, "focus", nlohmann::json{{"name", name}}.dump()); };
-    host.hashChanged = [handle](const std::string& hash) { Emit(handle, "hash", nlohmann::json{{"hash", hash}}.dump()); };
+    host.openUrl = [handle](const std::string& url) { Emit(handle, "link", aw::JsonField("href", url)); };
+    host.log = [handle](const std::string& message) { Emit(handle, "log", aw::JsonField("message", message)); };
+    host.stageChanged = [handle](int index) { Emit(handle, "stagechange", aw::JsonField("index", index)); };
+    host.faqToggled = [handle](int index, bool open) { Emit(handle, "faqtoggle", aw::JsonWriter(-1).BeginObject().Key("index").Value(index).Key("open").Value(open).EndObject().Take()); };
+    host.focusChanged = [handle](const std::string& name) { Emit(handle, "focus", aw::JsonField("name", name)); };
+    host.hashChanged = [handle](const std::string& hash) { Emit(handle, "hash", aw::JsonField("hash", hash)); };
     // The page scrolls natively: the widget reads where it is, and the element turns a request into a window scroll.
     host.scrollPosition = [handle] { return aw_js_scroll_y(handle); };
-    host.scrollTo = [handle](float y, bool smooth) { Emit(handle, "scroll", nlohmann::json{{"y", y}, {"smooth", smooth}}.dump()); };
+    host.scrollTo = [handle](float y, bool smooth) { Emit(handle, "scroll", aw::JsonWriter(-1).BeginObject().Key("smooth").Value(smooth).Key("y").Value(y).EndObject().Take()); };
     return host;
 }
 
@@ -168,7 +168,7 @@ const char* Keep(WebWidget& w, std::string text) {
 // A call from the page's script that the article cannot honour: the element fires articleerror
 // with the message, and the call returns false.
 int Refuse(const WebWidget& w, const std::string& message) {
-    Emit(w.handle, "error", nlohmann::json{{"message", message}}.dump());
+    Emit(w.handle, "error", aw::JsonField("message", message));
     return 0;
 }
 
@@ -181,8 +181,10 @@ int Failed(WebWidget& w, const std::string& message) {
 
 // The page engine's verbs (handle 0 on the command channel, web_protocol.h).
 int EngineCommand(const char* json) {
-    const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
-    const std::string verb = j.is_object() && j.contains("cmd") && j["cmd"].is_string() ? j["cmd"].get<std::string>() : std::string();
+    aw::JsonValue j;
+    std::string error;
+    const aw::JsonValue* cmd = aw::ParseJsonSafely(json, j, error) ? j.Find("cmd") : nullptr;
+    const std::string verb = cmd && cmd->type == aw::JsonType::String ? cmd->text : std::string();
     Engine& engine = TheEngine();
     if (verb == "fontsChanged") {
         // A web font the page declares has loaded (web/article-widget-text.js): glyphs and layout are redone.
@@ -286,7 +288,7 @@ EMSCRIPTEN_KEEPALIVE int aw_set_config(int handle, const char* config, int confi
                                static_cast<size_t>(markdownBytes), w->config, w->loadOptions, configErrors, attributeProblems, error))
         return Failed(*w, error);
     if (!configErrors.empty() || !attributeProblems.empty())
-        Emit(handle, "configproblems", nlohmann::json{{"config", configErrors}, {"attributes", attributeProblems}}.dump());
+        Emit(handle, "configproblems", aw::JsonWriter(-1).BeginObject().Key("attributes").Value(attributeProblems).Key("config").Value(configErrors).EndObject().Take());
     w->configChecked = true;
     return 1;
 }
@@ -325,7 +327,7 @@ EMSCRIPTEN_KEEPALIVE int aw_frame(int handle, double timeMs, int render) {
     w->drawnScrollY = w->app->ScrollY();
     if (w->runner->mouseCursor() != w->cursor) {
         w->cursor = w->runner->mouseCursor();
-        Emit(handle, "cursor", nlohmann::json{{"cursor", CssCursor(w->cursor)}}.dump());
+        Emit(handle, "cursor", aw::JsonField("cursor", CssCursor(w->cursor)));
     }
     SyncMirror(*w);
     return w->runner->NeedsFrame() ? 1 : 0;
@@ -374,7 +376,7 @@ EMSCRIPTEN_KEEPALIVE int aw_command(int handle, const char* json) {
     const aw::CommandOutcome outcome = aw::RunCommand(*w->runner, json);
     if (outcome.status == aw::CommandStatus::Refused) Refuse(*w, outcome.error);
     SyncMirror(*w);
-    if (!outcome.reveal.empty()) Emit(handle, "reveal", nlohmann::json{{"id", outcome.reveal}}.dump());
+    if (!outcome.reveal.empty()) Emit(handle, "reveal", aw::JsonField("id", outcome.reveal));
     return outcome.done() ? 1 : 0;
 }
 
@@ -383,7 +385,7 @@ EMSCRIPTEN_KEEPALIVE const char* aw_query(int handle, const char* what) {
     const std::string key = what;
     if (handle == 0) {
         std::string& out = TheEngine().scratch;
-        out = key == "engine" ? nlohmann::json{{"glAvailable", TheEngine().glContext > 0}}.dump() : std::string();
+        out = key == "engine" ? aw::JsonField("glAvailable", TheEngine().glContext > 0) : std::string();
         return out.c_str();
     }
     WebWidget* w = Find(handle);

@@ -5,8 +5,8 @@
 #include <cfloat>
 #include <cmath>
 #include <imgui.h>
-#include <nlohmann/json.hpp>
 
+#include "core/json_util.h"
 #include "core/text_util.h"
 #include "core/url.h"
 #include "ui/keys.h"
@@ -341,16 +341,28 @@ std::string WidgetApp::LayoutJson() {
     // Relative to the element: the article's top when the host scrolls the page; the visible
     // canvas when the widget scrolls itself.
     const float offset = hostScrolls() ? 0.0f : state_.scrollY;
-    auto rect = [offset](const ItemRect& r) {
-        return nlohmann::json{{"x", r.x}, {"y", r.y - offset}, {"width", r.w}, {"height", r.h}};
+    // The keys in alphabetical order, as they always were written.
+    JsonWriter w(-1);
+    auto rect = [&w, offset](const ItemRect& r) {
+        w.BeginObject().Key("height").Value(r.h).Key("width").Value(r.w).Key("x").Value(r.x).Key("y").Value(r.y - offset).EndObject();
     };
-    nlohmann::json stages = nlohmann::json::array(), faqs = nlohmann::json::array();
-    for (const ItemRect& r : info.stages) stages.push_back(rect(r));
-    for (const ItemRect& r : info.faqs) faqs.push_back(rect(r));
-    return nlohmann::json{{"title", rect(info.title)}, {"stages", stages}, {"faqs", faqs}, {"track", rect(info.track)},
-                          {"previous", rect(info.previous)}, {"next", rect(info.next)}, {"filter", rect(info.filter)},
-                          {"expandAll", rect(info.expandAll)}, {"collapseAll", rect(info.collapseAll)},
-                          {"contentHeight", info.contentHeight}}.dump();
+    auto rects = [&w, &rect](const std::vector<ItemRect>& list) {
+        w.BeginArray();
+        for (const ItemRect& r : list) rect(r);
+        w.EndArray();
+    };
+    w.BeginObject();
+    w.Key("collapseAll"); rect(info.collapseAll);
+    w.Key("contentHeight").Value(info.contentHeight);
+    w.Key("expandAll"); rect(info.expandAll);
+    w.Key("faqs"); rects(info.faqs);
+    w.Key("filter"); rect(info.filter);
+    w.Key("next"); rect(info.next);
+    w.Key("previous"); rect(info.previous);
+    w.Key("stages"); rects(info.stages);
+    w.Key("title"); rect(info.title);
+    w.Key("track"); rect(info.track);
+    return w.EndObject().Take();
 }
 
 // Keys from ImGui's IO (the native window, and the canvas when it has focus on the web), through the one

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
@@ -14,6 +15,15 @@
 using namespace aw;
 
 namespace {
+
+// The JSON pointers of the repeated keys in `text` (ParseJsonSafely's duplicateKeys).
+std::vector<std::string> DuplicateKeys(const std::string& text) {
+    JsonValue value;
+    std::string error;
+    std::vector<std::string> duplicates;
+    REQUIRE(ParseJsonSafely(text, value, error, &duplicates));
+    return duplicates;
+}
 
 // A config that differs from the defaults in every field, to prove that failed parses leave it alone.
 Config NonDefaultConfig() {
@@ -261,21 +271,23 @@ TEST_CASE("config: duplicate keys are accepted with a warning naming the key's p
     // Equal keys in different objects, and equal values in an array, are no duplicates.
     REQUIRE(ParseConfig(R"({"timeline": {"section": "a"}, "faq": {"section": "a"}, "title": "[\"x\", \"x\"]"})", c, report));
     CHECK(report.warnings.empty());
-    CHECK(FindDuplicateJsonKeys(R"([{"a": 1}, {"a": 2, "b": [{"c": 1, "c": 2}]}])") == std::vector<std::string>{"/1/b/0/c"});
+    CHECK(DuplicateKeys(R"([{"a": 1}, {"a": 2, "b": [{"c": 1, "c": 2}]}])") == std::vector<std::string>{"/1/b/0/c"});
 }
 
 TEST_CASE("json: JsonWriter writes the text nlohmann::ordered_json dumps, keys in the order written") {
     // The same document both ways: nested objects and arrays, empty ones, every kind of value, a key that sorts
-    // before the ones written ahead of it, a string that needs escaping and one that is not valid UTF-8.
+    // before the ones written ahead of it, a string that needs escaping and one that is not valid UTF-8. (A float
+    // that is not exact in binary differs: nlohmann_json writes it in a double's digits, JsonWriter in a float's;
+    // tests/unit/test_json.cpp.)
     nlohmann::ordered_json expected = nlohmann::ordered_json::object();
     expected["zeta"] = "line\nbreak \"quoted\" \x01 \xC3\xA9 \xFF";
-    expected["alpha"] = {{"n", -3}, {"u", size_t{7}}, {"f", 0.1f}, {"t", true}, {"null", nullptr}};
+    expected["alpha"] = {{"n", -3}, {"u", size_t{7}}, {"f", 0.5f}, {"t", true}, {"null", nullptr}};
     expected["list"] = nlohmann::ordered_json::array({nlohmann::ordered_json::object(), nlohmann::ordered_json::array(), 2.5, "x"});
     expected["empty"] = nlohmann::ordered_json::object();
     for (int indent : {-1, 0, 2}) {
         JsonWriter w(indent);
         w.BeginObject().Key("zeta").Value("line\nbreak \"quoted\" \x01 \xC3\xA9 \xFF");
-        w.Key("alpha").BeginObject().Key("n").Value(-3).Key("u").Value(size_t{7}).Key("f").Value(0.1f).Key("t").Value(true)
+        w.Key("alpha").BeginObject().Key("n").Value(-3).Key("u").Value(size_t{7}).Key("f").Value(0.5f).Key("t").Value(true)
             .Key("null").Value(nullptr).EndObject();
         w.Key("list").BeginArray().BeginObject().EndObject().BeginArray().EndArray().Value(2.5).Value("x").EndArray();
         w.Key("empty").BeginObject().EndObject().EndObject();
@@ -480,7 +492,7 @@ TEST_CASE("config: a key holding a line break, a slash or a tilde stays on its e
     CHECK_FALSE(ParseConfig("{\"" + std::string(47, 'k') + "\xC3\xA9" + std::string(100, 'k') + "\": 1}", c, report));
     CHECK(report.describe() == "config /" + std::string(47, 'k') + "\xC3\xA9\xE2\x80\xA6: unknown key");
     // Duplicate keys' warnings, and the state's errors, escape the same way.
-    CHECK(FindDuplicateJsonKeys("{\"a\": {\"\\r\": 1, \"\\r\": 2}}") == std::vector<std::string>{"/a/\\u000d"});
+    CHECK(DuplicateKeys("{\"a\": {\"\\r\": 1, \"\\r\": 2}}") == std::vector<std::string>{"/a/\\u000d"});
     WidgetState state;
     std::string error;
     CHECK_FALSE(StateFromJson("{\"x\\ny\": 1}", 3, 3, state, error));
