@@ -20,7 +20,7 @@ from spec_examples import read_examples  # noqa: E402
 
 # What the widget's HTML adds to cmark's on purpose, taken off before comparing (README, "The command line").
 ADDED = [
-    (re.compile(r'\A<article class="aw-article" dir="(ltr|rtl)">\n'), ''),
+    (re.compile(r'\A<article class="aw-article"( lang="[A-Za-z0-9-]+")? dir="(ltr|rtl)">\n'), ''),
     (re.compile(r'</article>\n\Z'), ''),
     (re.compile(r'(<h[1-6]) id="[^"]*"'), r'\1'),                        # heading anchors
     (re.compile(r' target="_blank" rel="noopener noreferrer"'), ''),     # links open in a new tab
