@@ -279,8 +279,8 @@ int RenderScreenshot(const NativeOptions& o, const std::string& outPath) {
         return 1;
     }
     if (!ApplyStartState(app, o)) return 1;
-    // Frame 1 sets the viewport and the fonts' density, which the anchor's place depends on; frames 2-3 draw the
-    // settled page.
+    // Frame 1 sets the viewport and the fonts' density, which the anchor's place depends on; the frames after it draw
+    // the settled page.
     g_scale = scale;
     runner.SetViewport(win.ViewportAt(scale));
     runner.Frame(0.0);
@@ -290,8 +290,9 @@ int RenderScreenshot(const NativeOptions& o, const std::string& outPath) {
         std::fprintf(stderr, "article-widget: error: no text \"%s\" within one block of the article\n", o.selectText.c_str());
         return 1;
     }
-    runner.Frame(0.016);
-    runner.Frame(0.033);
+    // A still: frames at 60 per simulated second until the transitions the start options began (a deep link's
+    // stage, a scroll) have settled, for at most 3 s of them.
+    for (double t = 0.016; t < 3.0 && (t < 0.05 || runner.NeedsFrame()); t += 1.0 / 60.0) runner.Frame(t);
     int w = 0, h = 0;
     glfwGetFramebufferSize(win.window, &w, &h);
     std::vector<uint8_t> pixels(static_cast<size_t>(w) * h * 4), flipped(pixels.size());
