@@ -87,6 +87,7 @@ function(aw_configure_web_target target)
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND ${CMAKE_COMMAND} -DDIST=$<TARGET_FILE_DIR:${target}> -DELEMENT_DIR=${CMAKE_SOURCE_DIR}/web/element -DGZIP=${AW_GZIP} -DESBUILD=${AW_ESBUILD}
             -DIMGUI_LICENSE=${IMGUI_DIR}/LICENSE.txt -DCMARK_LICENSE=${CMARK_GFM_DIR}/COPYING
+            -DSTRINGS_SOURCE=${CMAKE_SOURCE_DIR}/src/core/strings.cpp
             -P "${CMAKE_SOURCE_DIR}/cmake/web_package.cmake"
     VERBATIM)
   # The bundle is made after each link: a change to the element's modules links again (as one to the libraries does).

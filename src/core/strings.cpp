@@ -170,13 +170,15 @@ constexpr DefaultString kDefaults[] = {
     {"he", "questionsShown_one", "\xD7\xA9\xD7\x90\xD7\x9C\xD7\x94 \xD7\x90\xD7\x97\xD7\xAA \xD7\x9E\xD7\x95\xD7\xA6\xD7\x92\xD7\xAA"}, // שאלה אחת מוצגת
     {"he", "backToReference", "\xD7\x97\xD7\x96\xD7\xA8\xD7\x94 \xD7\x9C\xD7\x94\xD7\xA4\xD7\xA0\xD7\x99\xD7\x94 {n}"},                 // חזרה להפניה n
 
-    // The element's own words (web/element): its view button, its notes, its loading and error lines.
+    // The element's own words (web/element): its view button, its notes, its loading and error lines. The English
+    // rows are also the element's words before the module has loaded (a page's first load): cmake/web_package.cmake
+    // reads them from here into its script, so they are written as UTF-8 text, one row per line.
     {"en", "textView", "Text view"},
     {"en", "interactiveView", "Interactive view"},
     {"en", "noWebglNote", "The drawn view needs WebGL, which this browser does not offer; this is the same article as a page."},
     {"en", "noContextNote", "The drawn view is unavailable for now; this is the same article as a page."},
-    {"en", "loadingArticle", "Loading article\xE2\x80\xA6"},   // Loading article…
-    {"en", "stillLoading", "Still loading the article\xE2\x80\xA6 (the server is slow)"},   // Still loading the article… (the server is slow)
+    {"en", "loadingArticle", "Loading article…"},
+    {"en", "stillLoading", "Still loading the article… (the server is slow)"},
     {"en", "tryAgain", "Try again"},
     {"en", "configDefaults", "The config could not be used, so the defaults apply: {error}"},
     {"de", "textView", "Textansicht"},

@@ -75,10 +75,10 @@ export class Loading {
     this._firstFrameDrawn = false;
     this._frameOwed = false;      // set once this load's article is in the module: its first frame resolves ready
     this._crashedMessage = null;
-    this._setStatus('loading', this._word('loadingArticle', 'Loading article\u2026'));
+    this._setStatus('loading', this._word('loadingArticle'));
     this._showHostHtml();
     const slow = setTimeout(() => {
-      if (current() && !this._firstFrameDrawn) this._setStatus('loading', this._word('stillLoading', 'Still loading the article\u2026 (the server is slow)'));
+      if (current() && !this._firstFrameDrawn) this._setStatus('loading', this._word('stillLoading'));
     }, SLOW_MS);
     try {
       const inline = this.querySelector('script[type="text/markdown"]');
@@ -124,7 +124,7 @@ export class Loading {
       this._hostStyleJson = '';
       this._buildMirror();
       this._setStatus(configNotice ? 'notice' : '', configNotice &&
-        this._word('configDefaults', 'The config could not be used, so the defaults apply: {error}').replace('{error}', configNotice));
+        this._word('configDefaults').replace('{error}', configNotice));
       const readerAnchor = this._previewAnchor();
       this._source.textContent = '';
       // The swap (a new article keeps the view it had; without WebGL the HTML view is the only one).
@@ -213,9 +213,10 @@ export class Loading {
   }
 
   // One of the element's own words in the article's language, from the core's strings table (the query "strings",
-  // read once the article is in the module); `english` stands in until the core can be asked (the first load).
-  _word(name, english) {
-    return (this._words && this._words[name]) || english;
+  // read once the article is in the module); before that (a page's first load), the table's English rows, which the
+  // build defines as AW_ELEMENT_WORDS (cmake/web_package.cmake).
+  _word(name) {
+    return (this._words && this._words[name]) || AW_ELEMENT_WORDS[name];
   }
 
   _setStatus(kind, text, retry) {
@@ -224,7 +225,7 @@ export class Loading {
     this._status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
     if (retry) {
       const button = make('button', '', { type: 'button' });
-      button.textContent = this._word('tryAgain', 'Try again');
+      button.textContent = this._word('tryAgain');
       button.addEventListener('click', () => this._load());
       this._status.appendChild(button);
     }

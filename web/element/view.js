@@ -17,11 +17,10 @@ export function isHtmlView(view) { return HTML_VIEWS.has(view); }
 // Whether `view` shows an article (drawn, or as HTML), rather than what stands in for it while there is none.
 export function showsArticle(view) { return view === View.CANVAS || HTML_VIEWS.has(view); }
 
-// The note over the HTML view, by view: the name of its string in the core's table (src/core/strings.h), and its
-// English words until the core can be asked.
+// The note over the HTML view, by view: the name of its string in the core's table (src/core/strings.h).
 const NOTES = {
-  [View.NO_WEBGL]: ['noWebglNote', 'The drawn view needs WebGL, which this browser does not offer; this is the same article as a page.'],
-  [View.NO_CONTEXT]: ['noContextNote', 'The drawn view is unavailable for now; this is the same article as a page.'],
+  [View.NO_WEBGL]: 'noWebglNote',
+  [View.NO_CONTEXT]: 'noContextNote',
 };
 
 // The element's view method (the element takes these methods: web/element/element.js).
@@ -36,10 +35,10 @@ export class Views {
     this._root.classList.toggle('html-view', html);
     this._mirror.classList.toggle('sr-only', !html);
     this._mirror.classList.toggle('shown', html);
-    this._textButton.textContent = html ? this._word('interactiveView', 'Interactive view') : this._word('textView', 'Text view');
+    this._textButton.textContent = html ? this._word('interactiveView') : this._word('textView');
     this._textButton.setAttribute('aria-pressed', html ? 'true' : 'false');
     this._textButton.hidden = !(view === View.CANVAS || view === View.TEXT || view === View.NO_CONTEXT);
-    this._note.textContent = NOTES[view] ? this._word(...NOTES[view]) : '';
+    this._note.textContent = NOTES[view] ? this._word(NOTES[view]) : '';
     this._note.hidden = !NOTES[view];
     // From the HTML view back to the canvas: the stage takes the article's height again, and a frame is drawn.
     if (isHtmlView(was) && view === View.CANVAS) { this._contentHeight = 0; this._layoutOwed = true; this._syncHeight(); this._sizeCanvas(); this._schedule(); }
