@@ -99,6 +99,12 @@ export class Loading {
       if (!this._hostHtml) this._source.replaceChildren(make('pre'));
       // (its top: a very long text would take the browser longer to lay out than the article takes to load)
       if (!this._hostHtml) this._source.firstChild.textContent = markdown.length > PREVIEW_CHARS ? markdown.slice(0, PREVIEW_CHARS) + '\n\u2026' : markdown;
+      // On a page's first load the preview is painted before the text is measured and the module starts the widget
+      // (the next animation frame, or 100 ms in a tab that draws none), so readers see the article sooner.
+      if (!engine.mod && !this._hostHtml) {
+        await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); setTimeout(resolve, 100); });
+        if (!current()) return;
+      }
       engine.prepareText(markdown, this._fontFamilies());
       const mod = await modulePromise;
       if (!current()) return;
