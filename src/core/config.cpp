@@ -67,7 +67,11 @@ std::string FontFamilyListError(const std::string& families) {
                 const unsigned char c = static_cast<unsigned char>(families[i]);
                 const bool okChar = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                                     c == ' ' || c == '-' || c == '_' || c == '.';
-                if (!okChar) return std::string("may not hold '") + static_cast<char>(c) + "' outside quotes";
+                if (!okChar) {   // a control character is named, never written: the error stays on its one line
+                    char shown[16];
+                    std::snprintf(shown, sizeof shown, c < 0x20 || c == 0x7f ? "U+%04X" : "'%c'", c);
+                    return std::string("may not hold ") + shown + " outside quotes";
+                }
                 ++i;
             }
             if (families.find_first_not_of(' ', start) >= i) return "has an empty name";

@@ -582,3 +582,13 @@ TEST_CASE("config: in a page, a config that cannot be used gives the defaults wi
     CHECK(error.find("(the config could not be used: config /maxInputBytes: expected an integer, got string)") != std::string::npos);
     CHECK_FALSE(CheckConfigInPage("", "{", 10, checked, options, configErrors, attributeProblems, error));
 }
+
+TEST_CASE("config: a font family with a control character is named in a one-line error") {
+    Config config;
+    ConfigReport report;
+    REQUIRE_FALSE(ParseConfig("{\"fonts\": {\"body\": \"\\nospace\"}}", config, report));
+    const std::string message = report.describe();
+    CHECK(message.find('\n') == std::string::npos);
+    CHECK(message == "config /fonts/body: expected a CSS font-family list like \"Noto Serif\", serif (it may not hold U+000A outside quotes)");
+    CHECK(FontFamilyListError("Noto;Serif") == "may not hold ';' outside quotes");
+}
